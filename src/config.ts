@@ -1,0 +1,26 @@
+/** The resolved configuration: every option filled in one place, once. */
+import type { EmitOptions } from "./emit/context.js";
+
+export interface Config extends EmitOptions {
+  /** The folder of markdown docs. */
+  input: string;
+  /** The folder generated code is written to. */
+  out: string;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  input: "seeds",
+  out: "generated",
+  anyType: "unknown",
+  externalTypes: {},
+  runtimeModule: "runtime.ts",
+};
+
+/** Options as a caller gives them: any may be left out or `undefined`. */
+export type ConfigInput = { [K in keyof Config]?: Config[K] | undefined };
+
+/** Fills every option the caller left out with its default. */
+export function resolveConfig(partial: ConfigInput = {}): Config {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_CONFIG, ...defined };
+}

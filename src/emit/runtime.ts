@@ -1,0 +1,8 @@
+/** The runtime helpers module: the template's text under the generated-file banner. */
+import type { EmitOptions } from "./context.js";
+import { banner, type OutputFile } from "./module.js";
+
+/** The runtime module, copied from `templates/runtime.ts`. */
+export function emitRuntime(templateText: string, options: EmitOptions): OutputFile {
+  return { path: options.runtimeModule, content: `${banner("templates/runtime.ts")}\n\n${templateText}` };
+}

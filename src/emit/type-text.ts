@@ -1,0 +1,40 @@
+/** A type expression as TypeScript type text. */
+import type { TypeExpr } from "../ir/types.js";
+import { assertNever } from "../util/assert-never.js";
+import { refName, type ModuleContext } from "./context.js";
+import { stringLiteral } from "./escape.js";
+
+/** The TypeScript type for `type`, importing the models it names. */
+export function typeText(type: TypeExpr, ctx: ModuleContext): string {
+  switch (type.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+      return type.kind;
+    case "unknown":
+      return ctx.options.anyType;
+    case "literal":
+      return typeof type.value === "string" ? stringLiteral(type.value) : String(type.value);
+    case "date":
+      return "Date";
+    case "rfcDate":
+      return "string";
+    case "platform":
+      return type.name;
+    case "array": {
+      const element = typeText(type.element, ctx);
+      return type.element.kind === "union" ? `Array<${element}>` : `${element}[]`;
+    }
+    case "record":
+      return `Record<string, ${typeText(type.value, ctx)}>`;
+    case "union":
+      return type.members.map((member) => typeText(member, ctx)).join(" | ");
+    case "ref":
+      return type.target === undefined ? ctx.options.anyType : refName(ctx, type.target, "type");
+    case "external":
+      return ctx.options.externalTypes[type.name] ?? "unknown";
+    default:
+      return assertNever(type);
+  }
+}

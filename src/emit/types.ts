@@ -1,0 +1,96 @@
+/** The model's type: an interface for objects, a literal union (and const) for enums, a union type. */
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { EnumModel, ObjectModel, UnionModel } from "../ir/types.js";
+import { assertNever } from "../util/assert-never.js";
+import type { ModuleContext } from "./context.js";
+import { stringLiteral } from "./escape.js";
+import { fieldDoc, jsDoc } from "./jsdoc.js";
+import { propertyKey } from "./naming.js";
+import { typeText } from "./type-text.js";
+
+/** Field examples as printed TypeScript, by field name (for `@example`). */
+export type FieldExampleTexts = ReadonlyMap<string, string>;
+
+/** The declarations of the model's type. */
+export function typeStructures(ctx: ModuleContext, examples: FieldExampleTexts): StatementStructures[] {
+  const body = ctx.model.body;
+  switch (body.kind) {
+    case "object":
+      return [objectInterface(body, ctx, examples)];
+    case "enum":
+      return enumDeclarations(body, ctx);
+    case "union":
+      return [unionAlias(body, ctx)];
+    default:
+      return assertNever(body);
+  }
+}
+
+function objectInterface(body: ObjectModel, ctx: ModuleContext, examples: FieldExampleTexts): StatementStructures {
+  return {
+    kind: StructureKind.Interface,
+    name: ctx.names.type,
+    isExported: true,
+    docs: jsDoc(ctx.model.description),
+    properties: body.fields.map((field) => ({
+      name: propertyKey(field.name),
+      type: typeText(field.type, ctx),
+      hasQuestionToken: !field.required,
+      docs: fieldDoc(field, examples.get(field.name)),
+    })),
+  };
+}
+
+/** A literal union, a same-named const of the members, and for open enums `string & {}`. */
+function enumDeclarations(body: EnumModel, ctx: ModuleContext): StatementStructures[] {
+  const literals = body.members.map((member) => literalText(member.value));
+  const openTail = body.open ? [typeof body.members[0]?.value === "number" ? "(number & {})" : "(string & {})"] : [];
+  const memberKeys = constKeys(body);
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: ctx.names.type,
+      isExported: true,
+      docs: jsDoc(ctx.model.description, body.open ? [["remarks", "Open enum: values not listed here are accepted too."]] : []),
+      type: [...literals, ...openTail].join(" | "),
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc(`The members of {@link ${ctx.names.type}}.`),
+      declarations: [
+        {
+          name: ctx.names.type,
+          initializer: `{ ${body.members.map((member, i) => `${memberKeys[i]}: ${literalText(member.value)}`).join(", ")} } as const`,
+        },
+      ],
+    },
+  ];
+}
+
+/** Keys of the enum const: the Name column, else the value, made unique. */
+function constKeys(body: EnumModel): string[] {
+  const used = new Set<string>();
+  return body.members.map((member) => {
+    const base = member.name ?? String(member.value);
+    let key = /^\d/.test(base) ? `Value${base}` : base;
+    for (let n = 2; used.has(key); n++) key = `${base}${n}`;
+    used.add(key);
+    return propertyKey(key);
+  });
+}
+
+function unionAlias(body: UnionModel, ctx: ModuleContext): StatementStructures {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: ctx.names.type,
+    isExported: true,
+    docs: jsDoc(ctx.model.description),
+    type: body.members.map((member) => typeText(member.type, ctx)).join(" | "),
+  };
+}
+
+function literalText(value: string | number): string {
+  return typeof value === "string" ? stringLiteral(value) : String(value);
+}

@@ -1,0 +1,244 @@
+/**
+ * Validators: `isX` is a boolean guard that allocates nothing; `collectXIssues` walks a
+ * value that failed it and records every issue with its path; `validateX` and `assertX`
+ * run the guard first, so valid input never pays for paths.
+ */
+import { StructureKind, type StatementStructures } from "ts-morph";
+import { describeType } from "../ir/examples.js";
+import type { EnumModel, Field, ObjectModel, TypeExpr, UnionModel } from "../ir/types.js";
+import { assertNever } from "../util/assert-never.js";
+import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
+import { stringLiteral } from "./escape.js";
+import { fieldAccess, needsOwnField } from "./naming.js";
+import { typeText } from "./type-text.js";
+
+const PLATFORM_GUARDS = {
+  Uint8Array: "isUint8Array",
+  "ReadableStream<Uint8Array>": "isReadableStream",
+  File: "isFile",
+  Blob: "isBlob",
+} as const;
+
+/** A boolean expression: does `value` (an expression) have type `type`? */
+export function guardExpr(type: TypeExpr, value: string, ctx: ModuleContext): string {
+  switch (type.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+      return `typeof ${value} === "${type.kind}"`;
+    case "null":
+      return `${value} === null`;
+    case "unknown":
+    case "external":
+      return "true";
+    case "literal":
+      return `${value} === ${typeof type.value === "string" ? stringLiteral(type.value) : String(type.value)}`;
+    case "date":
+      return `${runtime(ctx, "isValidDate")}(${value})`;
+    case "rfcDate":
+      return `${runtime(ctx, "isRfcDate")}(${value})`;
+    case "platform":
+      return `${runtime(ctx, PLATFORM_GUARDS[type.name])}(${value})`;
+    case "array":
+      return `${runtime(ctx, "isArrayOf")}(${value}, ${guardFunction(type.element, ctx)})`;
+    case "record":
+      return `${runtime(ctx, "isRecordOf")}(${value}, ${guardFunction(type.value, ctx)})`;
+    case "union":
+      return `(${type.members.map((member) => guardExpr(member, value, ctx)).join(" || ")})`;
+    case "ref":
+      return type.target === undefined ? "true" : `${refName(ctx, type.target, "is")}(${value})`;
+    default:
+      return assertNever(type);
+  }
+}
+
+/** A type-guard function for `type`: a named guard where one exists, else an arrow. */
+function guardFunction(type: TypeExpr, ctx: ModuleContext): string {
+  switch (type.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+      return runtime(ctx, `is${type.kind.charAt(0).toUpperCase()}${type.kind.slice(1)}`);
+    case "unknown":
+    case "external":
+      return runtime(ctx, "isUnknown");
+    case "date":
+      return runtime(ctx, "isValidDate");
+    case "rfcDate":
+      return runtime(ctx, "isRfcDate");
+    case "platform":
+      return runtime(ctx, PLATFORM_GUARDS[type.name]);
+    case "ref":
+      if (type.target !== undefined) return refName(ctx, type.target, "is");
+      return runtime(ctx, "isUnknown");
+    default:
+      return `(item: unknown): item is ${typeText(type, ctx)} => ${guardExpr(type, "item", ctx)}`;
+  }
+}
+
+/** A statement that records the issues of `value` (an expression) at `path`. */
+export function collectStatement(type: TypeExpr, value: string, path: string, ctx: ModuleContext): string | undefined {
+  switch (type.kind) {
+    case "ref":
+      return type.target === undefined ? undefined : `${refName(ctx, type.target, "collect")}(${value}, ${path}, issues);`;
+    case "unknown":
+    case "external":
+      return undefined;
+    case "array":
+      return `${runtime(ctx, "collectArrayItems")}(${value}, ${path}, issues, ${stringLiteral(describeType(type))}, ${collectorFunction(type.element, ctx)});`;
+    case "record":
+      return `${runtime(ctx, "collectRecordValues")}(${value}, ${path}, issues, ${stringLiteral(describeType(type))}, ${collectorFunction(type.value, ctx)});`;
+    default:
+      return `if (${negate(guardExpr(type, value, ctx))}) ${pushIssue(ctx, path, describeType(type), value)}`;
+  }
+}
+
+/** An `IssueCollector` for the items of an array or record: a named one where it exists. */
+function collectorFunction(type: TypeExpr, ctx: ModuleContext): string {
+  if (type.kind === "ref" && type.target !== undefined) return refName(ctx, type.target, "collect");
+  const statement = collectStatement(type, "item", "itemPath", ctx);
+  return statement === undefined ? runtime(ctx, "collectNothing") : `(item, itemPath, issues) => { ${statement} }`;
+}
+
+/** `!(expr)`, written as `a !== b` where the guard is a plain comparison. */
+export function negate(guard: string): string {
+  const comparison = /^(typeof [\w$."\[\]()]+|[\w$."\[\]()]+) === ([^=&|]+)$/.exec(guard);
+  if (comparison) return `${comparison[1]} !== ${comparison[2]}`;
+  return /^[\w$.]+\([^()]*\)$/.test(guard) ? `!${guard}` : `!(${guard})`;
+}
+
+function pushIssue(ctx: ModuleContext, path: string, expected: string, value: string): string {
+  return `${runtime(ctx, "pushIssue")}(issues, ${path}, ${stringLiteral(expected)}, ${value});`;
+}
+
+/** `isX`, `collectXIssues`, `validateX` and `assertX` for the module's model. */
+export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
+  const body = ctx.model.body;
+  const { type } = ctx.names;
+  const [isBody, collectBody] =
+    body.kind === "object"
+      ? [objectGuard(body, ctx), objectCollector(body, ctx)]
+      : body.kind === "enum"
+        ? [[`return ${enumGuard(body)};`], leafCollector(ctx)]
+        : [[`return ${unionGuard(body, ctx)};`], leafCollector(ctx)];
+  const [pathSegment, issue] = [runtimeType(ctx, "PathSegment"), runtimeType(ctx, "ValidationIssue")];
+  return [
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.is,
+      isExported: true,
+      docs: [`Whether \`value\` is valid as {@link ${type}}; allocates nothing.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${type}`,
+      statements: isBody,
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.collect,
+      isExported: true,
+      docs: [`Records every issue of \`value\` as {@link ${type}} under \`path\`. @internal`],
+      parameters: [
+        { name: "value", type: "unknown" },
+        { name: "path", type: `readonly ${pathSegment}[]` },
+        { name: "issues", type: `${issue}[]` },
+      ],
+      returnType: "void",
+      statements: collectBody,
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.validate,
+      isExported: true,
+      docs: [`Checks \`value\` against {@link ${type}}: the typed value, or every issue with its path.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `${runtimeType(ctx, "ValidationResult")}<${type}>`,
+      statements: [`return ${runtime(ctx, "validateWith")}(value, ${ctx.names.is}, ${ctx.names.collect});`],
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.assert,
+      isExported: true,
+      docs: [`Throws a \`ValidationError\` listing every issue unless \`value\` is valid as {@link ${type}}.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `asserts value is ${type}`,
+      statements: [
+        `if (!${ctx.names.is}(value)) throw new ${runtime(ctx, "ValidationError")}(${stringLiteral(type)}, ${runtime(ctx, "collectIssues")}(value, ${ctx.names.collect}));`,
+      ],
+    },
+  ];
+}
+
+function objectGuard(body: ObjectModel, ctx: ModuleContext): string[] {
+  const checks = body.fields.map((field) => fieldGuard(field, ctx)).filter((line) => line !== undefined);
+  return [`if (!${runtime(ctx, "isObject")}(value)) return false;`, ...checks, "return true;"];
+}
+
+/** Absent optional fields pass; `undefined` counts as absent. */
+function fieldGuard(field: Field, ctx: ModuleContext): string | undefined {
+  const access = fieldValue(field, ctx);
+  const guard = guardExpr(field.type, access, ctx);
+  if (guard === "true") {
+    return field.required ? `if (${access} === undefined) return false;` : undefined;
+  }
+  return field.required
+    ? `if (${negate(guard)}) return false;`
+    : `if (${access} !== undefined && ${negate(guard)}) return false;`;
+}
+
+function fieldValue(field: Field, ctx: ModuleContext): string {
+  if (needsOwnField(field.name)) runtime(ctx, "ownField");
+  return fieldAccess("value", field.name);
+}
+
+function objectCollector(body: ObjectModel, ctx: ModuleContext): string[] {
+  const lines = [
+    `if (!${runtime(ctx, "isObject")}(value)) {`,
+    `${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(`${ctx.names.type} object`)}, value);`,
+    "return;",
+    "}",
+  ];
+  for (const field of body.fields) {
+    const access = fieldValue(field, ctx);
+    const path = `[...path, ${stringLiteral(field.name)}]`;
+    const leafGuard = isLeaf(field.type) ? negate(guardExpr(field.type, access, ctx)) : undefined;
+    if (leafGuard !== undefined && !field.required) {
+      lines.push(`if (${access} !== undefined && ${leafGuard}) ${pushIssue(ctx, path, describeType(field.type), access)}`);
+      continue;
+    }
+    const check = collectStatement(field.type, access, path, ctx);
+    const missing = field.required
+      ? `${runtime(ctx, "pushMissing")}(issues, ${path}, ${stringLiteral(describeType(field.type))});`
+      : undefined;
+    if (missing && check) lines.push(`if (${access} === undefined) ${missing}`, `else ${check}`);
+    else if (missing) lines.push(`if (${access} === undefined) ${missing}`);
+    else if (check) lines.push(`if (${access} !== undefined) ${check}`);
+  }
+  return lines;
+}
+
+/** Types checked by one guard expression, with no nested issues to collect. */
+function isLeaf(type: TypeExpr): boolean {
+  return !["ref", "array", "record", "unknown", "external"].includes(type.kind);
+}
+
+function enumGuard(body: EnumModel): string {
+  const known = body.members.map((member) => `value === ${typeof member.value === "string" ? stringLiteral(member.value) : member.value}`);
+  if (body.open) known.push(`typeof value === "${typeof body.members[0]?.value === "number" ? "number" : "string"}"`);
+  return known.join(" || ");
+}
+
+function unionGuard(body: UnionModel, ctx: ModuleContext): string {
+  return body.members.map((member) => guardExpr(member.type, "value", ctx)).join(" || ");
+}
+
+/** Enums and unions are one value: one issue naming what was expected. */
+function leafCollector(ctx: ModuleContext): string[] {
+  const body = ctx.model.body;
+  const expected =
+    body.kind === "enum"
+      ? body.members.map((member) => JSON.stringify(member.value)).join(" | ") + (body.open ? ` | ${typeof body.members[0]?.value}` : "")
+      : body.kind === "union"
+        ? body.members.map((member) => describeType(member.type)).join(" | ")
+        : ctx.names.type;
+  return [`if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expected)}, value);`];
+}

@@ -1,0 +1,111 @@
+/**
+ * The pipeline for a set of docs: read each → resolve links → read examples → emit
+ * modules → format. Pure over its inputs: it returns files and messages, writes nothing.
+ */
+import { posix } from "node:path";
+import type { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
+import { type ConfigInput, resolveConfig } from "./config.js";
+import { hasErrors, report } from "./diagnostics.js";
+import { emitBarrel } from "./emit/barrel.js";
+import { emitModelModule, type OutputFile } from "./emit/module.js";
+import { typeNameOf } from "./emit/naming.js";
+import { emitRuntime } from "./emit/runtime.js";
+import { readModelExamples } from "./ir/examples.js";
+import { compareText, resolveModels } from "./ir/resolve.js";
+import type { ModelDoc } from "./ir/types.js";
+import { readDoc, type SourceDoc } from "./parse/read-doc.js";
+import { MANIFEST_PATH, manifestFile } from "./write/manifest.js";
+import { formatTypeScript } from "./write/format.js";
+
+export interface GenerateInput {
+  docs: readonly SourceDoc[];
+  /** The text of `templates/runtime.ts`. */
+  runtimeTemplate: string;
+  config?: ConfigInput;
+}
+
+export interface GenerateStats {
+  docs: number;
+  models: number;
+  modelsByKind: Record<ModelDoc["body"]["kind"], number>;
+  skipped: number;
+}
+
+export interface GenerateResult {
+  /** The output files, sorted by path; empty when any doc has an error. */
+  files: OutputFile[];
+  /** Every message, in doc order. */
+  messages: VFileMessage[];
+  stats: GenerateStats;
+}
+
+/** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
+export async function generate(input: GenerateInput): Promise<GenerateResult> {
+  const config = resolveConfig(input.config);
+  const docs = [...input.docs].sort((a, b) => compareText(a.path, b.path));
+  const files = new Map<string, VFile>();
+  const models: ModelDoc[] = [];
+  let skipped = 0;
+  for (const doc of docs) {
+    const read = readDoc(doc);
+    files.set(doc.path, read.file);
+    if (read.model) models.push(read.model);
+    if (read.skipped) skipped += 1;
+  }
+  reportDuplicateNames(models, files);
+
+  const modelSet = resolveModels(models, files);
+  const outputs: OutputFile[] = [];
+  for (const model of modelSet.models) {
+    const examples = readModelExamples(model, modelSet);
+    for (const problem of examples.problems) report(files.get(model.path)!, "warning", problem.reason, problem.position, "bad-example");
+    outputs.push(emitModelModule(model, modelSet, examples, config));
+  }
+
+  const messages = [...files.values()].flatMap((file) => file.messages);
+  const stats: GenerateStats = {
+    docs: docs.length,
+    models: modelSet.models.length,
+    modelsByKind: countKinds(modelSet.models),
+    skipped,
+  };
+  if (hasErrors(messages)) return { files: [], messages, stats };
+
+  outputs.push(emitRuntime(input.runtimeTemplate, config), emitBarrel(modelSet, config));
+  const formatted = await Promise.all(
+    outputs.map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })),
+  );
+  formatted.push(manifestFile(formatted.map((file) => file.path)));
+  formatted.sort((a, b) => compareText(a.path, b.path));
+  return { files: formatted, messages, stats };
+}
+
+/** Two docs of one folder that define one type name would be two exports of one name. */
+function reportDuplicateNames(models: ModelDoc[], files: ReadonlyMap<string, VFile>): void {
+  const seen = new Map<string, ModelDoc>();
+  for (const model of [...models]) {
+    const key = `${posix.dirname(model.path)}/${typeNameOf(model)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, model);
+      continue;
+    }
+    report(
+      files.get(model.path)!,
+      "error",
+      `the model \`${model.name}\` is also defined by ${first.path} in the same folder; rename one of the two titles`,
+      model.position,
+      "duplicate-model",
+    );
+    models.splice(models.indexOf(model), 1);
+  }
+}
+
+function countKinds(models: readonly ModelDoc[]): GenerateStats["modelsByKind"] {
+  const counts = { object: 0, enum: 0, union: 0 };
+  for (const model of models) counts[model.body.kind] += 1;
+  return counts;
+}
+
+export { MANIFEST_PATH };

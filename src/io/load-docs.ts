@@ -1,0 +1,25 @@
+/** Reads the input folder: every `.md` file under it, with paths relative to it. */
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join, relative, sep } from "node:path";
+import type { SourceDoc } from "../parse/read-doc.js";
+
+/** Every markdown doc under `folder`, in a stable order. */
+export async function loadDocs(folder: string): Promise<SourceDoc[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  return Promise.all(
+    paths.map(async (path) => ({
+      path: relative(folder, path).split(sep).join("/"),
+      text: await readFile(path, "utf8"),
+    })),
+  );
+}
+
+/** The runtime template shipped with mdmodel. */
+export async function loadRuntimeTemplate(): Promise<string> {
+  return readFile(fileURLToPath(new URL("../../templates/runtime.ts", import.meta.url)), "utf8");
+}

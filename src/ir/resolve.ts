@@ -1,0 +1,138 @@
+/**
+ * Cross-doc resolution: every `ref` gets the path of the doc it names (by link target,
+ * then by name), and a name no doc provides becomes an `external` type with a warning.
+ */
+import { posix } from "node:path";
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import type { ModelDoc, Position, TypeExpr } from "./types.js";
+
+/** All models of a run, in path order, looked up by doc path. */
+export interface ModelSet {
+  models: ModelDoc[];
+  byPath: ReadonlyMap<string, ModelDoc>;
+}
+
+/** Resolves the refs of every model; `files` maps doc paths to their message files. */
+export function resolveModels(models: readonly ModelDoc[], files: ReadonlyMap<string, VFile>): ModelSet {
+  const sorted = [...models].sort((a, b) => compareText(a.path, b.path));
+  const byPath = new Map(sorted.map((model) => [model.path, model]));
+  const byName = groupByName(sorted);
+  const resolved = sorted.map((model) => {
+    const file = files.get(model.path)!;
+    const resolveIn = (type: TypeExpr, at: Position): TypeExpr =>
+      mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file }));
+    switch (model.body.kind) {
+      case "object":
+        return {
+          ...model,
+          body: { ...model.body, fields: model.body.fields.map((f) => ({ ...f, type: resolveIn(f.type, f.position) })) },
+        };
+      case "union":
+        return {
+          ...model,
+          body: { ...model.body, members: model.body.members.map((m) => ({ ...m, type: resolveIn(m.type, m.position) })) },
+        };
+      case "enum":
+        return model;
+    }
+  });
+  return { models: resolved, byPath: new Map(resolved.map((model) => [model.path, model])) };
+}
+
+interface Lookup {
+  byPath: ReadonlyMap<string, ModelDoc>;
+  byName: ReadonlyMap<string, ModelDoc[]>;
+  file: VFile;
+}
+
+type RefType = Extract<TypeExpr, { kind: "ref" }>;
+
+function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): TypeExpr {
+  if (ref.href !== undefined) {
+    const target = posix.normalize(posix.join(posix.dirname(from.path), ref.href.replace(/#.*$/, "")));
+    if (lookup.byPath.has(target)) return { ...ref, target };
+  }
+  const named = pickByName(ref.name, lookup.byName);
+  if (named) return { ...ref, target: named.path };
+  if (ref.href !== undefined) {
+    const hint = didYouMean(ref.name, [...lookup.byName.keys()]);
+    report(
+      lookup.file,
+      "error",
+      `the link to \`${ref.name}\` (${ref.href}) does not lead to a model doc${hint ? `; did you mean \`${hint}\`?` : ""}`,
+      at,
+      "broken-link",
+    );
+    return { kind: "unknown" };
+  }
+  report(
+    lookup.file,
+    "warning",
+    `no model doc defines \`${ref.name}\`, so it is typed \`unknown\`; add a doc for it or map the name in the config`,
+    at,
+    "unknown-type",
+  );
+  return { kind: "external", name: ref.name };
+}
+
+/** `components.Foo` and `Foo` both name the model `Foo`; the folder breaks ties. */
+function pickByName(written: string, byName: ReadonlyMap<string, ModelDoc[]>): ModelDoc | undefined {
+  const dot = written.lastIndexOf(".");
+  const name = written.slice(dot + 1);
+  const namespace = dot > 0 ? written.slice(0, dot) : undefined;
+  const candidates = byName.get(name) ?? [];
+  if (candidates.length <= 1 || namespace === undefined) return candidates[0];
+  return candidates.find((model) => model.path.split("/").includes(namespace)) ?? candidates[0];
+}
+
+function groupByName(models: readonly ModelDoc[]): Map<string, ModelDoc[]> {
+  const byName = new Map<string, ModelDoc[]>();
+  for (const model of models) byName.set(model.name, [...(byName.get(model.name) ?? []), model]);
+  return byName;
+}
+
+/** Rebuilds a type with every `ref` replaced. */
+export function mapRefs(type: TypeExpr, replace: (ref: RefType) => TypeExpr): TypeExpr {
+  switch (type.kind) {
+    case "ref":
+      return replace(type);
+    case "array":
+      return { kind: "array", element: mapRefs(type.element, replace) };
+    case "record":
+      return { kind: "record", value: mapRefs(type.value, replace) };
+    case "union":
+      return { kind: "union", members: type.members.map((member) => mapRefs(member, replace)) };
+    default:
+      return type;
+  }
+}
+
+/** The closest known name within a small edit distance, for "did you mean". */
+export function didYouMean(name: string, known: readonly string[]): string | undefined {
+  const bare = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(bare.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(bare, candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Locale-independent ordering, so output is the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

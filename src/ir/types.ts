@@ -1,0 +1,117 @@
+/**
+ * The intermediate representation: what a model doc says, as plain JSON-serialisable
+ * data. Every node has a `kind` discriminant; nodes read from markdown keep the mdast
+ * `position` they came from so diagnostics can point at file:line:column.
+ */
+
+/** A place in a source file, 1-based like mdast's `unist` points. */
+export interface Point {
+  line: number;
+  column: number;
+  offset?: number | undefined;
+}
+
+/** A range in a source file. */
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+/** Types that every JavaScript runtime or platform already names. */
+export type PlatformTypeName = "Uint8Array" | "ReadableStream<Uint8Array>" | "File" | "Blob";
+
+/** The type written in a Type cell (or a union member heading), as a tree. */
+export type TypeExpr =
+  | { kind: "string" }
+  | { kind: "number" }
+  | { kind: "boolean" }
+  | { kind: "unknown" }
+  | { kind: "null" }
+  | { kind: "literal"; value: string | number | boolean }
+  /** A JavaScript `Date`. */
+  | { kind: "date" }
+  /** A calendar date held as a `YYYY-MM-DD` string. */
+  | { kind: "rfcDate" }
+  | { kind: "platform"; name: PlatformTypeName }
+  | { kind: "array"; element: TypeExpr }
+  | { kind: "record"; value: TypeExpr }
+  | { kind: "union"; members: TypeExpr[] }
+  /**
+   * Another model doc: `name` as written (`components.Foo`, `shared.Status`), `href` the
+   * link target when written as a link. Resolution fills `target` with the doc path.
+   */
+  | { kind: "ref"; name: string; href?: string; target?: string }
+  /** A name the doc format does not define and no model doc provides. */
+  | { kind: "external"; name: string; href?: string };
+
+export type TypeKind = TypeExpr["kind"];
+
+/** A field of an object model: one row of the `## Fields` table. */
+export interface Field {
+  name: string;
+  type: TypeExpr;
+  required: boolean;
+  /** The Description cell as markdown source text (may be empty). */
+  description: string;
+  deprecated: boolean;
+  /** Why, or what to use instead, when the doc says so. */
+  deprecationNote?: string;
+  /** The Example cell as written, `<br/>` read as a line break; absent when empty. */
+  example?: { text: string; position: Position };
+  position: Position;
+}
+
+/** One member of an enum: `## Values`. */
+export interface EnumMember {
+  /** The Name column, when the doc gives one. */
+  name?: string;
+  value: string | number;
+  position: Position;
+}
+
+/** One member of a union: a `### \`T\`` heading under `## Supported Types`. */
+export interface UnionMember {
+  type: TypeExpr;
+  position: Position;
+}
+
+export interface ObjectModel {
+  kind: "object";
+  fields: Field[];
+}
+
+export interface EnumModel {
+  kind: "enum";
+  members: EnumMember[];
+  /** An open enum also accepts values the doc does not list (`Unrecognized<string>`). */
+  open: boolean;
+}
+
+export interface UnionModel {
+  kind: "union";
+  members: UnionMember[];
+}
+
+export type ModelBody = ObjectModel | EnumModel | UnionModel;
+
+/** One model doc, read. */
+export interface ModelDoc {
+  /** The model name from the `#` heading. */
+  name: string;
+  /** The doc's path relative to the input folder, with `/` separators. */
+  path: string;
+  /** The paragraphs between the title and the first section, as markdown source. */
+  description: string;
+  body: ModelBody;
+  position: Position;
+}
+
+/** A value written as an example, typed enough to print as a TypeScript literal. */
+export type ExampleValue =
+  | { kind: "string"; value: string }
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "null" }
+  | { kind: "date"; iso: string }
+  | { kind: "array"; items: ExampleValue[] }
+  | { kind: "object"; entries: Array<[key: string, value: ExampleValue]> };

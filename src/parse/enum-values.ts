@@ -1,0 +1,104 @@
+/** Reads the `## Values` section of an enum: a `Name | Value` table or a typescript block. */
+import type { Code, RootContent, Table } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { report } from "../diagnostics.js";
+import type { EnumMember, EnumModel, Point } from "../ir/types.js";
+import type { ReadContext } from "./fields-table.js";
+import { tokenizeCell, type Token } from "./type-cell.js";
+
+/** Reads the members of an enum from the nodes of its Values section. */
+export function readEnumValues(nodes: readonly RootContent[], at: Point, ctx: ReadContext): EnumModel | undefined {
+  const table = nodes.find((node): node is Table => node.type === "table");
+  if (table) return readValuesTable(table, ctx);
+  const code = nodes.find((node): node is Code => node.type === "code");
+  if (code) return readValuesBlock(code, ctx);
+  report(
+    ctx.file,
+    "error",
+    'the Values section has neither a `Name | Value` table nor a typescript block like `"a" | "b"`',
+    at,
+    "bad-enum",
+  );
+  return undefined;
+}
+
+function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined {
+  const [header, ...rows] = table.children;
+  const titles = header?.children.map((cell) => toString(cell).trim().toLowerCase()) ?? [];
+  const valueIndex = titles.indexOf("value");
+  const nameIndex = titles.indexOf("name");
+  if (valueIndex < 0) {
+    report(ctx.file, "error", "the Values table has no Value column; expected `Name | Value`", header?.position, "missing-column");
+    return undefined;
+  }
+  const members: EnumMember[] = [];
+  for (const row of rows) {
+    const valueCell = row.children[valueIndex];
+    const value = valueCell ? toString(valueCell).trim() : "";
+    if (!valueCell || value === "") {
+      report(ctx.file, "error", "this enum row has no value", row.position, "bad-enum");
+      continue;
+    }
+    const nameCell = nameIndex >= 0 ? row.children[nameIndex] : undefined;
+    const name = nameCell ? toString(nameCell).trim() : "";
+    const position = row.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    members.push(name === "" ? { value, position } : { name, value, position });
+  }
+  return checkMembers({ kind: "enum", members, open: false }, ctx);
+}
+
+/** `"a" | "b" | Unrecognized<string>`: literals, and an optional open-enum marker. */
+function readValuesBlock(code: Code, ctx: ReadContext): EnumModel | undefined {
+  // Code content starts on the line after the fence.
+  const start: Point = { line: (code.position?.start.line ?? 0) + 1, column: 1 };
+  const tokens = tokenizeCell([{ type: "text", value: code.value, position: { start, end: start } }], start);
+  if (!Array.isArray(tokens)) {
+    report(ctx.file, "error", `cannot read the enum values: ${tokens.reason}`, tokens.at, "bad-enum");
+    return undefined;
+  }
+  const members: EnumMember[] = [];
+  let open = false;
+  for (const part of splitOnBars(tokens)) {
+    const [first] = part;
+    if (part.length === 1 && (first?.kind === "string" || first?.kind === "number")) {
+      members.push({ value: first.value, position: { start: first.at, end: first.at } });
+    } else if (first?.kind === "name" && first.text === "Unrecognized") {
+      open = true;
+    } else {
+      report(
+        ctx.file,
+        "error",
+        'an enum value must be a string or number literal, e.g. "active" | "blocked"',
+        first?.at ?? start,
+        "bad-enum",
+      );
+      return undefined;
+    }
+  }
+  return checkMembers({ kind: "enum", members, open }, ctx);
+}
+
+function splitOnBars(tokens: readonly Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const token of tokens) {
+    if (token.kind === "punct" && token.text === "|") parts.push([]);
+    else parts[parts.length - 1]!.push(token);
+  }
+  return parts;
+}
+
+function checkMembers(model: EnumModel, ctx: ReadContext): EnumModel | undefined {
+  if (model.members.length === 0) {
+    report(ctx.file, "error", "the enum lists no values", undefined, "bad-enum");
+    return undefined;
+  }
+  const seen = new Set<string | number>();
+  for (const member of model.members) {
+    if (seen.has(member.value)) {
+      report(ctx.file, "warning", `the enum value ${JSON.stringify(member.value)} is listed twice`, member.position, "bad-enum");
+    }
+    seen.add(member.value);
+  }
+  model.members = model.members.filter((member, index, all) => all.findIndex((m) => m.value === member.value) === index);
+  return model;
+}

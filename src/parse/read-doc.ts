@@ -1,0 +1,105 @@
+/** Reads one markdown doc into a `ModelDoc`, or says why it is not one. */
+import type { Heading, RootContent, Table } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import type { ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
+import { sourceText } from "./cell-text.js";
+import { readEnumValues } from "./enum-values.js";
+import { readFieldsTable, type ReadContext } from "./fields-table.js";
+import { parseMarkdown } from "./markdown.js";
+import { findSection, outlineDoc, type Section } from "./sections.js";
+import { parseTypeCell } from "./type-cell.js";
+
+/** An input doc: its path relative to the input folder (with `/`) and its text. */
+export interface SourceDoc {
+  path: string;
+  text: string;
+}
+
+export interface ReadResult {
+  /** The doc's messages; `file.path` is the doc path. */
+  file: VFile;
+  /** The model, when the doc is a model doc that could be read. */
+  model?: ModelDoc;
+  /** `true` when the doc is not a model doc (an operation page, a README). */
+  skipped: boolean;
+}
+
+const START: Point = { line: 1, column: 1 };
+
+/** Reads a doc; never throws on bad input, it reports on `file` instead. */
+export function readDoc(doc: SourceDoc): ReadResult {
+  const file = new VFile({ path: doc.path, value: doc.text });
+  const source = doc.text;
+  const ctx: ReadContext = { file, source };
+  const outline = outlineDoc(parseMarkdown(source));
+
+  const fields = findSection(outline, "Fields");
+  const values = findSection(outline, "Values");
+  const supported = findSection(outline, "Supported Types");
+  if (!fields && !values && !supported) {
+    report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", START, "not-a-model");
+    return { file, skipped: true };
+  }
+  if (!outline.title) {
+    report(file, "error", "a model doc starts with a `# Name` title; add one", START, "missing-title");
+    return { file, skipped: false };
+  }
+
+  const name = toString(outline.title).trim();
+  const body = fields
+    ? readObject(fields, ctx)
+    : values
+      ? readEnumValues(values.nodes, values.heading.position?.start ?? START, ctx)
+      : readUnion(supported!, ctx);
+  if (!body || file.messages.some((message) => message.fatal === true)) return { file, skipped: false };
+
+  const model: ModelDoc = {
+    name,
+    path: doc.path,
+    description: sourceText(outline.intro, source),
+    body,
+    position: outline.title.position ?? { start: START, end: START },
+  };
+  return { file, model, skipped: false };
+}
+
+function readObject(section: Section, ctx: ReadContext): ModelBody | undefined {
+  const table = section.nodes.find((node): node is Table => node.type === "table");
+  if (!table) {
+    report(
+      ctx.file,
+      "error",
+      "the Fields section has no table; expected `| Field | Type | Required | Description |` rows",
+      section.heading.position?.start,
+      "malformed-table",
+    );
+    return undefined;
+  }
+  const fields = readFieldsTable(table, ctx);
+  return fields ? { kind: "object", fields } : undefined;
+}
+
+/** Each `### T` heading under Supported Types is one member of the union. */
+function readUnion(section: Section, ctx: ReadContext): ModelBody | undefined {
+  const members: UnionMember[] = [];
+  for (const heading of section.nodes.filter(isMemberHeading)) {
+    const at = heading.position?.start ?? START;
+    const parsed = parseTypeCell(heading.children, at);
+    if (!parsed.ok) {
+      report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
+      continue;
+    }
+    members.push({ type: parsed.type, position: heading.position ?? { start: at, end: at } });
+  }
+  if (members.length === 0) {
+    report(ctx.file, "error", "the Supported Types section lists no `### T` member", section.heading.position?.start, "bad-type");
+    return undefined;
+  }
+  return { kind: "union", members };
+}
+
+function isMemberHeading(node: RootContent): node is Heading {
+  return node.type === "heading" && node.depth === 3;
+}

@@ -1,0 +1,273 @@
+/**
+ * The Type-cell grammar. A cell is mdast (emphasis, links, text, the html nodes that
+ * `<Uint8Array>` becomes); it is flattened into tokens, then read by recursive descent:
+ *
+ *   union   := postfix ("|" postfix)*
+ *   postfix := primary ("[" "]")*
+ *   primary := LINK | STRING | NUMBER | NAME ("<" union ("," union)* ">")? | "(" union ")"
+ */
+import type { PhrasingContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { Point, TypeExpr } from "../ir/types.js";
+
+export type Token =
+  | { kind: "name"; text: string; at: Point }
+  | { kind: "string"; value: string; at: Point }
+  | { kind: "number"; value: number; at: Point }
+  | { kind: "link"; text: string; href: string; at: Point }
+  | { kind: "punct"; text: "<" | ">" | "," | "[" | "]" | "|" | "(" | ")"; at: Point };
+
+/** A Type cell that could not be read: what was wrong, and where. */
+export interface TypeCellError {
+  reason: string;
+  at: Point;
+}
+
+export type TypeCellResult = { ok: true; type: TypeExpr } | { ok: false; error: TypeCellError };
+
+const PUNCT = new Set(["<", ">", ",", "[", "]", "|", "(", ")"]);
+const NAME_START = /[A-Za-z_$]/;
+const NAME_PART = /[\w$.]/;
+
+/** Flattens the cell's mdast into tokens; emphasis and code are presentation only. */
+export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point): Token[] | TypeCellError {
+  const tokens: Token[] = [];
+  for (const node of nodes) {
+    const at = node.position?.start ?? fallback;
+    if (node.type === "link") {
+      tokens.push({ kind: "link", text: toString(node).trim(), href: node.url, at });
+    } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
+      const error = scanText(node.value, at, tokens);
+      if (error) return error;
+    } else if ("children" in node) {
+      const inner = tokenizeCell(node.children as PhrasingContent[], at);
+      if (!Array.isArray(inner)) return inner;
+      tokens.push(...inner);
+    } else {
+      return { reason: `a ${node.type} cannot appear in a Type cell`, at };
+    }
+  }
+  return tokens;
+}
+
+/** Scans plain text into tokens, tracking columns so errors point at the character. */
+function scanText(text: string, start: Point, out: Token[]): TypeCellError | undefined {
+  let i = 0;
+  const at = (index: number): Point => ({ line: start.line, column: start.column + index });
+  while (i < text.length) {
+    const char = text[i]!;
+    if (/\s/.test(char) || char === "\\" || char === "*" || char === "`") {
+      i += 1; // whitespace, the table's `\|` escape, stray emphasis or code marks
+    } else if (PUNCT.has(char)) {
+      out.push({ kind: "punct", text: char as "<", at: at(i) });
+      i += 1;
+    } else if (char === '"' || char === "'") {
+      const end = text.indexOf(char, i + 1);
+      if (end < 0) return { reason: `unclosed string literal ${text.slice(i)}`, at: at(i) };
+      out.push({ kind: "string", value: text.slice(i + 1, end), at: at(i) });
+      i = end + 1;
+    } else if (/[-\d]/.test(char)) {
+      const match = /^-?\d+(\.\d+)?/.exec(text.slice(i));
+      if (!match) return { reason: `unexpected "${char}"`, at: at(i) };
+      out.push({ kind: "number", value: Number(match[0]), at: at(i) });
+      i += match[0].length;
+    } else if (NAME_START.test(char)) {
+      let end = i + 1;
+      while (end < text.length && NAME_PART.test(text[end]!)) end += 1;
+      out.push({ kind: "name", text: text.slice(i, end), at: at(i) });
+      i = end;
+    } else {
+      return { reason: `unexpected "${char}"`, at: at(i) };
+    }
+  }
+  return undefined;
+}
+
+/** Parses a Type cell's mdast children into a type expression. */
+export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point): TypeCellResult {
+  const tokens = tokenizeCell(nodes, fallback);
+  if (!Array.isArray(tokens)) return { ok: false, error: tokens };
+  return parseTokens(tokens, fallback);
+}
+
+/** Parses a token list (also used for `typescript` blocks of enum values). */
+export function parseTokens(tokens: readonly Token[], fallback: Point): TypeCellResult {
+  if (tokens.length === 0) return { ok: false, error: { reason: "the Type cell is empty", at: fallback } };
+  const parser = new TypeParser(tokens, fallback);
+  try {
+    const type = parser.union();
+    parser.expectEnd();
+    return { ok: true, type };
+  } catch (error) {
+    if (error instanceof TypeSyntaxError) return { ok: false, error: { reason: error.message, at: error.at } };
+    throw error;
+  }
+}
+
+class TypeSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly at: Point,
+  ) {
+    super(message);
+  }
+}
+
+/** Recursive descent over the tokens; one method per grammar rule. */
+class TypeParser {
+  private index = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly fallback: Point,
+  ) {}
+
+  union(): TypeExpr {
+    const members = [this.postfix()];
+    while (this.eat("|")) members.push(this.postfix());
+    return members.length === 1 ? members[0]! : { kind: "union", members };
+  }
+
+  postfix(): TypeExpr {
+    let type = this.primary();
+    while (this.peekPunct("[")) {
+      this.index += 1;
+      this.expect("]");
+      type = { kind: "array", element: type };
+    }
+    return type;
+  }
+
+  primary(): TypeExpr {
+    const token = this.next();
+    switch (token.kind) {
+      case "string":
+        return { kind: "literal", value: token.value };
+      case "number":
+        return { kind: "literal", value: token.value };
+      case "link":
+        return linkType(token.text, token.href);
+      case "name":
+        return this.named(token);
+      case "punct":
+        if (token.text === "(") {
+          const inner = this.union();
+          this.expect(")");
+          return inner;
+        }
+        throw new TypeSyntaxError(`expected a type, found "${token.text}"`, token.at);
+    }
+  }
+
+  private named(token: Extract<Token, { kind: "name" }>): TypeExpr {
+    const args: TypeExpr[] = [];
+    if (this.eat("<")) {
+      do args.push(this.union());
+      while (this.eat(","));
+      this.expect(">");
+    }
+    const type = namedType(token.text, args);
+    if (type === undefined) {
+      throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
+    }
+    return type;
+  }
+
+  expectEnd(): void {
+    const token = this.tokens[this.index];
+    if (token) throw new TypeSyntaxError(`unexpected ${describe(token)} after the type`, token.at);
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.index];
+    if (!token) throw new TypeSyntaxError("the type ends too early", this.lastPoint());
+    this.index += 1;
+    return token;
+  }
+
+  private peekPunct(text: string): boolean {
+    const token = this.tokens[this.index];
+    return token?.kind === "punct" && token.text === text;
+  }
+
+  private eat(text: string): boolean {
+    if (!this.peekPunct(text)) return false;
+    this.index += 1;
+    return true;
+  }
+
+  private expect(text: string): void {
+    const token = this.tokens[this.index];
+    if (!this.eat(text)) {
+      const found = token ? describe(token) : "the end of the cell";
+      throw new TypeSyntaxError(`expected "${text}", found ${found}`, token?.at ?? this.lastPoint());
+    }
+  }
+
+  private lastPoint(): Point {
+    return this.tokens[this.tokens.length - 1]?.at ?? this.fallback;
+  }
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case "name":
+    case "punct":
+      return `"${token.text}"`;
+    case "link":
+      return `the link [${token.text}]`;
+    case "string":
+      return `the string "${token.value}"`;
+    case "number":
+      return `the number ${token.value}`;
+  }
+}
+
+/** Names the doc format defines; anything else is a model reference. */
+function namedType(name: string, args: readonly TypeExpr[]): TypeExpr | undefined {
+  if (args.length === 0) {
+    const simple = SIMPLE_NAMES.get(name);
+    if (simple) return simple;
+    return { kind: "ref", name };
+  }
+  if (name === "Record" && args.length === 2 && args[0]!.kind === "string") return { kind: "record", value: args[1]! };
+  if (name === "Array" && args.length === 1) return { kind: "array", element: args[0]! };
+  if (name === "ReadableStream" && args.length === 1 && isUint8Array(args[0]!)) {
+    return { kind: "platform", name: "ReadableStream<Uint8Array>" };
+  }
+  return undefined;
+}
+
+function isUint8Array(type: TypeExpr): boolean {
+  return type.kind === "platform" && type.name === "Uint8Array";
+}
+
+const SIMPLE_NAMES: ReadonlyMap<string, TypeExpr> = new Map(Object.entries({
+  string: { kind: "string" },
+  number: { kind: "number" },
+  integer: { kind: "number" },
+  boolean: { kind: "boolean" },
+  any: { kind: "unknown" },
+  unknown: { kind: "unknown" },
+  null: { kind: "null" },
+  true: { kind: "literal", value: true },
+  false: { kind: "literal", value: false },
+  Date: { kind: "date" },
+  RFCDate: { kind: "rfcDate" },
+  Uint8Array: { kind: "platform", name: "Uint8Array" },
+  File: { kind: "platform", name: "File" },
+  Blob: { kind: "platform", name: "Blob" },
+} satisfies Record<string, TypeExpr>));
+
+/** A link names a built-in (`[Date](…)`), another doc (`…/foo.md`) or an outside type. */
+function linkType(text: string, href: string): TypeExpr {
+  const builtin = SIMPLE_NAMES.get(text);
+  if (builtin) return builtin;
+  if (isDocLink(href)) return { kind: "ref", name: text, href };
+  return { kind: "external", name: text, href };
+}
+
+/** A relative link to a markdown page, i.e. another doc of the same tree. */
+export function isDocLink(href: string): boolean {
+  return !/^[a-z][a-z\d+.-]*:/i.test(href) && /\.md(#.*)?$/i.test(href);
+}

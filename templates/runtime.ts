@@ -1,0 +1,225 @@
+/**
+ * mdmodel runtime: the helpers every generated validator and builder calls. This file
+ * is copied verbatim into the output folder, so generated code has no dependency.
+ */
+
+/** One step of a path into a value: an object key or an array index. */
+export type PathSegment = string | number;
+
+/** One thing wrong with a value. */
+export interface ValidationIssue {
+  /** Keys and indices from the root to the offending value. */
+  readonly path: readonly PathSegment[];
+  /** The same path, readable: `items[2].name` (`$` for the root). */
+  readonly pathText: string;
+  /** What the model wants there, e.g. `string` or `"a" | "b"`. */
+  readonly expected: string;
+  /** What was found, e.g. `number` or `missing`. */
+  readonly received: string;
+  readonly message: string;
+}
+
+/** The result of `validateX`: the typed value, or every issue found. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** Collects the issues of `value` under `path` into `issues`. */
+export type IssueCollector = (value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]) => void;
+
+/** Thrown by `assertX` and by builders; its message lists every issue. */
+export class ValidationError extends Error {
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(model: string, issues: readonly ValidationIssue[]) {
+    super(`Invalid ${model}:\n${issues.map((issue) => `  - ${issue.message}`).join("\n")}`);
+    this.name = "ValidationError";
+    this.issues = issues;
+  }
+}
+
+/** `items[2].name`, `["x-key"]`; `$` is the root. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "$" : text;
+}
+
+/** A short description of a received value, without echoing user data. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : "Date";
+  if (typeof value === "string") return value.length <= 32 ? `string ${JSON.stringify(value)}` : "string";
+  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${String(value)}`;
+  return typeof value;
+}
+
+/** Records that `value` at `path` is not what was expected. */
+export function pushIssue(
+  issues: ValidationIssue[],
+  path: readonly PathSegment[],
+  expected: string,
+  value: unknown,
+): void {
+  const pathText = formatPath(path);
+  const received = describeValue(value);
+  issues.push({ path, pathText, expected, received, message: `${pathText}: expected ${expected}, received ${received}` });
+}
+
+/** Records that a required field is absent. */
+export function pushMissing(issues: ValidationIssue[], path: readonly PathSegment[], expected: string): void {
+  const pathText = formatPath(path);
+  issues.push({ path, pathText, expected, received: "missing", message: `${pathText}: required ${expected} is missing` });
+}
+
+/** A non-null, non-array object: the shape every object model needs. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A field's own value; keys such as `constructor` must not be read from the prototype. */
+export function ownField(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
+/** A `Date` that holds a real time (not `Invalid Date`). */
+export function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+const RFC_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A `YYYY-MM-DD` string naming a day that exists. */
+export function isRfcDate(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const match = RFC_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** `Uint8Array` (Node's `Buffer` included). */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array;
+}
+
+// Blob, File and ReadableStream are missing on some runtimes: look them up, never assume.
+type Constructor<T> = abstract new (...args: never[]) => T;
+const platform = globalThis as unknown as {
+  Blob?: Constructor<Blob>;
+  File?: Constructor<File>;
+  ReadableStream?: Constructor<ReadableStream>;
+};
+
+/** A `Blob` (a `File` is one too); `false` where the runtime has no `Blob`. */
+export function isBlob(value: unknown): value is Blob {
+  return platform.Blob !== undefined && value instanceof platform.Blob;
+}
+
+/** A `File`; `false` where the runtime has no `File`. */
+export function isFile(value: unknown): value is File {
+  return platform.File !== undefined && value instanceof platform.File;
+}
+
+/** A `ReadableStream`; `false` where the runtime has none. */
+export function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return platform.ReadableStream !== undefined && value instanceof platform.ReadableStream;
+}
+
+/** An array whose every item passes `isItem`. */
+export function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is T[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!isItem(value[i])) return false;
+  return true;
+}
+
+/** An object whose every own value passes `isItem`. */
+export function isRecordOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is Record<string, T> {
+  if (!isObject(value)) return false;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isItem(value[key])) return false;
+  return true;
+}
+
+/** Runs the fast guard first, and collects issues (building paths) only when it fails. */
+export function validateWith<T>(
+  value: unknown,
+  isValid: (value: unknown) => value is T,
+  collect: IssueCollector,
+): ValidationResult<T> {
+  if (isValid(value)) return { ok: true, value };
+  return { ok: false, issues: collectIssues(value, collect) };
+}
+
+/** Every issue `collect` finds in `value`, never an empty list for an invalid value. */
+export function collectIssues(value: unknown, collect: IssueCollector): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  collect(value, [], issues);
+  if (issues.length === 0) pushIssue(issues, [], "a valid value", value);
+  return issues;
+}
+
+/**
+ * The arguments of a builder's `build()`: none once every required field is set, else
+ * one that names the missing fields, so a forgotten field is a compile error.
+ */
+export type BuildArgs<Required extends PropertyKey, Set extends PropertyKey> = [Exclude<Required, Set>] extends [never]
+  ? []
+  : [missingRequiredFields: { readonly missing: Exclude<Required, Set> }];
+
+/** Guards for the primitive types, to pass where a guard function is wanted. */
+export function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+export function isNumber(value: unknown): value is number {
+  return typeof value === "number";
+}
+
+export function isBoolean(value: unknown): value is boolean {
+  return typeof value === "boolean";
+}
+
+/** The guard of `unknown`: everything passes. */
+export function isUnknown(_value: unknown): _value is unknown {
+  return true;
+}
+
+/** Collects the issues of each item of an array, or one issue if it is not an array. */
+export function collectArrayItems(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+  expected: string,
+  collectItem: IssueCollector,
+): void {
+  if (!Array.isArray(value)) {
+    pushIssue(issues, path, expected, value);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) collectItem(value[i], [...path, i], issues);
+}
+
+/** Collects the issues of each value of a record, or one issue if it is not an object. */
+export function collectRecordValues(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+  expected: string,
+  collectItem: IssueCollector,
+): void {
+  if (!isObject(value)) {
+    pushIssue(issues, path, expected, value);
+    return;
+  }
+  for (const key of Object.keys(value)) collectItem(value[key], [...path, key], issues);
+}
+
+/** The collector of `unknown`: nothing is ever wrong. */
+export function collectNothing(): void {}
