@@ -96,7 +96,7 @@ function readRow(
   }
 
   const typeStart = typeCell.position?.start ?? start;
-  const parsed = parseTypeCell(typeCell.children, typeStart);
+  const parsed = parseTypeCell(typeCell.children, typeStart, ctx.source);
   if (!parsed.ok) {
     report(
       ctx.file,
@@ -119,7 +119,7 @@ function readRow(
       ctx.file,
       "error",
       `the Required cell of \`${name}\` reads "${requiredText}"; write :heavy_check_mark: (required) or :heavy_minus_sign: (optional)`,
-      requiredCell.position?.start,
+      requiredCell.children[0]?.position?.start ?? requiredCell.position?.start,
       "bad-required",
     );
     return undefined;

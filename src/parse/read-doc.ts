@@ -86,7 +86,7 @@ function readUnion(section: Section, ctx: ReadContext): ModelBody | undefined {
   const members: UnionMember[] = [];
   for (const heading of section.nodes.filter(isMemberHeading)) {
     const at = heading.position?.start ?? START;
-    const parsed = parseTypeCell(heading.children, at);
+    const parsed = parseTypeCell(heading.children, at, ctx.source);
     if (!parsed.ok) {
       report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
       continue;

@@ -29,18 +29,21 @@ const PUNCT = new Set(["<", ">", ",", "[", "]", "|", "(", ")"]);
 const NAME_START = /[A-Za-z_$]/;
 const NAME_PART = /[\w$.]/;
 
-/** Flattens the cell's mdast into tokens; emphasis and code are presentation only. */
-export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point): Token[] | TypeCellError {
+/**
+ * Flattens the cell's mdast into tokens; emphasis and code are presentation only. With
+ * the doc's `source`, text is scanned as written so columns count escapes like `\|`.
+ */
+export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string): Token[] | TypeCellError {
   const tokens: Token[] = [];
   for (const node of nodes) {
     const at = node.position?.start ?? fallback;
     if (node.type === "link") {
       tokens.push({ kind: "link", text: toString(node).trim(), href: node.url, at });
     } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
-      const error = scanText(node.value, at, tokens);
+      const error = scanText(writtenText(node, source), at, tokens);
       if (error) return error;
     } else if ("children" in node) {
-      const inner = tokenizeCell(node.children as PhrasingContent[], at);
+      const inner = tokenizeCell(node.children as PhrasingContent[], at, source);
       if (!Array.isArray(inner)) return inner;
       tokens.push(...inner);
     } else {
@@ -48,6 +51,15 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point)
     }
   }
   return tokens;
+}
+
+/** The node's text as written in the source when known, else its parsed value. */
+function writtenText(node: PhrasingContent & { value: string }, source: string | undefined): string {
+  const { start, end } = node.position ?? {};
+  if (source === undefined || start?.offset === undefined || end?.offset === undefined || start.line !== end.line) {
+    return node.value;
+  }
+  return source.slice(start.offset, end.offset);
 }
 
 /** Scans plain text into tokens, tracking columns so errors point at the character. */
@@ -84,8 +96,8 @@ function scanText(text: string, start: Point, out: Token[]): TypeCellError | und
 }
 
 /** Parses a Type cell's mdast children into a type expression. */
-export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point): TypeCellResult {
-  const tokens = tokenizeCell(nodes, fallback);
+export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string): TypeCellResult {
+  const tokens = tokenizeCell(nodes, fallback, source);
   if (!Array.isArray(tokens)) return { ok: false, error: tokens };
   return parseTokens(tokens, fallback);
 }

@@ -1,0 +1,116 @@
+/** The real command on temporary folders: exit codes, messages, and what it writes. */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, stat, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+const run = promisify(execFile);
+const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
+const CLI = join(process.cwd(), "src", "cli.ts");
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function mdmodel(cwd: string, ...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function snapshotFolder(folder: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const path of await readdir(folder, { recursive: true })) {
+    const full = join(folder, path);
+    if ((await stat(full)).isFile()) files[path] = await readFile(full, "utf8");
+  }
+  return files;
+}
+
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "mdmodel-cli-"));
+  await cp("seeds", join(work, "docs"), { recursive: true });
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("mdmodel generate", () => {
+  test("writes the output and prints a one-line summary", async () => {
+    const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    expect(outcome).toMatchObject({ code: 0, stderr: "" });
+    expect(outcome.stdout).toMatch(/^mdmodel: 5 docs read, 5 models \(4 objects, 1 enums, 0 unions\), 0 skipped; 8 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/);
+    expect(await snapshotFolder(join(work, "out"))).toEqual(await snapshotFolder("generated"));
+  });
+
+  test("--check passes on a clean output, then names each stale file after a doc changes", async () => {
+    await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check")).toMatchObject({ code: 0 });
+
+    const doc = join(work, "docs/models/shared/address.md");
+    const text = await readFile(doc, "utf8");
+    await writeFile(doc, text.replace("City or town", "City, town or village"));
+    const before = await snapshotFolder(join(work, "out"));
+    const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain("stale:    out/models/shared/address.ts");
+    expect(outcome.stderr).toMatch(/differs from the docs in 1 files/);
+    expect(await snapshotFolder(join(work, "out"))).toEqual(before);
+  });
+
+  test("--check reports missing, hand-edited and orphaned files", async () => {
+    await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    await rm(join(work, "out/models/components/lineitem.ts"));
+    await writeFile(join(work, "out/models/shared/address.ts"), "// edited by hand\n");
+    await writeFile(join(work, "out/extra.ts"), "export {};\n");
+    const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain("missing:  out/models/components/lineitem.ts");
+    expect(outcome.stderr).toContain("stale:    out/models/shared/address.ts");
+    expect(outcome.stderr).toContain("orphaned: out/extra.ts");
+  });
+
+  test("rewrites only what changed, removes what no doc produces, keeps files it did not write", async () => {
+    await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    await writeFile(join(work, "out/notes.txt"), "mine\n");
+    const untouched = (await stat(join(work, "out/models/components/order.ts"))).mtimeMs;
+    await rm(join(work, "docs/models/shared/createcustomer.md"));
+    const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/2 files written, 5 unchanged, 1 removed/);
+    await expect(stat(join(work, "out/models/shared/createcustomer.ts"))).rejects.toThrow();
+    expect(await readFile(join(work, "out/notes.txt"), "utf8")).toBe("mine\n");
+    expect((await stat(join(work, "out/models/components/order.ts"))).mtimeMs).toBe(untouched);
+  });
+
+  test("a broken doc: file:line:column, exit 2, and nothing under the output folder changes", async () => {
+    await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    const before = await snapshotFolder(join(work, "out"));
+    await writeFile(
+      join(work, "docs/models/shared/address.md"),
+      "# Address\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `city` | *strin g* | :heavy_check_mark: |\n",
+    );
+    const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain("models/shared/address.md:7:");
+    expect(outcome.stderr).toMatch(/error cannot read the type of `city`/);
+    expect(outcome.stderr).toMatch(/nothing written/);
+    expect(await snapshotFolder(join(work, "out"))).toEqual(before);
+  });
+
+  test("bad usage exits 3", async () => {
+    expect((await mdmodel(work, "generate", "--frobnicate")).code).toBe(3);
+    expect((await mdmodel(work, "build")).code).toBe(3);
+    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "docs")).code).toBe(3);
+    expect((await mdmodel(work, "generate", "--input", "missing", "--out", "out")).code).toBe(3);
+  });
+});

@@ -1,0 +1,32 @@
+/** Type-checks files with the TypeScript 5 compiler API under the GUIDE's strict flags. */
+import ts from "typescript";
+
+export type ModuleMode = "nodenext" | "bundler";
+
+const STRICT: ts.CompilerOptions = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  verbatimModuleSyntax: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+  types: [],
+  skipLibCheck: true,
+};
+
+const MODES: Record<ModuleMode, ts.CompilerOptions> = {
+  nodenext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+  bundler: { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+};
+
+/** Every diagnostic of a program over `files`, formatted as `file(line,col): message`. */
+export function typecheck(files: readonly string[], mode: ModuleMode): string[] {
+  const program = ts.createProgram(files, { ...STRICT, ...MODES[mode] });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    if (!diagnostic.file || diagnostic.start === undefined) return text;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName}(${line + 1},${character + 1}): ${text}`;
+  });
+}

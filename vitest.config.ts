@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // The compile checks start the TypeScript compiler, which takes a few seconds.
+    testTimeout: 60_000,
+  },
+});
