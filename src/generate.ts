@@ -55,7 +55,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   }
   reportDuplicateNames(models, files);
 
-  const modelSet = resolveModels(models, files);
+  const modelSet = resolveModels(models, files, config.externalTypes);
   const outputs: OutputFile[] = [];
   for (const model of modelSet.models) {
     const examples = readModelExamples(model, modelSet);

@@ -60,6 +60,11 @@ const valid: Array<[name: string, { given: string; want: TypeExpr }]> = [
     },
   ],
   ["code span", { given: "`*boolean*`", want: { kind: "boolean" } }],
+  ["index signature", { given: "`{ [k: string]: any }`", want: { kind: "record", value: { kind: "unknown" } } }],
+  ["array of index signatures", { given: "`{ [k: string]: string }[]`", want: { kind: "array", element: { kind: "record", value: str } } }],
+  ["literal that looks like strong emphasis", { given: '*"__encrypted__"*', want: { kind: "literal", value: "__encrypted__" } }],
+  ["underscore emphasis", { given: "_string_", want: str }],
+  ["unknown generic is external", { given: "`EventStream<operations.SpeechStreamEvents>`", want: { kind: "external", name: "EventStream<operations.SpeechStreamEvents>" } }],
   ["parenthesised union array", { given: "(*string* \\| *number*)[]", want: { kind: "array", element: { kind: "union", members: [str, { kind: "number" }] } } }],
 ];
 

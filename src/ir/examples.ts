@@ -13,7 +13,8 @@ const RFC_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Reads an Example cell for a field: text stays text for string fields, numbers and
  * booleans are parsed, JSON is read for objects and arrays.
  */
-export function exampleFromCell(text: string, type: TypeExpr, models: ModelSet): ExampleResult {
+export function exampleFromCell(cell: string, type: TypeExpr, models: ModelSet): ExampleResult {
+  const text = firstExample(cell);
   switch (type.kind) {
     case "string":
     case "rfcDate":
@@ -38,6 +39,14 @@ export function exampleFromCell(text: string, type: TypeExpr, models: ModelSet):
     default:
       return coerceJson(text, type, models);
   }
+}
+
+const NUMBERED_EXAMPLE = /\*\*Example \d+:\*\*\s*/g;
+
+/** A cell with `**Example 1:** a **Example 2:** b` gives several examples: the first is used. */
+function firstExample(cell: string): string {
+  if (!cell.startsWith("**Example 1:**")) return cell;
+  return cell.split(NUMBERED_EXAMPLE)[1]?.trim() ?? cell;
 }
 
 /** An enum cell is written without quotes; a numeric enum wants the number. */

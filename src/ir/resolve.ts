@@ -14,14 +14,25 @@ export interface ModelSet {
 }
 
 /** Resolves the refs of every model; `files` maps doc paths to their message files. */
-export function resolveModels(models: readonly ModelDoc[], files: ReadonlyMap<string, VFile>): ModelSet {
+export function resolveModels(
+  models: readonly ModelDoc[],
+  files: ReadonlyMap<string, VFile>,
+  externalTypes: Readonly<Record<string, string>> = {},
+): ModelSet {
   const sorted = [...models].sort((a, b) => compareText(a.path, b.path));
   const byPath = new Map(sorted.map((model) => [model.path, model]));
   const byName = groupByName(sorted);
   const resolved = sorted.map((model) => {
     const file = files.get(model.path)!;
-    const resolveIn = (type: TypeExpr, at: Position): TypeExpr =>
-      mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file }));
+    const resolveIn = (type: TypeExpr, at: Position): TypeExpr => {
+      const resolved = mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file }));
+      for (const name of externalNames(type)) {
+        if (!Object.hasOwn(externalTypes, name)) {
+          report(file, "warning", `\`${name}\` is not a model of these docs, so it is typed \`unknown\`; map it to a type in the config`, at, "unknown-type");
+        }
+      }
+      return resolved;
+    };
     switch (model.body.kind) {
       case "object":
         return {
@@ -90,6 +101,22 @@ function groupByName(models: readonly ModelDoc[]): Map<string, ModelDoc[]> {
   const byName = new Map<string, ModelDoc[]>();
   for (const model of models) byName.set(model.name, [...(byName.get(model.name) ?? []), model]);
   return byName;
+}
+
+/** The external names written in a type (before resolution adds any). */
+function externalNames(type: TypeExpr): string[] {
+  switch (type.kind) {
+    case "external":
+      return [type.name];
+    case "array":
+      return externalNames(type.element);
+    case "record":
+      return externalNames(type.value);
+    case "union":
+      return type.members.flatMap(externalNames);
+    default:
+      return [];
+  }
 }
 
 /** Rebuilds a type with every `ref` replaced. */

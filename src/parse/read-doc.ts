@@ -28,9 +28,29 @@ export interface ReadResult {
 
 const START: Point = { line: 1, column: 1 };
 
+/**
+ * Folders an SDK's docs tree keeps for pages that are not models: `sdks/` documents
+ * operations and `lib/` the SDK's utilities (their tables have no Required column).
+ */
+const NON_MODEL_FOLDERS = new Set(["sdks", "lib"]);
+
+/** Why a path is not a model doc, or `undefined` when it may be one. */
+export function nonModelPath(path: string): string | undefined {
+  const parts = path.split("/");
+  const folder = parts.slice(0, -1).find((part) => NON_MODEL_FOLDERS.has(part.toLowerCase()));
+  if (folder) return `pages under ${folder}/ document the SDK, not models`;
+  if (/^readme\.md$/i.test(parts[parts.length - 1] ?? "")) return "a README is not a model doc";
+  return undefined;
+}
+
 /** Reads a doc; never throws on bad input, it reports on `file` instead. */
 export function readDoc(doc: SourceDoc): ReadResult {
   const file = new VFile({ path: doc.path, value: doc.text });
+  const notModel = nonModelPath(doc.path);
+  if (notModel) {
+    report(file, "info", `skipped: ${notModel}`, START, "not-a-model");
+    return { file, skipped: true };
+  }
   const source = doc.text;
   const ctx: ReadContext = { file, source };
   const outline = outlineDoc(parseMarkdown(source));

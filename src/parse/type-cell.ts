@@ -5,6 +5,7 @@
  *   union   := postfix ("|" postfix)*
  *   postfix := primary ("[" "]")*
  *   primary := LINK | STRING | NUMBER | NAME ("<" union ("," union)* ">")? | "(" union ")"
+ *            | "{" "[" NAME ":" NAME "]" ":" union "}"          (an index signature: a Record)
  */
 import type { PhrasingContent } from "mdast";
 import { toString } from "mdast-util-to-string";
@@ -15,7 +16,9 @@ export type Token =
   | { kind: "string"; value: string; at: Point }
   | { kind: "number"; value: number; at: Point }
   | { kind: "link"; text: string; href: string; at: Point }
-  | { kind: "punct"; text: "<" | ">" | "," | "[" | "]" | "|" | "(" | ")"; at: Point };
+  | { kind: "punct"; text: Punct; at: Point };
+
+type Punct = "<" | ">" | "," | "[" | "]" | "|" | "(" | ")" | "{" | "}" | ":" | ";";
 
 /** A Type cell that could not be read: what was wrong, and where. */
 export interface TypeCellError {
@@ -25,7 +28,7 @@ export interface TypeCellError {
 
 export type TypeCellResult = { ok: true; type: TypeExpr } | { ok: false; error: TypeCellError };
 
-const PUNCT = new Set(["<", ">", ",", "[", "]", "|", "(", ")"]);
+const PUNCT = new Set<string>(["<", ">", ",", "[", "]", "|", "(", ")", "{", "}", ":", ";"]);
 const NAME_START = /[A-Za-z_$]/;
 const NAME_PART = /[\w$.]/;
 
@@ -42,6 +45,10 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
     } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
       const error = scanText(writtenText(node, source), at, tokens);
       if (error) return error;
+    } else if (isMarkup(node) && source !== undefined && !containsLink(node)) {
+      // Scan emphasis as written: `*"__x__"*` holds a literal, not strong emphasis.
+      const error = scanText(innerSource(node, source), { line: at.line, column: at.column + delimiterWidth(node) }, tokens);
+      if (error) return error;
     } else if ("children" in node) {
       const inner = tokenizeCell(node.children as PhrasingContent[], at, source);
       if (!Array.isArray(inner)) return inner;
@@ -51,6 +58,29 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
     }
   }
   return tokens;
+}
+
+type Markup = Extract<PhrasingContent, { type: "emphasis" | "strong" | "delete" }>;
+
+function isMarkup(node: PhrasingContent): node is Markup {
+  return node.type === "emphasis" || node.type === "strong" || node.type === "delete";
+}
+
+function containsLink(node: PhrasingContent): boolean {
+  return node.type === "link" || ("children" in node && (node.children as PhrasingContent[]).some(containsLink));
+}
+
+/** `*x*` and `_x_` have 1-character delimiters, `**x**` and `~~x~~` 2. */
+function delimiterWidth(node: Markup): number {
+  return node.type === "emphasis" ? 1 : 2;
+}
+
+/** The source between a markup node's delimiters. */
+function innerSource(node: Markup, source: string): string {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return "";
+  const width = delimiterWidth(node);
+  return source.slice(start.offset + width, end.offset - width);
 }
 
 /** The node's text as written in the source when known, else its parsed value. */
@@ -71,7 +101,7 @@ function scanText(text: string, start: Point, out: Token[]): TypeCellError | und
     if (/\s/.test(char) || char === "\\" || char === "*" || char === "`") {
       i += 1; // whitespace, the table's `\|` escape, stray emphasis or code marks
     } else if (PUNCT.has(char)) {
-      out.push({ kind: "punct", text: char as "<", at: at(i) });
+      out.push({ kind: "punct", text: char as Punct, at: at(i) });
       i += 1;
     } else if (char === '"' || char === "'") {
       const end = text.indexOf(char, i + 1);
@@ -167,8 +197,30 @@ class TypeParser {
           this.expect(")");
           return inner;
         }
+        if (token.text === "{") return this.indexSignature();
         throw new TypeSyntaxError(`expected a type, found "${token.text}"`, token.at);
     }
+  }
+
+  /** `{ [k: string]: T }`, the TypeScript spelling of `Record<string, T>`. */
+  private indexSignature(): TypeExpr {
+    this.expect("[");
+    this.expectName();
+    this.expect(":");
+    const key = this.expectName();
+    if (key.text !== "string") throw new TypeSyntaxError(`an index signature key must be string, found "${key.text}"`, key.at);
+    this.expect("]");
+    this.expect(":");
+    const value = this.union();
+    this.eat(";");
+    this.expect("}");
+    return { kind: "record", value };
+  }
+
+  private expectName(): Extract<Token, { kind: "name" }> {
+    const token = this.next();
+    if (token.kind !== "name") throw new TypeSyntaxError(`expected a name, found ${describe(token)}`, token.at);
+    return token;
   }
 
   private named(token: Extract<Token, { kind: "name" }>): TypeExpr {
@@ -180,7 +232,11 @@ class TypeParser {
     }
     const type = namedType(token.text, args);
     if (type === undefined) {
-      throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
+      if (BUILTIN_GENERICS.has(token.text) || SIMPLE_NAMES.has(token.text)) {
+        throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
+      }
+      // A generic the format does not define, such as `EventStream<T>`: an outside type.
+      return { kind: "external", name: `${token.text}<${args.map(typeName).join(", ")}>` };
     }
     return type;
   }
@@ -248,6 +304,33 @@ function namedType(name: string, args: readonly TypeExpr[]): TypeExpr | undefine
     return { kind: "platform", name: "ReadableStream<Uint8Array>" };
   }
   return undefined;
+}
+
+const BUILTIN_GENERICS = new Set(["Record", "Array", "ReadableStream", "Map", "Set", "Promise"]);
+
+/** A type written back as text, for naming outside types. */
+function typeName(type: TypeExpr): string {
+  switch (type.kind) {
+    case "ref":
+    case "external":
+      return type.name;
+    case "platform":
+      return type.name;
+    case "literal":
+      return JSON.stringify(type.value);
+    case "array":
+      return `${typeName(type.element)}[]`;
+    case "record":
+      return `Record<string, ${typeName(type.value)}>`;
+    case "union":
+      return type.members.map(typeName).join(" | ");
+    case "date":
+      return "Date";
+    case "rfcDate":
+      return "RFCDate";
+    default:
+      return type.kind;
+  }
 }
 
 function isUint8Array(type: TypeExpr): boolean {
