@@ -8,7 +8,7 @@ import type { VFileMessage } from "vfile-message";
 import { type ConfigInput, resolveConfig } from "./config.js";
 import { hasErrors, report } from "./diagnostics.js";
 import { emitBarrel } from "./emit/barrel.js";
-import { emitModelModule, type OutputFile } from "./emit/module.js";
+import { emitModelModule, type ModelModule, type OutputFile } from "./emit/module.js";
 import { typeNameOf } from "./emit/naming.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { readModelExamples } from "./ir/examples.js";
@@ -56,11 +56,11 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   reportDuplicateNames(models, files);
 
   const modelSet = resolveModels(models, files, config.externalTypes);
-  const outputs: OutputFile[] = [];
+  const modules: ModelModule[] = [];
   for (const model of modelSet.models) {
     const examples = readModelExamples(model, modelSet);
     for (const problem of examples.problems) report(files.get(model.path)!, "warning", problem.reason, problem.position, "bad-example");
-    outputs.push(emitModelModule(model, modelSet, examples, config));
+    modules.push(emitModelModule(model, modelSet, examples, config));
   }
 
   const messages = [...files.values()].flatMap((file) => file.messages);
@@ -72,7 +72,11 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   };
   if (hasErrors(messages)) return { files: [], messages, stats };
 
-  outputs.push(emitRuntime(input.runtimeTemplate, config), emitBarrel(modelSet, config));
+  const outputs: OutputFile[] = [
+    ...modules.map(({ path, content }) => ({ path, content })),
+    emitRuntime(input.runtimeTemplate, config),
+    emitBarrel(modules, config),
+  ];
   const formatted = await Promise.all(
     outputs.map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })),
   );

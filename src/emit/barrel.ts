@@ -1,21 +1,63 @@
-/** `index.ts`: re-exports every model module and the runtime. */
-import { printStructure, StructureKind } from "ts-morph";
-import type { ModelSet } from "../ir/resolve.js";
+/**
+ * `index.ts`: re-exports every model and the runtime's public API by name. Names two
+ * models share (a `Code` in components/ and in errors/) get a folder prefix there
+ * (`ErrorsCode`), so the barrel is never ambiguous.
+ */
+import { printStructure, StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
 import type { EmitOptions } from "./context.js";
-import { banner, type OutputFile } from "./module.js";
-import { importSpecifier, modulePathOf } from "./naming.js";
+import { banner, type ModelModule, type OutputFile } from "./module.js";
+import { importSpecifier, namesOf, type ModelNames } from "./naming.js";
+import { RUNTIME_PUBLIC } from "./runtime-names.js";
 
 const BARREL = "index.ts";
 
 /** The barrel module of the output folder. */
-export function emitBarrel(models: ModelSet, options: EmitOptions): OutputFile {
-  const modules = [options.runtimeModule, ...models.models.map((model) => modulePathOf(model.path))];
-  const text = printStructure({
-    kind: StructureKind.SourceFile,
-    statements: modules.map((module) => ({
+export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions): OutputFile {
+  const uses = new Map<string, number>();
+  const count = (name: string) => uses.set(name, (uses.get(name) ?? 0) + 1);
+  RUNTIME_PUBLIC.forEach(({ name }) => count(name));
+  modules.forEach((module) => module.exports.forEach(({ key }) => count(namesOf(module.model)[key])));
+
+  const taken = new Set(uses.keys());
+  const declarations: OptionalKind<ExportDeclarationStructure>[] = [
+    {
       kind: StructureKind.ExportDeclaration,
-      moduleSpecifier: importSpecifier(BARREL, module),
-    })),
-  });
-  return { path: BARREL, content: `${banner("every doc of the input folder")}\n\n${text}` };
+      moduleSpecifier: importSpecifier(BARREL, options.runtimeModule),
+      namedExports: RUNTIME_PUBLIC.map(({ name, typeOnly }) => ({ name, isTypeOnly: typeOnly })),
+    },
+  ];
+  for (const module of modules) {
+    const names = namesOf(module.model);
+    const shared = module.exports.some(({ key }) => uses.get(names[key])! > 1);
+    const local = shared ? prefixedNames(module, names, taken) : names;
+    declarations.push({
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: importSpecifier(BARREL, module.path),
+      namedExports: module.exports.map(({ key, typeOnly }) => ({
+        name: names[key],
+        isTypeOnly: typeOnly,
+        ...(local[key] !== names[key] ? { alias: local[key] } : {}),
+      })),
+    });
+  }
+  const text = printStructure({ kind: StructureKind.SourceFile, statements: declarations });
+  return { path: BARREL, content: `${banner("every model doc of the input folder")}\n\n${text}` };
+}
+
+/** Names with the nearest folders as a prefix, as few as make them unique. */
+function prefixedNames(module: ModelModule, names: ModelNames, taken: Set<string>): ModelNames {
+  const folders = module.model.path.split("/").slice(0, -1);
+  for (let depth = 1; depth <= folders.length + 1; depth++) {
+    const prefix = folders
+      .slice(Math.max(0, folders.length - depth))
+      .map((folder) => folder.charAt(0).toUpperCase() + folder.slice(1).replace(/[^\w$]/g, ""))
+      .join("");
+    const candidate = namesOf({ name: `${prefix}${depth > folders.length ? "Model" : ""}${names.type}` });
+    const keys = module.exports.map(({ key }) => candidate[key]);
+    if (keys.every((name) => !taken.has(name))) {
+      keys.forEach((name) => taken.add(name));
+      return candidate;
+    }
+  }
+  throw new Error(`no unique barrel name for ${module.model.path}`);
 }

@@ -5,6 +5,7 @@ import type { ModelSet } from "../ir/resolve.js";
 import { compareText } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
 import { importSpecifier, modulePathOf, namesOf, type ModelNames } from "./naming.js";
+import { RUNTIME_NAMES } from "./runtime-names.js";
 
 /** Options that shape the emitted code; filled with defaults by the config. */
 export interface EmitOptions {
@@ -30,8 +31,8 @@ export interface ModuleContext {
   modulePath: string;
   models: ModelSet;
   options: EmitOptions;
-  runtime: Set<string>;
-  runtimeTypes: Set<string>;
+  /** Runtime helpers used, by name, with the local name each is imported as. */
+  runtime: Map<string, { local: string; typeOnly: boolean }>;
   imports: Map<string, ModelImport>;
 }
 
@@ -42,22 +43,31 @@ export function createContext(model: ModelDoc, models: ModelSet, options: EmitOp
     modulePath: modulePathOf(model.path),
     models,
     options,
-    runtime: new Set(),
-    runtimeTypes: new Set(),
+    runtime: new Map(),
     imports: new Map(),
   };
 }
 
-/** Marks a runtime helper as used and returns its name. */
+/** Marks a runtime helper as used and returns its local name. */
 export function runtime(ctx: ModuleContext, name: string): string {
-  ctx.runtime.add(name);
-  return name;
+  return useRuntime(ctx, name, false);
 }
 
-/** Marks a runtime type as used and returns its name. */
+/** Marks a runtime type as used and returns its local name. */
 export function runtimeType(ctx: ModuleContext, name: string): string {
-  ctx.runtimeTypes.add(name);
-  return name;
+  return useRuntime(ctx, name, true);
+}
+
+/** A model may be called `ValidationError` or `Object`: then the helper is imported under an alias. */
+function useRuntime(ctx: ModuleContext, name: string, typeOnly: boolean): string {
+  let entry = ctx.runtime.get(name);
+  if (!entry) {
+    const own = new Set(Object.values(ctx.names));
+    const local = own.has(name) ? `runtime${name.charAt(0).toUpperCase()}${name.slice(1)}` : name;
+    entry = { local, typeOnly };
+    ctx.runtime.set(name, entry);
+  }
+  return entry.local;
 }
 
 /** The local name of an export of the model at `targetPath`, importing it when needed. */
@@ -76,8 +86,13 @@ export function refName(ctx: ModuleContext, targetPath: string, key: keyof Model
 
 /** Imported names that clash with this module's own or another import get a folder prefix. */
 function localNames(ctx: ModuleContext, target: ModelDoc, exported: ModelNames): ModelNames {
-  const taken = new Set([ctx.names.type, ...[...ctx.imports.values()].map((entry) => entry.local.type)]);
-  if (!taken.has(exported.type)) return exported;
+  const taken = new Set([
+    ...RUNTIME_NAMES,
+    ...Object.values(ctx.names),
+    ...[...ctx.imports.values()].flatMap((entry) => Object.values(entry.local)),
+  ]);
+  const free = (names: ModelNames) => Object.values(names).every((name) => !taken.has(name));
+  if (free(exported)) return exported;
   const folders = target.path.split("/").slice(0, -1).reverse();
   for (let depth = 1; depth <= folders.length; depth++) {
     const prefix = folders
@@ -86,18 +101,17 @@ function localNames(ctx: ModuleContext, target: ModelDoc, exported: ModelNames):
       .map((folder) => folder.charAt(0).toUpperCase() + folder.slice(1).replace(/[^\w$]/g, ""))
       .join("");
     const candidate = namesOf({ name: `${prefix}${exported.type}` });
-    if (!taken.has(candidate.type)) return candidate;
+    if (free(candidate)) return candidate;
   }
-  return namesOf({ name: `Imported${taken.size}${exported.type}` });
+  return namesOf({ name: `Imported${exported.type}${ctx.imports.size}` });
 }
 
 /** The import declarations the module needs, in a stable order. */
 export function importStructures(ctx: ModuleContext): OptionalKind<ImportDeclarationStructure>[] {
   const declarations: OptionalKind<ImportDeclarationStructure>[] = [];
-  const runtimeNames = [
-    ...[...ctx.runtime].map((name) => ({ name, isTypeOnly: false })),
-    ...[...ctx.runtimeTypes].map((name) => ({ name, isTypeOnly: true })),
-  ].sort((a, b) => compareText(a.name, b.name));
+  const runtimeNames = [...ctx.runtime]
+    .map(([name, { local, typeOnly }]) => ({ name, isTypeOnly: typeOnly, ...(local !== name ? { alias: local } : {}) }))
+    .sort((a, b) => compareText(a.name, b.name));
   if (runtimeNames.length > 0) {
     declarations.push({
       kind: StructureKind.ImportDeclaration,

@@ -1,0 +1,41 @@
+/** The names `templates/runtime.ts` exports (a test keeps this list in step with the file). */
+export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
+  "BuildArgs",
+  "IssueCollector",
+  "PathSegment",
+  "ValidationError",
+  "ValidationIssue",
+  "ValidationResult",
+  "collectArrayItems",
+  "collectIssues",
+  "collectNothing",
+  "collectRecordValues",
+  "describeValue",
+  "formatPath",
+  "isArrayOf",
+  "isBlob",
+  "isBoolean",
+  "isFile",
+  "isNumber",
+  "isObject",
+  "isReadableStream",
+  "isRecordOf",
+  "isRfcDate",
+  "isString",
+  "isUint8Array",
+  "isUnknown",
+  "isValidDate",
+  "ownField",
+  "pushIssue",
+  "pushMissing",
+  "validateWith",
+]);
+
+/** What the barrel re-exports from the runtime: the public part of its API. */
+export const RUNTIME_PUBLIC: ReadonlyArray<{ name: string; typeOnly: boolean }> = [
+  { name: "PathSegment", typeOnly: true },
+  { name: "ValidationError", typeOnly: false },
+  { name: "ValidationIssue", typeOnly: true },
+  { name: "ValidationResult", typeOnly: true },
+  { name: "formatPath", typeOnly: false },
+];
