@@ -1,7 +1,10 @@
 /** The resolved configuration: every option filled in one place, once. */
 import type { EmitOptions } from "./emit/context.js";
+import type { NullPolicy } from "./ir/nullability.js";
 
 export interface Config extends EmitOptions {
+  /** Which fields may hold `null` (see `ir/nullability.ts`). */
+  nulls: NullPolicy;
   /** The folder of markdown docs. */
   input: string;
   /** The folder generated code is written to. */
@@ -11,6 +14,7 @@ export interface Config extends EmitOptions {
 export const DEFAULT_CONFIG: Config = {
   input: "seeds",
   out: "generated",
+  nulls: "examples",
   anyType: "unknown",
   externalTypes: {},
   runtimeModule: "runtime.ts",

@@ -9,9 +9,10 @@ import { type ConfigInput, resolveConfig } from "./config.js";
 import { hasErrors, report } from "./diagnostics.js";
 import { emitBarrel } from "./emit/barrel.js";
 import { emitModelModule, type ModelModule, type OutputFile } from "./emit/module.js";
-import { typeNameOf } from "./emit/naming.js";
+import { namesOf, typeNameOf } from "./emit/naming.js";
 import { emitRuntime } from "./emit/runtime.js";
-import { readModelExamples } from "./ir/examples.js";
+import { readModelExamples, type ExampleSource } from "./ir/examples.js";
+import { inferNullability } from "./ir/nullability.js";
 import { compareText, resolveModels } from "./ir/resolve.js";
 import type { ModelDoc } from "./ir/types.js";
 import { readDoc, type SourceDoc } from "./parse/read-doc.js";
@@ -32,7 +33,31 @@ export interface GenerateStats {
   skipped: number;
 }
 
+/** What became of one doc's Example Usage block. */
+export interface ExampleUsageOutcome {
+  docPath: string;
+  /** The module and export holding the typed example, when it was accepted. */
+  module?: string;
+  exportName?: string;
+  /** The validator that should accept it. */
+  validateName: string;
+  rejected?: string;
+}
+
+/** A typed example the output holds, and the validator that must accept it. */
+export interface EmittedExample {
+  docPath: string;
+  module: string;
+  exportName: string;
+  validateName: string;
+  source: ExampleSource;
+}
+
 export interface GenerateResult {
+  /** Every Example Usage block found, and whether it became a typed example. */
+  exampleUsage: ExampleUsageOutcome[];
+  /** Every example the output holds, whatever part of the doc it came from. */
+  examples: EmittedExample[];
   /** The output files, sorted by path; empty when any doc has an error. */
   files: OutputFile[];
   /** Every message, in doc order. */
@@ -55,12 +80,26 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   }
   reportDuplicateNames(models, files);
 
-  const modelSet = resolveModels(models, files, config.externalTypes);
+  const modelSet = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
   const modules: ModelModule[] = [];
+  const exampleUsage: ExampleUsageOutcome[] = [];
+  const emitted: EmittedExample[] = [];
   for (const model of modelSet.models) {
     const examples = readModelExamples(model, modelSet);
     for (const problem of examples.problems) report(files.get(model.path)!, "warning", problem.reason, problem.position, "bad-example");
-    modules.push(emitModelModule(model, modelSet, examples, config));
+    const module = emitModelModule(model, modelSet, examples, config);
+    modules.push(module);
+    const names = namesOf(model);
+    if (examples.model) {
+      emitted.push({ docPath: model.path, module: module.path, exportName: names.example, validateName: names.validate, source: examples.model.source });
+    }
+    if (examples.usage) {
+      exampleUsage.push(
+        examples.usage.accepted
+          ? { docPath: model.path, module: module.path, exportName: names.example, validateName: names.validate }
+          : { docPath: model.path, validateName: names.validate, rejected: examples.usage.reason },
+      );
+    }
   }
 
   const messages = [...files.values()].flatMap((file) => file.messages);
@@ -70,7 +109,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     modelsByKind: countKinds(modelSet.models),
     skipped,
   };
-  if (hasErrors(messages)) return { files: [], messages, stats };
+  if (hasErrors(messages)) return { files: [], messages, stats, exampleUsage, examples: emitted };
 
   const outputs: OutputFile[] = [
     ...modules.map(({ path, content }) => ({ path, content })),
@@ -82,7 +121,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   );
   formatted.push(manifestFile(formatted.map((file) => file.path)));
   formatted.sort((a, b) => compareText(a.path, b.path));
-  return { files: formatted, messages, stats };
+  return { files: formatted, messages, stats, exampleUsage, examples: emitted };
 }
 
 /** Two docs of one folder that define one type name would be two exports of one name. */

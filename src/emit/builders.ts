@@ -8,7 +8,7 @@ import { runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { deprecatedTag, jsDoc } from "./jsdoc.js";
 import { propertyKey } from "./naming.js";
-import { typeText } from "./type-text.js";
+import { fieldTypeText } from "./type-text.js";
 
 /** Names the builder class itself uses; a field with one of them gets a `set` prefix. */
 const BUILDER_MEMBERS = new Set(["build", "constructor"]);
@@ -57,7 +57,7 @@ function setter(field: Field, ctx: ModuleContext): OptionalKind<MethodDeclaratio
   return {
     name: propertyKey(name),
     docs: jsDoc(field.description, field.deprecated ? [deprecatedTag(field)] : []),
-    parameters: [{ name: "value", type: typeText(field.type, ctx) }],
+    parameters: [{ name: "value", type: fieldTypeText(field, ctx) }],
     returnType: `${builder}<Done | ${key}>`,
     statements: [`this.#fields[${key}] = value;`, `return this as ${builder}<Done | ${key}>;`],
   };

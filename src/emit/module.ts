@@ -36,7 +36,7 @@ export function emitModelModule(model: ModelDoc, models: ModelSet, examples: Mod
     ...typeStructures(ctx, fieldExamples),
     ...validatorStructures(ctx),
     ...(model.body.kind === "object" ? [builderStructure(model.body, ctx)] : []),
-    ...(examples.model ? [exampleStructure(examples.model, "the doc's Example column", ctx)] : []),
+    ...(examples.model ? [exampleStructure(examples.model.value, `the doc's ${examples.model.source}`, ctx)] : []),
   ];
   // Imports are known only once every statement has been built.
   const text = printStructure({

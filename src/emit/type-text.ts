@@ -1,5 +1,5 @@
 /** A type expression as TypeScript type text. */
-import type { TypeExpr } from "../ir/types.js";
+import type { Field, TypeExpr } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { refName, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
@@ -37,4 +37,10 @@ export function typeText(type: TypeExpr, ctx: ModuleContext): string {
     default:
       return assertNever(type);
   }
+}
+
+/** A field's type: its type, or `T | null` when the field is nullable. */
+export function fieldTypeText(field: Field, ctx: ModuleContext): string {
+  const text = typeText(field.type, ctx);
+  return field.nullable && field.type.kind !== "unknown" ? `${text} | null` : text;
 }

@@ -6,7 +6,7 @@ import type { ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { fieldDoc, jsDoc } from "./jsdoc.js";
 import { propertyKey } from "./naming.js";
-import { typeText } from "./type-text.js";
+import { fieldTypeText, typeText } from "./type-text.js";
 
 /** Field examples as printed TypeScript, by field name (for `@example`). */
 export type FieldExampleTexts = ReadonlyMap<string, string>;
@@ -34,7 +34,7 @@ function objectInterface(body: ObjectModel, ctx: ModuleContext, examples: FieldE
     docs: jsDoc(ctx.model.description),
     properties: body.fields.map((field) => ({
       name: propertyKey(field.name),
-      type: typeText(field.type, ctx),
+      type: fieldTypeText(field, ctx),
       hasQuestionToken: !field.required,
       docs: fieldDoc(field, examples.get(field.name)),
     })),

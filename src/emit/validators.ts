@@ -180,9 +180,19 @@ function fieldGuard(field: Field, ctx: ModuleContext): string | undefined {
   if (guard === "true") {
     return field.required ? `if (${access} === undefined) return false;` : undefined;
   }
-  return field.required
-    ? `if (${negate(guard)}) return false;`
-    : `if (${access} !== undefined && ${negate(guard)}) return false;`;
+  // A required field that is undefined fails every guard, so it needs no test of its own.
+  return `if (${[...presentTests(field, access), negate(guard)].join(" && ")}) return false;`;
+}
+
+/** What must hold before a field's type is checked: it is there, and not an allowed null. */
+function presentTests(field: Field, access: string): string[] {
+  if (!field.required && field.nullable) return [`${access} != null`]; // neither undefined nor null
+  return [...(field.required ? [] : [`${access} !== undefined`]), ...(field.nullable ? [`${access} !== null`] : [])];
+}
+
+/** What a field expects, for issues: its type, `| null` when nullable. */
+function fieldExpected(field: Field): string {
+  return describeType(field.type) + (field.nullable ? " | null" : "");
 }
 
 function fieldValue(field: Field, ctx: ModuleContext): string {
@@ -202,16 +212,22 @@ function objectCollector(body: ObjectModel, ctx: ModuleContext): string[] {
     const path = `[...path, ${stringLiteral(field.name)}]`;
     const leafGuard = isLeaf(field.type) ? negate(guardExpr(field.type, access, ctx)) : undefined;
     if (leafGuard !== undefined && !field.required) {
-      lines.push(`if (${access} !== undefined && ${leafGuard}) ${pushIssue(ctx, path, describeType(field.type), access)}`);
+      const test = [...presentTests(field, access), leafGuard].join(" && ");
+      lines.push(`if (${test}) ${pushIssue(ctx, path, fieldExpected(field), access)}`);
       continue;
     }
-    const check = collectStatement(field.type, access, path, ctx);
+    const check =
+      leafGuard !== undefined
+        ? `if (${leafGuard}) ${pushIssue(ctx, path, fieldExpected(field), access)}`
+        : collectStatement(field.type, access, path, ctx);
     const missing = field.required
-      ? `${runtime(ctx, "pushMissing")}(issues, ${path}, ${stringLiteral(describeType(field.type))});`
+      ? `${runtime(ctx, "pushMissing")}(issues, ${path}, ${stringLiteral(fieldExpected(field))});`
       : undefined;
-    if (missing && check) lines.push(`if (${access} === undefined) ${missing}`, `else ${check}`);
+    const present = presentTests(field, access);
+    const guarded = check && field.nullable && field.required ? `if (${access} !== null) ${check}` : check;
+    if (missing && guarded) lines.push(`if (${access} === undefined) ${missing}`, `else ${guarded}`);
     else if (missing) lines.push(`if (${access} === undefined) ${missing}`);
-    else if (check) lines.push(`if (${access} !== undefined) ${check}`);
+    else if (check) lines.push(`if (${present.join(" && ")}) ${check}`);
   }
   return lines;
 }

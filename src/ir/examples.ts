@@ -1,6 +1,7 @@
 /**
- * Examples as typed values: an Example cell's text (or, later, an Example Usage literal)
- * is read against the field's type, so the emitted example always fits its type.
+ * Examples as typed values: an Example cell's text or an Example Usage literal is read
+ * against the type it documents, so an emitted example always fits its type. What does
+ * not fit is reported with the reason, never emitted.
  */
 import type { ModelSet } from "./resolve.js";
 import type { ExampleValue, Field, ModelDoc, Position, TypeExpr } from "./types.js";
@@ -8,6 +9,7 @@ import type { ExampleValue, Field, ModelDoc, Position, TypeExpr } from "./types.
 export type ExampleResult = { ok: true; value: ExampleValue } | { ok: false; reason: string };
 
 const RFC_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBERED_EXAMPLE = /\*\*Example \d+:\*\*\s*/g;
 
 /**
  * Reads an Example cell for a field: text stays text for string fields, numbers and
@@ -15,22 +17,16 @@ const RFC_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function exampleFromCell(cell: string, type: TypeExpr, models: ModelSet): ExampleResult {
   const text = firstExample(cell);
+  const asText: ExampleValue = { kind: "string", value: text };
   switch (type.kind) {
     case "string":
     case "rfcDate":
     case "date":
-    case "literal":
-      return coerceExample(text, type, models);
-    case "number": {
-      const value = Number(text);
-      return text.trim() !== "" && Number.isFinite(value)
-        ? { ok: true, value: { kind: "number", value } }
-        : fail(`"${text}" is not a number`);
-    }
+      return coerceExample(asText, type, models);
+    case "number":
     case "boolean":
-      return text === "true" || text === "false"
-        ? { ok: true, value: { kind: "boolean", value: text === "true" } }
-        : fail(`"${text}" is not true or false`);
+    case "literal":
+      return coerceExample(scalarOf(text), type, models);
     case "ref": {
       const target = type.target === undefined ? undefined : models.byPath.get(type.target);
       if (target?.body.kind === "enum") return coerceExample(enumCellValue(text, target), type, models);
@@ -41,18 +37,30 @@ export function exampleFromCell(cell: string, type: TypeExpr, models: ModelSet):
   }
 }
 
-const NUMBERED_EXAMPLE = /\*\*Example \d+:\*\*\s*/g;
-
 /** A cell with `**Example 1:** a **Example 2:** b` gives several examples: the first is used. */
 function firstExample(cell: string): string {
   if (!cell.startsWith("**Example 1:**")) return cell;
   return cell.split(NUMBERED_EXAMPLE)[1]?.trim() ?? cell;
 }
 
+/** `12`, `true` and `"x"` read as what they say; anything else stays text. */
+function scalarOf(text: string): ExampleValue {
+  if (text === "true" || text === "false") return { kind: "boolean", value: text === "true" };
+  if (text.trim() !== "" && Number.isFinite(Number(text))) return { kind: "number", value: Number(text) };
+  if (/^".*"$/.test(text)) {
+    try {
+      return { kind: "string", value: JSON.parse(text) as string };
+    } catch {
+      // Not a JSON string after all: keep the text.
+    }
+  }
+  return { kind: "string", value: text };
+}
+
 /** An enum cell is written without quotes; a numeric enum wants the number. */
-function enumCellValue(text: string, model: ModelDoc): string | number {
+function enumCellValue(text: string, model: ModelDoc): ExampleValue {
   const numeric = model.body.kind === "enum" && model.body.members.every((m) => typeof m.value === "number");
-  return numeric && text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+  return numeric ? scalarOf(text) : { kind: "string", value: text };
 }
 
 function coerceJson(text: string, type: TypeExpr, models: ModelSet): ExampleResult {
@@ -63,35 +71,36 @@ function coerceJson(text: string, type: TypeExpr, models: ModelSet): ExampleResu
     if (type.kind === "unknown" || type.kind === "external") return { ok: true, value: { kind: "string", value: text } };
     return fail(`"${abbreviate(text)}" is not JSON, and the type ${describeType(type)} needs a JSON value`);
   }
-  return coerceExample(json, type, models);
+  return coerceExample(fromJson(json), type, models);
 }
 
-/** Reads a JSON-like value as a value of `type`, or says why it does not fit. */
-export function coerceExample(json: unknown, type: TypeExpr, models: ModelSet): ExampleResult {
+/** Reads an untyped literal as a value of `type`, or says why it does not fit. */
+export function coerceExample(raw: ExampleValue, type: TypeExpr, models: ModelSet): ExampleResult {
   switch (type.kind) {
     case "string":
-      return typeof json === "string" ? ok({ kind: "string", value: json }) : mismatch(json, type);
+      return raw.kind === "string" ? ok(raw) : mismatch(raw, type);
     case "number":
-      return typeof json === "number" && Number.isFinite(json) ? ok({ kind: "number", value: json }) : mismatch(json, type);
+      return raw.kind === "number" && Number.isFinite(raw.value) ? ok(raw) : mismatch(raw, type);
     case "boolean":
-      return typeof json === "boolean" ? ok({ kind: "boolean", value: json }) : mismatch(json, type);
+      return raw.kind === "boolean" ? ok(raw) : mismatch(raw, type);
     case "null":
-      return json === null ? ok({ kind: "null" }) : mismatch(json, type);
+      return raw.kind === "null" ? ok(raw) : mismatch(raw, type);
     case "literal":
-      return json === type.value ? ok(untyped(json)) : mismatch(json, type);
+      return "value" in raw && raw.value === type.value ? ok(raw) : mismatch(raw, type);
     case "date":
-      return typeof json === "string" && !Number.isNaN(Date.parse(json)) ? ok({ kind: "date", iso: json }) : mismatch(json, type);
+      if (raw.kind === "date" && !Number.isNaN(Date.parse(raw.iso))) return ok(raw);
+      return raw.kind === "string" && !Number.isNaN(Date.parse(raw.value)) ? ok({ kind: "date", iso: raw.value }) : mismatch(raw, type);
     case "rfcDate":
-      return typeof json === "string" && RFC_DATE.test(json) ? ok({ kind: "string", value: json }) : mismatch(json, type);
+      return raw.kind === "string" && RFC_DATE.test(raw.value) ? ok(raw) : mismatch(raw, type);
     case "platform":
       return fail(`an example cannot hold a ${type.name}`);
     case "unknown":
     case "external":
-      return ok(untyped(json));
+      return ok(raw);
     case "array": {
-      if (!Array.isArray(json)) return mismatch(json, type);
+      if (raw.kind !== "array") return mismatch(raw, type);
       const items: ExampleValue[] = [];
-      for (const [index, item] of json.entries()) {
+      for (const [index, item] of raw.items.entries()) {
         const result = coerceExample(item, type.element, models);
         if (!result.ok) return fail(`[${index}]: ${result.reason}`);
         items.push(result.value);
@@ -99,76 +108,79 @@ export function coerceExample(json: unknown, type: TypeExpr, models: ModelSet): 
       return ok({ kind: "array", items });
     }
     case "record": {
-      if (!isPlainObject(json)) return mismatch(json, type);
+      if (raw.kind !== "object") return mismatch(raw, type);
       const entries: Array<[string, ExampleValue]> = [];
-      for (const [key, item] of Object.entries(json)) {
+      for (const [key, item] of raw.entries) {
         const result = coerceExample(item, type.value, models);
         if (!result.ok) return fail(`${key}: ${result.reason}`);
         entries.push([key, result.value]);
       }
       return ok({ kind: "object", entries });
     }
-    case "union": {
-      const reasons: string[] = [];
-      for (const member of type.members) {
-        const result = coerceExample(json, member, models);
-        if (result.ok) return result;
-        reasons.push(result.reason);
-      }
-      return fail(`fits no member of ${describeType(type)}`);
-    }
+    case "union":
+      return firstFitting(raw, type.members, describeType(type), models);
     case "ref": {
       const target = type.target === undefined ? undefined : models.byPath.get(type.target);
-      return target ? coerceToModel(json, target, models) : ok(untyped(json));
+      return target ? coerceToModel(raw, target, models) : ok(raw);
     }
   }
 }
 
-function coerceToModel(json: unknown, model: ModelDoc, models: ModelSet): ExampleResult {
+function firstFitting(raw: ExampleValue, members: readonly TypeExpr[], name: string, models: ModelSet): ExampleResult {
+  const reasons: string[] = [];
+  for (const member of members) {
+    const result = coerceExample(raw, member, models);
+    if (result.ok) return result;
+    reasons.push(result.reason);
+  }
+  return fail(`fits no member of ${name} (${reasons.map(abbreviate).join("; ")})`);
+}
+
+function coerceToModel(raw: ExampleValue, model: ModelDoc, models: ModelSet): ExampleResult {
   const body = model.body;
   switch (body.kind) {
     case "enum": {
-      const known = body.members.some((member) => member.value === json);
-      const openFits = body.open && typeof json === typeof body.members[0]?.value;
-      return known || openFits ? ok(untyped(json)) : fail(`${JSON.stringify(json)} is not a value of ${model.name}`);
+      const value = "value" in raw ? raw.value : undefined;
+      const known = body.members.some((member) => member.value === value);
+      const openFits = body.open && typeof value === typeof body.members[0]?.value;
+      return known || openFits ? ok(raw) : fail(`${describeRaw(raw)} is not a value of ${model.name}`);
     }
-    case "union": {
-      for (const member of body.members) {
-        const result = coerceExample(json, member.type, models);
-        if (result.ok) return result;
-      }
-      return fail(`fits no member of ${model.name}`);
-    }
+    case "union":
+      return firstFitting(raw, body.members.map((member) => member.type), model.name, models);
     case "object":
-      return coerceToObject(json, model.name, body.fields, models);
+      return coerceToObject(raw, model.name, body.fields, models);
   }
 }
 
-function coerceToObject(json: unknown, name: string, fields: readonly Field[], models: ModelSet): ExampleResult {
-  if (!isPlainObject(json)) return fail(`${name} needs an object, got ${describeJson(json)}`);
+function coerceToObject(raw: ExampleValue, name: string, fields: readonly Field[], models: ModelSet): ExampleResult {
+  if (raw.kind !== "object") return fail(`${name} needs an object, got ${describeRaw(raw)}`);
   const byName = new Map(fields.map((field) => [field.name, field]));
   const entries: Array<[string, ExampleValue]> = [];
-  for (const [key, item] of Object.entries(json)) {
+  for (const [key, item] of raw.entries) {
     const field = byName.get(key);
     if (!field) return fail(`${name} has no field \`${key}\``);
+    if (item.kind === "null" && field.nullable) {
+      entries.push([key, item]);
+      continue;
+    }
     const result = coerceExample(item, field.type, models);
     if (!result.ok) return fail(`${key}: ${result.reason}`);
     entries.push([key, result.value]);
   }
-  const missing = fields.find((field) => field.required && !Object.hasOwn(json, field.name));
+  const present = new Set(raw.entries.map(([key]) => key));
+  const missing = fields.find((field) => field.required && !present.has(field.name));
   if (missing) return fail(`${name} needs the required field \`${missing.name}\``);
   return ok({ kind: "object", entries });
 }
 
-/** A JSON value with no type to follow: kept as it is. */
-function untyped(json: unknown): ExampleValue {
+/** A parsed JSON value as an untyped literal tree. */
+function fromJson(json: unknown): ExampleValue {
   if (json === null) return { kind: "null" };
   if (typeof json === "string") return { kind: "string", value: json };
   if (typeof json === "number") return { kind: "number", value: json };
   if (typeof json === "boolean") return { kind: "boolean", value: json };
-  if (Array.isArray(json)) return { kind: "array", items: json.map(untyped) };
-  if (isPlainObject(json)) return { kind: "object", entries: Object.entries(json).map(([k, v]) => [k, untyped(v)]) };
-  return { kind: "string", value: String(json) };
+  if (Array.isArray(json)) return { kind: "array", items: json.map(fromJson) };
+  return { kind: "object", entries: Object.entries(json as object).map(([key, value]) => [key, fromJson(value)]) };
 }
 
 /** A short human name of a type, for messages and validator `expected` texts. */
@@ -202,16 +214,26 @@ export function describeType(type: TypeExpr): string {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describeJson(json: unknown): string {
-  return json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
+function describeRaw(raw: ExampleValue): string {
+  switch (raw.kind) {
+    case "string":
+      return abbreviate(JSON.stringify(raw.value));
+    case "number":
+    case "boolean":
+      return String(raw.value);
+    case "null":
+      return "null";
+    case "date":
+      return `new Date(${JSON.stringify(raw.iso)})`;
+    case "array":
+      return "an array";
+    case "object":
+      return "an object";
+  }
 }
 
 function abbreviate(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function ok(value: ExampleValue): ExampleResult {
@@ -222,37 +244,79 @@ function fail(reason: string): ExampleResult {
   return { ok: false, reason };
 }
 
-function mismatch(json: unknown, type: TypeExpr): ExampleResult {
-  return fail(`${abbreviate(JSON.stringify(json) ?? String(json))} is not a ${describeType(type)}`);
+function mismatch(raw: ExampleValue, type: TypeExpr): ExampleResult {
+  return fail(`${describeRaw(raw)} is not a ${describeType(type)}`);
 }
+
+/** Where a model's example came from. */
+export type ExampleSource = "Example Usage" | "Supported Types" | "Example column";
 
 /** The examples a model doc gives, read against its types. */
 export interface ModelExamples {
   /** Each field's Example cell, typed. */
   fields: Map<string, ExampleValue>;
-  /** The whole model, when every required field has an example. */
-  model?: ExampleValue;
-  /** Example cells that do not fit their field's type. */
+  /** The whole model, when the doc gives one (or an example for every required field). */
+  model?: { value: ExampleValue; source: ExampleSource };
+  /** Examples that do not fit their type. */
   problems: Array<{ reason: string; position: Position }>;
+  /** What became of the doc's Example Usage block, when it has one. */
+  usage?: { accepted: true } | { accepted: false; reason: string };
 }
 
-/** Reads every Example cell of a model; cells that do not fit are problems, not crashes. */
+/** Reads every example of a model; those that do not fit are problems, not crashes. */
 export function readModelExamples(model: ModelDoc, models: ModelSet): ModelExamples {
   const result: ModelExamples = { fields: new Map(), problems: [] };
-  if (model.body.kind !== "object") return result;
-  for (const field of model.body.fields) {
+  const self: TypeExpr = { kind: "ref", name: model.name, target: model.path };
+  if (model.body.kind === "object") readFieldExamples(model.body.fields, models, result);
+
+  const usage = model.exampleUsage;
+  if (usage && !usage.value) result.usage = { accepted: false, reason: "the block could not be read" };
+  if (usage?.value) {
+    const read = coerceExample(usage.value, self, models);
+    if (read.ok) {
+      result.model = { value: read.value, source: "Example Usage" };
+      result.usage = { accepted: true };
+    } else {
+      const reason = `the Example Usage does not fit ${model.name}: ${read.reason}`;
+      result.problems.push({ reason, position: usage.position });
+      result.usage = { accepted: false, reason };
+    }
+  }
+  if (!result.model && model.body.kind === "union") {
+    for (const member of model.body.members) {
+      if (!member.example?.value) continue;
+      const read = coerceExample(member.example.value, member.type, models);
+      if (read.ok) {
+        result.model = { value: read.value, source: "Supported Types" };
+        break;
+      }
+      result.problems.push({ reason: `the example of member ${describeType(member.type)} does not fit it: ${read.reason}`, position: member.example.position });
+    }
+  }
+  if (!result.model && model.body.kind === "object") {
+    const fields = model.body.fields;
+    const complete = fields.every((field) => !field.required || result.fields.has(field.name));
+    if (complete && result.fields.size > 0) {
+      const entries = fields.flatMap((field): Array<[string, ExampleValue]> => {
+        const value = result.fields.get(field.name);
+        return value ? [[field.name, value]] : [];
+      });
+      result.model = { value: { kind: "object", entries }, source: "Example column" };
+    }
+  }
+  return result;
+}
+
+function readFieldExamples(fields: readonly Field[], models: ModelSet, result: ModelExamples): void {
+  for (const field of fields) {
     if (!field.example) continue;
     const read = exampleFromCell(field.example.text, field.type, models);
     if (read.ok) result.fields.set(field.name, read.value);
-    else result.problems.push({ reason: `the example of \`${field.name}\` does not fit its type: ${read.reason}`, position: field.example.position });
+    else {
+      result.problems.push({
+        reason: `the example of \`${field.name}\` does not fit its type: ${read.reason}`,
+        position: field.example.position,
+      });
+    }
   }
-  const complete = model.body.fields.every((field) => !field.required || result.fields.has(field.name));
-  if (complete && result.fields.size > 0) {
-    const entries = model.body.fields.flatMap((field): Array<[string, ExampleValue]> => {
-      const value = result.fields.get(field.name);
-      return value ? [[field.name, value]] : [];
-    });
-    result.model = { kind: "object", entries };
-  }
-  return result;
 }

@@ -51,6 +51,11 @@ export interface Field {
   name: string;
   type: TypeExpr;
   required: boolean;
+  /**
+   * May hold `null`. The TypeScript-dialect docs never say so; it is inferred by
+   * `ir/nullability.ts` under the `nulls` policy.
+   */
+  nullable: boolean;
   /** The Description cell as markdown source text (may be empty). */
   description: string;
   deprecated: boolean;
@@ -69,9 +74,19 @@ export interface EnumMember {
   position: Position;
 }
 
+/** A typescript code block that declares an example value: `let value: Foo = {…};`. */
+export interface ExampleCode {
+  /** Where the code starts (the line after the opening fence). */
+  position: Position;
+  /** The literal the code declares, untyped; absent when it could not be read. */
+  value?: ExampleValue;
+}
+
 /** One member of a union: a `### \`T\`` heading under `## Supported Types`. */
 export interface UnionMember {
   type: TypeExpr;
+  /** The code block under the heading, when there is one. */
+  example?: ExampleCode;
   position: Position;
 }
 
@@ -103,6 +118,8 @@ export interface ModelDoc {
   /** The paragraphs between the title and the first section, as markdown source. */
   description: string;
   body: ModelBody;
+  /** The `## Example Usage` block, when the doc has one. */
+  exampleUsage?: ExampleCode;
   position: Position;
 }
 

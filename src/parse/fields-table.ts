@@ -134,6 +134,7 @@ function readRow(
     name,
     type: parsed.type,
     required,
+    nullable: false,
     description,
     deprecated: lead !== null || isStruckThrough(nameCell.children) || DEPRECATED_MARK.test(cellText),
     position: spanOf(nameCell.children) ?? { start, end: start },

@@ -1,11 +1,12 @@
 /** Reads one markdown doc into a `ModelDoc`, or says why it is not one. */
-import type { Heading, RootContent, Table } from "mdast";
+import type { Code, Heading, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
-import type { ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
+import type { ExampleCode, ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
+import { readExampleCode } from "./example-code.js";
 import { readFieldsTable, type ReadContext } from "./fields-table.js";
 import { parseMarkdown } from "./markdown.js";
 import { findSection, outlineDoc, type Section } from "./sections.js";
@@ -82,6 +83,9 @@ export function readDoc(doc: SourceDoc): ReadResult {
     body,
     position: outline.title.position ?? { start: START, end: START },
   };
+  const usage = findSection(outline, "Example Usage");
+  const exampleUsage = usage ? firstCodeBlock(usage.nodes, ctx) : undefined;
+  if (exampleUsage) model.exampleUsage = exampleUsage;
   return { file, model, skipped: false };
 }
 
@@ -101,23 +105,45 @@ function readObject(section: Section, ctx: ReadContext): ModelBody | undefined {
   return fields ? { kind: "object", fields } : undefined;
 }
 
-/** Each `### T` heading under Supported Types is one member of the union. */
+/** Each `### T` heading under Supported Types is one member of the union, with its example. */
 function readUnion(section: Section, ctx: ReadContext): ModelBody | undefined {
   const members: UnionMember[] = [];
-  for (const heading of section.nodes.filter(isMemberHeading)) {
-    const at = heading.position?.start ?? START;
-    const parsed = parseTypeCell(heading.children, at, ctx.source);
+  section.nodes.forEach((node, index) => {
+    if (!isMemberHeading(node)) return;
+    const at = node.position?.start ?? START;
+    const parsed = parseTypeCell(node.children, at, ctx.source);
     if (!parsed.ok) {
       report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
-      continue;
+      return;
     }
-    members.push({ type: parsed.type, position: heading.position ?? { start: at, end: at } });
-  }
+    const member: UnionMember = { type: parsed.type, position: node.position ?? { start: at, end: at } };
+    const next = section.nodes.slice(index + 1);
+    const end = next.findIndex(isMemberHeading);
+    const example = firstCodeBlock(end < 0 ? next : next.slice(0, end), ctx);
+    if (example) member.example = example;
+    members.push(member);
+  });
   if (members.length === 0) {
     report(ctx.file, "error", "the Supported Types section lists no `### T` member", section.heading.position?.start, "bad-type");
     return undefined;
   }
   return { kind: "union", members };
+}
+
+/** The first code block among `nodes`, read as an example; one that cannot be read is a warning. */
+function firstCodeBlock(nodes: readonly RootContent[], ctx: ReadContext): ExampleCode | undefined {
+  const code = nodes.find((node): node is Code => node.type === "code");
+  if (!code?.position) return undefined;
+  const start = { line: code.position.start.line + 1, column: 1 };
+  const example: ExampleCode = { position: { start, end: code.position.end } };
+  const read = readExampleCode(code.value, start);
+  if (read.ok === "empty") {
+    report(ctx.file, "info", "the example block declares no value (`let value: T = …;`), so there is no example", start, "bad-example");
+    return undefined;
+  }
+  if (read.ok) example.value = read.value;
+  else report(ctx.file, "warning", `the example is left out: ${read.reason}`, read.at, "bad-example");
+  return example;
 }
 
 function isMemberHeading(node: RootContent): node is Heading {

@@ -1,0 +1,77 @@
+/**
+ * Which fields may hold `null`. The TypeScript-dialect docs write `string | null` as
+ * `*string*`, so the docs' own examples are the evidence: a field an example sets to
+ * `null` is nullable (the default). The `optional` policy makes every optional field
+ * nullable too, for APIs that send `null` for absent optional fields.
+ */
+import type { ModelSet } from "./resolve.js";
+import type { ExampleValue, Field, ModelDoc, TypeExpr } from "./types.js";
+
+/** `none`: no field is nullable; `examples`: fields examples set to null; `optional`: those and every optional field. */
+export type NullPolicy = "none" | "examples" | "optional";
+
+/** The models with `nullable` set on every field under `policy`. */
+export function inferNullability(models: ModelSet, policy: NullPolicy): ModelSet {
+  if (policy === "none") return models;
+  const evidence = new Set<string>();
+  for (const model of models.models) {
+    for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, evidence, 0);
+  }
+  const withNulls = models.models.map((model): ModelDoc => {
+    if (model.body.kind !== "object") return model;
+    const fields = model.body.fields.map((field): Field => {
+      const nullable = evidence.has(fieldKey(model.path, field.name)) || (policy === "optional" && !field.required);
+      return nullable === field.nullable ? field : { ...field, nullable };
+    });
+    return { ...model, body: { ...model.body, fields } };
+  });
+  return { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) };
+}
+
+function fieldKey(path: string, field: string): string {
+  return `${path}#${field}`;
+}
+
+/** Every example literal a doc gives, with the type it documents. */
+function examplesOf(model: ModelDoc): Array<[ExampleValue, TypeExpr]> {
+  const examples: Array<[ExampleValue, TypeExpr]> = [];
+  if (model.exampleUsage?.value) examples.push([model.exampleUsage.value, { kind: "ref", name: model.name, target: model.path }]);
+  if (model.body.kind === "union") {
+    for (const member of model.body.members) if (member.example?.value) examples.push([member.example.value, member.type]);
+  }
+  return examples;
+}
+
+/** Records each model field that `value` sets to null; unions are walked through every member. */
+function walkNulls(value: ExampleValue, type: TypeExpr, models: ModelSet, evidence: Set<string>, depth: number): void {
+  if (depth > 64) return; // A literal is finite, but a cyclic type must not make this walk so.
+  switch (type.kind) {
+    case "array":
+      if (value.kind === "array") value.items.forEach((item) => walkNulls(item, type.element, models, evidence, depth + 1));
+      return;
+    case "record":
+      if (value.kind === "object") value.entries.forEach(([, item]) => walkNulls(item, type.value, models, evidence, depth + 1));
+      return;
+    case "union":
+      type.members.forEach((member) => walkNulls(value, member, models, evidence, depth + 1));
+      return;
+    case "ref": {
+      const target = type.target === undefined ? undefined : models.byPath.get(type.target);
+      if (!target) return;
+      if (target.body.kind === "union") {
+        target.body.members.forEach((member) => walkNulls(value, member.type, models, evidence, depth + 1));
+      } else if (target.body.kind === "object" && value.kind === "object") {
+        const fields = new Map(target.body.fields.map((field) => [field.name, field]));
+        for (const [key, item] of value.entries) {
+          const field = fields.get(key);
+          if (!field) continue;
+          if (item.kind === "null") evidence.add(fieldKey(target.path, key));
+          else walkNulls(item, field.type, models, evidence, depth + 1);
+        }
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
