@@ -69,12 +69,12 @@ function enumDeclarations(body: EnumModel, ctx: ModuleContext): StatementStructu
   ];
 }
 
-/** Keys of the enum const: the Name column, else the value, made unique. */
+/** Keys of the enum const: the Name column, else the value in PascalCase, made unique. */
 function constKeys(body: EnumModel): string[] {
   const used = new Set<string>();
   return body.members.map((member) => {
-    const base = member.name ?? String(member.value);
-    let key = /^\d/.test(base) ? `Value${base}` : base;
+    const base = member.name ?? pascalCase(String(member.value));
+    let key = /^\d/.test(base) || base === "" ? `Value${base}` : base;
     for (let n = 2; used.has(key); n++) key = `${base}${n}`;
     used.add(key);
     return propertyKey(key);
@@ -89,6 +89,15 @@ function unionAlias(body: UnionModel, ctx: ModuleContext): StatementStructures {
     docs: jsDoc(ctx.model.description),
     type: body.members.map((member) => typeText(member.type, ctx)).join(" | "),
   };
+}
+
+/** `json_object` → `JsonObject`, `text/plain` → `TextPlain`. */
+function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
 }
 
 function literalText(value: string | number): string {

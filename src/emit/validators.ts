@@ -238,9 +238,9 @@ function isLeaf(type: TypeExpr): boolean {
 }
 
 function enumGuard(body: EnumModel): string {
-  const known = body.members.map((member) => `value === ${typeof member.value === "string" ? stringLiteral(member.value) : member.value}`);
-  if (body.open) known.push(`typeof value === "${typeof body.members[0]?.value === "number" ? "number" : "string"}"`);
-  return known.join(" || ");
+  // An open enum accepts any value of its members' type; the members only guide editors.
+  if (body.open) return `typeof value === "${typeof body.members[0]?.value === "number" ? "number" : "string"}"`;
+  return body.members.map((member) => `value === ${typeof member.value === "string" ? stringLiteral(member.value) : member.value}`).join(" || ");
 }
 
 function unionGuard(body: UnionModel, ctx: ModuleContext): string {

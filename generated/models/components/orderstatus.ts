@@ -9,8 +9,10 @@ import {
   pushIssue,
   validateWith,
 } from "../../runtime.js";
+
 /** Where an order is in its life. */
 export type OrderStatus = "pending" | "paid" | "shipped" | "cancelled";
+
 /** The members of {@link OrderStatus}. */
 export const OrderStatus = {
   Pending: "pending",
