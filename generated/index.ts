@@ -8,6 +8,37 @@ export {
   formatPath,
 } from "./runtime.js";
 export {
+  type BankTransfer,
+  isBankTransfer,
+  validateBankTransfer,
+  assertBankTransfer,
+  BankTransferBuilder,
+  bankTransferExample,
+} from "./models/components/banktransfer.js";
+export {
+  CardBrand,
+  isCardBrand,
+  validateCardBrand,
+  assertCardBrand,
+  cardBrandExample,
+} from "./models/components/cardbrand.js";
+export {
+  type CardPayment,
+  isCardPayment,
+  validateCardPayment,
+  assertCardPayment,
+  CardPaymentBuilder,
+  cardPaymentExample,
+} from "./models/components/cardpayment.js";
+export {
+  type Category,
+  isCategory,
+  validateCategory,
+  assertCategory,
+  CategoryBuilder,
+  categoryExample,
+} from "./models/components/category.js";
+export {
   type LineItem,
   isLineItem,
   validateLineItem,
@@ -29,6 +60,21 @@ export {
   validateOrderStatus,
   assertOrderStatus,
 } from "./models/components/orderstatus.js";
+export {
+  type PaymentMethod,
+  isPaymentMethod,
+  validatePaymentMethod,
+  assertPaymentMethod,
+  paymentMethodExample,
+} from "./models/components/paymentmethod.js";
+export {
+  type Product,
+  isProduct,
+  validateProduct,
+  assertProduct,
+  ProductBuilder,
+  productExample,
+} from "./models/components/product.js";
 export {
   type Address,
   isAddress,

@@ -85,32 +85,38 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   }
   const counts = countBySeverity(result.messages);
   const { stats } = result;
-  const read = `${stats.docs} docs read, ${stats.models} models (${stats.modelsByKind.object} objects, ${stats.modelsByKind.enum} enums, ${stats.modelsByKind.union} unions), ${stats.skipped} skipped`;
+  const kinds = `${count(stats.modelsByKind.object, "object")}, ${count(stats.modelsByKind.enum, "enum")}, ${count(stats.modelsByKind.union, "union")}`;
+  const read = `${count(stats.docs, "doc")} read, ${count(stats.models, "model")} (${kinds}), ${stats.skipped} skipped`;
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   if (counts.error > 0) {
-    io.stderr(`mdmodel: ${read}; ${counts.error} errors, ${counts.warning} warnings; nothing written (${elapsed()})`);
+    io.stderr(`mdmodel: ${read}; ${count(counts.error, "error")}, ${count(counts.warning, "warning")}; nothing written (${elapsed()})`);
     return EXIT.invalidDocs;
   }
 
   if (values.check) {
     const drift = await checkOutput(outDir, result.files);
     if (isClean(drift)) {
-      io.stdout(`mdmodel --check: ${config.out} is up to date; ${read}, ${result.files.length} files (${elapsed()})`);
+      io.stdout(`mdmodel --check: ${config.out} is up to date; ${read}, ${count(result.files.length, "file")} (${elapsed()})`);
       return EXIT.ok;
     }
     for (const path of drift.stale) io.stderr(`stale:    ${config.out}/${path}`);
     for (const path of drift.missing) io.stderr(`missing:  ${config.out}/${path}`);
     for (const path of drift.orphaned) io.stderr(`orphaned: ${config.out}/${path} (no doc produces it)`);
     const total = drift.stale.length + drift.missing.length + drift.orphaned.length;
-    io.stderr(`mdmodel --check: ${config.out} differs from the docs in ${total} files; run \`npm run generate\` and commit (${elapsed()})`);
+    io.stderr(`mdmodel --check: ${config.out} differs from the docs in ${count(total, "file")}; run \`npm run generate\` and commit (${elapsed()})`);
     return EXIT.drift;
   }
 
   const written = await writeOutput(outDir, result.files);
   io.stdout(
-    `mdmodel: ${read}; ${written.written.length} files written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ${counts.warning} warnings (${elapsed()})`,
+    `mdmodel: ${read}; ${count(written.written.length, "file")} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ${count(counts.warning, "warning")} (${elapsed()})`,
   );
   return EXIT.ok;
+}
+
+/** `1 model`, `2 models`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

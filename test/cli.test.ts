@@ -48,7 +48,7 @@ describe("mdmodel generate", () => {
   test("writes the output and prints a one-line summary", async () => {
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^mdmodel: 5 docs read, 5 models \(4 objects, 1 enums, 0 unions\), 0 skipped; 8 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/);
+    expect(outcome.stdout).toMatch(/^mdmodel: 11 docs read, 11 models \(8 objects, 2 enums, 1 union\), 0 skipped; 14 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/);
     expect(await snapshotFolder(join(work, "out"))).toEqual(await snapshotFolder("generated"));
   });
 
@@ -63,7 +63,7 @@ describe("mdmodel generate", () => {
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain("stale:    out/models/shared/address.ts");
-    expect(outcome.stderr).toMatch(/differs from the docs in 1 files/);
+    expect(outcome.stderr).toMatch(/differs from the docs in 1 file/);
     expect(await snapshotFolder(join(work, "out"))).toEqual(before);
   });
 
@@ -86,7 +86,7 @@ describe("mdmodel generate", () => {
     await rm(join(work, "docs/models/shared/createcustomer.md"));
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(/2 files written, 5 unchanged, 1 removed/);
+    expect(outcome.stdout).toMatch(/2 files written, 11 unchanged, 1 removed/);
     await expect(stat(join(work, "out/models/shared/createcustomer.ts"))).rejects.toThrow();
     expect(await readFile(join(work, "out/notes.txt"), "utf8")).toBe("mine\n");
     expect((await stat(join(work, "out/models/components/order.ts"))).mtimeMs).toBe(untouched);

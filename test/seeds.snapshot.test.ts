@@ -7,7 +7,7 @@ const result = await generateFolder("seeds");
 describe("seeds", () => {
   test("generate without errors or warnings", () => {
     expect(result.messages.map((message) => message.reason)).toEqual([]);
-    expect(result.stats).toMatchObject({ docs: 5, models: 5, skipped: 0 });
+    expect(result.stats).toMatchObject({ docs: 11, models: 11, modelsByKind: { object: 8, enum: 2, union: 1 }, skipped: 0 });
   });
 
   test.each(result.files.map((file) => [file.path, file] as const))("%s", async (path, file) => {

@@ -18,6 +18,11 @@ import {
 } from "../../runtime.js";
 import { type LineItem, collectLineItemIssues, isLineItem } from "./lineitem.js";
 import { type OrderStatus, collectOrderStatusIssues, isOrderStatus } from "./orderstatus.js";
+import {
+  type PaymentMethod,
+  collectPaymentMethodIssues,
+  isPaymentMethod,
+} from "./paymentmethod.js";
 import { type Address, collectAddressIssues, isAddress } from "../shared/address.js";
 
 /** An order placed by a customer. */
@@ -58,6 +63,11 @@ export interface Order {
    */
   total?: number;
   /**
+   * How the order is paid
+   * @example { type: "card", brand: "amex", last4: "0005", expiresOn: "2028-02-29" }
+   */
+  payment?: PaymentMethod;
+  /**
    * Whether the customer paid for express shipping
    * @example true
    */
@@ -80,6 +90,7 @@ export function isOrder(value: unknown): value is Order {
   if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"])) return false;
   if (value["tags"] !== undefined && !isArrayOf(value["tags"], isString)) return false;
   if (value["total"] !== undefined && typeof value["total"] !== "number") return false;
+  if (value["payment"] !== undefined && !isPaymentMethod(value["payment"])) return false;
   if (value["express"] !== undefined && typeof value["express"] !== "boolean") return false;
   if (value["couponCode"] !== undefined && typeof value["couponCode"] !== "string") return false;
   return true;
@@ -127,6 +138,8 @@ export function collectOrderIssues(
     );
   if (value["total"] !== undefined && typeof value["total"] !== "number")
     pushIssue(issues, [...path, "total"], "number", value["total"]);
+  if (value["payment"] !== undefined)
+    collectPaymentMethodIssues(value["payment"], [...path, "payment"], issues);
   if (value["express"] !== undefined && typeof value["express"] !== "boolean")
     pushIssue(issues, [...path, "express"], "boolean", value["express"]);
   if (value["couponCode"] !== undefined && typeof value["couponCode"] !== "string")
@@ -196,6 +209,12 @@ export class OrderBuilder<Done extends keyof Order = never> {
     return this as OrderBuilder<Done | "total">;
   }
 
+  /** How the order is paid */
+  payment(value: PaymentMethod): OrderBuilder<Done | "payment"> {
+    this.#fields["payment"] = value;
+    return this as OrderBuilder<Done | "payment">;
+  }
+
   /** Whether the customer paid for express shipping */
   express(value: boolean): OrderBuilder<Done | "express"> {
     this.#fields["express"] = value;
@@ -228,6 +247,7 @@ export const orderExample: Order = {
   shippingAddress: { line1: "221B Baker Street", city: "London", country: "GB" },
   tags: ["gift", "priority"],
   total: 25,
+  payment: { type: "card", brand: "amex", last4: "0005", expiresOn: "2028-02-29" },
   express: true,
   couponCode: "SPRING24",
 };
