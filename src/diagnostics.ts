@@ -22,7 +22,8 @@ export type RuleId =
   | "broken-link"
   | "bad-enum"
   | "bad-example"
-  | "duplicate-model";
+  | "duplicate-model"
+  | "renamed-model";
 
 const SOURCE = "mdmodel";
 

@@ -79,6 +79,13 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     if (read.skipped) skipped += 1;
   }
   reportDuplicateNames(models, files);
+  for (const model of models) {
+    const name = typeNameOf(model);
+    if (name !== model.name) {
+      const why = /^[A-Za-z_$][\w$]*$/.test(model.name) ? "the title is a reserved or built-in name" : "the title is not an identifier";
+      report(files.get(model.path)!, "info", `the model \`${model.name}\` is exported as \`${name}\`: ${why}`, model.position, "renamed-model");
+    }
+  }
 
   const modelSet = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
   const modules: ModelModule[] = [];

@@ -18,12 +18,28 @@ export interface ModelNames {
   example: string;
 }
 
-/** The TypeScript name of a model: its title as a PascalCase identifier. */
+/**
+ * Names a model may not take: TypeScript's type keywords and reserved words, and the
+ * global types generated code refers to (a model called `Record` would hide `Record<K, V>`).
+ */
+const RESERVED_TYPE_NAMES = new Set([
+  ...["any", "unknown", "never", "void", "undefined", "null", "object", "string", "number", "boolean", "symbol", "bigint"],
+  ...["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum"],
+  ...["export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "return"],
+  ...["super", "switch", "this", "throw", "true", "try", "typeof", "var", "while", "with", "let", "static", "yield"],
+  ...["await", "implements", "interface", "package", "private", "protected", "public", "type", "as", "keyof"],
+  ...["Record", "Partial", "Date", "Array", "Object", "Uint8Array", "ReadableStream", "File", "Blob", "Promise"],
+]);
+
+/** The TypeScript name of a model: its title as a PascalCase identifier, clear of reserved names. */
 export function typeNameOf(model: Pick<ModelDoc, "name">): string {
-  if (IDENTIFIER.test(model.name)) return model.name;
   const words = model.name.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
-  const joined = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-  return /^[A-Za-z_$]/.test(joined) ? joined : `Model${joined}`;
+  const base = IDENTIFIER.test(model.name)
+    ? model.name
+    : words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  if (base === "") return "Model";
+  if (!/^[A-Za-z_$]/.test(base)) return `Model${base}`;
+  return RESERVED_TYPE_NAMES.has(base) ? `${base}Model` : base;
 }
 
 /** Every exported name of a model, derived from its type name. */
