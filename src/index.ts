@@ -1,0 +1,13 @@
+/**
+ * mdmodel's programmatic API: `generate()` turns docs into files and diagnostics
+ * without touching the file system; `loadDocs()` reads a folder of docs for it.
+ */
+export { generate } from "./generate.js";
+export type { EmittedExample, ExampleUsageOutcome, GenerateInput, GenerateResult, GenerateStats } from "./generate.js";
+export { DEFAULT_CONFIG, resolveConfig } from "./config.js";
+export type { Config, ConfigInput } from "./config.js";
+export { formatMessage, severityOf } from "./diagnostics.js";
+export { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
+export type { OutputFile } from "./emit/module.js";
+export type { SourceDoc } from "./parse/read-doc.js";
+export type * from "./ir/types.js";
