@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG: Config = {
   out: "generated",
   nulls: "examples",
   anyType: "unknown",
+  unknownProperties: "allow",
   externalTypes: {},
   runtimeModule: "runtime.ts",
 };

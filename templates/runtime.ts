@@ -223,3 +223,59 @@ export function collectRecordValues(
 
 /** The collector of `unknown`: nothing is ever wrong. */
 export function collectNothing(): void {}
+
+/**
+ * One issue for a value that fits no member of a union, saying briefly why each member
+ * failed; nothing when some member fits.
+ */
+export function collectUnionIssues(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+  expected: string,
+  members: ReadonlyArray<readonly [name: string, collect: IssueCollector]>,
+): void {
+  const reasons: string[] = [];
+  for (const [name, collect] of members) {
+    const found: ValidationIssue[] = [];
+    collect(value, path, found);
+    const [first] = found;
+    if (first === undefined) return;
+    reasons.push(`${name}: ${first.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}`);
+  }
+  const pathText = formatPath(path);
+  const received = describeValue(value);
+  issues.push({
+    path,
+    pathText,
+    expected,
+    received,
+    message: `${pathText}: expected ${expected}, received ${received}; ${reasons.join("; ")}`,
+  });
+}
+
+/** Whether every own key of `value` is one of `keys` (for models that reject unknown properties). */
+export function hasOnlyKeys(value: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !keys.has(key)) return false;
+  return true;
+}
+
+/** Records each own key of `value` that is not one of `keys`. */
+export function collectUnknownKeys(
+  value: Record<string, unknown>,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+  keys: ReadonlySet<string>,
+): void {
+  for (const key of Object.keys(value)) {
+    if (keys.has(key)) continue;
+    const pathText = formatPath([...path, key]);
+    issues.push({
+      path: [...path, key],
+      pathText,
+      expected: "no such property",
+      received: describeValue(value[key]),
+      message: `${pathText}: unknown property`,
+    });
+  }
+}

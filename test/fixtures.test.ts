@@ -50,3 +50,24 @@ test("every fixture's output type-checks under the strict flags", async () => {
   }
   expect(typecheck(files, "nodenext")).toEqual([]);
 });
+
+describe("awkward field names at run time", () => {
+  test("prototype keys are own fields, reserved words and odd names work, the builder keeps __proto__", async () => {
+    const module = (await import(join(work, "awkward-names", "models/components/awkward.ts"))) as Record<string, any>;
+    const { isAwkward, validateAwkward, AwkwardBuilder } = module;
+    expect(isAwkward({ "x-api-key": "k" })).toBe(true);
+    // Inherited constructor/toString must not be read as the fields.
+    expect(validateAwkward({ "x-api-key": "k" })).toMatchObject({ ok: true });
+    expect(validateAwkward({ "x-api-key": "k", constructor: 1 })).toMatchObject({
+      ok: false,
+      issues: [{ pathText: "constructor", expected: "string" }],
+    });
+    const parsed = JSON.parse('{"x-api-key": "k", "__proto__": 5}');
+    expect(validateAwkward(parsed)).toMatchObject({ ok: false, issues: [{ pathText: "__proto__" }] });
+
+    const built = new AwkwardBuilder()["x-api-key"]("k")["__proto__"]("p").setBuild(2).default("d").build();
+    expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+    expect(Object.keys(built).sort()).toEqual(["__proto__", "build", "default", "x-api-key"]);
+    expect(isAwkward(built)).toBe(true);
+  });
+});

@@ -59,6 +59,13 @@ function setter(field: Field, ctx: ModuleContext): OptionalKind<MethodDeclaratio
     docs: jsDoc(field.description, field.deprecated ? [deprecatedTag(field)] : []),
     parameters: [{ name: "value", type: fieldTypeText(field, ctx) }],
     returnType: `${builder}<Done | ${key}>`,
-    statements: [`this.#fields[${key}] = value;`, `return this as ${builder}<Done | ${key}>;`],
+    statements: [assignment(field.name, key), `return this as ${builder}<Done | ${key}>;`],
   };
+}
+
+/** `this.#fields[key] = value`, except that assigning `__proto__` would set the prototype. */
+function assignment(name: string, key: string): string {
+  return name === "__proto__"
+    ? `Object.defineProperty(this.#fields, ${key}, { value, enumerable: true, writable: true, configurable: true });`
+    : `this.#fields[${key}] = value;`;
 }

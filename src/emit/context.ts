@@ -1,5 +1,5 @@
 /** What emitting one module needs to know, and the imports it collects on the way. */
-import type { ImportDeclarationStructure, OptionalKind } from "ts-morph";
+import type { FunctionDeclarationStructure, ImportDeclarationStructure, OptionalKind, VariableStatementStructure } from "ts-morph";
 import { StructureKind } from "ts-morph";
 import type { ModelSet } from "../ir/resolve.js";
 import { compareText } from "../ir/resolve.js";
@@ -13,6 +13,8 @@ export interface EmitOptions {
   anyType: "unknown" | "any";
   /** TypeScript types for external names such as `AxiosResponse`. */
   externalTypes: Readonly<Record<string, string>>;
+  /** Whether object validators accept properties the doc does not list. */
+  unknownProperties: "allow" | "reject";
   /** The runtime helpers' module, relative to the output folder. */
   runtimeModule: string;
 }
@@ -34,6 +36,10 @@ export interface ModuleContext {
   /** Runtime helpers used, by name, with the local name each is imported as. */
   runtime: Map<string, { local: string; typeOnly: boolean }>;
   imports: Map<string, ModelImport>;
+  /** Module-level guard functions for nested types, by their code, so none is made per call. */
+  helpers: Map<string, FunctionDeclarationStructure & { name: string }>;
+  /** Module-level constants, by name. */
+  constants: Map<string, VariableStatementStructure>;
 }
 
 export function createContext(model: ModelDoc, models: ModelSet, options: EmitOptions): ModuleContext {
@@ -45,6 +51,8 @@ export function createContext(model: ModelDoc, models: ModelSet, options: EmitOp
     options,
     runtime: new Map(),
     imports: new Map(),
+    helpers: new Map(),
+    constants: new Map(),
   };
 }
 

@@ -37,9 +37,13 @@ export function banner(sourcePath: string): string {
 export function emitModelModule(model: ModelDoc, models: ModelSet, examples: ModelExamples, options: EmitOptions): ModelModule {
   const ctx = createContext(model, models, options);
   const fieldExamples = new Map([...examples.fields].map(([name, value]) => [name, exampleLiteral(value)]));
+  const types = typeStructures(ctx, fieldExamples);
+  const validators = validatorStructures(ctx);
   const statements: StatementStructures[] = [
-    ...typeStructures(ctx, fieldExamples),
-    ...validatorStructures(ctx),
+    ...types,
+    ...ctx.constants.values(),
+    ...ctx.helpers.values(),
+    ...validators,
     ...(model.body.kind === "object" ? [builderStructure(model.body, ctx)] : []),
     ...(examples.model ? [exampleStructure(examples.model.value, `the doc's ${examples.model.source}`, ctx)] : []),
   ];

@@ -3,9 +3,10 @@
  * value that failed it and records every issue with its path; `validateX` and `assertX`
  * run the guard first, so valid input never pays for paths.
  */
-import { StructureKind, type StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import { describeType } from "../ir/examples.js";
-import type { EnumModel, Field, ObjectModel, TypeExpr, UnionModel } from "../ir/types.js";
+import { findDiscriminator } from "../ir/discriminator.js";
+import type { EnumModel, Field, ObjectModel, TypeExpr } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
@@ -72,8 +73,26 @@ function guardFunction(type: TypeExpr, ctx: ModuleContext): string {
       if (type.target !== undefined) return refName(ctx, type.target, "is");
       return runtime(ctx, "isUnknown");
     default:
-      return `(item: unknown): item is ${typeText(type, ctx)} => ${guardExpr(type, "item", ctx)}`;
+      return helperGuard(type, ctx);
   }
+}
+
+/** A module-level guard for a nested type such as `string[][]`, made once per module. */
+function helperGuard(type: TypeExpr, ctx: ModuleContext): string {
+  const text = typeText(type, ctx);
+  const body = guardExpr(type, "value", ctx);
+  const key = `${text}\n${body}`;
+  const existing = ctx.helpers.get(key);
+  if (existing) return existing.name;
+  const name = `${ctx.names.is}Part${ctx.helpers.size + 1}`;
+  ctx.helpers.set(key, {
+    kind: StructureKind.Function,
+    name,
+    parameters: [{ name: "value", type: "unknown" }],
+    returnType: `value is ${text}`,
+    statements: [`return ${body};`],
+  });
+  return name;
 }
 
 /** A statement that records the issues of `value` (an expression) at `path`. */
@@ -86,6 +105,9 @@ export function collectStatement(type: TypeExpr, value: string, path: string, ct
       return undefined;
     case "array":
       return `${runtime(ctx, "collectArrayItems")}(${value}, ${path}, issues, ${stringLiteral(describeType(type))}, ${collectorFunction(type.element, ctx)});`;
+    case "union":
+      if (!type.members.every(isLeaf)) return memberIssues(type.members, value, path, ctx);
+      return `if (${negate(guardExpr(type, value, ctx))}) ${pushIssue(ctx, path, describeType(type), value)}`;
     case "record":
       return `${runtime(ctx, "collectRecordValues")}(${value}, ${path}, issues, ${stringLiteral(describeType(type))}, ${collectorFunction(type.value, ctx)});`;
     default:
@@ -100,10 +122,12 @@ function collectorFunction(type: TypeExpr, ctx: ModuleContext): string {
   return statement === undefined ? runtime(ctx, "collectNothing") : `(item, itemPath, issues) => { ${statement} }`;
 }
 
-/** `!(expr)`, written as `a !== b` where the guard is a plain comparison. */
+/** `!(expr)`, written as `a !== b` where the guard is one plain comparison. */
 export function negate(guard: string): string {
-  const comparison = /^(typeof [\w$."\[\]()]+|[\w$."\[\]()]+) === ([^=&|]+)$/.exec(guard);
-  if (comparison) return `${comparison[1]} !== ${comparison[2]}`;
+  const comparison = /^(.+?) === ([^=]+)$/.exec(guard);
+  if (comparison && !/&&|\|\||===/.test(comparison[1]!) && !/&&|\|\|/.test(comparison[2]!)) {
+    return `${comparison[1]} !== ${comparison[2]}`;
+  }
   return /^[\w$.]+\([^()]*\)$/.test(guard) ? `!${guard}` : `!(${guard})`;
 }
 
@@ -120,7 +144,7 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
       ? [objectGuard(body, ctx), objectCollector(body, ctx)]
       : body.kind === "enum"
         ? [[`return ${enumGuard(body)};`], leafCollector(ctx)]
-        : [[`return ${unionGuard(body, ctx)};`], leafCollector(ctx)];
+        : [unionGuard(body.members.map((member) => member.type), ctx), unionCollector(body.members.map((m) => m.type), ctx)];
   const [pathSegment, issue] = [runtimeType(ctx, "PathSegment"), runtimeType(ctx, "ValidationIssue")];
   return [
     {
@@ -170,7 +194,21 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
 
 function objectGuard(body: ObjectModel, ctx: ModuleContext): string[] {
   const checks = body.fields.map((field) => fieldGuard(field, ctx)).filter((line) => line !== undefined);
-  return [`if (!${runtime(ctx, "isObject")}(value)) return false;`, ...checks, "return true;"];
+  const closed = ctx.options.unknownProperties === "reject" ? [`if (!${runtime(ctx, "hasOnlyKeys")}(value, ${knownKeys(body, ctx)})) return false;`] : [];
+  return [`if (!${runtime(ctx, "isObject")}(value)) return false;`, ...closed, ...checks, "return true;"];
+}
+
+/** A module-level set of the model's field names, for rejecting unknown properties. */
+function knownKeys(body: ObjectModel, ctx: ModuleContext): string {
+  const name = `${ctx.names.type.charAt(0).toLowerCase()}${ctx.names.type.slice(1)}Keys`;
+  ctx.constants.set(name, {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      { name, type: "ReadonlySet<string>", initializer: `new Set([${body.fields.map((field) => stringLiteral(field.name)).join(", ")}])` },
+    ],
+  });
+  return name;
 }
 
 /** Absent optional fields pass; `undefined` counts as absent. */
@@ -207,6 +245,9 @@ function objectCollector(body: ObjectModel, ctx: ModuleContext): string[] {
     "return;",
     "}",
   ];
+  if (ctx.options.unknownProperties === "reject") {
+    lines.push(`${runtime(ctx, "collectUnknownKeys")}(value, path, issues, ${knownKeys(body, ctx)});`);
+  }
   for (const field of body.fields) {
     const access = fieldValue(field, ctx);
     const path = `[...path, ${stringLiteral(field.name)}]`;
@@ -243,18 +284,60 @@ function enumGuard(body: EnumModel): string {
   return body.members.map((member) => `value === ${typeof member.value === "string" ? stringLiteral(member.value) : member.value}`).join(" || ");
 }
 
-function unionGuard(body: UnionModel, ctx: ModuleContext): string {
-  return body.members.map((member) => guardExpr(member.type, "value", ctx)).join(" || ");
+/** A union's guard: a `switch` on the discriminator when there is one, else any member. */
+function unionGuard(members: readonly TypeExpr[], ctx: ModuleContext): string[] {
+  const discriminator = findDiscriminator(members, ctx.models);
+  if (!discriminator) return [`return ${members.map((member) => guardExpr(member, "value", ctx)).join(" || ")};`];
+  return [
+    `if (!${runtime(ctx, "isObject")}(value)) return false;`,
+    `switch (${fieldAccess("value", discriminator.field)}) {`,
+    ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: return ${guardExpr(member, "value", ctx)};`),
+    "default: return false;",
+    "}",
+  ];
 }
 
-/** Enums and unions are one value: one issue naming what was expected. */
+/**
+ * A union's issues: with a discriminator, the issues of the member it names; without,
+ * one issue saying briefly why each member failed.
+ */
+function unionCollector(members: readonly TypeExpr[], ctx: ModuleContext): string[] {
+  const expected = stringLiteral(members.map(describeType).join(" | "));
+  const discriminator = findDiscriminator(members, ctx.models);
+  if (!discriminator) return [memberIssues(members, "value", "path", ctx)];
+  const key = fieldAccess("value", discriminator.field);
+  const values = stringLiteral(discriminator.cases.map(({ value }) => JSON.stringify(value)).join(" | "));
+  return [
+    `if (!${runtime(ctx, "isObject")}(value)) {`,
+    `${runtime(ctx, "pushIssue")}(issues, path, ${expected}, value);`,
+    "return;",
+    "}",
+    `switch (${key}) {`,
+    ...discriminator.cases.map(
+      ({ value, member }) => `case ${literalText(value)}: ${collectStatement(member, "value", "path", ctx) ?? ""} return;`,
+    ),
+    `default: ${runtime(ctx, "pushIssue")}(issues, [...path, ${stringLiteral(discriminator.field)}], ${values}, ${key});`,
+    "}",
+  ];
+}
+
+/** One issue for a value that fits no member, saying briefly why each member failed. */
+function memberIssues(members: readonly TypeExpr[], value: string, path: string, ctx: ModuleContext): string {
+  const expected = stringLiteral(members.map(describeType).join(" | "));
+  const named = members.map((member) => `[${stringLiteral(describeType(member))}, ${collectorFunction(member, ctx)}]`);
+  return `${runtime(ctx, "collectUnionIssues")}(${value}, ${path}, issues, ${expected}, [${named.join(", ")}]);`;
+}
+
+function literalText(value: string | number | boolean): string {
+  return typeof value === "string" ? stringLiteral(value) : String(value);
+}
+
+/** An enum is one value: one issue naming the values expected. */
 function leafCollector(ctx: ModuleContext): string[] {
   const body = ctx.model.body;
   const expected =
     body.kind === "enum"
       ? body.members.map((member) => JSON.stringify(member.value)).join(" | ") + (body.open ? ` | ${typeof body.members[0]?.value}` : "")
-      : body.kind === "union"
-        ? body.members.map((member) => describeType(member.type)).join(" | ")
-        : ctx.names.type;
+      : ctx.names.type;
   return [`if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expected)}, value);`];
 }

@@ -6,18 +6,27 @@ import {
   type ValidationIssue,
   type ValidationResult,
   collectIssues,
+  isObject,
   pushIssue,
   validateWith,
 } from "../../runtime.js";
-import { type BankTransfer, isBankTransfer } from "./banktransfer.js";
-import { type CardPayment, isCardPayment } from "./cardpayment.js";
+import { type BankTransfer, collectBankTransferIssues, isBankTransfer } from "./banktransfer.js";
+import { type CardPayment, collectCardPaymentIssues, isCardPayment } from "./cardpayment.js";
 
 /** How an order is paid: the `type` field tells the kinds apart. */
 export type PaymentMethod = CardPayment | BankTransfer;
 
 /** Whether `value` is valid as {@link PaymentMethod}; allocates nothing. */
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
-  return isCardPayment(value) || isBankTransfer(value);
+  if (!isObject(value)) return false;
+  switch (value["type"]) {
+    case "card":
+      return isCardPayment(value);
+    case "bank_transfer":
+      return isBankTransfer(value);
+    default:
+      return false;
+  }
 }
 
 /** Records every issue of `value` as {@link PaymentMethod} under `path`. @internal */
@@ -26,7 +35,21 @@ export function collectPaymentMethodIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isPaymentMethod(value)) pushIssue(issues, path, "CardPayment | BankTransfer", value);
+  if (!isObject(value)) {
+    pushIssue(issues, path, "CardPayment | BankTransfer", value);
+    return;
+  }
+
+  switch (value["type"]) {
+    case "card":
+      collectCardPaymentIssues(value, path, issues);
+      return;
+    case "bank_transfer":
+      collectBankTransferIssues(value, path, issues);
+      return;
+    default:
+      pushIssue(issues, [...path, "type"], '"card" | "bank_transfer"', value["type"]);
+  }
 }
 
 /** Checks `value` against {@link PaymentMethod}: the typed value, or every issue with its path. */

@@ -48,6 +48,10 @@ export interface Product {
   extra?: Record<string, unknown>;
 }
 
+function isProductPart1(value: unknown): value is number[] {
+  return isArrayOf(value, isNumber);
+}
+
 /** Whether `value` is valid as {@link Product}; allocates nothing. */
 export function isProduct(value: unknown): value is Product {
   if (!isObject(value)) return false;
@@ -55,11 +59,7 @@ export function isProduct(value: unknown): value is Product {
   if (typeof value["name"] !== "string") return false;
   if (!isCategory(value["category"])) return false;
   if (value["attributes"] !== undefined && !isRecordOf(value["attributes"], isString)) return false;
-  if (
-    value["sizes"] !== undefined &&
-    !isArrayOf(value["sizes"], (item: unknown): item is number[] => isArrayOf(item, isNumber))
-  )
-    return false;
+  if (value["sizes"] !== undefined && !isArrayOf(value["sizes"], isProductPart1)) return false;
   if (value["releasedAt"] !== undefined && !isValidDate(value["releasedAt"])) return false;
   if (value["thumbnail"] !== undefined && !isUint8Array(value["thumbnail"])) return false;
   if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
