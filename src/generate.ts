@@ -5,7 +5,7 @@
 import { posix } from "node:path";
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import { type ConfigInput, resolveConfig } from "./config.js";
+import { type Config, type ConfigInput, resolveConfig } from "./config.js";
 import { hasErrors, report } from "./diagnostics.js";
 import { emitBarrel } from "./emit/barrel.js";
 import { emitModelModule, type ModelModule, type OutputFile } from "./emit/module.js";
@@ -13,7 +13,7 @@ import { namesOf, typeNameOf } from "./emit/naming.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { readModelExamples, type ExampleSource } from "./ir/examples.js";
 import { inferNullability } from "./ir/nullability.js";
-import { compareText, resolveModels } from "./ir/resolve.js";
+import { compareText, resolveModels, type ModelSet } from "./ir/resolve.js";
 import type { ModelDoc } from "./ir/types.js";
 import { readDoc, type SourceDoc } from "./parse/read-doc.js";
 import { MANIFEST_PATH, manifestFile } from "./write/manifest.js";
@@ -65,10 +65,17 @@ export interface GenerateResult {
   stats: GenerateStats;
 }
 
-/** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
-export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const config = resolveConfig(input.config);
-  const docs = [...input.docs].sort((a, b) => compareText(a.path, b.path));
+/** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
+export interface ReadModels {
+  models: ModelSet;
+  files: Map<string, VFile>;
+  docs: number;
+  skipped: number;
+}
+
+/** Reads every doc, resolves links between them and infers nullability; reports on the docs' files. */
+export function readModels(input: readonly SourceDoc[], config: Config): ReadModels {
+  const docs = [...input].sort((a, b) => compareText(a.path, b.path));
   const files = new Map<string, VFile>();
   const models: ModelDoc[] = [];
   let skipped = 0;
@@ -86,8 +93,14 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       report(files.get(model.path)!, "info", `the model \`${model.name}\` is exported as \`${name}\`: ${why}`, model.position, "renamed-model");
     }
   }
+  const resolved = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
+  return { models: resolved, files, docs: docs.length, skipped };
+}
 
-  const modelSet = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
+/** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
+export async function generate(input: GenerateInput): Promise<GenerateResult> {
+  const config = resolveConfig(input.config);
+  const { models: modelSet, files, docs, skipped } = readModels(input.docs, config);
   const modules: ModelModule[] = [];
   const exampleUsage: ExampleUsageOutcome[] = [];
   const emitted: EmittedExample[] = [];
@@ -111,7 +124,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
 
   const messages = [...files.values()].flatMap((file) => file.messages);
   const stats: GenerateStats = {
-    docs: docs.length,
+    docs,
     models: modelSet.models.length,
     modelsByKind: countKinds(modelSet.models),
     skipped,

@@ -18,6 +18,8 @@ describe("runtime", () => {
 
   test.each<[unknown, boolean]>([
     ["2024-02-29", true],
+    ["0099-12-31", true],
+    ["0000-02-29", true],
     ["2023-02-29", false],
     ["2024-13-01", false],
     ["2024-1-01", false],
