@@ -60,22 +60,60 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
+const MISSING: unique symbol = Symbol("missing");
+
+/**
+ * One issue. The readable texts are built when first read, so collecting issues stays
+ * cheap when a caller only counts them or reads their paths.
+ */
+class Issue implements ValidationIssue {
+  #pathText: string | undefined;
+  #received: string | undefined;
+
+  constructor(
+    readonly path: readonly PathSegment[],
+    readonly expected: string,
+    private readonly value: unknown,
+    private readonly note?: string,
+  ) {}
+
+  get pathText(): string {
+    return (this.#pathText ??= formatPath(this.path));
+  }
+
+  get received(): string {
+    return (this.#received ??= this.value === MISSING ? "missing" : describeValue(this.value));
+  }
+
+  get message(): string {
+    if (this.value === MISSING) return `${this.pathText}: required ${this.expected} is missing`;
+    return `${this.pathText}: ${this.note ?? `expected ${this.expected}, received ${this.received}`}`;
+  }
+
+  toJSON(): Omit<ValidationIssue, never> {
+    return { path: this.path, pathText: this.pathText, expected: this.expected, received: this.received, message: this.message };
+  }
+}
+
+// The lazy texts read like fields to code, tests and console.log.
+for (const name of ["pathText", "received", "message"] as const) {
+  Object.defineProperty(Issue.prototype, name, { ...Object.getOwnPropertyDescriptor(Issue.prototype, name), enumerable: true });
+}
+
 /** Records that `value` at `path` is not what was expected. */
 export function pushIssue(
   issues: ValidationIssue[],
   path: readonly PathSegment[],
   expected: string,
   value: unknown,
+  note?: string,
 ): void {
-  const pathText = formatPath(path);
-  const received = describeValue(value);
-  issues.push({ path, pathText, expected, received, message: `${pathText}: expected ${expected}, received ${received}` });
+  issues.push(new Issue(path, expected, value, note));
 }
 
 /** Records that a required field is absent. */
 export function pushMissing(issues: ValidationIssue[], path: readonly PathSegment[], expected: string): void {
-  const pathText = formatPath(path);
-  issues.push({ path, pathText, expected, received: "missing", message: `${pathText}: required ${expected} is missing` });
+  issues.push(new Issue(path, expected, MISSING));
 }
 
 /** A non-null, non-array object: the shape every object model needs. */
@@ -93,18 +131,29 @@ export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
-const RFC_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A `YYYY-MM-DD` string naming a day that exists. */
+/** A `YYYY-MM-DD` string naming a day that exists; checked digit by digit, allocating nothing. */
 export function isRfcDate(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  const match = RFC_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (typeof value !== "string" || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // the two "-"
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** The number written by `length` digits at `start`, or -1 if any is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let number = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 /** `Uint8Array` (Node's `Buffer` included). */
@@ -149,21 +198,25 @@ export function isRecordOf<T>(value: unknown, isItem: (item: unknown) => item is
   return true;
 }
 
-/** Runs the fast guard first, and collects issues (building paths) only when it fails. */
-export function validateWith<T>(
-  value: unknown,
-  isValid: (value: unknown) => value is T,
-  collect: IssueCollector,
-): ValidationResult<T> {
-  if (isValid(value)) return { ok: true, value };
-  return { ok: false, issues: collectIssues(value, collect) };
+/** The path of the value a validator is given. */
+export const ROOT_PATH: readonly PathSegment[] = []; // not frozen: spreading a frozen array takes a slow path
+const ROOT = ROOT_PATH;
+
+/**
+ * Collects the issues of `value` in one pass; the collectors check each part with its
+ * guard first, so a valid value costs about what the guard costs, and builds no path.
+ */
+export function validateWith<T>(value: unknown, collect: IssueCollector): ValidationResult<T> {
+  const issues: ValidationIssue[] = [];
+  collect(value, ROOT, issues);
+  return issues.length === 0 ? { ok: true, value: value as T } : { ok: false, issues };
 }
 
 /** Every issue `collect` finds in `value`, never an empty list for an invalid value. */
 export function collectIssues(value: unknown, collect: IssueCollector): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  collect(value, [], issues);
-  if (issues.length === 0) pushIssue(issues, [], "a valid value", value);
+  collect(value, ROOT, issues);
+  if (issues.length === 0) pushIssue(issues, ROOT, "a valid value", value);
   return issues;
 }
 
@@ -245,15 +298,7 @@ export function collectUnionIssues(
     if (first === undefined) return;
     reasons.push(`${name}: ${first.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}`);
   }
-  const pathText = formatPath(path);
-  const received = describeValue(value);
-  issues.push({
-    path,
-    pathText,
-    expected,
-    received,
-    message: `${pathText}: expected ${expected}, received ${received}; ${reasons.join("; ")}`,
-  });
+  pushIssue(issues, path, expected, value, `expected ${expected}, received ${describeValue(value)}; ${reasons.join("; ")}`);
 }
 
 /** Whether every own key of `value` is one of `keys` (for models that reject unknown properties). */
@@ -270,14 +315,6 @@ export function collectUnknownKeys(
   keys: ReadonlySet<string>,
 ): void {
   for (const key of Object.keys(value)) {
-    if (keys.has(key)) continue;
-    const pathText = formatPath([...path, key]);
-    issues.push({
-      path: [...path, key],
-      pathText,
-      expected: "no such property",
-      received: describeValue(value[key]),
-      message: `${pathText}: unknown property`,
-    });
+    if (!keys.has(key)) pushIssue(issues, [...path, key], "no such property", value[key], "unknown property");
   }
 }

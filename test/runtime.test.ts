@@ -59,10 +59,14 @@ describe("runtime", () => {
     expect(runtime.describeValue(null)).toBe("null");
   });
 
-  test("validateWith never reports an invalid value without an issue", () => {
-    const never = (value: unknown): value is string => false && value === "";
-    const result = runtime.validateWith(1, never, () => {});
-    expect(result).toMatchObject({ ok: false, issues: [{ pathText: "$" }] });
+  test("collectIssues never reports an invalid value without an issue", () => {
+    expect(runtime.collectIssues(1, () => {})).toMatchObject([{ pathText: "$", expected: "a valid value" }]);
+  });
+
+  test("validateWith is ok exactly when the collector finds nothing", () => {
+    expect(runtime.validateWith(1, () => {})).toEqual({ ok: true, value: 1 });
+    const failing: runtime.IssueCollector = (value, path, issues) => runtime.pushIssue(issues, path, "string", value);
+    expect(runtime.validateWith(1, failing)).toMatchObject({ ok: false, issues: [{ pathText: "$", expected: "string" }] });
   });
 
   test("ValidationError lists the issues", () => {

@@ -3,6 +3,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "BuildArgs",
   "IssueCollector",
   "PathSegment",
+  "ROOT_PATH",
   "ValidationError",
   "ValidationIssue",
   "ValidationResult",

@@ -3,14 +3,15 @@
  * value that failed it and records every issue with its path; `validateX` and `assertX`
  * run the guard first, so valid input never pays for paths.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { StructureKind, type StatementStructures } from "ts-morph";
 import { describeType } from "../ir/examples.js";
 import { findDiscriminator } from "../ir/discriminator.js";
 import type { EnumModel, Field, ObjectModel, TypeExpr } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
-import { fieldAccess, needsOwnField } from "./naming.js";
+import { fieldAccess } from "./naming.js";
+import { objectCollector, objectGuard } from "./object-validator.js";
 import { typeText } from "./type-text.js";
 
 const PLATFORM_GUARDS = {
@@ -176,7 +177,11 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
       docs: [`Checks \`value\` against {@link ${type}}: the typed value, or every issue with its path.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `${runtimeType(ctx, "ValidationResult")}<${type}>`,
-      statements: [`return ${runtime(ctx, "validateWith")}(value, ${ctx.names.is}, ${ctx.names.collect});`],
+      statements: [
+        `const issues: ${issue}[] = [];`,
+        `${ctx.names.collect}(value, ${runtime(ctx, "ROOT_PATH")}, issues);`,
+        `return issues.length === 0 ? { ok: true, value: value as ${type} } : { ok: false, issues };`,
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -192,89 +197,8 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
   ];
 }
 
-function objectGuard(body: ObjectModel, ctx: ModuleContext): string[] {
-  const checks = body.fields.map((field) => fieldGuard(field, ctx)).filter((line) => line !== undefined);
-  const closed = ctx.options.unknownProperties === "reject" ? [`if (!${runtime(ctx, "hasOnlyKeys")}(value, ${knownKeys(body, ctx)})) return false;`] : [];
-  return [`if (!${runtime(ctx, "isObject")}(value)) return false;`, ...closed, ...checks, "return true;"];
-}
-
-/** A module-level set of the model's field names, for rejecting unknown properties. */
-function knownKeys(body: ObjectModel, ctx: ModuleContext): string {
-  const name = `${ctx.names.type.charAt(0).toLowerCase()}${ctx.names.type.slice(1)}Keys`;
-  ctx.constants.set(name, {
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      { name, type: "ReadonlySet<string>", initializer: `new Set([${body.fields.map((field) => stringLiteral(field.name)).join(", ")}])` },
-    ],
-  });
-  return name;
-}
-
-/** Absent optional fields pass; `undefined` counts as absent. */
-function fieldGuard(field: Field, ctx: ModuleContext): string | undefined {
-  const access = fieldValue(field, ctx);
-  const guard = guardExpr(field.type, access, ctx);
-  if (guard === "true") {
-    return field.required ? `if (${access} === undefined) return false;` : undefined;
-  }
-  // A required field that is undefined fails every guard, so it needs no test of its own.
-  return `if (${[...presentTests(field, access), negate(guard)].join(" && ")}) return false;`;
-}
-
-/** What must hold before a field's type is checked: it is there, and not an allowed null. */
-function presentTests(field: Field, access: string): string[] {
-  if (!field.required && field.nullable) return [`${access} != null`]; // neither undefined nor null
-  return [...(field.required ? [] : [`${access} !== undefined`]), ...(field.nullable ? [`${access} !== null`] : [])];
-}
-
-/** What a field expects, for issues: its type, `| null` when nullable. */
-function fieldExpected(field: Field): string {
-  return describeType(field.type) + (field.nullable ? " | null" : "");
-}
-
-function fieldValue(field: Field, ctx: ModuleContext): string {
-  if (needsOwnField(field.name)) runtime(ctx, "ownField");
-  return fieldAccess("value", field.name);
-}
-
-function objectCollector(body: ObjectModel, ctx: ModuleContext): string[] {
-  const lines = [
-    `if (!${runtime(ctx, "isObject")}(value)) {`,
-    `${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(`${ctx.names.type} object`)}, value);`,
-    "return;",
-    "}",
-  ];
-  if (ctx.options.unknownProperties === "reject") {
-    lines.push(`${runtime(ctx, "collectUnknownKeys")}(value, path, issues, ${knownKeys(body, ctx)});`);
-  }
-  for (const field of body.fields) {
-    const access = fieldValue(field, ctx);
-    const path = `[...path, ${stringLiteral(field.name)}]`;
-    const leafGuard = isLeaf(field.type) ? negate(guardExpr(field.type, access, ctx)) : undefined;
-    if (leafGuard !== undefined && !field.required) {
-      const test = [...presentTests(field, access), leafGuard].join(" && ");
-      lines.push(`if (${test}) ${pushIssue(ctx, path, fieldExpected(field), access)}`);
-      continue;
-    }
-    const check =
-      leafGuard !== undefined
-        ? `if (${leafGuard}) ${pushIssue(ctx, path, fieldExpected(field), access)}`
-        : collectStatement(field.type, access, path, ctx);
-    const missing = field.required
-      ? `${runtime(ctx, "pushMissing")}(issues, ${path}, ${stringLiteral(fieldExpected(field))});`
-      : undefined;
-    const present = presentTests(field, access);
-    const guarded = check && field.nullable && field.required ? `if (${access} !== null) ${check}` : check;
-    if (missing && guarded) lines.push(`if (${access} === undefined) ${missing}`, `else ${guarded}`);
-    else if (missing) lines.push(`if (${access} === undefined) ${missing}`);
-    else if (check) lines.push(`if (${present.join(" && ")}) ${check}`);
-  }
-  return lines;
-}
-
 /** Types checked by one guard expression, with no nested issues to collect. */
-function isLeaf(type: TypeExpr): boolean {
+export function isLeaf(type: TypeExpr): boolean {
   return !["ref", "array", "record", "unknown", "external"].includes(type.kind);
 }
 

@@ -3,6 +3,7 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
@@ -10,7 +11,6 @@ import {
   isObject,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 
 /** Payment by bank transfer. */
@@ -51,14 +51,17 @@ export function collectBankTransferIssues(
     pushIssue(issues, [...path, "iban"], "string", value["iban"]);
   if (value["reference"] === undefined)
     pushMissing(issues, [...path, "reference"], "string | null");
-  else if (value["reference"] !== null)
+  else if (value["reference"] !== null) {
     if (typeof value["reference"] !== "string")
       pushIssue(issues, [...path, "reference"], "string | null", value["reference"]);
+  }
 }
 
 /** Checks `value` against {@link BankTransfer}: the typed value, or every issue with its path. */
 export function validateBankTransfer(value: unknown): ValidationResult<BankTransfer> {
-  return validateWith(value, isBankTransfer, collectBankTransferIssues);
+  const issues: ValidationIssue[] = [];
+  collectBankTransferIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as BankTransfer } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link BankTransfer}. */

@@ -2,12 +2,12 @@
 
 import {
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
   collectIssues,
   pushIssue,
-  validateWith,
 } from "../../runtime.js";
 
 /**
@@ -36,7 +36,9 @@ export function collectCardBrandIssues(
 
 /** Checks `value` against {@link CardBrand}: the typed value, or every issue with its path. */
 export function validateCardBrand(value: unknown): ValidationResult<CardBrand> {
-  return validateWith(value, isCardBrand, collectCardBrandIssues);
+  const issues: ValidationIssue[] = [];
+  collectCardBrandIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as CardBrand } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CardBrand}. */

@@ -3,6 +3,7 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
@@ -11,7 +12,6 @@ import {
   isRfcDate,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 import { type CardBrand, collectCardBrandIssues, isCardBrand } from "./cardbrand.js";
 
@@ -54,7 +54,8 @@ export function collectCardPaymentIssues(
   if (value["type"] === undefined) pushMissing(issues, [...path, "type"], '"card"');
   else if (value["type"] !== "card") pushIssue(issues, [...path, "type"], '"card"', value["type"]);
   if (value["brand"] === undefined) pushMissing(issues, [...path, "brand"], "CardBrand");
-  else collectCardBrandIssues(value["brand"], [...path, "brand"], issues);
+  else if (!isCardBrand(value["brand"]))
+    collectCardBrandIssues(value["brand"], [...path, "brand"], issues);
   if (value["last4"] === undefined) pushMissing(issues, [...path, "last4"], "string");
   else if (typeof value["last4"] !== "string")
     pushIssue(issues, [...path, "last4"], "string", value["last4"]);
@@ -68,7 +69,9 @@ export function collectCardPaymentIssues(
 
 /** Checks `value` against {@link CardPayment}: the typed value, or every issue with its path. */
 export function validateCardPayment(value: unknown): ValidationResult<CardPayment> {
-  return validateWith(value, isCardPayment, collectCardPaymentIssues);
+  const issues: ValidationIssue[] = [];
+  collectCardPaymentIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as CardPayment } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CardPayment}. */

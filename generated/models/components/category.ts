@@ -3,16 +3,14 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
-  collectArrayItems,
   collectIssues,
-  isArrayOf,
   isObject,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 
 /** A product category. Categories nest: each may have a parent and children. */
@@ -30,7 +28,9 @@ export function isCategory(value: unknown): value is Category {
   if (!isObject(value)) return false;
   if (typeof value["slug"] !== "string") return false;
   if (value["parent"] !== undefined && !isCategory(value["parent"])) return false;
-  if (!isArrayOf(value["children"], isCategory)) return false;
+  const $children = value["children"];
+  if (!Array.isArray($children)) return false;
+  for (let i = 0; i < $children.length; i++) if (!isCategory($children[i])) return false;
   return true;
 }
 
@@ -48,22 +48,26 @@ export function collectCategoryIssues(
   if (value["slug"] === undefined) pushMissing(issues, [...path, "slug"], "string");
   else if (typeof value["slug"] !== "string")
     pushIssue(issues, [...path, "slug"], "string", value["slug"]);
-  if (value["parent"] !== undefined)
+  if (value["parent"] !== undefined && !isCategory(value["parent"]))
     collectCategoryIssues(value["parent"], [...path, "parent"], issues);
-  if (value["children"] === undefined) pushMissing(issues, [...path, "children"], "Category[]");
-  else
-    collectArrayItems(
-      value["children"],
-      [...path, "children"],
-      issues,
-      "Category[]",
-      collectCategoryIssues,
-    );
+  const $children = value["children"];
+  if ($children === undefined) pushMissing(issues, [...path, "children"], "Category[]");
+  else {
+    if (!Array.isArray($children))
+      pushIssue(issues, [...path, "children"], "Category[]", $children);
+    else
+      for (let i = 0; i < $children.length; i++) {
+        const item: unknown = $children[i];
+        if (!isCategory(item)) collectCategoryIssues(item, [...path, "children", i], issues);
+      }
+  }
 }
 
 /** Checks `value` against {@link Category}: the typed value, or every issue with its path. */
 export function validateCategory(value: unknown): ValidationResult<Category> {
-  return validateWith(value, isCategory, collectCategoryIssues);
+  const issues: ValidationIssue[] = [];
+  collectCategoryIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as Category } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Category}. */

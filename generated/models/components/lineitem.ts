@@ -3,6 +3,7 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
@@ -10,7 +11,6 @@ import {
   isObject,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 
 /** One product in an order. */
@@ -73,7 +73,9 @@ export function collectLineItemIssues(
 
 /** Checks `value` against {@link LineItem}: the typed value, or every issue with its path. */
 export function validateLineItem(value: unknown): ValidationResult<LineItem> {
-  return validateWith(value, isLineItem, collectLineItemIssues);
+  const issues: ValidationIssue[] = [];
+  collectLineItemIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as LineItem } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link LineItem}. */

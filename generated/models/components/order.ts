@@ -3,18 +3,15 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
-  collectArrayItems,
   collectIssues,
-  isArrayOf,
   isObject,
-  isString,
   isValidDate,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 import { type LineItem, collectLineItemIssues, isLineItem } from "./lineitem.js";
 import { type OrderStatus, collectOrderStatusIssues, isOrderStatus } from "./orderstatus.js";
@@ -53,6 +50,11 @@ export interface Order {
    */
   shippingAddress?: Address;
   /**
+   * Key-value pairs the merchant attached
+   * @example { channel: "web" }
+   */
+  metadata?: Record<string, string>;
+  /**
    * Free-form labels for filtering
    * @example ["gift", "priority"]
    */
@@ -85,10 +87,23 @@ export function isOrder(value: unknown): value is Order {
   if (!isObject(value)) return false;
   if (typeof value["id"] !== "string") return false;
   if (!isOrderStatus(value["status"])) return false;
-  if (!isArrayOf(value["items"], isLineItem)) return false;
+  const $items = value["items"];
+  if (!Array.isArray($items)) return false;
+  for (let i = 0; i < $items.length; i++) if (!isLineItem($items[i])) return false;
   if (!isValidDate(value["placedAt"])) return false;
   if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"])) return false;
-  if (value["tags"] !== undefined && !isArrayOf(value["tags"], isString)) return false;
+  const $metadata = value["metadata"];
+  if ($metadata !== undefined) {
+    if (!isObject($metadata)) return false;
+    for (const key in $metadata) if (typeof $metadata[key] !== "string") return false;
+  }
+
+  const $tags = value["tags"];
+  if ($tags !== undefined) {
+    if (!Array.isArray($tags)) return false;
+    for (let i = 0; i < $tags.length; i++) if (typeof $tags[i] !== "string") return false;
+  }
+
   if (value["total"] !== undefined && typeof value["total"] !== "number") return false;
   if (value["payment"] !== undefined && !isPaymentMethod(value["payment"])) return false;
   if (value["express"] !== undefined && typeof value["express"] !== "boolean") return false;
@@ -111,34 +126,48 @@ export function collectOrderIssues(
   else if (typeof value["id"] !== "string")
     pushIssue(issues, [...path, "id"], "string", value["id"]);
   if (value["status"] === undefined) pushMissing(issues, [...path, "status"], "OrderStatus");
-  else collectOrderStatusIssues(value["status"], [...path, "status"], issues);
-  if (value["items"] === undefined) pushMissing(issues, [...path, "items"], "LineItem[]");
-  else
-    collectArrayItems(
-      value["items"],
-      [...path, "items"],
-      issues,
-      "LineItem[]",
-      collectLineItemIssues,
-    );
+  else if (!isOrderStatus(value["status"]))
+    collectOrderStatusIssues(value["status"], [...path, "status"], issues);
+  const $items = value["items"];
+  if ($items === undefined) pushMissing(issues, [...path, "items"], "LineItem[]");
+  else {
+    if (!Array.isArray($items)) pushIssue(issues, [...path, "items"], "LineItem[]", $items);
+    else
+      for (let i = 0; i < $items.length; i++) {
+        const item: unknown = $items[i];
+        if (!isLineItem(item)) collectLineItemIssues(item, [...path, "items", i], issues);
+      }
+  }
+
   if (value["placedAt"] === undefined) pushMissing(issues, [...path, "placedAt"], "Date");
   else if (!isValidDate(value["placedAt"]))
     pushIssue(issues, [...path, "placedAt"], "Date", value["placedAt"]);
-  if (value["shippingAddress"] !== undefined)
+  if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"]))
     collectAddressIssues(value["shippingAddress"], [...path, "shippingAddress"], issues);
-  if (value["tags"] !== undefined)
-    collectArrayItems(
-      value["tags"],
-      [...path, "tags"],
-      issues,
-      "string[]",
-      (item, itemPath, issues) => {
-        if (typeof item !== "string") pushIssue(issues, itemPath, "string", item);
-      },
-    );
+  const $metadata = value["metadata"];
+  if ($metadata !== undefined) {
+    if (!isObject($metadata))
+      pushIssue(issues, [...path, "metadata"], "Record<string, string>", $metadata);
+    else
+      for (const key in $metadata) {
+        const item: unknown = $metadata[key];
+        if (typeof item !== "string") pushIssue(issues, [...path, "metadata", key], "string", item);
+      }
+  }
+
+  const $tags = value["tags"];
+  if ($tags !== undefined) {
+    if (!Array.isArray($tags)) pushIssue(issues, [...path, "tags"], "string[]", $tags);
+    else
+      for (let i = 0; i < $tags.length; i++) {
+        const item: unknown = $tags[i];
+        if (typeof item !== "string") pushIssue(issues, [...path, "tags", i], "string", item);
+      }
+  }
+
   if (value["total"] !== undefined && typeof value["total"] !== "number")
     pushIssue(issues, [...path, "total"], "number", value["total"]);
-  if (value["payment"] !== undefined)
+  if (value["payment"] !== undefined && !isPaymentMethod(value["payment"]))
     collectPaymentMethodIssues(value["payment"], [...path, "payment"], issues);
   if (value["express"] !== undefined && typeof value["express"] !== "boolean")
     pushIssue(issues, [...path, "express"], "boolean", value["express"]);
@@ -148,7 +177,9 @@ export function collectOrderIssues(
 
 /** Checks `value` against {@link Order}: the typed value, or every issue with its path. */
 export function validateOrder(value: unknown): ValidationResult<Order> {
-  return validateWith(value, isOrder, collectOrderIssues);
+  const issues: ValidationIssue[] = [];
+  collectOrderIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as Order } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Order}. */
@@ -195,6 +226,12 @@ export class OrderBuilder<Done extends keyof Order = never> {
   shippingAddress(value: Address): OrderBuilder<Done | "shippingAddress"> {
     this.#fields["shippingAddress"] = value;
     return this as OrderBuilder<Done | "shippingAddress">;
+  }
+
+  /** Key-value pairs the merchant attached */
+  metadata(value: Record<string, string>): OrderBuilder<Done | "metadata"> {
+    this.#fields["metadata"] = value;
+    return this as OrderBuilder<Done | "metadata">;
   }
 
   /** Free-form labels for filtering */
@@ -245,6 +282,7 @@ export const orderExample: Order = {
   items: [{ sku: "MUG-BLUE-350", quantity: 2, unitPrice: 12.5 }],
   placedAt: new Date("2024-03-01T09:30:00Z"),
   shippingAddress: { line1: "221B Baker Street", city: "London", country: "GB" },
+  metadata: { channel: "web" },
   tags: ["gift", "priority"],
   total: 25,
   payment: { type: "card", brand: "amex", last4: "0005", expiresOn: "2028-02-29" },

@@ -2,12 +2,12 @@
 
 import {
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
   collectIssues,
   pushIssue,
-  validateWith,
 } from "../../runtime.js";
 
 /** Where an order is in its life. */
@@ -38,7 +38,9 @@ export function collectOrderStatusIssues(
 
 /** Checks `value` against {@link OrderStatus}: the typed value, or every issue with its path. */
 export function validateOrderStatus(value: unknown): ValidationResult<OrderStatus> {
-  return validateWith(value, isOrderStatus, collectOrderStatusIssues);
+  const issues: ValidationIssue[] = [];
+  collectOrderStatusIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as OrderStatus } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link OrderStatus}. */

@@ -2,13 +2,13 @@
 
 import {
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
   collectIssues,
   isObject,
   pushIssue,
-  validateWith,
 } from "../../runtime.js";
 import { type BankTransfer, collectBankTransferIssues, isBankTransfer } from "./banktransfer.js";
 import { type CardPayment, collectCardPaymentIssues, isCardPayment } from "./cardpayment.js";
@@ -54,7 +54,9 @@ export function collectPaymentMethodIssues(
 
 /** Checks `value` against {@link PaymentMethod}: the typed value, or every issue with its path. */
 export function validatePaymentMethod(value: unknown): ValidationResult<PaymentMethod> {
-  return validateWith(value, isPaymentMethod, collectPaymentMethodIssues);
+  const issues: ValidationIssue[] = [];
+  collectPaymentMethodIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as PaymentMethod } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link PaymentMethod}. */

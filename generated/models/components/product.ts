@@ -3,26 +3,20 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
-  collectArrayItems,
   collectIssues,
-  collectNothing,
-  collectRecordValues,
   isArrayOf,
   isBlob,
   isFile,
   isNumber,
   isObject,
-  isRecordOf,
-  isString,
   isUint8Array,
-  isUnknown,
   isValidDate,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 import { type Category, collectCategoryIssues, isCategory } from "./category.js";
 
@@ -48,23 +42,34 @@ export interface Product {
   extra?: Record<string, unknown>;
 }
 
-function isProductPart1(value: unknown): value is number[] {
-  return isArrayOf(value, isNumber);
-}
-
 /** Whether `value` is valid as {@link Product}; allocates nothing. */
 export function isProduct(value: unknown): value is Product {
   if (!isObject(value)) return false;
   if (typeof value["sku"] !== "string") return false;
   if (typeof value["name"] !== "string") return false;
   if (!isCategory(value["category"])) return false;
-  if (value["attributes"] !== undefined && !isRecordOf(value["attributes"], isString)) return false;
-  if (value["sizes"] !== undefined && !isArrayOf(value["sizes"], isProductPart1)) return false;
+  const $attributes = value["attributes"];
+  if ($attributes !== undefined) {
+    if (!isObject($attributes)) return false;
+    for (const key in $attributes) if (typeof $attributes[key] !== "string") return false;
+  }
+
+  const $sizes = value["sizes"];
+  if ($sizes !== undefined) {
+    if (!Array.isArray($sizes)) return false;
+    for (let i = 0; i < $sizes.length; i++) if (!isArrayOf($sizes[i], isNumber)) return false;
+  }
+
   if (value["releasedAt"] !== undefined && !isValidDate(value["releasedAt"])) return false;
   if (value["thumbnail"] !== undefined && !isUint8Array(value["thumbnail"])) return false;
   if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
     return false;
-  if (value["extra"] !== undefined && !isRecordOf(value["extra"], isUnknown)) return false;
+  const $extra = value["extra"];
+  if ($extra !== undefined) {
+    if (!isObject($extra)) return false;
+    for (const key in $extra) if (!true) return false;
+  }
+
   return true;
 }
 
@@ -86,48 +91,57 @@ export function collectProductIssues(
   else if (typeof value["name"] !== "string")
     pushIssue(issues, [...path, "name"], "string", value["name"]);
   if (value["category"] === undefined) pushMissing(issues, [...path, "category"], "Category");
-  else collectCategoryIssues(value["category"], [...path, "category"], issues);
-  if (value["attributes"] !== undefined)
-    collectRecordValues(
-      value["attributes"],
-      [...path, "attributes"],
-      issues,
-      "Record<string, string>",
-      (item, itemPath, issues) => {
-        if (typeof item !== "string") pushIssue(issues, itemPath, "string", item);
-      },
-    );
-  if (value["sizes"] !== undefined)
-    collectArrayItems(
-      value["sizes"],
-      [...path, "sizes"],
-      issues,
-      "number[][]",
-      (item, itemPath, issues) => {
-        collectArrayItems(item, itemPath, issues, "number[]", (item, itemPath, issues) => {
-          if (typeof item !== "number") pushIssue(issues, itemPath, "number", item);
-        });
-      },
-    );
+  else if (!isCategory(value["category"]))
+    collectCategoryIssues(value["category"], [...path, "category"], issues);
+  const $attributes = value["attributes"];
+  if ($attributes !== undefined) {
+    if (!isObject($attributes))
+      pushIssue(issues, [...path, "attributes"], "Record<string, string>", $attributes);
+    else
+      for (const key in $attributes) {
+        const item: unknown = $attributes[key];
+        if (typeof item !== "string")
+          pushIssue(issues, [...path, "attributes", key], "string", item);
+      }
+  }
+
+  const $sizes = value["sizes"];
+  if ($sizes !== undefined) {
+    if (!Array.isArray($sizes)) pushIssue(issues, [...path, "sizes"], "number[][]", $sizes);
+    else
+      for (let i = 0; i < $sizes.length; i++) {
+        const item: unknown = $sizes[i];
+        if (!Array.isArray(item)) pushIssue(issues, [...path, "sizes", i], "number[]", item);
+        else
+          for (let i2 = 0; i2 < item.length; i2++) {
+            const item2: unknown = item[i2];
+            if (typeof item2 !== "number")
+              pushIssue(issues, [...path, "sizes", i, i2], "number", item2);
+          }
+      }
+  }
+
   if (value["releasedAt"] !== undefined && !isValidDate(value["releasedAt"]))
     pushIssue(issues, [...path, "releasedAt"], "Date", value["releasedAt"]);
   if (value["thumbnail"] !== undefined && !isUint8Array(value["thumbnail"]))
     pushIssue(issues, [...path, "thumbnail"], "Uint8Array", value["thumbnail"]);
   if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
     pushIssue(issues, [...path, "manual"], "File | Blob", value["manual"]);
-  if (value["extra"] !== undefined)
-    collectRecordValues(
-      value["extra"],
-      [...path, "extra"],
-      issues,
-      "Record<string, unknown>",
-      collectNothing,
-    );
+  const $extra = value["extra"];
+  if ($extra !== undefined) {
+    if (!isObject($extra)) pushIssue(issues, [...path, "extra"], "Record<string, unknown>", $extra);
+    else
+      for (const key in $extra) {
+        const item: unknown = $extra[key];
+      }
+  }
 }
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */
 export function validateProduct(value: unknown): ValidationResult<Product> {
-  return validateWith(value, isProduct, collectProductIssues);
+  const issues: ValidationIssue[] = [];
+  collectProductIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as Product } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Product}. */

@@ -3,6 +3,7 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
@@ -10,7 +11,6 @@ import {
   isObject,
   pushIssue,
   pushMissing,
-  validateWith,
 } from "../../runtime.js";
 
 /** A postal address. */
@@ -78,7 +78,9 @@ export function collectAddressIssues(
 
 /** Checks `value` against {@link Address}: the typed value, or every issue with its path. */
 export function validateAddress(value: unknown): ValidationResult<Address> {
-  return validateWith(value, isAddress, collectAddressIssues);
+  const issues: ValidationIssue[] = [];
+  collectAddressIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as Address } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Address}. */

@@ -3,13 +3,14 @@
 import {
   type BuildArgs,
   type PathSegment,
+  ROOT_PATH,
   ValidationError,
   type ValidationIssue,
   type ValidationResult,
   collectIssues,
   isObject,
   pushIssue,
-  validateWith,
+  pushMissing,
 } from "../../runtime.js";
 
 /** Create Customer body data */
@@ -64,7 +65,9 @@ export function collectCreateCustomerIssues(
 
 /** Checks `value` against {@link CreateCustomer}: the typed value, or every issue with its path. */
 export function validateCreateCustomer(value: unknown): ValidationResult<CreateCustomer> {
-  return validateWith(value, isCreateCustomer, collectCreateCustomerIssues);
+  const issues: ValidationIssue[] = [];
+  collectCreateCustomerIssues(value, ROOT_PATH, issues);
+  return issues.length === 0 ? { ok: true, value: value as CreateCustomer } : { ok: false, issues };
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CreateCustomer}. */
