@@ -1,15 +1,20 @@
 /**
- * The command line: `mdmodel generate [--input DIR] [--out DIR] [--check]`. The only
- * place that reads argv and decides the exit code.
+ * The command line: `mdmodel generate [--input DIR] [--out DIR] [--check] [--watch]
+ * [--config FILE] [--strict] [--quiet] [--verbose]`. The only place that reads argv,
+ * finds the config, prints, and decides the exit code.
  */
-import { resolve, sep } from "node:path";
+import { watch } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { resolveConfig } from "./config.js";
-import { countBySeverity, formatMessage, severityOf } from "./diagnostics.js";
-import { generate } from "./generate.js";
+import { resolveConfig as resolvePrettierConfig, type Options as PrettierOptions } from "prettier";
+import { type Config, resolveConfig } from "./config.js";
+import { countBySeverity, formatDiagnostic, severityOf } from "./diagnostics.js";
+import { generate, type GenerateResult } from "./generate.js";
+import { loadConfig } from "./io/load-config.js";
 import { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
-import { checkOutput, isClean } from "./write/check.js";
+import type { SourceDoc } from "./parse/read-doc.js";
+import { checkOutput, isClean, renderDrift } from "./write/check.js";
 import { writeOutput } from "./write/writer.js";
 
 /** Exit codes, documented in the README. */
@@ -19,23 +24,47 @@ export interface CliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   cwd: string;
+  /** Whether stderr is a terminal: colors and the progress display only then. */
+  tty: boolean;
+  /** Redraws the progress line in place (a terminal only). */
+  progress: (line: string) => void;
 }
 
-const USAGE = `Usage: mdmodel generate [--input DIR] [--out DIR] [--check] [--verbose]
+const USAGE = `Usage: mdmodel generate [options]
 
-  --input DIR   folder of markdown model docs (default: seeds)
-  --out DIR     folder to write TypeScript into (default: generated)
-  --check       write nothing; exit 1 if the output folder differs from what the docs produce
-  --verbose     also print info notes (skipped pages)`;
+  --input DIR     folder of markdown model docs (default: seeds)
+  --out DIR       folder to write TypeScript into (default: generated)
+  --check         write nothing; exit 1 if the output folder differs from what the docs produce
+  --watch         regenerate whenever a doc changes
+  --config FILE   read options from FILE (default: mdmodel.config.json, else package.json "mdmodel")
+  --strict        treat warnings as errors
+  --quiet         print only errors and drift
+  --verbose       also print info notes (skipped pages, renamed models)`;
 
 const defaultIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
+  tty: process.stderr.isTTY === true,
+  progress: (line) => process.stderr.write(`\r\u001b[K${line}`),
 };
 
-/** Runs the command line and returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+interface RunOptions {
+  config: Config;
+  inputDir: string;
+  outDir: string;
+  check: boolean;
+  strict: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  formatOptions: PrettierOptions;
+}
+
+/** A run of more docs than this shows a progress line on a terminal. */
+const PROGRESS_THRESHOLD = 300;
+
+/** Runs the command line and returns the exit code (`--watch` returns when stopped). */
+export async function main(argv: readonly string[], io: CliIo = defaultIo, signal?: AbortSignal): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -44,7 +73,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       options: {
         input: { type: "string" },
         out: { type: "string" },
+        config: { type: "string" },
         check: { type: "boolean", default: false },
+        watch: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -62,56 +95,139 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     io.stderr(`mdmodel: expected the command "generate"\n\n${USAGE}`);
     return EXIT.usage;
   }
+  if (values.check && values.watch) {
+    io.stderr("mdmodel: --check and --watch cannot be combined");
+    return EXIT.usage;
+  }
 
-  const config = resolveConfig({ input: values.input, out: values.out });
+  const loaded = await loadConfig(io.cwd, values.config);
+  if (!loaded.ok) {
+    io.stderr(`mdmodel: invalid config in ${loaded.source}:\n${loaded.errors.map((error) => `  - ${error}`).join("\n")}`);
+    return EXIT.usage;
+  }
+  const config = resolveConfig({ ...loaded.config, input: values.input ?? loaded.config.input, out: values.out ?? loaded.config.out });
   const inputDir = resolve(io.cwd, config.input);
   const outDir = resolve(io.cwd, config.out);
   if (outDir === inputDir || `${inputDir}${sep}`.startsWith(`${outDir}${sep}`)) {
     io.stderr(`mdmodel: the output folder ${config.out} must not be or contain the input folder ${config.input}`);
     return EXIT.usage;
   }
+  const formatOptions = (await resolvePrettierConfig(join(outDir, "index.ts"))) ?? {};
+  const options: RunOptions = { config, inputDir, outDir, check: values.check, strict: values.strict, quiet: values.quiet, verbose: values.verbose, formatOptions };
 
+  if (values.watch) return watchDocs(options, io, signal);
+  return runOnce(options, io);
+}
+
+/** One generate (or check) run: read, report, then write or compare. */
+async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
+  const { config } = options;
   const started = performance.now();
-  let docs;
+  let docs: SourceDoc[];
   try {
-    docs = await loadDocs(inputDir);
+    docs = await loadDocs(options.inputDir);
   } catch (error) {
     io.stderr(`mdmodel: cannot read the input folder ${config.input}: ${(error as Error).message}`);
     return EXIT.usage;
   }
-  const result = await generate({ docs, runtimeTemplate: await loadRuntimeTemplate(), config });
-  for (const message of result.messages) {
-    if (values.verbose || severityOf(message) !== "info") io.stderr(formatMessage(message));
-  }
+  const showProgress = io.tty && !options.quiet && docs.length > PROGRESS_THRESHOLD;
+  const result = await generate({
+    docs,
+    runtimeTemplate: await loadRuntimeTemplate(),
+    config,
+    formatOptions: options.formatOptions,
+    ...(showProgress ? { onProgress: progress(io) } : {}),
+  });
+  if (showProgress) io.progress("");
+  report(result, docs, options, io);
+
   const counts = countBySeverity(result.messages);
-  const { stats } = result;
-  const kinds = `${count(stats.modelsByKind.object, "object")}, ${count(stats.modelsByKind.enum, "enum")}, ${count(stats.modelsByKind.union, "union")}`;
-  const read = `${count(stats.docs, "doc")} read, ${count(stats.models, "model")} (${kinds}), ${stats.skipped} skipped`;
+  const read = summarize(result);
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-  if (counts.error > 0) {
-    io.stderr(`mdmodel: ${read}; ${count(counts.error, "error")}, ${count(counts.warning, "warning")}; nothing written (${elapsed()})`);
+  const failing = counts.error + (options.strict ? counts.warning : 0);
+  if (failing > 0) {
+    const why = options.strict && counts.warning > 0 ? " (--strict: warnings count as errors)" : "";
+    io.stderr(`mdmodel: ${read}; ${count(counts.error, "error")}, ${count(counts.warning, "warning")}${why}; nothing written (${elapsed()})`);
     return EXIT.invalidDocs;
   }
 
-  if (values.check) {
-    const drift = await checkOutput(outDir, result.files);
+  if (options.check) {
+    const drift = await checkOutput(options.outDir, result.files);
     if (isClean(drift)) {
-      io.stdout(`mdmodel --check: ${config.out} is up to date; ${read}, ${count(result.files.length, "file")} (${elapsed()})`);
+      if (!options.quiet) io.stdout(`mdmodel --check: ${config.out} is up to date; ${read}, ${count(result.files.length, "file")} (${elapsed()})`);
       return EXIT.ok;
     }
-    for (const path of drift.stale) io.stderr(`stale:    ${config.out}/${path}`);
-    for (const path of drift.missing) io.stderr(`missing:  ${config.out}/${path}`);
-    for (const path of drift.orphaned) io.stderr(`orphaned: ${config.out}/${path} (no doc produces it)`);
-    const total = drift.stale.length + drift.missing.length + drift.orphaned.length;
+    for (const line of renderDrift(drift, config.out)) io.stderr(line);
+    const total = drift.stale.length + drift.edited.length + drift.missing.length + drift.orphaned.length;
     io.stderr(`mdmodel --check: ${config.out} differs from the docs in ${count(total, "file")}; run \`npm run generate\` and commit (${elapsed()})`);
     return EXIT.drift;
   }
 
-  const written = await writeOutput(outDir, result.files);
-  io.stdout(
-    `mdmodel: ${read}; ${count(written.written.length, "file")} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ${count(counts.warning, "warning")} (${elapsed()})`,
-  );
+  const written = await writeOutput(options.outDir, result.files);
+  if (!options.quiet) {
+    io.stdout(
+      `mdmodel: ${read}; ${count(written.written.length, "file")} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ${count(counts.warning, "warning")} (${elapsed()})`,
+    );
+  }
   return EXIT.ok;
+}
+
+/** Regenerates on every change under the input folder, debounced; errors are reported and watching goes on. */
+async function watchDocs(options: RunOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  await runOnce(options, io);
+  io.stdout(`mdmodel: watching ${options.config.input} (Ctrl-C to stop)`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rerun = () => {
+    running = running.then(async () => {
+      await runOnce(options, io);
+    });
+  };
+  const watcher = watch(options.inputDir, { recursive: true }, (_event, name) => {
+    if (name !== null && !name.toLowerCase().endsWith(".md")) return;
+    clearTimeout(timer);
+    timer = setTimeout(rerun, 100);
+  });
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      clearTimeout(timer);
+      watcher.close();
+      resolveStop();
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await running;
+  return EXIT.ok;
+}
+
+/** Prints each message (errors and warnings, infos with --verbose) with its code frame. */
+function report(result: GenerateResult, docs: readonly SourceDoc[], options: RunOptions, io: CliIo): void {
+  const texts = new Map(docs.map((doc) => [doc.path, doc.text]));
+  for (const message of result.messages) {
+    const severity = severityOf(message);
+    if (severity === "info" && !options.verbose) continue;
+    if (severity === "warning" && options.quiet && !options.strict) continue;
+    io.stderr(formatDiagnostic(message, message.file ? texts.get(message.file) : undefined, io.tty));
+  }
+}
+
+function summarize(result: GenerateResult): string {
+  const { stats } = result;
+  const kinds = `${count(stats.modelsByKind.object, "object")}, ${count(stats.modelsByKind.enum, "enum")}, ${count(stats.modelsByKind.union, "union")}`;
+  return `${count(stats.docs, "doc")} read, ${count(stats.models, "model")} (${kinds}), ${stats.skipped} skipped`;
+}
+
+/** A one-line progress display, redrawn in place on the terminal. */
+function progress(io: CliIo): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done !== total && now - last < 100) return;
+    last = now;
+    io.progress(`mdmodel: reading docs ${done}/${total}`);
+  };
 }
 
 /** `1 model`, `2 models`. */

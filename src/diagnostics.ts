@@ -56,6 +56,29 @@ export function formatMessage(message: VFileMessage): string {
   return `${where}: ${severityOf(message)} ${message.reason} [${message.ruleId ?? "mdmodel"}]`;
 }
 
+const COLORS: Record<Severity, string> = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[36m" };
+const DIM = "\u001b[2m";
+const RESET = "\u001b[0m";
+
+/**
+ * A message as the CLI prints it: the `file:line:column` line and, when the doc's text
+ * is known, a code frame of the offending line with a caret under the column.
+ */
+export function formatDiagnostic(message: VFileMessage, source: string | undefined, color: boolean): string {
+  const severity = severityOf(message);
+  const paint = (text: string, code: string) => (color ? `${code}${text}${RESET}` : text);
+  const where = `${message.file}:${message.line ?? 1}:${message.column ?? 1}`;
+  const head = `${where}: ${paint(severity, COLORS[severity])} ${message.reason} ${paint(`[${message.ruleId ?? "mdmodel"}]`, DIM)}`;
+  if (source === undefined || message.line == null || severity === "info") return head;
+  const text = source.split(/\r?\n/)[message.line - 1];
+  if (text === undefined) return head;
+  const gutter = String(message.line);
+  const shown = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  const caretAt = Math.min(Math.max((message.column ?? 1) - 1, 0), shown.length);
+  const caret = `${" ".repeat(gutter.length)} | ${shown.slice(0, caretAt).replace(/[^\t]/g, " ")}^`;
+  return `${head}\n${paint(`${gutter} |`, DIM)} ${shown}\n${paint(caret, COLORS[severity])}`;
+}
+
 /** Counts messages by severity, for the run summary. */
 export function countBySeverity(messages: readonly VFileMessage[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -3,6 +3,7 @@
  * modules → format. Pure over its inputs: it returns files and messages, writes nothing.
  */
 import { posix } from "node:path";
+import type { Options as PrettierOptions } from "prettier";
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config.js";
@@ -24,6 +25,10 @@ export interface GenerateInput {
   /** The text of `templates/runtime.ts`. */
   runtimeTemplate: string;
   config?: ConfigInput;
+  /** The project's prettier options (the CLI resolves them from the output folder). */
+  formatOptions?: PrettierOptions;
+  /** Called as docs are read, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GenerateStats {
@@ -74,7 +79,11 @@ export interface ReadModels {
 }
 
 /** Reads every doc, resolves links between them and infers nullability; reports on the docs' files. */
-export function readModels(input: readonly SourceDoc[], config: Config): ReadModels {
+export function readModels(
+  input: readonly SourceDoc[],
+  config: Config,
+  onProgress?: (done: number, total: number) => void,
+): ReadModels {
   const docs = [...input].sort((a, b) => compareText(a.path, b.path));
   const files = new Map<string, VFile>();
   const models: ModelDoc[] = [];
@@ -84,6 +93,7 @@ export function readModels(input: readonly SourceDoc[], config: Config): ReadMod
     files.set(doc.path, read.file);
     if (read.model) models.push(read.model);
     if (read.skipped) skipped += 1;
+    onProgress?.(files.size, docs.length);
   }
   reportDuplicateNames(models, files);
   for (const model of models) {
@@ -100,7 +110,7 @@ export function readModels(input: readonly SourceDoc[], config: Config): ReadMod
 /** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const config = resolveConfig(input.config);
-  const { models: modelSet, files, docs, skipped } = readModels(input.docs, config);
+  const { models: modelSet, files, docs, skipped } = readModels(input.docs, config, input.onProgress);
   const modules: ModelModule[] = [];
   const exampleUsage: ExampleUsageOutcome[] = [];
   const emitted: EmittedExample[] = [];
@@ -137,9 +147,9 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     emitBarrel(modules, config),
   ];
   const formatted = await Promise.all(
-    outputs.map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })),
+    outputs.map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content, input.formatOptions) })),
   );
-  formatted.push(manifestFile(formatted.map((file) => file.path)));
+  formatted.push(manifestFile(formatted));
   formatted.sort((a, b) => compareText(a.path, b.path));
   return { files: formatted, messages, stats, exampleUsage, examples: emitted };
 }

@@ -62,8 +62,10 @@ describe("mdmodel generate", () => {
     const before = await snapshotFolder(join(work, "out"));
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain("stale:    out/models/shared/address.ts");
-    expect(outcome.stderr).toMatch(/differs from the docs in 1 file/);
+    expect(outcome.stderr).toContain("stale: out/models/shared/address.ts");
+    expect(outcome.stderr).toContain("  --- out/models/shared/address.ts (on disk)\n  +++ out/models/shared/address.ts (from the docs)\n");
+    expect(outcome.stderr).toContain("  -   * City or town\n  +   * City, town or village\n");
+    expect(outcome.stderr).toMatch(/differs from the docs in 2 files/); // the module and the manifest
     expect(await snapshotFolder(join(work, "out"))).toEqual(before);
   });
 
@@ -74,9 +76,10 @@ describe("mdmodel generate", () => {
     await writeFile(join(work, "out/extra.ts"), "export {};\n");
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain("missing:  out/models/components/lineitem.ts");
-    expect(outcome.stderr).toContain("stale:    out/models/shared/address.ts");
-    expect(outcome.stderr).toContain("orphaned: out/extra.ts");
+    expect(outcome.stderr).toContain("missing: out/models/components/lineitem.ts");
+    expect(outcome.stderr).toContain("edited by hand: out/models/shared/address.ts");
+    expect(outcome.stderr).toContain("  -// edited by hand");
+    expect(outcome.stderr).toContain("orphaned: out/extra.ts (no doc produces it)");
   });
 
   test("rewrites only what changed, removes what no doc produces, keeps files it did not write", async () => {

@@ -13,6 +13,8 @@ export interface EmitOptions {
   anyType: "unknown" | "any";
   /** TypeScript types for external names such as `AxiosResponse`. */
   externalTypes: Readonly<Record<string, string>>;
+  /** `union-and-const`: an enum is a literal union and a const of its members; `union`: the union only. */
+  enumStyle: "union-and-const" | "union";
   /** Whether object validators accept properties the doc does not list. */
   unknownProperties: "allow" | "reject";
   /** The runtime helpers' module, relative to the output folder. */

@@ -54,7 +54,7 @@ export function emitModelModule(model: ModelDoc, models: ModelSet, examples: Mod
   });
   const exports: ModelModule["exports"] = [
     // An enum's const shares its type's name, so the name is a value too.
-    { key: "type", typeOnly: model.body.kind !== "enum" },
+    { key: "type", typeOnly: model.body.kind !== "enum" || options.enumStyle === "union" },
     { key: "is", typeOnly: false },
     { key: "validate", typeOnly: false },
     { key: "assert", typeOnly: false },

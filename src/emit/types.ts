@@ -46,14 +46,16 @@ function enumDeclarations(body: EnumModel, ctx: ModuleContext): StatementStructu
   const literals = body.members.map((member) => literalText(member.value));
   const openTail = body.open ? [typeof body.members[0]?.value === "number" ? "(number & {})" : "(string & {})"] : [];
   const memberKeys = constKeys(body);
+  const alias: StatementStructures = {
+    kind: StructureKind.TypeAlias,
+    name: ctx.names.type,
+    isExported: true,
+    docs: jsDoc(ctx.model.description, body.open ? [["remarks", "Open enum: values not listed here are accepted too."]] : []),
+    type: [...literals, ...openTail].join(" | "),
+  };
+  if (ctx.options.enumStyle === "union") return [alias];
   return [
-    {
-      kind: StructureKind.TypeAlias,
-      name: ctx.names.type,
-      isExported: true,
-      docs: jsDoc(ctx.model.description, body.open ? [["remarks", "Open enum: values not listed here are accepted too."]] : []),
-      type: [...literals, ...openTail].join(" | "),
-    },
+    alias,
     {
       kind: StructureKind.VariableStatement,
       isExported: true,

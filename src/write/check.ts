@@ -1,12 +1,23 @@
 /** The drift check: compares what would be generated with what is on disk, writing nothing. */
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { createTwoFilesPatch } from "diff";
 import type { OutputFile } from "../emit/module.js";
+import { hashText, MANIFEST_PATH, parseManifest } from "./manifest.js";
 import { insideOutput, readText } from "./writer.js";
 
+/** A file on disk that differs from what the docs produce. */
+export interface ChangedFile {
+  path: string;
+  actual: string;
+  expected: string;
+}
+
 export interface Drift {
-  /** Files whose content differs from what the docs produce (stale or hand-edited). */
-  stale: string[];
+  /** Files that mdmodel wrote, unchanged since, that the docs now produce differently. */
+  stale: ChangedFile[];
+  /** Files changed by hand since mdmodel wrote them. */
+  edited: ChangedFile[];
   /** Files the docs produce that are not on disk. */
   missing: string[];
   /** Files in the output folder that no doc produces. */
@@ -15,11 +26,16 @@ export interface Drift {
 
 /** Compares `files` with the output folder. */
 export async function checkOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
-  const drift: Drift = { stale: [], missing: [], orphaned: [] };
+  const drift: Drift = { stale: [], edited: [], missing: [], orphaned: [] };
+  const manifest = parseManifest(await readText(join(outDir, MANIFEST_PATH)));
   for (const file of files) {
-    const onDisk = await readText(insideOutput(outDir, file.path));
-    if (onDisk === undefined) drift.missing.push(file.path);
-    else if (onDisk !== file.content) drift.stale.push(file.path);
+    const actual = await readText(insideOutput(outDir, file.path));
+    if (actual === undefined) drift.missing.push(file.path);
+    else if (actual !== file.content) {
+      const written = manifest?.files[file.path];
+      const handEdited = written !== undefined && written !== hashText(actual) && file.path !== MANIFEST_PATH;
+      (handEdited ? drift.edited : drift.stale).push({ path: file.path, actual, expected: file.content });
+    }
   }
   const expected = new Set(files.map((file) => file.path));
   for (const path of await listFiles(outDir)) if (!expected.has(path)) drift.orphaned.push(path);
@@ -28,7 +44,33 @@ export async function checkOutput(outDir: string, files: readonly OutputFile[]):
 
 /** `true` when the output folder matches exactly. */
 export function isClean(drift: Drift): boolean {
-  return drift.stale.length + drift.missing.length + drift.orphaned.length === 0;
+  return drift.stale.length + drift.edited.length + drift.missing.length + drift.orphaned.length === 0;
+}
+
+/** How many lines of diff `--check` prints before it only summarises. */
+export const DIFF_LINE_LIMIT = 300;
+
+/** The report `--check` prints: a unified diff per changed file, then the lists. */
+export function renderDrift(drift: Drift, outLabel: string, lineLimit = DIFF_LINE_LIMIT): string[] {
+  const lines: string[] = [];
+  let budget = lineLimit;
+  const changed = [...drift.edited.map((file) => ({ ...file, edited: true })), ...drift.stale.map((file) => ({ ...file, edited: false }))];
+  for (const file of changed.filter((f) => f.path !== MANIFEST_PATH)) {
+    const label = `${outLabel}/${file.path}`;
+    lines.push(file.edited ? `edited by hand: ${label}` : `stale: ${label}`);
+    const patch = createTwoFilesPatch(`${label} (on disk)`, `${label} (from the docs)`, file.actual, file.expected, "", "", { context: 2 })
+      .split("\n")
+      .slice(1) // the "=====" separator line
+      .filter((line) => line !== "")
+      .map((line) => line.replace(/\t$/, "")); // the empty header field
+    if (budget <= 0) continue;
+    lines.push(...patch.slice(0, budget).map((line) => `  ${line}`));
+    if (patch.length > budget) lines.push(`  ... ${patch.length - budget} more diff lines not shown`);
+    budget -= patch.length;
+  }
+  for (const path of drift.missing) lines.push(`missing: ${outLabel}/${path}`);
+  for (const path of drift.orphaned) lines.push(`orphaned: ${outLabel}/${path} (no doc produces it)`);
+  return lines;
 }
 
 async function listFiles(folder: string): Promise<string[]> {

@@ -1,9 +1,14 @@
-/** Formatting with prettier, pinned options, so output is the same on every machine. */
-import { format } from "prettier";
+/**
+ * Formatting with prettier. The defaults are pinned so output is the same on every
+ * machine; a project's own prettier config (found by the CLI) is laid over them.
+ */
+import { format, type Options } from "prettier";
 
-const OPTIONS = { parser: "typescript", printWidth: 100 } as const;
+/** The options used when the project has no prettier config. */
+export const DEFAULT_FORMAT: Options = { printWidth: 100 };
 
-/** Formats one TypeScript module. */
-export async function formatTypeScript(text: string): Promise<string> {
-  return format(text, OPTIONS);
+/** Formats one TypeScript module with `options` over the defaults; the parser is always typescript. */
+export async function formatTypeScript(text: string, options: Options = {}): Promise<string> {
+  const { filepath: _ignored, ...rest } = options;
+  return format(text, { ...DEFAULT_FORMAT, ...rest, parser: "typescript" });
 }

@@ -31,7 +31,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
     summary.written.push(file.path);
   }
   const current = new Set(files.map((file) => file.path));
-  for (const path of previous?.files ?? []) {
+  for (const path of Object.keys(previous?.files ?? {})) {
     if (current.has(path)) continue;
     await rm(insideOutput(outDir, path), { force: true });
     summary.removed.push(path);

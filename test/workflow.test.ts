@@ -1,0 +1,163 @@
+/** The generate workflow: config files, --strict/--quiet/--verbose, code frames, prettier, --watch, progress, the API. */
+import { execFile, spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { main, type CliIo } from "../src/cli.js";
+import { generate, loadDocs, loadRuntimeTemplate } from "../src/index.js";
+import { md } from "./helpers/generate-folder.js";
+
+const run = promisify(execFile);
+const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
+const CLI = join(process.cwd(), "src", "cli.ts");
+
+async function mdmodel(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const WARNING_DOC = md(
+  "# Response",
+  "## Fields",
+  "| Field | Type | Required | Description |",
+  "| --- | --- | --- | --- |",
+  "| `raw` | [AxiosResponse](https://axios-http.com/docs/res_schema) | :heavy_check_mark: | Raw response |",
+);
+
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "mdmodel-workflow-"));
+  await cp("seeds", join(work, "docs"), { recursive: true });
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("config", () => {
+  test("mdmodel.config.json sets the folders (relative to the file) and the options", async () => {
+    await mkdir(join(work, "conf"));
+    await writeFile(
+      join(work, "conf", "mdmodel.config.json"),
+      JSON.stringify({ input: "../docs", out: "../models", externalTypes: { AxiosResponse: "Response" } }),
+    );
+    await writeFile(join(work, "docs", "response.md"), WARNING_DOC);
+    const outcome = await mdmodel(work, "generate", "--config", "conf/mdmodel.config.json");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toBe(""); // AxiosResponse is mapped, so no warning
+    expect(await readFile(join(work, "models", "response.ts"), "utf8")).toContain("raw: Response;");
+  });
+
+  test("the mdmodel key of package.json is read when there is no config file", async () => {
+    await writeFile(join(work, "package.json"), JSON.stringify({ name: "x", mdmodel: { input: "docs", out: "src/gen", enumStyle: "union" } }));
+    expect((await mdmodel(work, "generate")).code).toBe(0);
+    const status = await readFile(join(work, "src/gen/models/components/orderstatus.ts"), "utf8");
+    expect(status).toContain('export type OrderStatus = "pending" | "paid" | "shipped" | "cancelled";');
+    expect(status).not.toContain("export const OrderStatus");
+  });
+
+  test("an invalid config is exit 3 with every problem named", async () => {
+    await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ input: "docs", nuls: "none", anyType: "whatever" }));
+    const outcome = await mdmodel(work, "generate");
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toContain('unknown option "nuls"; did you mean "nulls"?');
+    expect(outcome.stderr).toContain('"anyType" must be one of "unknown", "any", got "whatever"');
+  });
+});
+
+describe("diagnostics", () => {
+  test("a broken doc shows a code frame with a caret under the column", async () => {
+    await writeFile(join(work, "docs", "broken.md"), md("# Broken", "## Fields", "| Field | Type | Required |", "| --- | --- | --- |", "| `a` | *string* % | :heavy_check_mark: |"));
+    const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain(
+      'broken.md:5:18: error cannot read the type of `a`: unexpected "%"; write it as e.g. *string*, *number*[] or [components.Foo](../components/foo.md) [bad-type]\n' +
+        "5 | | `a` | *string* % | :heavy_check_mark: |\n" +
+        "  |                  ^\n",
+    );
+  });
+
+  test("--strict makes warnings errors and writes nothing; without it the run succeeds", async () => {
+    await writeFile(join(work, "docs", "response.md"), WARNING_DOC);
+    const strict = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--strict");
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/warning `AxiosResponse` is not a model of these docs/);
+    expect(strict.stderr).toMatch(/0 errors, 1 warning \(--strict: warnings count as errors\); nothing written/);
+    await expect(readFile(join(work, "out", "index.ts"))).rejects.toThrow();
+    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+  });
+
+  test("--quiet prints nothing on success; --verbose adds info notes", async () => {
+    await writeFile(join(work, "docs", "README.md"), "# Docs\n\nNot a model.\n");
+    const quiet = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--quiet");
+    expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const verbose = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--verbose");
+    expect(verbose.stderr).toContain("README.md:1:1: info skipped: a README is not a model doc [not-a-model]");
+  });
+});
+
+test("the project's prettier config shapes the output", async () => {
+  await writeFile(join(work, ".prettierrc"), JSON.stringify({ semi: false, singleQuote: true }));
+  expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+  const address = await readFile(join(work, "out/models/shared/address.ts"), "utf8");
+  expect(address).toContain("import {");
+  expect(address).toMatch(/} from '\.\.\/\.\.\/runtime\.js'\n/);
+  expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check")).code).toBe(0);
+});
+
+test("--watch regenerates after a doc changes, and a doc with errors does not stop it", async () => {
+  const child = spawn(TSX, [CLI, "generate", "--input", "docs", "--out", "out", "--watch"], { cwd: work });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const until = async (check: () => boolean) => {
+    for (let waited = 0; !check(); waited += 50) {
+      if (waited > 20_000) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  try {
+    await until(() => stdout.includes("watching docs"));
+    const doc = join(work, "docs/models/shared/address.md");
+    const text = await readFile(doc, "utf8");
+    await writeFile(doc, "# Address\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `a` | *nope* % | :heavy_check_mark: |\n");
+    await until(() => stderr.includes("nothing written"));
+    await writeFile(doc, text.replace("City or town", "Town"));
+    await until(() => (stdout.match(/^mdmodel: 11 docs read/gm) ?? []).length >= 2);
+    expect(stdout).toMatch(/2 files written, 12 unchanged/);
+    expect(await readFile(join(work, "out/models/shared/address.ts"), "utf8")).toContain("Town");
+  } finally {
+    child.kill("SIGTERM");
+  }
+  const code = await new Promise((resolve) => child.on("exit", resolve));
+  expect(code).toBe(0);
+});
+
+test("a run of more than 300 docs shows progress on a terminal", async () => {
+  const docs = join(work, "many");
+  await mkdir(docs);
+  for (let i = 0; i < 301; i++) {
+    await writeFile(join(docs, `m${i}.md`), md(`# M${i}`, "## Values", "| Name | Value |", "| --- | --- |", "| `A` | a |"));
+  }
+  const lines: string[] = [];
+  const progress: string[] = [];
+  const io: CliIo = { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l), cwd: work, tty: true, progress: (l) => progress.push(l) };
+  expect(await main(["generate", "--input", "many", "--out", "many-out"], io)).toBe(0);
+  expect(progress).toContain("mdmodel: reading docs 301/301");
+  expect(progress.at(-1)).toBe(""); // cleared before the summary
+  expect(lines.at(-1)).toMatch(/^mdmodel: 301 docs read/);
+});
+
+test("the programmatic API returns files and messages and writes nothing", async () => {
+  const result = await generate({ docs: await loadDocs(join(work, "docs")), runtimeTemplate: await loadRuntimeTemplate() });
+  expect(result.files.map((file) => file.path)).toContain("models/shared/createcustomer.ts");
+  expect(result.messages).toEqual([]);
+  await expect(readFile(join(work, "generated", "index.ts"))).rejects.toThrow();
+});
