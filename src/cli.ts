@@ -15,7 +15,7 @@ import { loadConfig } from "./io/load-config.js";
 import { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
 import type { SourceDoc } from "./parse/read-doc.js";
 import { checkOutput, isClean, renderDrift } from "./write/check.js";
-import { writeOutput } from "./write/writer.js";
+import { UnsafeOutputError, writeOutput } from "./write/writer.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, drift: 1, invalidDocs: 2, usage: 3 } as const;
@@ -163,7 +163,14 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
     return EXIT.drift;
   }
 
-  const written = await writeOutput(options.outDir, result.files);
+  let written;
+  try {
+    written = await writeOutput(options.outDir, result.files);
+  } catch (error) {
+    if (!(error instanceof UnsafeOutputError)) throw error;
+    io.stderr(`mdmodel: ${error.message}; nothing written`);
+    return EXIT.usage;
+  }
   if (!options.quiet) {
     io.stdout(
       `mdmodel: ${read}; ${count(written.written.length, "file")} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ${count(counts.warning, "warning")} (${elapsed()})`,

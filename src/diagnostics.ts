@@ -23,7 +23,9 @@ export type RuleId =
   | "bad-enum"
   | "bad-example"
   | "duplicate-model"
-  | "renamed-model";
+  | "renamed-model"
+  | "doc-too-large"
+  | "bad-path";
 
 const SOURCE = "mdmodel";
 

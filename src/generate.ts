@@ -4,7 +4,7 @@
  */
 import { posix } from "node:path";
 import type { Options as PrettierOptions } from "prettier";
-import type { VFile } from "vfile";
+import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config.js";
 import { hasErrors, report } from "./diagnostics.js";
@@ -89,6 +89,12 @@ export function readModels(
   const models: ModelDoc[] = [];
   let skipped = 0;
   for (const doc of docs) {
+    if (!isSafeDocPath(doc.path)) {
+      const file = new VFile({ path: doc.path.replace(/\0/g, "\\0") });
+      report(file, "error", "the doc path must be relative, inside the input folder, with no `..` or NUL; the module would be written outside the output folder", { line: 1, column: 1 }, "bad-path");
+      files.set(doc.path, file);
+      continue;
+    }
     const read = readDoc(doc);
     files.set(doc.path, read.file);
     if (read.model) models.push(read.model);
@@ -105,6 +111,13 @@ export function readModels(
   }
   const resolved = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
   return { models: resolved, files, docs: docs.length, skipped };
+}
+
+/** A doc path maps to an output path: it must stay relative and inside. */
+function isSafeDocPath(path: string): boolean {
+  if (path === "" || path.includes("\0") || path.includes("\\") || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
+  const normalized = posix.normalize(path);
+  return normalized !== ".." && !normalized.startsWith("../");
 }
 
 /** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */

@@ -1,7 +1,7 @@
 /** JSDoc structures for models and fields, built from doc text. */
 import type { JSDocStructure, OptionalKind } from "ts-morph";
 import type { Field } from "../ir/types.js";
-import { jsDocText } from "./escape.js";
+import { exampleDocText, jsDocText } from "./escape.js";
 
 /** A JSDoc with a description and `@tag text` lines; none when all are empty. */
 export function jsDoc(description: string, tags: ReadonlyArray<[tag: string, text?: string]> = []): OptionalKind<JSDocStructure>[] {
@@ -10,7 +10,10 @@ export function jsDoc(description: string, tags: ReadonlyArray<[tag: string, tex
   return [
     {
       description: text,
-      tags: tags.map(([tagName, tagText]) => (tagText === undefined ? { tagName } : { tagName, text: jsDocText(tagText) })),
+      tags: tags.map(([tagName, tagText]) => {
+        if (tagText === undefined) return { tagName };
+        return { tagName, text: tagName === "example" ? exampleDocText(tagText) : jsDocText(tagText) };
+      }),
     },
   ];
 }

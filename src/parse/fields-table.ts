@@ -51,12 +51,13 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
       const index = columns.get(column);
       return index === undefined ? undefined : row.children[index];
     };
-    if (row.children.length < header.children.length) {
+    if (row.children.length !== header.children.length) {
+      const fix = row.children.length < header.children.length ? "add the missing cells (an empty cell is `|  |`)" : "remove the extra cells, or escape a `|` inside a cell as `\\|`";
       report(
         ctx.file,
         "error",
-        `this row has ${row.children.length} cells where the header has ${header.children.length}; add the missing cells (an empty cell is \`|  |\`)`,
-        row.position,
+        `this row has ${row.children.length} cells where the header has ${header.children.length}; ${fix}`,
+        row.position?.start,
         "malformed-table",
       );
       continue;
@@ -77,6 +78,7 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
     seen.set(field.name, field);
     fields.push(field);
   }
+  // A header with no rows is a model without fields: real SDKs publish those for `{}` bodies.
   return fields;
 }
 

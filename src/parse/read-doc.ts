@@ -44,15 +44,25 @@ export function nonModelPath(path: string): string | undefined {
   return undefined;
 }
 
+/** Docs larger than this are refused: a model doc is a page, not a data dump. */
+export const MAX_DOC_BYTES = 2 * 1024 * 1024;
+
 /** Reads a doc; never throws on bad input, it reports on `file` instead. */
 export function readDoc(doc: SourceDoc): ReadResult {
-  const file = new VFile({ path: doc.path, value: doc.text });
+  // A byte-order mark is an encoding detail, not part of the title.
+  const text = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
+  const file = new VFile({ path: doc.path, value: text });
+  if (text.length > MAX_DOC_BYTES) {
+    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+    report(file, "error", `the doc is ${size}, over the ${MAX_DOC_BYTES / 1024 / 1024} MB a model doc may have; split it or remove it from the input`, START, "doc-too-large");
+    return { file, skipped: false };
+  }
   const notModel = nonModelPath(doc.path);
   if (notModel) {
     report(file, "info", `skipped: ${notModel}`, START, "not-a-model");
     return { file, skipped: true };
   }
-  const source = doc.text;
+  const source = text;
   const ctx: ReadContext = { file, source };
   const outline = outlineDoc(parseMarkdown(source));
 

@@ -43,7 +43,7 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
     if (node.type === "link") {
       tokens.push({ kind: "link", text: toString(node).trim(), href: node.url, at });
     } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
-      const error = scanText(writtenText(node, source), at, tokens);
+      const error = scanText(writtenText(node, source), at, tokens, node.type === "text");
       if (error) return error;
     } else if (isMarkup(node) && source !== undefined && !containsLink(node)) {
       // Scan emphasis as written: `*"__x__"*` holds a literal, not strong emphasis.
@@ -92,12 +92,18 @@ function writtenText(node: PhrasingContent & { value: string }, source: string |
   return source.slice(start.offset, end.offset);
 }
 
-/** Scans plain text into tokens, tracking columns so errors point at the character. */
-function scanText(text: string, start: Point, out: Token[]): TypeCellError | undefined {
+/**
+ * Scans plain text into tokens, tracking columns so errors point at the character. In a
+ * text node (`bare`), a `*` that markdown left unpaired is an unclosed emphasis.
+ */
+function scanText(text: string, start: Point, out: Token[], bare = false): TypeCellError | undefined {
   let i = 0;
   const at = (index: number): Point => ({ line: start.line, column: start.column + index });
   while (i < text.length) {
     const char = text[i]!;
+    if (bare && char === "*") {
+      return { reason: `unclosed emphasis "${char}"; close it, e.g. *string*`, at: at(i) };
+    }
     if (/\s/.test(char) || char === "\\" || char === "*" || char === "`") {
       i += 1; // whitespace, the table's `\|` escape, stray emphasis or code marks
     } else if (PUNCT.has(char)) {

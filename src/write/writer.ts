@@ -3,7 +3,7 @@
  * file is written to a temporary name and renamed, and files an earlier run wrote that
  * no doc produces now are removed. Nothing else in the folder is touched.
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import type { OutputFile } from "../emit/module.js";
 import { MANIFEST_PATH, parseManifest } from "./manifest.js";
@@ -18,6 +18,8 @@ export interface WriteSummary {
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
   const previous = parseManifest(await readText(join(outDir, MANIFEST_PATH)));
+  // Every target is checked before anything is written, so a refusal changes nothing.
+  for (const file of files) await assertNoSymlinkEscape(outDir, insideOutput(outDir, file.path));
   for (const file of files) {
     const target = insideOutput(outDir, file.path);
     if ((await readText(target)) === file.content) {
@@ -33,10 +35,50 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   const current = new Set(files.map((file) => file.path));
   for (const path of Object.keys(previous?.files ?? {})) {
     if (current.has(path)) continue;
-    await rm(insideOutput(outDir, path), { force: true });
+    // The manifest is read from disk, so it is never trusted: entries that leave the folder are ignored.
+    const target = tryInsideOutput(outDir, path);
+    if (target === undefined || !(await staysInside(outDir, target))) continue;
+    await rm(target, { force: true });
     summary.removed.push(path);
   }
   return summary;
+}
+
+function tryInsideOutput(outDir: string, path: string): string | undefined {
+  try {
+    return insideOutput(outDir, path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Thrown when writing a file would follow a symlink out of the output folder. */
+export class UnsafeOutputError extends Error {}
+
+async function assertNoSymlinkEscape(outDir: string, target: string): Promise<void> {
+  if (!(await staysInside(outDir, target))) {
+    throw new UnsafeOutputError(`refusing to write ${target}: a symlink in the output folder leads out of it`);
+  }
+}
+
+/** Whether the deepest existing folder above `target` is really inside `outDir`. */
+async function staysInside(outDir: string, target: string): Promise<boolean> {
+  const root = await realpathOrUndefined(outDir);
+  if (root === undefined) return true; // nothing exists yet, so nothing can lead out
+  let folder = dirname(target);
+  for (;;) {
+    const real = await realpathOrUndefined(folder);
+    if (real !== undefined) return real === root || real.startsWith(`${root}${sep}`);
+    folder = dirname(folder);
+  }
+}
+
+async function realpathOrUndefined(path: string): Promise<string | undefined> {
+  try {
+    return await realpath(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The absolute path of an output file; refuses any path that would leave `outDir`. */
