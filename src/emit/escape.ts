@@ -20,7 +20,8 @@ export function unescapeJsDoc(text: string): string {
 
 /**
  * A TypeScript expression for an `@example` tag: shown as code, so no markdown escapes;
- * `*\/` inside a string literal still means `*/`, so the expression keeps its value.
+ * a star-slash becomes star-backslash-slash, which inside a string literal means the
+ * same characters, so the expression keeps its value.
  */
 export function exampleDocText(expression: string): string {
   return expression.replace(/\*\//g, "*\\/");

@@ -24,7 +24,7 @@ export interface CreateCustomer {
   email?: string;
   /**
    * The Metadata Properties of the customer in the organization
-   * @example "[{\\"key\\":\\"key1\\",\\"value\\":\\"value1\\"},{\\"key\\":\\"key1\\",\\"value\\":\\"value1\\"}]"
+   * @example "[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key1\",\"value\":\"value1\"}]"
    */
   metadata?: string;
   /** Name */
