@@ -10,12 +10,13 @@ export function jsDocText(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\\/g, "\\\\")
     .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
     .replace(/^(\s*)@/gm, "$1\\@");
 }
 
 /** The inverse of `jsDocText` (line endings aside). */
 export function unescapeJsDoc(text: string): string {
-  return text.replace(/\\([\\@/])/g, "$1");
+  return text.replace(/\\([\\@/*])/g, "$1");
 }
 
 /**

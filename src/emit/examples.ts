@@ -5,7 +5,7 @@ import { assertNever } from "../util/assert-never.js";
 import type { ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";
-import { literalKey } from "./naming.js";
+import { literalKey, needsOwnField } from "./naming.js";
 
 /** An example value as a TypeScript expression. */
 export function exampleLiteral(value: ExampleValue): string {
@@ -31,11 +31,17 @@ export function exampleLiteral(value: ExampleValue): string {
 
 /** The `xExample` constant of the module's model. */
 export function exampleStructure(value: ExampleValue, source: string, ctx: ModuleContext): StatementStructures {
+  // TypeScript checks an absent `constructor?: string` against the literal's inherited
+  // `constructor: Function`; a cast (still checked for overlap) keeps such examples valid.
+  const body = ctx.model.body;
+  const present = new Set(value.kind === "object" ? value.entries.map(([key]) => key) : []);
+  const cast = body.kind === "object" && body.fields.some((field) => needsOwnField(field.name) && !present.has(field.name));
+  const literal = exampleLiteral(value);
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: jsDoc(`Example of {@link ${ctx.names.type}}, from ${source}.`),
-    declarations: [{ name: ctx.names.example, type: ctx.names.type, initializer: exampleLiteral(value) }],
+    declarations: [{ name: ctx.names.example, type: ctx.names.type, initializer: cast ? `${literal} as ${ctx.names.type}` : literal }],
   };
 }

@@ -39,7 +39,7 @@ export function typeNameOf(model: Pick<ModelDoc, "name">): string {
     : words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
   if (base === "") return "Model";
   if (!/^[A-Za-z_$]/.test(base)) return `Model${base}`;
-  return RESERVED_TYPE_NAMES.has(base) ? `${base}Model` : base;
+  return RESERVED_TYPE_NAMES.has(base) ? `${base.charAt(0).toUpperCase()}${base.slice(1)}Model` : base;
 }
 
 /** Every exported name of a model, derived from its type name. */

@@ -1,0 +1,214 @@
+/**
+ * Hostile docs: text that tries to break out of comments and strings, names that clash,
+ * malformed tables, unsafe paths, and a writer that must not be led out of its folder.
+ */
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Project, ts } from "ts-morph";
+import { afterAll, describe, expect, test } from "vitest";
+import { typecheck } from "../src/corpus/typecheck.js";
+import { formatMessage } from "../src/diagnostics.js";
+import { unescapeJsDoc } from "../src/emit/escape.js";
+import type { GenerateResult } from "../src/generate.js";
+import { MANIFEST_PATH } from "../src/write/manifest.js";
+import { UnsafeOutputError, writeOutput } from "../src/write/writer.js";
+import { generateDocs, md } from "./helpers/generate-folder.js";
+
+const work = await mkdtemp(join(tmpdir(), "mdmodel-hostile-"));
+afterAll(() => rm(work, { recursive: true, force: true }));
+await writeFile(join(work, "package.json"), '{ "type": "module" }\n');
+
+const HEADER = ["## Fields", "", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |"];
+
+/** Writes a generation result into a fresh folder of `work`, type-checks it, and returns the folder. */
+async function emitAndCheck(name: string, result: GenerateResult): Promise<string> {
+  expect(result.messages.filter((m) => m.fatal === true).map(formatMessage)).toEqual([]);
+  const out = join(work, name);
+  await writeOutput(out, result.files);
+  const files = result.files.filter((file) => file.path.endsWith(".ts")).map((file) => join(out, file.path));
+  expect(typecheck(files, "nodenext")).toEqual([]);
+  return out;
+}
+
+describe("injection: doc text never changes the meaning of the code", () => {
+  const descriptions = [
+    "Closes the comment */ export const pwned = 1; /* and reopens it",
+    "@param x a tag at the start",
+    "Backticks `code` and a template ${process.exit(1)}",
+    "Line\u2028separator and paragraph\u2029separator",
+    "</script><script>alert(1)</script>",
+    "A backslash \\ and a \\@ and *\\/ already escaped",
+  ];
+  const examples = ['He said "hi"', "C:\\path\\to\\file", "line one<br/>line two", "*/ x", "`${y}`"];
+
+  test("descriptions and examples come back unchanged from the JSDoc and the literals", async () => {
+    const rows = [
+      ...descriptions.map((text, i) => `| \`d${i}\` | *string* | :heavy_minus_sign: | ${text} | |`),
+      ...examples.map((text, i) => `| \`e${i}\` | *string* | :heavy_check_mark: | example ${i} | ${text} |`),
+    ];
+    const docs = [
+      { path: "models/hostile.md", text: md("# Hostile", "", "Model text */ declare const evil: 1; /*", "", ...HEADER, ...rows) },
+    ];
+    const result = await generateDocs(docs);
+    const out = await emitAndCheck("injection", result);
+
+    // Nothing but the generated API is exported: the text did not become code.
+    const module = (await import(join(out, "models/hostile.ts"))) as Record<string, unknown>;
+    expect(Object.keys(module).sort()).toEqual(["HostileBuilder", "assertHostile", "collectHostileIssues", "hostileExample", "isHostile", "validateHostile"]);
+
+    // The JSDoc of each field reads back, as the compiler gives it to an editor's hover, as the doc's text.
+    const project = new Project({ useInMemoryFileSystem: true });
+    const source = project.createSourceFile("hostile.ts", await readFile(join(out, "models/hostile.ts"), "utf8"));
+    const checker = project.getTypeChecker().compilerObject;
+    const hover = (node: { getSymbolOrThrow(): { compilerSymbol: ts.Symbol } }) =>
+      unescapeJsDoc(ts.displayPartsToString(node.getSymbolOrThrow().compilerSymbol.getDocumentationComment(checker)));
+    const iface = source.getInterfaceOrThrow("Hostile");
+    expect(hover(iface)).toBe("Model text */ declare const evil: 1; /*");
+    descriptions.forEach((text, i) => expect(hover(iface.getPropertyOrThrow(`d${i}`))).toBe(text));
+
+    // The example literals hold the cells' text exactly (`<br/>` is a line break).
+    const example = module["hostileExample"] as Record<string, string>;
+    expect(examples.map((_, i) => example[`e${i}`])).toEqual(examples.map((text) => text.replace("<br/>", "\n")));
+  });
+
+  test("Example Usage strings with quotes, backslashes, newlines and comment closers survive", async () => {
+    const text = md(
+      "# Note",
+      "",
+      "## Example Usage",
+      "",
+      "```typescript",
+      'let value: Note = { body: "a \\"quoted\\" */ \\\\ \\n line \\u2028 end" };',
+      "```",
+      "",
+      "## Fields",
+      "",
+      "| Field | Type | Required | Description |",
+      "| --- | --- | --- | --- |",
+      "| `body` | *string* | :heavy_check_mark: | Text |",
+    );
+    const out = await emitAndCheck("usage", await generateDocs([{ path: "note.md", text }]));
+    const module = (await import(join(out, "note.ts"))) as { noteExample: { body: string } };
+    expect(module.noteExample.body).toBe('a "quoted" */ \\ \n line \u2028 end');
+  });
+
+  test("models named like the runtime's or the platform's names, and field names that are not identifiers", async () => {
+    const names = ["ValidationError", "Date", "Record", "Array", "Object", "Promise", "default", "class"];
+    const docs = names.map((name) => ({
+      path: `models/${name.toLowerCase()}.md`,
+      text: md(`# ${name}`, "", ...HEADER, "| `x-api-key` | *string* | :heavy_check_mark: | k | k1 |", "| `@type` | *string* | :heavy_minus_sign: | t | |", "| `a b` | *number* | :heavy_minus_sign: | n | 1 |", "| `constructor` | *string* | :heavy_minus_sign: | c | |"),
+    }));
+    const result = await generateDocs(docs);
+    const out = await emitAndCheck("names", result);
+    const api = (await import(join(out, "index.ts"))) as Record<string, any>;
+    expect(api.ValidationError).toBeTypeOf("function"); // the runtime's class keeps its name in the barrel
+    expect(api.isModelsValidationError).toBeTypeOf("function"); // the model clashes there, so it gets its folder as a prefix
+    expect(api.isDateModel({ "x-api-key": "k", "a b": 1 })).toBe(true);
+    expect(api.isObjectModel({ "x-api-key": 1 })).toBe(false);
+    expect(api.isDefaultModel({ "x-api-key": "k", constructor: 5 })).toBe(false);
+    expect(() => api.assertModelsValidationError({})).toThrowError(api.ValidationError);
+    const renamed = result.messages.filter((m) => m.ruleId === "renamed-model").map((m) => m.reason.split(":")[0]);
+    expect(renamed).toEqual([
+      "the model `Array` is exported as `ArrayModel`",
+      "the model `class` is exported as `ClassModel`",
+      "the model `Date` is exported as `DateModel`",
+      "the model `default` is exported as `DefaultModel`",
+      "the model `Object` is exported as `ObjectModel`",
+      "the model `Promise` is exported as `PromiseModel`",
+      "the model `Record` is exported as `RecordModel`",
+    ]);
+  });
+});
+
+const fields = (...rows: string[]) => md("# Thing", "", ...HEADER, ...rows);
+const ok = "| `a` | *string* | :heavy_check_mark: | A | |";
+
+const malformed: Array<[name: string, { docs: Array<{ path: string; text: string }>; want: string }]> = [
+  ["missing column", { docs: [{ path: "t.md", text: md("# T", "## Fields", "| Field | Type |", "| --- | --- |", "| `a` | *string* |") }], want: "t.md:3:1: error the Fields table has no Required column" }],
+  ["extra cells in a row", { docs: [{ path: "t.md", text: fields("| `a` | *string* | :heavy_check_mark: | A | x | surplus |") }], want: "t.md:7:1: error this row has 6 cells where the header has 5; remove the extra cells" }],
+  ["too few cells in a row", { docs: [{ path: "t.md", text: fields("| `a` | *string* |") }], want: "t.md:7:1: error this row has 2 cells where the header has 5; add the missing cells" }],
+  ["Fields without a table", { docs: [{ path: "t.md", text: md("# T", "## Fields", "", "None.") }], want: "t.md:2:1: error the Fields section has no table" }],
+  ["duplicate field names", { docs: [{ path: "t.md", text: fields(ok, ok) }], want: "t.md:8:3: error the field `a` is listed twice (first on line 7)" }],
+  [
+    "two docs with one model name in one folder",
+    { docs: [{ path: "m/a.md", text: fields(ok) }, { path: "m/b.md", text: fields(ok) }], want: "m/b.md:1:1: error the model `Thing` is also defined by m/a.md in the same folder" },
+  ],
+  ["an unknown type expression", { docs: [{ path: "t.md", text: fields("| `a` | *string* *number* | :heavy_check_mark: | A | |") }], want: 't.md:7:19: error cannot read the type of `a`: unexpected "number" after the type' }],
+  ["unclosed emphasis", { docs: [{ path: "t.md", text: fields("| `a` | *string | :heavy_check_mark: | A | |") }], want: 't.md:7:9: error cannot read the type of `a`: unclosed emphasis "*"' }],
+  [
+    "a link to a missing doc, with a did-you-mean",
+    {
+      docs: [
+        { path: "models/order.md", text: fields("| `a` | [components.Adress](./adress.md) | :heavy_check_mark: | A | |") },
+        { path: "models/address.md", text: md("# Address", "", ...HEADER, ok) },
+      ],
+      want: "models/order.md:7:3: error the link to `components.Adress` (./adress.md) does not lead to a model doc; did you mean `Address`?",
+    },
+  ],
+  ["a doc over the size limit", { docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }], want: "big.md:1:1: error the doc is 10.0 MB, over the 2 MB a model doc may have" }],
+  ["a doc path leaving the input folder", { docs: [{ path: "../escape.md", text: fields(ok) }], want: "../escape.md:1:1: error the doc path must be relative" }],
+  ["an absolute doc path", { docs: [{ path: "/etc/passwd.md", text: fields(ok) }], want: "/etc/passwd.md:1:1: error the doc path must be relative" }],
+  ["a doc path with NUL", { docs: [{ path: "a\0b.md", text: fields(ok) }], want: "a\\0b.md:1:1: error the doc path must be relative" }],
+];
+
+describe("malformed docs: a message with file:line:column, and nothing to write", () => {
+  test.each(malformed)("%s", async (_, { docs, want }) => {
+    const result = await generateDocs(docs);
+    const lines = result.messages.map(formatMessage);
+    expect(lines.some((line) => line.startsWith(want)), `${lines.join("\n")}\n  does not start with\n${want}`).toBe(true);
+    expect(result.files).toEqual([]);
+  });
+});
+
+describe("odd but valid docs", () => {
+  test("CRLF line endings, a BOM and tabs read like the plain doc", async () => {
+    const plain = fields(ok, "| `b` | *number*[] | :heavy_minus_sign: | B | [1] |");
+    const odd = "\uFEFF" + plain.replace(/\n/g, "\r\n").replace("| `b` |", "|\t`b`\t|");
+    const [a, b] = await Promise.all([generateDocs([{ path: "t.md", text: plain }]), generateDocs([{ path: "t.md", text: odd }])]);
+    expect(b.messages.map(formatMessage)).toEqual([]);
+    expect(b.files).toEqual(a.files);
+  });
+
+  test("types nested 50 deep generate code that type-checks", async () => {
+    const deep = "Record<string, ".repeat(25) + "*number*[]" + ">".repeat(25);
+    const arrays = "*string*" + "[]".repeat(25);
+    const result = await generateDocs([{ path: "deep.md", text: fields(`| \`r\` | ${deep} | :heavy_check_mark: | R | |`, `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`) }]);
+    const out = await emitAndCheck("deep", result);
+    const module = (await import(join(out, "deep.ts"))) as { isThing(v: unknown): boolean };
+    let value: unknown = [1];
+    for (let i = 0; i < 25; i++) value = { k: value };
+    expect(module.isThing({ r: value })).toBe(true);
+  });
+});
+
+describe("the writer", () => {
+  test("does not follow a symlink out of the output folder, and writes nothing then", async () => {
+    const outside = join(work, "outside");
+    const out = join(work, "linked-out");
+    await mkdir(outside, { recursive: true });
+    await mkdir(out, { recursive: true });
+    await symlink(outside, join(out, "models"));
+    const files = [
+      { path: "a.ts", content: "export {};\n" },
+      { path: "models/b.ts", content: "export {};\n" },
+    ];
+    await expect(writeOutput(out, files)).rejects.toThrow(UnsafeOutputError);
+    await expect(readFile(join(outside, "b.ts"))).rejects.toThrow();
+    await expect(readFile(join(out, "a.ts"))).rejects.toThrow();
+  });
+
+  test("never deletes a file it did not write, even when the manifest says so", async () => {
+    const out = join(work, "manifest-out");
+    const victim = join(work, "victim.txt");
+    await writeFile(victim, "keep me\n");
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, "mine.txt"), "keep me too\n");
+    const forged = { generator: "mdmodel", files: { "../victim.txt": "x", "/etc/hostname": "x", "mine.txt/../../victim.txt": "x" } };
+    await writeFile(join(out, MANIFEST_PATH), JSON.stringify(forged));
+    const summary = await writeOutput(out, [{ path: "a.ts", content: "export {};\n" }]);
+    expect(summary.removed).toEqual([]);
+    expect(await readFile(victim, "utf8")).toBe("keep me\n");
+    expect(await readFile(join(out, "mine.txt"), "utf8")).toBe("keep me too\n");
+  });
+});
