@@ -11,7 +11,7 @@ export function jsDocText(text: string): string {
     .replace(/\\/g, "\\\\")
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
-    .replace(/^(\s*)@/gm, "$1\\@");
+    .replace(/(^|\s)@/g, "$1\\@"); // a tag starts at any `@` after whitespace, not only at a line start
 }
 
 /** The inverse of `jsDocText` (line endings aside). */
