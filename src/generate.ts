@@ -18,7 +18,7 @@ import { compareText, resolveModels, type ModelSet } from "./ir/resolve.js";
 import type { ModelDoc } from "./ir/types.js";
 import { readDoc, type SourceDoc } from "./parse/read-doc.js";
 import { MANIFEST_PATH, manifestFile } from "./write/manifest.js";
-import { formatTypeScript } from "./write/format.js";
+import { formatAll } from "./write/format-pool.js";
 
 export interface GenerateInput {
   docs: readonly SourceDoc[];
@@ -27,6 +27,8 @@ export interface GenerateInput {
   config?: ConfigInput;
   /** The project's prettier options (the CLI resolves them from the output folder). */
   formatOptions?: PrettierOptions;
+  /** Threads to format with (default: every core); the output is the same for any number. */
+  threads?: number;
   /** Called as docs are read, for a progress display. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -159,9 +161,8 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     emitRuntime(input.runtimeTemplate, config),
     emitBarrel(modules, config),
   ];
-  const formatted = await Promise.all(
-    outputs.map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content, input.formatOptions) })),
-  );
+  const texts = await formatAll(outputs.map((file) => file.content), input.formatOptions, input.threads);
+  const formatted = outputs.map((file, i) => ({ path: file.path, content: texts[i]! }));
   formatted.push(manifestFile(formatted));
   formatted.sort((a, b) => compareText(a.path, b.path));
   return { files: formatted, messages, stats, exampleUsage, examples: emitted };
