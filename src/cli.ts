@@ -10,11 +10,12 @@ import { parseArgs } from "node:util";
 import { resolveConfig as resolvePrettierConfig, type Options as PrettierOptions } from "prettier";
 import { type Config, resolveConfig } from "./config.js";
 import { countBySeverity, formatDiagnostic, severityOf } from "./diagnostics.js";
-import { generate, type GenerateResult } from "./generate.js";
+import { generate, inputKey, type GenerateResult } from "./generate.js";
+import { generatorFingerprint } from "./io/fingerprint.js";
 import { loadConfig } from "./io/load-config.js";
 import { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
 import type { SourceDoc } from "./parse/read-doc.js";
-import { checkOutput, isClean, renderDrift } from "./write/check.js";
+import { checkOutput, isClean, renderDrift, vouchedByManifest } from "./write/check.js";
 import { UnsafeOutputError, writeOutput } from "./write/writer.js";
 
 /** Exit codes, documented in the README. */
@@ -35,6 +36,7 @@ const USAGE = `Usage: mdmodel generate [options]
   --input DIR     folder of markdown model docs (default: seeds)
   --out DIR       folder to write TypeScript into (default: generated)
   --check         write nothing; exit 1 if the output folder differs from what the docs produce
+  --full          regenerate everything, even when the manifest shows nothing changed
   --watch         regenerate whenever a doc changes
   --config FILE   read options from FILE (default: mdmodel.config.json, else package.json "mdmodel")
   --strict        treat warnings as errors
@@ -58,6 +60,8 @@ interface RunOptions {
   quiet: boolean;
   verbose: boolean;
   formatOptions: PrettierOptions;
+  full: boolean;
+  fingerprint: string;
 }
 
 /** A run of more docs than this shows a progress line on a terminal. */
@@ -75,6 +79,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, signa
         out: { type: "string" },
         config: { type: "string" },
         check: { type: "boolean", default: false },
+        full: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
@@ -113,7 +118,18 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, signa
     return EXIT.usage;
   }
   const formatOptions = (await resolvePrettierConfig(join(outDir, "index.ts"))) ?? {};
-  const options: RunOptions = { config, inputDir, outDir, check: values.check, strict: values.strict, quiet: values.quiet, verbose: values.verbose, formatOptions };
+  const options: RunOptions = {
+    config,
+    inputDir,
+    outDir,
+    check: values.check,
+    full: values.full,
+    strict: values.strict,
+    quiet: values.quiet,
+    verbose: values.verbose,
+    formatOptions,
+    fingerprint: await generatorFingerprint(),
+  };
 
   if (values.watch) return watchDocs(options, io, signal);
   return runOnce(options, io);
@@ -130,11 +146,25 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
     io.stderr(`mdmodel: cannot read the input folder ${config.input}: ${(error as Error).message}`);
     return EXIT.usage;
   }
+  if (!options.full && !options.verbose) {
+    // Nothing changed since the manifest was written: no doc needs parsing, no file writing.
+    const key = inputKey(options.fingerprint, config, options.formatOptions);
+    const vouched = await vouchedByManifest(options.outDir, docs, key);
+    if (vouched && !(options.strict && vouched.stats.warnings > 0)) {
+      const read = summarize({ stats: vouched.stats });
+      if (!options.quiet) {
+        const what = options.check ? `mdmodel --check: ${config.out} is up to date` : `mdmodel: ${config.out} is up to date`;
+        io.stdout(`${what}; ${read}; nothing changed since the last run (${Math.round(performance.now() - started)} ms)`);
+      }
+      return EXIT.ok;
+    }
+  }
   const showProgress = io.tty && !options.quiet && docs.length > PROGRESS_THRESHOLD;
   const result = await generate({
     docs,
     runtimeTemplate: await loadRuntimeTemplate(),
     config,
+    fingerprint: options.fingerprint,
     formatOptions: options.formatOptions,
     ...(showProgress ? { onProgress: progress(io) } : {}),
   });
@@ -220,7 +250,7 @@ function report(result: GenerateResult, docs: readonly SourceDoc[], options: Run
   }
 }
 
-function summarize(result: GenerateResult): string {
+function summarize(result: Pick<GenerateResult, "stats">): string {
   const { stats } = result;
   const kinds = `${count(stats.modelsByKind.object, "object")}, ${count(stats.modelsByKind.enum, "enum")}, ${count(stats.modelsByKind.union, "union")}`;
   return `${count(stats.docs, "doc")} read, ${count(stats.models, "model")} (${kinds}), ${stats.skipped} skipped`;

@@ -7,7 +7,7 @@ import type { Options as PrettierOptions } from "prettier";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config.js";
-import { hasErrors, report } from "./diagnostics.js";
+import { countBySeverity, hasErrors, report } from "./diagnostics.js";
 import { emitBarrel } from "./emit/barrel.js";
 import { emitModelModule, type ModelModule, type OutputFile } from "./emit/module.js";
 import { namesOf, typeNameOf } from "./emit/naming.js";
@@ -19,6 +19,7 @@ import type { ModelDoc } from "./ir/types.js";
 import { readDoc, type SourceDoc } from "./parse/read-doc.js";
 import { MANIFEST_PATH, manifestFile } from "./write/manifest.js";
 import { formatAll } from "./write/format-pool.js";
+import { docHashes, hashText } from "./write/manifest.js";
 
 export interface GenerateInput {
   docs: readonly SourceDoc[];
@@ -27,6 +28,11 @@ export interface GenerateInput {
   config?: ConfigInput;
   /** The project's prettier options (the CLI resolves them from the output folder). */
   formatOptions?: PrettierOptions;
+  /**
+   * The generator fingerprint (see `io/fingerprint.ts`); with it, the manifest records
+   * what the output was made from, so unchanged runs can skip regenerating.
+   */
+  fingerprint?: string;
   /** Threads to format with (default: every core); the output is the same for any number. */
   threads?: number;
   /** Called as docs are read, for a progress display. */
@@ -115,6 +121,12 @@ export function readModels(
   return { models: resolved, files, docs: docs.length, skipped };
 }
 
+/** The part of the manifest key beyond the docs: generator, output-shaping config, prettier options. */
+export function inputKey(fingerprint: string, config: Config, formatOptions: PrettierOptions | undefined): string {
+  const { input: _input, out: _out, ...shaping } = config;
+  return hashText(JSON.stringify([fingerprint, shaping, formatOptions ?? {}]));
+}
+
 /** A doc path maps to an output path: it must stay relative and inside. */
 function isSafeDocPath(path: string): boolean {
   if (path === "" || path.includes("\0") || path.includes("\\") || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
@@ -163,7 +175,12 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   ];
   const texts = await formatAll(outputs.map((file) => file.content), input.formatOptions, input.threads);
   const formatted = outputs.map((file, i) => ({ path: file.path, content: texts[i]! }));
-  formatted.push(manifestFile(formatted));
+  const inputs = input.fingerprint === undefined ? undefined : {
+    key: inputKey(input.fingerprint, config, input.formatOptions),
+    docs: docHashes(input.docs),
+    stats: { ...stats, warnings: countBySeverity(messages).warning },
+  };
+  formatted.push(manifestFile(formatted, inputs));
   formatted.sort((a, b) => compareText(a.path, b.path));
   return { files: formatted, messages, stats, exampleUsage, examples: emitted };
 }

@@ -1,5 +1,6 @@
 /** The real command on temporary folders: exit codes, messages, and what it writes. */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, stat, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,6 +68,32 @@ describe("mdmodel generate", () => {
     expect(outcome.stderr).toContain("  -   * City or town\n  +   * City, town or village\n");
     expect(outcome.stderr).toMatch(/differs from the docs in 2 files/); // the module and the manifest
     expect(await snapshotFolder(join(work, "out"))).toEqual(before);
+  });
+
+  test("a run with nothing changed is vouched for by the manifest; --full regenerates", async () => {
+    await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    const again = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    expect(again.stdout).toMatch(/^mdmodel: out is up to date; 11 docs read, 11 models .*; nothing changed since the last run/);
+    const check = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
+    expect(check).toMatchObject({ code: 0 });
+    expect(check.stdout).toMatch(/nothing changed since the last run/);
+    const full = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full");
+    expect(full.stdout).toMatch(/^mdmodel --check: out is up to date; 11 docs read/);
+    expect(full.stdout).not.toMatch(/nothing changed since the last run/);
+  });
+
+  test("--check --full catches an edit that also forged the manifest's hash", async () => {
+    await mdmodel(work, "generate", "--input", "docs", "--out", "out");
+    const file = join(work, "out/models/shared/address.ts");
+    const edited = (await readFile(file, "utf8")).replace("City or town", "Hacked");
+    await writeFile(file, edited);
+    const manifestPath = join(work, "out/.mdmodel-manifest.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+    manifest.files["models/shared/address.ts"] = createHash("sha256").update(edited).digest("hex");
+    await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
+    const full = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full");
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain("out/models/shared/address.ts");
   });
 
   test("--check reports missing, hand-edited and orphaned files", async () => {

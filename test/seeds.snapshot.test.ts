@@ -10,7 +10,8 @@ describe("seeds", () => {
     expect(result.stats).toMatchObject({ docs: 11, models: 11, modelsByKind: { object: 8, enum: 2, union: 1 }, skipped: 0 });
   });
 
-  test.each(result.files.map((file) => [file.path, file] as const))("%s", async (path, file) => {
+  // The manifest records a fingerprint of the generator's own sources, so it is not snapshotted.
+  test.each(result.files.filter((file) => file.path.endsWith(".ts")).map((file) => [file.path, file] as const))("%s", async (path, file) => {
     await expect(file.content).toMatchFileSnapshot(`__snapshots__/seeds/${path}.snap`);
   });
 

@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { OutputFile } from "../emit/module.js";
-import { hashText, MANIFEST_PATH, parseManifest } from "./manifest.js";
+import { docHashes, hashText, MANIFEST_PATH, parseManifest, type ManifestInputs } from "./manifest.js";
 import { insideOutput, readText } from "./writer.js";
 
 /** A file on disk that differs from what the docs produce. */
@@ -83,5 +83,39 @@ async function listFiles(folder: string): Promise<string[]> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
+  }
+}
+
+/**
+ * The fast path: `true` when the manifest says the output was made by this generator
+ * and config from exactly these docs, and every output file still has the content it
+ * was written with (and no other file is there). Anything else means: regenerate.
+ */
+export async function vouchedByManifest(
+  outDir: string,
+  docs: ReadonlyArray<{ path: string; text: string }>,
+  key: string,
+): Promise<ManifestInputs | undefined> {
+  const manifest = parseManifest(await readText(join(outDir, MANIFEST_PATH)));
+  const inputs = manifest?.inputs;
+  if (!manifest || !inputs || inputs.key !== key) return undefined;
+  const hashes = docHashes(docs);
+  const recorded = Object.keys(inputs.docs);
+  if (recorded.length !== docs.length || recorded.some((path) => hashes[path] !== inputs.docs[path])) return undefined;
+  for (const [path, hash] of Object.entries(manifest.files)) {
+    const target = tryPath(outDir, path);
+    const text = target === undefined ? undefined : await readText(target);
+    if (text === undefined || hashText(text) !== hash) return undefined;
+  }
+  const listed = new Set([...Object.keys(manifest.files), MANIFEST_PATH]);
+  if ((await listFiles(outDir)).some((path) => !listed.has(path))) return undefined;
+  return inputs;
+}
+
+function tryPath(outDir: string, path: string): string | undefined {
+  try {
+    return insideOutput(outDir, path);
+  } catch {
+    return undefined;
   }
 }

@@ -7,8 +7,19 @@ import type { OutputFile } from "../emit/module.js";
 
 export const MANIFEST_PATH = ".mdmodel-manifest.json";
 
+/** What the output was made from: enough to tell, without regenerating, that nothing changed. */
+export interface ManifestInputs {
+  /** sha256 of the generator fingerprint, the output-shaping config and the prettier options. */
+  key: string;
+  /** Doc path → sha256 of its text, for every doc read (models or not). */
+  docs: Record<string, string>;
+  /** The run's summary numbers, so a run that changes nothing can still print them. */
+  stats: { docs: number; models: number; modelsByKind: { object: number; enum: number; union: number }; skipped: number; warnings: number };
+}
+
 export interface Manifest {
   generator: "mdmodel";
+  inputs?: ManifestInputs;
   /** Output path → sha256 of its content. */
   files: Record<string, string>;
 }
@@ -18,11 +29,21 @@ export function hashText(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The manifest file for a set of generated files. */
-export function manifestFile(files: readonly OutputFile[]): OutputFile {
+/** The manifest file for a set of generated files, and what they were made from. */
+export function manifestFile(files: readonly OutputFile[], inputs?: ManifestInputs): OutputFile {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const manifest: Manifest = { generator: "mdmodel", files: Object.fromEntries(sorted.map((file) => [file.path, hashText(file.content)])) };
+  const manifest: Manifest = {
+    generator: "mdmodel",
+    ...(inputs ? { inputs } : {}),
+    files: Object.fromEntries(sorted.map((file) => [file.path, hashText(file.content)])),
+  };
   return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };
+}
+
+/** The doc hashes of a manifest's inputs, in path order. */
+export function docHashes(docs: ReadonlyArray<{ path: string; text: string }>): Record<string, string> {
+  const sorted = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return Object.fromEntries(sorted.map((doc) => [doc.path, hashText(doc.text)]));
 }
 
 /** Reads a manifest's text; anything unreadable counts as no manifest, never trusted. */
@@ -33,7 +54,10 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
     const files = value?.files;
     if (value?.generator !== "mdmodel" || typeof files !== "object" || files === null || Array.isArray(files)) return undefined;
     if (!Object.values(files).every((hash) => typeof hash === "string")) return undefined;
-    return { generator: "mdmodel", files: { ...files } };
+    const inputs = value.inputs;
+    const validInputs =
+      typeof inputs === "object" && inputs !== null && typeof inputs.key === "string" && typeof inputs.docs === "object" && inputs.docs !== null && typeof inputs.stats === "object";
+    return { generator: "mdmodel", ...(validInputs ? { inputs } : {}), files: { ...files } };
   } catch {
     return undefined;
   }
