@@ -19,7 +19,7 @@ import type { ModelDoc } from "./ir/types.js";
 import { readDoc, type SourceDoc } from "./parse/read-doc.js";
 import { MANIFEST_PATH, manifestFile } from "./write/manifest.js";
 import { formatAll } from "./write/format-pool.js";
-import { docHashes, hashText } from "./write/manifest.js";
+import { docHashes, hashText, inputKey } from "./write/manifest.js";
 
 export interface GenerateInput {
   docs: readonly SourceDoc[];
@@ -33,6 +33,11 @@ export interface GenerateInput {
    * what the output was made from, so unchanged runs can skip regenerating.
    */
   fingerprint?: string;
+  /**
+   * Formatted modules by a hash of their unformatted text and the prettier options: hits
+   * skip prettier; the map is updated to hold exactly this run's modules.
+   */
+  formatCache?: Map<string, string>;
   /** Threads to format with (default: every core); the output is the same for any number. */
   threads?: number;
   /** Called as docs are read, for a progress display. */
@@ -121,10 +126,21 @@ export function readModels(
   return { models: resolved, files, docs: docs.length, skipped };
 }
 
-/** The part of the manifest key beyond the docs: generator, output-shaping config, prettier options. */
-export function inputKey(fingerprint: string, config: Config, formatOptions: PrettierOptions | undefined): string {
-  const { input: _input, out: _out, ...shaping } = config;
-  return hashText(JSON.stringify([fingerprint, shaping, formatOptions ?? {}]));
+/** Formats every module, taking what it can from `input.formatCache` and recording what it formats. */
+async function formatCached(texts: readonly string[], input: GenerateInput): Promise<string[]> {
+  const cache = input.formatCache;
+  const keys = texts.map((text) => hashText(`${JSON.stringify(input.formatOptions ?? {})}\0${text}`));
+  const misses = texts.map((_, i) => i).filter((i) => !cache?.has(keys[i]!));
+  const formatted = await formatAll(misses.map((i) => texts[i]!), input.formatOptions, input.threads);
+  const result = keys.map((key) => cache?.get(key) ?? "");
+  misses.forEach((index, k) => {
+    result[index] = formatted[k]!;
+    cache?.set(keys[index]!, formatted[k]!);
+  });
+  // Keep only what this run used, so the cache does not grow without bound.
+  const used = new Set(keys);
+  if (cache) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+  return result;
 }
 
 /** A doc path maps to an output path: it must stay relative and inside. */
@@ -173,7 +189,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     emitRuntime(input.runtimeTemplate, config),
     emitBarrel(modules, config),
   ];
-  const texts = await formatAll(outputs.map((file) => file.content), input.formatOptions, input.threads);
+  const texts = await formatCached(outputs.map((file) => file.content), input);
   const formatted = outputs.map((file, i) => ({ path: file.path, content: texts[i]! }));
   const inputs = input.fingerprint === undefined ? undefined : {
     key: inputKey(input.fingerprint, config, input.formatOptions),

@@ -3,6 +3,8 @@
  * removes only its own files and `--check` can tell a hand-edited file from a stale one.
  */
 import { createHash } from "node:crypto";
+import type { Options } from "prettier";
+import type { Config } from "../config.js";
 import type { OutputFile } from "../emit/module.js";
 
 export const MANIFEST_PATH = ".mdmodel-manifest.json";
@@ -61,4 +63,10 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The part of the manifest key beyond the docs: generator, output-shaping config, prettier options. */
+export function inputKey(fingerprint: string, config: Config, formatOptions: Options | undefined): string {
+  const { input: _input, out: _out, ...shaping } = config;
+  return hashText(JSON.stringify([fingerprint, shaping, formatOptions ?? {}]));
 }
