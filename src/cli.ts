@@ -10,8 +10,8 @@ import { parseArgs } from "node:util";
 import { resolveConfig as resolvePrettierConfig, type Options as PrettierOptions } from "prettier";
 import { type Config, resolveConfig } from "./config.js";
 import { countBySeverity, formatDiagnostic, severityOf } from "./diagnostics.js";
-import type { GenerateResult } from "./generate.js";
-import { cacheDir, loadFormatCache, saveFormatCache } from "./io/format-cache.js";
+import type { CachedRead, GenerateResult } from "./generate.js";
+import { cacheDir, isCachedRead, isString, loadCache, saveCache } from "./io/cache.js";
 import { generatorFingerprint } from "./io/fingerprint.js";
 import { loadConfig } from "./io/load-config.js";
 import { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
@@ -169,18 +169,18 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
   const showProgress = io.tty && !options.quiet && docs.length > PROGRESS_THRESHOLD;
   // Loaded here, not at the top: a run that the manifest vouches for never needs them.
   const { generate } = await import("./generate.js");
-  const cache = options.cache && !options.full ? await loadFormatCache(cacheDir(io.cwd), options.fingerprint) : undefined;
+  const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.fingerprint) : undefined;
   const result = await generate({
     docs,
     runtimeTemplate: await loadRuntimeTemplate(),
     config,
     fingerprint: options.fingerprint,
     formatOptions: options.formatOptions,
-    ...(cache ? { formatCache: cache } : {}),
+    ...(caches ?? {}),
     ...(showProgress ? { onProgress: progress(io) } : {}),
   });
   if (showProgress) io.progress("");
-  if (cache && result.files.length > 0) await saveFormatCache(cacheDir(io.cwd), options.fingerprint, cache);
+  if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.fingerprint, caches);
   report(result, docs, options, io);
 
   const counts = countBySeverity(result.messages);
@@ -219,6 +219,21 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
     );
   }
   return EXIT.ok;
+}
+
+const CACHES = { readCache: "read", moduleCache: "modules", formatCache: "format" } as const;
+
+async function loadCaches(dir: string, fingerprint: string) {
+  const [readCache, moduleCache, formatCache] = await Promise.all([
+    loadCache(dir, CACHES.readCache, fingerprint, isCachedRead) as Promise<Map<string, CachedRead>>,
+    loadCache(dir, CACHES.moduleCache, fingerprint, isString),
+    loadCache(dir, CACHES.formatCache, fingerprint, isString),
+  ]);
+  return { readCache, moduleCache, formatCache };
+}
+
+async function saveCaches(dir: string, fingerprint: string, caches: Awaited<ReturnType<typeof loadCaches>>): Promise<void> {
+  await Promise.all(Object.entries(CACHES).map(([key, name]) => saveCache(dir, name, fingerprint, caches[key as keyof typeof CACHES])));
 }
 
 /** Regenerates on every change under the input folder, debounced; errors are reported and watching goes on. */

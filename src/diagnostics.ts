@@ -87,3 +87,26 @@ export function countBySeverity(messages: readonly VFileMessage[]): Record<Sever
   for (const message of messages) counts[severityOf(message)] += 1;
   return counts;
 }
+
+/** A message as plain data, for the read cache. */
+export interface SavedMessage {
+  reason: string;
+  ruleId: RuleId;
+  severity: Severity;
+  place?: Position | Point;
+}
+
+/** The messages of a file, as plain data. */
+export function saveMessages(file: VFile): SavedMessage[] {
+  return file.messages.map((message) => ({
+    reason: message.reason,
+    ruleId: (message.ruleId ?? "not-a-model") as RuleId,
+    severity: severityOf(message),
+    ...(message.place ? { place: message.place as Position | Point } : {}),
+  }));
+}
+
+/** Reports saved messages on a file again. */
+export function restoreMessages(file: VFile, saved: readonly SavedMessage[]): void {
+  for (const message of saved) report(file, message.severity, message.reason, message.place, message.ruleId);
+}

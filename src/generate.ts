@@ -7,10 +7,11 @@ import type { Options as PrettierOptions } from "prettier";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config.js";
-import { countBySeverity, hasErrors, report } from "./diagnostics.js";
+import { countBySeverity, hasErrors, report, restoreMessages, saveMessages, type SavedMessage } from "./diagnostics.js";
 import { emitBarrel } from "./emit/barrel.js";
-import { emitModelModule, type ModelModule, type OutputFile } from "./emit/module.js";
-import { namesOf, typeNameOf } from "./emit/naming.js";
+import { emitModelModule, moduleExports, type ModelModule, type OutputFile } from "./emit/module.js";
+import { modulePathOf, namesOf, typeNameOf } from "./emit/naming.js";
+import { closureHashes } from "./ir/closure-hash.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { readModelExamples, type ExampleSource } from "./ir/examples.js";
 import { inferNullability } from "./ir/nullability.js";
@@ -33,6 +34,10 @@ export interface GenerateInput {
    * what the output was made from, so unchanged runs can skip regenerating.
    */
   fingerprint?: string;
+  /** Docs read by earlier runs, by a hash of their path and text; updated to this run's docs. */
+  readCache?: Map<string, CachedRead>;
+  /** Formatted model modules by `closureHashes` key; updated to hold exactly this run's modules. */
+  moduleCache?: Map<string, string>;
   /**
    * Formatted modules by a hash of their unformatted text and the prettier options: hits
    * skip prettier; the map is updated to hold exactly this run's modules.
@@ -83,6 +88,26 @@ export interface GenerateResult {
   stats: GenerateStats;
 }
 
+function readKey(doc: SourceDoc): string {
+  return hashText(`${doc.path}\0${doc.text}`);
+}
+
+/** Reads a doc, or takes what an earlier run read from the same path and text. */
+function readCached(doc: SourceDoc, cache: Map<string, CachedRead> | undefined): { file: VFile; model?: ModelDoc; skipped: boolean } {
+  const key = cache ? readKey(doc) : "";
+  const hit = cache?.get(key);
+  if (hit) {
+    const file = new VFile({ path: doc.path, value: doc.text });
+    restoreMessages(file, hit.messages);
+    // A fresh copy: later steps must not change what the cache holds.
+    const model = hit.model ? (structuredClone(hit.model) as ModelDoc) : undefined;
+    return model ? { file, model, skipped: hit.skipped } : { file, skipped: hit.skipped };
+  }
+  const read = readDoc(doc);
+  cache?.set(key, { ...(read.model ? { model: structuredClone(read.model) } : {}), skipped: read.skipped, messages: saveMessages(read.file) });
+  return read;
+}
+
 /** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
 export interface ReadModels {
   models: ModelSet;
@@ -92,10 +117,18 @@ export interface ReadModels {
 }
 
 /** Reads every doc, resolves links between them and infers nullability; reports on the docs' files. */
+/** A doc as read, kept as plain data: its model and the messages reading it gave. */
+export interface CachedRead {
+  model?: ModelDoc;
+  skipped: boolean;
+  messages: SavedMessage[];
+}
+
 export function readModels(
   input: readonly SourceDoc[],
   config: Config,
   onProgress?: (done: number, total: number) => void,
+  readCache?: Map<string, CachedRead>,
 ): ReadModels {
   const docs = [...input].sort((a, b) => compareText(a.path, b.path));
   const files = new Map<string, VFile>();
@@ -108,11 +141,16 @@ export function readModels(
       files.set(doc.path, file);
       continue;
     }
-    const read = readDoc(doc);
+    const read = readCached(doc, readCache);
     files.set(doc.path, read.file);
     if (read.model) models.push(read.model);
     if (read.skipped) skipped += 1;
     onProgress?.(files.size, docs.length);
+  }
+  if (readCache) {
+    // Keep only this run's docs, so the cache does not grow without bound.
+    const used = new Set(docs.map(readKey));
+    for (const key of [...readCache.keys()]) if (!used.has(key)) readCache.delete(key);
   }
   reportDuplicateNames(models, files);
   for (const model of models) {
@@ -153,14 +191,18 @@ function isSafeDocPath(path: string): boolean {
 /** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const config = resolveConfig(input.config);
-  const { models: modelSet, files, docs, skipped } = readModels(input.docs, config, input.onProgress);
-  const modules: ModelModule[] = [];
+  const { models: modelSet, files, docs, skipped } = readModels(input.docs, config, input.onProgress, input.readCache);
+  const moduleKeys = input.moduleCache ? closureHashes(modelSet, JSON.stringify([config, input.formatOptions ?? {}])) : undefined;
+  const modules: Array<ModelModule & { formatted?: true }> = [];
   const exampleUsage: ExampleUsageOutcome[] = [];
   const emitted: EmittedExample[] = [];
   for (const model of modelSet.models) {
     const examples = readModelExamples(model, modelSet);
     for (const problem of examples.problems) report(files.get(model.path)!, "warning", problem.reason, problem.position, "bad-example");
-    const module = emitModelModule(model, modelSet, examples, config);
+    const cached = moduleKeys ? input.moduleCache?.get(moduleKeys.get(model.path)!) : undefined;
+    const module: ModelModule & { formatted?: true } = cached === undefined
+      ? emitModelModule(model, modelSet, examples, config)
+      : { path: modulePathOf(model.path), content: cached, model, exports: moduleExports(model, examples, config), formatted: true };
     modules.push(module);
     const names = namesOf(model);
     if (examples.model) {
@@ -184,13 +226,23 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   };
   if (hasErrors(messages)) return { files: [], messages, stats, exampleUsage, examples: emitted };
 
-  const outputs: OutputFile[] = [
-    ...modules.map(({ path, content }) => ({ path, content })),
+  const outputs: Array<OutputFile & { formatted?: true }> = [
+    ...modules.map(({ path, content, formatted }) => ({ path, content, ...(formatted ? { formatted } : {}) })),
     emitRuntime(input.runtimeTemplate, config),
     emitBarrel(modules, config),
   ];
-  const texts = await formatCached(outputs.map((file) => file.content), input);
-  const formatted = outputs.map((file, i) => ({ path: file.path, content: texts[i]! }));
+  const toFormat = outputs.filter((file) => !file.formatted);
+  const texts = await formatCached(toFormat.map((file) => file.content), input);
+  const byPath = new Map(toFormat.map((file, i) => [file.path, texts[i]!]));
+  const formatted = outputs.map((file) => ({ path: file.path, content: byPath.get(file.path) ?? file.content }));
+  if (moduleKeys && input.moduleCache) {
+    const cache = input.moduleCache;
+    cache.clear(); // only this run's modules stay
+    for (const module of modules) {
+      const key = moduleKeys.get(module.model.path)!;
+      cache.set(key, byPath.get(module.path) ?? module.content);
+    }
+  }
   const inputs = input.fingerprint === undefined ? undefined : {
     key: inputKey(input.fingerprint, config, input.formatOptions),
     docs: docHashes(input.docs),

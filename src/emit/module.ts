@@ -53,7 +53,12 @@ export function emitModelModule(model: ModelDoc, models: ModelSet, examples: Mod
     kind: StructureKind.SourceFile,
     statements: [...importStructures(ctx), ...statements.map(separated)],
   });
-  const exports: ModelModule["exports"] = [
+  return { path: ctx.modulePath, content: `${banner(model.path)}\n\n${text}`, model, exports: moduleExports(model, examples, options) };
+}
+
+/** The public exports of a model's module, known without emitting it. */
+export function moduleExports(model: ModelDoc, examples: ModelExamples, options: EmitOptions): ModelModule["exports"] {
+  return [
     // An enum's const shares its type's name, so the name is a value too.
     { key: "type", typeOnly: model.body.kind !== "enum" || options.enumStyle === "union" },
     { key: "is", typeOnly: false },
@@ -62,5 +67,4 @@ export function emitModelModule(model: ModelDoc, models: ModelSet, examples: Mod
     ...(model.body.kind === "object" ? [{ key: "builder" as const, typeOnly: false }] : []),
     ...(examples.model ? [{ key: "example" as const, typeOnly: false }] : []),
   ];
-  return { path: ctx.modulePath, content: `${banner(model.path)}\n\n${text}`, model, exports };
 }

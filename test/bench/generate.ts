@@ -44,8 +44,9 @@ async function cli(...args: string[]): Promise<Timing> {
   const started = performance.now();
   const { stdout, stderr } = await run(
     process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "../../src/cli.ts"), "generate", "--input", input, "--out", out, "--quiet", ...args],
-    { env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
+    ["--import", import.meta.resolve("tsx"), join(import.meta.dirname, "../../src/cli.ts"), "generate", "--input", input, "--out", out, ...args],
+    // The temporary folder is the working folder, so the caches start empty there.
+    { cwd: work, env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout: string; stderr: string }) => error);
   const ms = performance.now() - started;
   const rss = /maxrss=(\d+)/.exec(stderr);
@@ -58,6 +59,8 @@ await appendFile(join(input, docs[Math.floor(docs.length / 2)]!.path), "\n");
 const oneChanged = await cli();
 const check = await cli("--check");
 const checkFull = await cli("--check", "--full");
+// The cached runs must have written exactly what a full run produces.
+if (!checkFull.line.includes("is up to date")) throw new Error(`--check --full found drift after the cached runs: ${checkFull.line}`);
 const modelsLine = (await cli("--check", "--full", "--verbose").catch(() => cold)).line;
 
 const fmt = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(2)} s` : `${Math.round(t)} ms`);

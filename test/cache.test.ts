@@ -1,0 +1,36 @@
+/** The caches change nothing but speed: cached runs give the same files as uncached ones. */
+import { describe, expect, test } from "vitest";
+import type { CachedRead } from "../src/generate.js";
+import { generate, loadDocs, loadRuntimeTemplate } from "../src/index.js";
+
+describe("caches", () => {
+  test("a cached run after a doc changes equals an uncached run, and the caches hold only this run", async () => {
+    const runtimeTemplate = await loadRuntimeTemplate();
+    const docs = await loadDocs("seeds");
+    const caches = { readCache: new Map<string, CachedRead>(), moduleCache: new Map<string, string>(), formatCache: new Map<string, string>() };
+    const first = await generate({ docs, runtimeTemplate, ...caches });
+    expect(caches.readCache.size).toBe(docs.length);
+    expect(caches.moduleCache.size).toBe(first.stats.models);
+
+    // LineItem gains a field: its module, Order's (which embeds LineItem examples) and the barrel change.
+    const changed = docs.map((doc) =>
+      doc.path.endsWith("lineitem.md") ? { ...doc, text: doc.text.replace("| `giftWrap`", "| `note` | *string* | :heavy_minus_sign: | A note | |\n| `giftWrap`") } : doc,
+    );
+    const cached = await generate({ docs: changed, runtimeTemplate, ...caches });
+    const uncached = await generate({ docs: changed, runtimeTemplate });
+    expect(cached.files).toEqual(uncached.files);
+    expect(cached.messages.map((m) => m.reason)).toEqual(uncached.messages.map((m) => m.reason));
+    expect(cached.files.find((f) => f.path.endsWith("lineitem.ts"))?.content).toContain("note?: string;");
+    expect(caches.readCache.size).toBe(docs.length);
+  });
+
+  test("a cached read keeps its messages", async () => {
+    const runtimeTemplate = await loadRuntimeTemplate();
+    const docs = [{ path: "x.md", text: "# X\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `a` | *nope* % | maybe |\n" }];
+    const readCache = new Map<string, CachedRead>();
+    const first = await generate({ docs, runtimeTemplate, readCache });
+    const second = await generate({ docs, runtimeTemplate, readCache });
+    expect(second.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual(first.messages.map((m) => `${m.line}:${m.column} ${m.reason}`));
+    expect(second.messages.length).toBeGreaterThan(0);
+  });
+});
