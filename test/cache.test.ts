@@ -34,3 +34,16 @@ describe("caches", () => {
     expect(second.messages.length).toBeGreaterThan(0);
   });
 });
+
+test("models in one reference cycle get distinct module keys", async () => {
+  const { closureHashes } = await import("../src/ir/closure-hash.js");
+  const { readModels } = await import("../src/generate.js");
+  const { DEFAULT_CONFIG } = await import("../src/config.js");
+  const doc = (name: string, other: string) => ({
+    path: `${name.toLowerCase()}.md`,
+    text: `# ${name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`next\` | [${other}](./${other.toLowerCase()}.md) | :heavy_minus_sign: | N |\n`,
+  });
+  const { models } = readModels([doc("And", "Or"), doc("Or", "And")], DEFAULT_CONFIG);
+  const keys = closureHashes(models, "salt");
+  expect(keys.get("and.md")).not.toBe(keys.get("or.md"));
+});

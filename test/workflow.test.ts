@@ -1,27 +1,13 @@
 /** The generate workflow: config files, --strict/--quiet/--verbose, code frames, prettier, --watch, progress, the API. */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { CLI, mdmodel, TSX } from "./helpers/run-cli.js";
 import { main, type CliIo } from "../src/cli.js";
 import { generate, loadDocs, loadRuntimeTemplate } from "../src/index.js";
 import { md } from "./helpers/generate-folder.js";
-
-const run = promisify(execFile);
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-const CLI = join(process.cwd(), "src", "cli.ts");
-
-async function mdmodel(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const WARNING_DOC = md(
   "# Response",

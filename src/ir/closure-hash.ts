@@ -24,7 +24,8 @@ export function closureHashes(models: ModelSet, salt: string): Map<string, strin
       }
     }
     const parts = [...reached].sort().map((path) => `${path}\0${own.get(path)}`);
-    keys.set(model.path, sha(`${salt}\n${parts.join("\n")}`));
+    // Models in one cycle reach the same set, so the key must also say which module it is.
+    keys.set(model.path, sha(`${salt}\n${model.path}\n${parts.join("\n")}`));
   }
   return keys;
 }

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { OutputFile } from "../emit/module.js";
 import { docHashes, hashText, MANIFEST_PATH, parseManifest, type ManifestInputs } from "./manifest.js";
-import { insideOutput, readText } from "./writer.js";
+import { insideOutput, readText, tryInsideOutput } from "./writer.js";
 
 /** A file on disk that differs from what the docs produce. */
 export interface ChangedFile {
@@ -103,19 +103,11 @@ export async function vouchedByManifest(
   const recorded = Object.keys(inputs.docs);
   if (recorded.length !== docs.length || recorded.some((path) => hashes[path] !== inputs.docs[path])) return undefined;
   for (const [path, hash] of Object.entries(manifest.files)) {
-    const target = tryPath(outDir, path);
+    const target = tryInsideOutput(outDir, path);
     const text = target === undefined ? undefined : await readText(target);
     if (text === undefined || hashText(text) !== hash) return undefined;
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST_PATH]);
   if ((await listFiles(outDir)).some((path) => !listed.has(path))) return undefined;
   return inputs;
-}
-
-function tryPath(outDir: string, path: string): string | undefined {
-  try {
-    return insideOutput(outDir, path);
-  } catch {
-    return undefined;
-  }
 }

@@ -44,7 +44,8 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   return summary;
 }
 
-function tryInsideOutput(outDir: string, path: string): string | undefined {
+/** `insideOutput`, or `undefined` for a path that would leave the folder. */
+export function tryInsideOutput(outDir: string, path: string): string | undefined {
   try {
     return insideOutput(outDir, path);
   } catch {
