@@ -47,3 +47,19 @@ test("models in one reference cycle get distinct module keys", async () => {
   const keys = closureHashes(models, "salt");
   expect(keys.get("and.md")).not.toBe(keys.get("or.md"));
 });
+
+test("a module key changes when a model it reaches (not only a direct ref) changes, and only then", async () => {
+  const { closureHashes } = await import("../src/ir/closure-hash.js");
+  const { readModels } = await import("../src/generate.js");
+  const { DEFAULT_CONFIG } = await import("../src/config.js");
+  const doc = (name: string, type: string) => ({
+    path: `${name.toLowerCase()}.md`,
+    text: `# ${name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`f\` | ${type} | :heavy_minus_sign: | F |\n`,
+  });
+  const keysFor = (cType: string) =>
+    closureHashes(readModels([doc("A", "[B](./b.md)"), doc("B", "[C](./c.md)[]"), doc("C", cType), doc("D", "*string*")], DEFAULT_CONFIG).models, "salt");
+  const [before, after] = [keysFor("*string*"), keysFor("*number*")];
+  expect(after.get("a.md")).not.toBe(before.get("a.md"));
+  expect(after.get("b.md")).not.toBe(before.get("b.md"));
+  expect(after.get("d.md")).toBe(before.get("d.md"));
+});
