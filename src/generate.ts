@@ -137,7 +137,7 @@ export function readModels(
   for (const doc of docs) {
     if (!isSafeDocPath(doc.path)) {
       const file = new VFile({ path: doc.path.replace(/\0/g, "\\0") });
-      report(file, "error", "the doc path must be relative, inside the input folder, with no `..` or NUL; the module would be written outside the output folder", { line: 1, column: 1 }, "bad-path");
+      report(file, "error", "the doc path must be relative, inside the input folder, with no `..`, backslash or control character; the module would be written outside the output folder or break its import", { line: 1, column: 1 }, "bad-path");
       files.set(doc.path, file);
       continue;
     }
@@ -183,7 +183,7 @@ async function formatCached(texts: readonly string[], input: GenerateInput): Pro
 
 /** A doc path maps to an output path: it must stay relative and inside. */
 function isSafeDocPath(path: string): boolean {
-  if (path === "" || path.includes("\0") || path.includes("\\") || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
+  if (path === "" || /[\u0000-\u001f\u007f\u2028\u2029\\]/.test(path) || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
   const normalized = posix.normalize(path);
   return normalized !== ".." && !normalized.startsWith("../");
 }

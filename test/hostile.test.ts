@@ -121,6 +121,11 @@ describe("injection: doc text never changes the meaning of the code", () => {
   });
 });
 
+test("line terminators cannot end the banner's comment", async () => {
+  const { lineCommentText } = await import("../src/emit/escape.js");
+  expect(lineCommentText("a\u2028b\nc\rd\u2029e")).toBe("a\\u2028b\\nc\\rd\\u2029e");
+});
+
 const fields = (...rows: string[]) => md("# Thing", "", ...HEADER, ...rows);
 const ok = "| `a` | *string* | :heavy_check_mark: | A | |";
 
@@ -150,6 +155,7 @@ const malformed: Array<[name: string, { docs: Array<{ path: string; text: string
   ["a doc path leaving the input folder", { docs: [{ path: "../escape.md", text: fields(ok) }], want: "../escape.md:1:1: error the doc path must be relative" }],
   ["an absolute doc path", { docs: [{ path: "/etc/passwd.md", text: fields(ok) }], want: "/etc/passwd.md:1:1: error the doc path must be relative" }],
   ["a doc path with NUL", { docs: [{ path: "a\0b.md", text: fields(ok) }], want: "a\\0b.md:1:1: error the doc path must be relative" }],
+  ["a doc path with a line break", { docs: [{ path: "a\u2028b\nexport const pwned = 1;.md", text: fields(ok) }], want: "a\u2028b\nexport const pwned = 1;.md:1:1: error the doc path must be relative" }],
 ];
 
 describe("malformed docs: a message with file:line:column, and nothing to write", () => {

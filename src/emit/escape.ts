@@ -35,5 +35,6 @@ export function stringLiteral(text: string): string {
 
 /** Text for a `//` line comment, such as the banner's doc path: no line terminator gets in. */
 export function lineCommentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]/g, (char) => JSON.stringify(char).slice(1, -1));
+  const escapes: Record<string, string> = { "\r": "\\r", "\n": "\\n", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+  return text.replace(/[\r\n\u2028\u2029]/g, (char) => escapes[char]!);
 }
