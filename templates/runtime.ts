@@ -199,24 +199,13 @@ export function isRecordOf<T>(value: unknown, isItem: (item: unknown) => item is
 }
 
 /** The path of the value a validator is given. */
-export const ROOT_PATH: readonly PathSegment[] = []; // not frozen: spreading a frozen array takes a slow path
-const ROOT = ROOT_PATH;
-
-/**
- * Collects the issues of `value` in one pass; the collectors check each part with its
- * guard first, so a valid value costs about what the guard costs, and builds no path.
- */
-export function validateWith<T>(value: unknown, collect: IssueCollector): ValidationResult<T> {
-  const issues: ValidationIssue[] = [];
-  collect(value, ROOT, issues);
-  return issues.length === 0 ? { ok: true, value: value as T } : { ok: false, issues };
-}
+export const ROOT_PATH: readonly PathSegment[] = [];
 
 /** Every issue `collect` finds in `value`, never an empty list for an invalid value. */
 export function collectIssues(value: unknown, collect: IssueCollector): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  collect(value, ROOT, issues);
-  if (issues.length === 0) pushIssue(issues, ROOT, "a valid value", value);
+  collect(value, ROOT_PATH, issues);
+  if (issues.length === 0) pushIssue(issues, ROOT_PATH, "a valid value", value);
   return issues;
 }
 

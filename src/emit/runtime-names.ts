@@ -32,7 +32,6 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "ownField",
   "pushIssue",
   "pushMissing",
-  "validateWith",
 ]);
 
 /** What the barrel re-exports from the runtime: the public part of its API. */
