@@ -8,6 +8,6 @@ export { DEFAULT_CONFIG, resolveConfig } from "./config.js";
 export type { Config, ConfigInput } from "./config.js";
 export { formatMessage, severityOf } from "./diagnostics.js";
 export { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
-export type { OutputFile } from "./emit/module.js";
+export type { OutputFile } from "./emit/files.js";
 export type { SourceDoc } from "./parse/read-doc.js";
 export type * from "./ir/types.js";

@@ -37,7 +37,7 @@ describe("caches", () => {
 
 test("models in one reference cycle get distinct module keys", async () => {
   const { closureHashes } = await import("../src/ir/closure-hash.js");
-  const { readModels } = await import("../src/generate.js");
+  const { readModels } = await import("../src/pipeline/read-models.js");
   const { DEFAULT_CONFIG } = await import("../src/config.js");
   const doc = (name: string, other: string) => ({
     path: `${name.toLowerCase()}.md`,
@@ -50,7 +50,7 @@ test("models in one reference cycle get distinct module keys", async () => {
 
 test("a module key changes when a model it reaches (not only a direct ref) changes, and only then", async () => {
   const { closureHashes } = await import("../src/ir/closure-hash.js");
-  const { readModels } = await import("../src/generate.js");
+  const { readModels } = await import("../src/pipeline/read-models.js");
   const { DEFAULT_CONFIG } = await import("../src/config.js");
   const doc = (name: string, type: string) => ({
     path: `${name.toLowerCase()}.md`,

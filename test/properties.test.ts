@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import * as api from "../generated/index.js";
 import { DEFAULT_CONFIG } from "../src/config.js";
 import { namesOf } from "../src/emit/naming.js";
-import { readModels } from "../src/generate.js";
+import { readModels } from "../src/pipeline/read-models.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import type { ModelSet } from "../src/ir/resolve.js";
 import type { Field, ModelDoc, TypeExpr } from "../src/ir/types.js";

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The installed `mdmodel` command: runs the TypeScript sources through tsx, no build step.
-import { register } from "tsx/esm/api";
+// The `mdmodel` command: compiles what changed under src/ into dist/, then runs it.
+import { ensureBuilt } from "./build.js";
 
-register();
-const { main } = await import("../cli.ts");
+await ensureBuilt();
+const { main } = await import("../../dist/cli.js");
 process.exitCode = await main(process.argv.slice(2));
+// For the generation benchmark: the process's peak memory, in KB.
+if (process.env["MDMODEL_PRINT_RSS"]) process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\n`);

@@ -5,7 +5,7 @@
  */
 import { printStructure, StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
 import type { EmitOptions } from "./context.js";
-import { banner, type ModelModule, type OutputFile } from "./module.js";
+import { banner, type ModelModule, type OutputFile } from "./files.js";
 import { importSpecifier, namesOf, type ModelNames } from "./naming.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";
 

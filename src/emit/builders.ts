@@ -51,7 +51,7 @@ export function builderStructure(body: ObjectModel, ctx: ModuleContext): ClassDe
 }
 
 function setter(field: Field, ctx: ModuleContext): OptionalKind<MethodDeclarationStructure> {
-  const { type, builder } = ctx.names;
+  const { builder } = ctx.names;
   const key = stringLiteral(field.name);
   const name = BUILDER_MEMBERS.has(field.name) ? `set${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}` : field.name;
   return {

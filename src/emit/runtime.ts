@@ -1,6 +1,6 @@
 /** The runtime helpers module: the template's text under the generated-file banner. */
 import type { EmitOptions } from "./context.js";
-import { banner, type OutputFile } from "./module.js";
+import { banner, type OutputFile } from "./files.js";
 
 /** The runtime module, copied from `templates/runtime.ts`. */
 export function emitRuntime(templateText: string, options: EmitOptions): OutputFile {

@@ -6,7 +6,7 @@
 import { StructureKind, type StatementStructures } from "ts-morph";
 import { describeType } from "../ir/examples.js";
 import { findDiscriminator } from "../ir/discriminator.js";
-import type { EnumModel, Field, ObjectModel, TypeExpr } from "../ir/types.js";
+import type { EnumModel, TypeExpr } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";

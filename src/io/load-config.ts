@@ -27,9 +27,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     return fromText(text, path, cwd, explicit, false);
   }
   const file = join(cwd, CONFIG_FILE);
-  const text = await readText(file);
+  const text = readText(file);
   if (text !== undefined) return fromText(text, file, cwd, CONFIG_FILE, false);
-  const manifest = await readText(join(cwd, "package.json"));
+  const manifest = readText(join(cwd, "package.json"));
   if (manifest !== undefined) return fromText(manifest, join(cwd, "package.json"), cwd, "package.json#mdmodel", true);
   return { ok: true, config: {} };
 }

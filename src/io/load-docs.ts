@@ -1,4 +1,5 @@
 /** Reads the input folder: every `.md` file under it, with paths relative to it. */
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join, relative, sep } from "node:path";
@@ -11,12 +12,8 @@ export async function loadDocs(folder: string): Promise<SourceDoc[]> {
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return Promise.all(
-    paths.map(async (path) => ({
-      path: relative(folder, path).split(sep).join("/"),
-      text: await readFile(path, "utf8"),
-    })),
-  );
+  // Read synchronously: for many small files, far faster than a thread-pool round trip each.
+  return paths.map((path) => ({ path: relative(folder, path).split(sep).join("/"), text: readFileSync(path, "utf8") }));
 }
 
 /** The runtime template shipped with mdmodel. */

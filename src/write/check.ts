@@ -2,7 +2,7 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import type { OutputFile } from "../emit/module.js";
+import type { OutputFile } from "../emit/files.js";
 import { docHashes, hashText, MANIFEST_PATH, parseManifest, type ManifestInputs } from "./manifest.js";
 import { insideOutput, readText, tryInsideOutput } from "./writer.js";
 
@@ -27,9 +27,9 @@ export interface Drift {
 /** Compares `files` with the output folder. */
 export async function checkOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
   const drift: Drift = { stale: [], edited: [], missing: [], orphaned: [] };
-  const manifest = parseManifest(await readText(join(outDir, MANIFEST_PATH)));
+  const manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
   for (const file of files) {
-    const actual = await readText(insideOutput(outDir, file.path));
+    const actual = readText(insideOutput(outDir, file.path));
     if (actual === undefined) drift.missing.push(file.path);
     else if (actual !== file.content) {
       const written = manifest?.files[file.path];
@@ -96,7 +96,7 @@ export async function vouchedByManifest(
   docs: ReadonlyArray<{ path: string; text: string }>,
   key: string,
 ): Promise<ManifestInputs | undefined> {
-  const manifest = parseManifest(await readText(join(outDir, MANIFEST_PATH)));
+  const manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
   const inputs = manifest?.inputs;
   if (!manifest || !inputs || inputs.key !== key) return undefined;
   const hashes = docHashes(docs);
@@ -104,7 +104,7 @@ export async function vouchedByManifest(
   if (recorded.length !== docs.length || recorded.some((path) => hashes[path] !== inputs.docs[path])) return undefined;
   for (const [path, hash] of Object.entries(manifest.files)) {
     const target = tryInsideOutput(outDir, path);
-    const text = target === undefined ? undefined : await readText(target);
+    const text = target === undefined ? undefined : readText(target);
     if (text === undefined || hashText(text) !== hash) return undefined;
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST_PATH]);

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Options } from "prettier";
 import type { Config } from "../config.js";
-import type { OutputFile } from "../emit/module.js";
+import type { OutputFile } from "../emit/files.js";
 
 export const MANIFEST_PATH = ".mdmodel-manifest.json";
 

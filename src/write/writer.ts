@@ -3,9 +3,11 @@
  * file is written to a temporary name and renamed, and files an earlier run wrote that
  * no doc produces now are removed. Nothing else in the folder is touched.
  */
-import { mkdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
+// Synchronous calls: a run touches thousands of small files, and each asynchronous call
+// is a round trip through the thread pool that costs more than the read itself.
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
-import type { OutputFile } from "../emit/module.js";
+import type { OutputFile } from "../emit/files.js";
 import { MANIFEST_PATH, parseManifest } from "./manifest.js";
 
 export interface WriteSummary {
@@ -17,19 +19,26 @@ export interface WriteSummary {
 /** Writes `files` under `outDir` and removes what the previous manifest lists and they do not. */
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
-  const previous = parseManifest(await readText(join(outDir, MANIFEST_PATH)));
+  const previous = parseManifest(readText(join(outDir, MANIFEST_PATH)));
+  const inside = folderCheck(outDir);
   // Every target is checked before anything is written, so a refusal changes nothing.
-  for (const file of files) await assertNoSymlinkEscape(outDir, insideOutput(outDir, file.path));
   for (const file of files) {
     const target = insideOutput(outDir, file.path);
-    if ((await readText(target)) === file.content) {
+    if (!inside(target)) throw new UnsafeOutputError(`refusing to write ${target}: a symlink in the output folder leads out of it`);
+  }
+  const made = new Set<string>();
+  for (const file of files) {
+    const target = insideOutput(outDir, file.path);
+    if (readText(target) === file.content) {
       summary.unchanged.push(file.path);
       continue;
     }
-    await mkdir(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, file.content);
-    await rename(temporary, target);
+    writeFileSync(temporary, file.content);
+    renameSync(temporary, target);
     summary.written.push(file.path);
   }
   const current = new Set(files.map((file) => file.path));
@@ -37,8 +46,8 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
     if (current.has(path)) continue;
     // The manifest is read from disk, so it is never trusted: entries that leave the folder are ignored.
     const target = tryInsideOutput(outDir, path);
-    if (target === undefined || !(await staysInside(outDir, target))) continue;
-    await rm(target, { force: true });
+    if (target === undefined || !inside(target)) continue;
+    rmSync(target, { force: true });
     summary.removed.push(path);
   }
   return summary;
@@ -56,27 +65,29 @@ export function tryInsideOutput(outDir: string, path: string): string | undefine
 /** Thrown when writing a file would follow a symlink out of the output folder. */
 export class UnsafeOutputError extends Error {}
 
-async function assertNoSymlinkEscape(outDir: string, target: string): Promise<void> {
-  if (!(await staysInside(outDir, target))) {
-    throw new UnsafeOutputError(`refusing to write ${target}: a symlink in the output folder leads out of it`);
-  }
+/**
+ * Whether a target's deepest existing folder is really inside `outDir` (no symlink
+ * leads out), with each folder's real path looked up once.
+ */
+function folderCheck(outDir: string): (target: string) => boolean {
+  const root = realpathOrUndefined(outDir);
+  const verdicts = new Map<string, boolean>();
+  const check = (folder: string): boolean => {
+    let verdict = verdicts.get(folder);
+    if (verdict === undefined) {
+      const real = realpathOrUndefined(folder);
+      verdict = real === undefined ? check(dirname(folder)) : real === root || real.startsWith(`${root}${sep}`);
+      verdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
+  // Nothing exists yet, so nothing can lead out.
+  return (target) => root === undefined || check(dirname(target));
 }
 
-/** Whether the deepest existing folder above `target` is really inside `outDir`. */
-async function staysInside(outDir: string, target: string): Promise<boolean> {
-  const root = await realpathOrUndefined(outDir);
-  if (root === undefined) return true; // nothing exists yet, so nothing can lead out
-  let folder = dirname(target);
-  for (;;) {
-    const real = await realpathOrUndefined(folder);
-    if (real !== undefined) return real === root || real.startsWith(`${root}${sep}`);
-    folder = dirname(folder);
-  }
-}
-
-async function realpathOrUndefined(path: string): Promise<string | undefined> {
+function realpathOrUndefined(path: string): string | undefined {
   try {
-    return await realpath(path);
+    return realpathSync(path);
   } catch {
     return undefined;
   }
@@ -92,9 +103,9 @@ export function insideOutput(outDir: string, path: string): string {
 }
 
 /** A file's text, or `undefined` if it does not exist. */
-export async function readText(path: string): Promise<string | undefined> {
+export function readText(path: string): string | undefined {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

@@ -44,7 +44,8 @@ async function cli(...args: string[]): Promise<Timing> {
   const started = performance.now();
   const { stdout, stderr } = await run(
     process.execPath,
-    ["--import", import.meta.resolve("tsx"), join(import.meta.dirname, "../../src/cli.ts"), "generate", "--input", input, "--out", out, ...args],
+    // The installed command, as users run it (compiled to dist/ when a source changed).
+    [join(import.meta.dirname, "../../src/bin/mdmodel.js"), "generate", "--input", input, "--out", out, ...args],
     // The temporary folder is the working folder, so the caches start empty there.
     { cwd: work, env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout: string; stderr: string }) => error);

@@ -1,0 +1,85 @@
+/**
+ * Putting the docs' reads together: one message file per doc, duplicate and renamed
+ * models reported, links resolved, nullability inferred. Light: it loads no emitter.
+ */
+import { posix } from "node:path";
+import { VFile } from "vfile";
+import type { Config } from "../config.js";
+import { report, restoreMessages } from "../diagnostics.js";
+import { typeNameOf } from "../emit/naming.js";
+import { inferNullability } from "../ir/nullability.js";
+import { compareText, resolveModels, type ModelSet } from "../ir/resolve.js";
+import type { ModelDoc } from "../ir/types.js";
+import type { SourceDoc } from "../parse/read-doc.js";
+import type { DocRead } from "./steps.js";
+
+/** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
+export interface ReadModels {
+  models: ModelSet;
+  files: Map<string, VFile>;
+  docs: number;
+  skipped: number;
+}
+
+export function sortDocs(input: readonly SourceDoc[]): SourceDoc[] {
+  return [...input].sort((a, b) => compareText(a.path, b.path));
+}
+
+/** The docs' reads put together: message files, duplicate and renamed models, links resolved, nullability inferred. */
+export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<DocRead | undefined>, config: Config): ReadModels {
+  const files = new Map<string, VFile>();
+  const models: ModelDoc[] = [];
+  let skipped = 0;
+  docs.forEach((doc, i) => {
+    const read = reads[i];
+    if (!read) {
+      const file = new VFile({ path: doc.path.replace(/\0/g, "\\0") });
+      report(file, "error", "the doc path must be relative, inside the input folder, with no `..`, backslash or control character; the module would be written outside the output folder or break its import", { line: 1, column: 1 }, "bad-path");
+      files.set(doc.path, file);
+      return;
+    }
+    const file = new VFile({ path: doc.path, value: doc.text });
+    restoreMessages(file, read.messages);
+    files.set(doc.path, file);
+    if (read.model) models.push(read.model);
+    if (read.skipped) skipped += 1;
+  });
+  reportDuplicateNames(models, files);
+  for (const model of models) {
+    const name = typeNameOf(model);
+    if (name !== model.name) {
+      const why = /^[A-Za-z_$][\w$]*$/.test(model.name) ? "the title is a reserved or built-in name" : "the title is not an identifier";
+      report(files.get(model.path)!, "info", `the model \`${model.name}\` is exported as \`${name}\`: ${why}`, model.position, "renamed-model");
+    }
+  }
+  const resolved = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
+  return { models: resolved, files, docs: docs.length, skipped };
+}
+
+/** A doc path maps to an output path: it must stay relative and inside. */
+export function isSafeDocPath(path: string): boolean {
+  if (path === "" || /[\u0000-\u001f\u007f\u2028\u2029\\]/.test(path) || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
+  const normalized = posix.normalize(path);
+  return normalized !== ".." && !normalized.startsWith("../");
+}
+
+/** Two docs of one folder that define one type name would be two exports of one name. */
+function reportDuplicateNames(models: ModelDoc[], files: ReadonlyMap<string, VFile>): void {
+  const seen = new Map<string, ModelDoc>();
+  for (const model of [...models]) {
+    const key = `${posix.dirname(model.path)}/${typeNameOf(model)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, model);
+      continue;
+    }
+    report(
+      files.get(model.path)!,
+      "error",
+      `the model \`${model.name}\` is also defined by ${first.path} in the same folder; rename one of the two titles`,
+      model.position,
+      "duplicate-model",
+    );
+    models.splice(models.indexOf(model), 1);
+  }
+}

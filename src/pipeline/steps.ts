@@ -1,0 +1,77 @@
+/**
+ * The per-doc and per-module steps of a run, as pure functions over plain data, so the
+ * main thread and the worker threads run exactly the same code.
+ */
+import type { Options as PrettierOptions } from "prettier";
+import type { Config } from "../config.js";
+import { saveMessages, type SavedMessage } from "../diagnostics.js";
+import { emitBarrel } from "../emit/barrel.js";
+import type { ModelModule, OutputFile } from "../emit/files.js";
+import { emitModelModule } from "../emit/module.js";
+import { readModelExamples } from "../ir/examples.js";
+import type { ModelSet } from "../ir/resolve.js";
+import type { ModelDoc } from "../ir/types.js";
+import { readDoc, type SourceDoc } from "../parse/read-doc.js";
+import { formatTypeScript } from "../write/format.js";
+import { hashText } from "../write/manifest.js";
+
+/** A doc as read, kept as plain data: its model and the messages reading it gave. */
+export interface DocRead {
+  model?: ModelDoc;
+  skipped: boolean;
+  messages: SavedMessage[];
+}
+
+/** Reads one doc into plain data (messages saved, not attached to a file). */
+export function readStep(doc: SourceDoc): DocRead {
+  const read = readDoc(doc);
+  return { ...(read.model ? { model: read.model } : {}), skipped: read.skipped, messages: saveMessages(read.file) };
+}
+
+/** What formatting needs: the prettier options, and the format keys the caller already holds. */
+export interface FormatContext {
+  formatOptions: PrettierOptions;
+  /** Keys (see `formatKey`) whose formatted text the caller has: those are not formatted again. */
+  known: ReadonlySet<string>;
+}
+
+/** What emitting needs: every model of the run, the config, and how to format. */
+export interface EmitContext extends FormatContext {
+  models: ModelSet;
+  config: Config;
+}
+
+/** A module as emitted: its format key, and its formatted text unless the caller knows that key. */
+export interface FormattedFile {
+  path: string;
+  key: string;
+  content?: string;
+}
+
+/** The key of a formatted text: the unformatted text and the options that shape it. */
+export function formatKey(text: string, formatOptions: PrettierOptions): string {
+  return hashText(`${JSON.stringify(formatOptions)}\0${text}`);
+}
+
+/** Formats one file, unless the caller already holds the result. */
+export async function formatStep(file: OutputFile, context: FormatContext): Promise<FormattedFile> {
+  const key = formatKey(file.content, context.formatOptions);
+  if (context.known.has(key)) return { path: file.path, key };
+  return { path: file.path, key, content: await formatTypeScript(file.content, context.formatOptions) };
+}
+
+/** Emits and formats the module of the model at `modelPath`. */
+export function emitStep(modelPath: string, context: EmitContext): Promise<FormattedFile> {
+  const model = context.models.byPath.get(modelPath)!;
+  const module = emitModelModule(model, context.models, readModelExamples(model, context.models), context.config);
+  return formatStep(module, context);
+}
+
+/** A module as the barrel sees it: where it is, whose model, what it exports. */
+export type BarrelEntry = Pick<ModelModule, "path" | "exports"> & { modelPath: string };
+
+/** Emits and formats the barrel. */
+export function barrelStep(entries: readonly BarrelEntry[], context: EmitContext): Promise<FormattedFile> {
+  const modules = entries.map(({ path, exports, modelPath }) => ({ path, exports, content: "", model: context.models.byPath.get(modelPath)! }));
+  return formatStep(emitBarrel(modules, context.config), context);
+}

@@ -1,0 +1,54 @@
+/** Worker threads change nothing but speed: any thread count gives the same files and messages. */
+import { expect, test } from "vitest";
+import type { CachedRead } from "../src/generate.js";
+import { generate, loadDocs, loadRuntimeTemplate, type SourceDoc } from "../src/index.js";
+
+/** The seeds plus every fixture's docs (prefixed by fixture), so every doc shape crosses a thread. */
+async function allDocs(): Promise<SourceDoc[]> {
+  const { readdir } = await import("node:fs/promises");
+  const docs = await loadDocs("seeds");
+  for (const fixture of (await readdir("test/fixtures")).sort()) {
+    for (const doc of await loadDocs(`test/fixtures/${fixture}/docs`)) docs.push({ path: `${fixture}/${doc.path}`, text: doc.text });
+  }
+  return docs;
+}
+
+const describeMessages = (result: Awaited<ReturnType<typeof generate>>) => result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.reason}`);
+
+test("two worker threads give byte-identical files and the same messages as one thread", { timeout: 60_000 }, async () => {
+  const runtimeTemplate = await loadRuntimeTemplate();
+  const docs = await allDocs();
+  const inThread = await generate({ docs, runtimeTemplate, threads: 1 });
+  const workers = await generate({ docs, runtimeTemplate, threads: 2 });
+  // No fixture doc has an error, so every model has its module (an error would empty `files`).
+  expect(inThread.files.length).toBeGreaterThan(inThread.stats.models);
+  expect(workers.files.map((f) => f.path)).toEqual(inThread.files.map((f) => f.path));
+  expect(workers.files).toEqual(inThread.files);
+  expect(describeMessages(workers)).toEqual(describeMessages(inThread));
+  expect(workers.exampleUsage).toEqual(inThread.exampleUsage);
+});
+
+test("worker threads fill and use the caches like the main thread does", { timeout: 60_000 }, async () => {
+  const runtimeTemplate = await loadRuntimeTemplate();
+  const docs = await loadDocs("seeds");
+  const caches = { readCache: new Map<string, CachedRead>(), moduleCache: new Map<string, string>(), formatCache: new Map<string, string>() };
+  const cold = await generate({ docs, runtimeTemplate, threads: 2, ...caches });
+  const warm = await generate({ docs, runtimeTemplate, threads: 2, ...caches });
+  expect(warm.files).toEqual(cold.files);
+  expect(caches.moduleCache.size).toBe(cold.stats.models);
+  // Every module key points at a text the format cache holds.
+  for (const key of caches.moduleCache.values()) expect(caches.formatCache.has(key)).toBe(true);
+});
+
+test("a doc that fails in a worker is reported like one read in the main thread", { timeout: 60_000 }, async () => {
+  const runtimeTemplate = await loadRuntimeTemplate();
+  const docs = [
+    { path: "bad.md", text: "# Bad\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `a` | *nope* % | maybe |\n" },
+    { path: "good.md", text: "# Good\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n" },
+  ];
+  const inThread = await generate({ docs, runtimeTemplate, threads: 1 });
+  const workers = await generate({ docs, runtimeTemplate, threads: 2 });
+  expect(describeMessages(workers)).toEqual(describeMessages(inThread));
+  expect(workers.messages.some((m) => m.fatal === true)).toBe(true);
+  expect(workers.files).toEqual([]);
+});
