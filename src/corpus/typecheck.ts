@@ -1,4 +1,4 @@
-/** Type-checks files with the TypeScript 5 compiler API under the GUIDE's strict flags. */
+/** Type-checks files with the TypeScript 5 compiler API under the GUIDE's strict flags and the usual lint-like ones. */
 import ts from "typescript";
 
 export type ModuleMode = "nodenext" | "bundler";
@@ -8,6 +8,13 @@ const STRICT: ts.CompilerOptions = {
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   verbatimModuleSyntax: true,
+  // What strict projects add: generated code must not be the file that breaks their build.
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+  noPropertyAccessFromIndexSignature: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2022,
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],

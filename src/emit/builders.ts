@@ -17,11 +17,12 @@ const BUILDER_MEMBERS = new Set(["build", "constructor"]);
 export function builderStructure(body: ObjectModel, ctx: ModuleContext): ClassDeclarationStructure {
   const { type, builder, assert } = ctx.names;
   const required = body.fields.filter((field) => field.required).map((field) => stringLiteral(field.name));
-  const missingParameter = {
+  // Built only when needed: asking for a runtime name imports it.
+  const missingParameter = () => ({
     name: "_missing",
     isRestParameter: true,
     type: `${runtimeType(ctx, "BuildArgs")}<${required.join(" | ")}, Done>`,
-  };
+  });
   return {
     kind: StructureKind.Class,
     name: builder,
@@ -42,7 +43,7 @@ export function builderStructure(body: ObjectModel, ctx: ModuleContext): ClassDe
       {
         name: "build",
         docs: jsDoc(`The {@link ${type}} built so far, as a new object; throws a \`ValidationError\` if it is not valid.`),
-        parameters: required.length > 0 ? [missingParameter] : [],
+        parameters: required.length > 0 ? [missingParameter()] : [],
         returnType: type,
         statements: ["const value = { ...this.#fields };", `${assert}(value);`, "return value;"],
       },

@@ -72,12 +72,15 @@ export function runtimeType(ctx: ModuleContext, name: string): string {
 function useRuntime(ctx: ModuleContext, name: string, typeOnly: boolean): string {
   let entry = ctx.runtime.get(name);
   if (!entry) {
-    const own = new Set(Object.values(ctx.names));
-    const local = own.has(name) ? `runtime${name.charAt(0).toUpperCase()}${name.slice(1)}` : name;
-    entry = { local, typeOnly };
+    entry = { local: runtimeLocal(ctx, name), typeOnly };
     ctx.runtime.set(name, entry);
   }
   return entry.local;
+}
+
+/** The local name a runtime helper has in this module, without marking it as used. */
+export function runtimeLocal(ctx: ModuleContext, name: string): string {
+  return Object.values(ctx.names).includes(name) ? `runtime${name.charAt(0).toUpperCase()}${name.slice(1)}` : name;
 }
 
 /** The local name of an export of the model at `targetPath`, importing it when needed. */

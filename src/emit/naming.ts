@@ -67,9 +67,9 @@ export function literalKey(name: string): string {
   return name === "__proto__" ? `["__proto__"]` : propertyKey(name);
 }
 
-/** Reads a field of a checked object; inherited names go through `ownField`. */
-export function fieldAccess(objectExpr: string, name: string): string {
-  return PROTOTYPE_KEYS.has(name) ? `ownField(${objectExpr}, ${JSON.stringify(name)})` : `${objectExpr}[${JSON.stringify(name)}]`;
+/** Reads a field of a checked object; inherited names go through the `ownField` helper (named `ownFieldLocal` here). */
+export function fieldAccess(objectExpr: string, name: string, ownFieldLocal = "ownField"): string {
+  return PROTOTYPE_KEYS.has(name) ? `${ownFieldLocal}(${objectExpr}, ${JSON.stringify(name)})` : `${objectExpr}[${JSON.stringify(name)}]`;
 }
 
 /** `true` when reading `name` needs the `ownField` helper. */

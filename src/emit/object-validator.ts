@@ -6,7 +6,7 @@
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import { describeType } from "../ir/examples.js";
 import type { Field, ObjectModel, TypeExpr } from "../ir/types.js";
-import { refName, runtime, type ModuleContext } from "./context.js";
+import { refName, runtime, runtimeLocal, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { fieldAccess, needsOwnField } from "./naming.js";
 import { collectStatement, guardExpr, isLeaf, negate } from "./validators.js";
@@ -18,7 +18,7 @@ export function objectGuard(body: ObjectModel, ctx: ModuleContext): string[] {
     lines.push(`if (!${runtime(ctx, "hasOnlyKeys")}(value, ${knownKeys(body, ctx)})) return false;`);
   }
   const locals = new Set<string>();
-  for (const field of body.fields) lines.push(...fieldGuard(field, ctx, locals));
+  for (const field of body.fields) lines.push(...usingOwnField(field, ctx, fieldGuard(field, ctx, locals)));
   lines.push("return true;");
   return lines;
 }
@@ -35,14 +35,19 @@ export function objectCollector(body: ObjectModel, ctx: ModuleContext): string[]
     lines.push(`${runtime(ctx, "collectUnknownKeys")}(value, path, issues, ${knownKeys(body, ctx)});`);
   }
   const locals = new Set<string>();
-  for (const field of body.fields) lines.push(...fieldCollector(field, ctx, locals));
+  for (const field of body.fields) lines.push(...usingOwnField(field, ctx, fieldCollector(field, ctx, locals)));
+  return lines;
+}
+
+/** A field read through `ownField` imports it, unless the field needs no check at all. */
+function usingOwnField(field: Field, ctx: ModuleContext, lines: string[]): string[] {
+  if (lines.length > 0 && needsOwnField(field.name)) runtime(ctx, "ownField");
   return lines;
 }
 
 /** Containers are read into a local once, so the checks below can narrow it. */
 function readField(field: Field, ctx: ModuleContext, locals: Set<string>): { value: string; lines: string[] } {
-  if (needsOwnField(field.name)) runtime(ctx, "ownField");
-  const access = fieldAccess("value", field.name);
+  const access = fieldAccess("value", field.name, runtimeLocal(ctx, "ownField"));
   if (!needsLocal(field.type)) return { value: access, lines: [] };
   const base = `$${field.name.replace(/[^\w$]/g, "_")}`;
   let local = base;
@@ -77,16 +82,17 @@ function typeChecks(type: TypeExpr, value: string, ctx: ModuleContext, depth: nu
   const index = depth === 0 ? "i" : `i${depth + 1}`;
   const key = depth === 0 ? "key" : `key${depth + 1}`;
   switch (type.kind) {
-    case "array":
-      return [
-        `if (!Array.isArray(${value})) return false;`,
-        `for (let ${index} = 0; ${index} < ${value}.length; ${index}++) if (${negate(guardExpr(type.element, `${value}[${index}]`, ctx))}) return false;`,
-      ];
-    case "record":
-      return [
-        `if (!${runtime(ctx, "isObject")}(${value})) return false;`,
-        `for (const ${key} in ${value}) if (${negate(guardExpr(type.value, `${value}[${key}]`, ctx))}) return false;`,
-      ];
+    case "array": {
+      const element = guardExpr(type.element, `${value}[${index}]`, ctx);
+      const loop = `for (let ${index} = 0; ${index} < ${value}.length; ${index}++) if (${negate(element)}) return false;`;
+      // Elements of type `unknown` need no loop.
+      return [`if (!Array.isArray(${value})) return false;`, ...(element === "true" ? [] : [loop])];
+    }
+    case "record": {
+      const item = guardExpr(type.value, `${value}[${key}]`, ctx);
+      const loop = `for (const ${key} in ${value}) if (${negate(item)}) return false;`;
+      return [`if (!${runtime(ctx, "isObject")}(${value})) return false;`, ...(item === "true" ? [] : [loop])];
+    }
     default: {
       const guard = guardExpr(type, value, ctx);
       return guard === "true" ? [] : [`if (${negate(guard)}) return false;`];
@@ -99,8 +105,8 @@ function fieldCollector(field: Field, ctx: ModuleContext, locals: Set<string>): 
   const segments = [stringLiteral(field.name)];
   const expected = describeType(field.type) + (field.nullable ? " | null" : "");
   const checks = typeCollector(field.type, value, segments, expected, ctx, 0);
-  const missing = `${runtime(ctx, "pushMissing")}(issues, ${pathOf(segments)}, ${stringLiteral(expected)});`;
   if (field.required) {
+    const missing = `${runtime(ctx, "pushMissing")}(issues, ${pathOf(segments)}, ${stringLiteral(expected)});`;
     if (checks.length === 0) return [`if (${value} === undefined) ${missing}`];
     const when = presence(field, value);
     const rest = when === undefined ? block(checks) : [`if (${when}) {`, ...checks, "}"];
@@ -142,6 +148,7 @@ function typeCollector(
     case "array": {
       const [index, item] = [depth === 0 ? "i" : `i${depth + 1}`, depth === 0 ? "item" : `item${depth + 1}`];
       const inner = typeCollector(type.element, item, [...segments, index], describeType(type.element), ctx, depth + 1);
+      if (inner.length === 0) return [`if (!Array.isArray(${value})) ${push(expected)}`];
       return [
         `if (!Array.isArray(${value})) ${push(expected)}`,
         `else for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
@@ -153,6 +160,7 @@ function typeCollector(
     case "record": {
       const [key, item] = [depth === 0 ? "key" : `key${depth + 1}`, depth === 0 ? "item" : `item${depth + 1}`];
       const inner = typeCollector(type.value, item, [...segments, key], describeType(type.value), ctx, depth + 1);
+      if (inner.length === 0) return [`if (!${runtime(ctx, "isObject")}(${value})) ${push(expected)}`];
       return [
         `if (!${runtime(ctx, "isObject")}(${value})) ${push(expected)}`,
         `else for (const ${key} in ${value}) {`,

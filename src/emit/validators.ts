@@ -10,7 +10,7 @@ import type { EnumModel, TypeExpr } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
-import { fieldAccess } from "./naming.js";
+import { fieldAccess, needsOwnField } from "./naming.js";
 import { objectCollector, objectGuard } from "./object-validator.js";
 import { typeText } from "./type-text.js";
 
@@ -208,13 +208,18 @@ function enumGuard(body: EnumModel): string {
   return body.members.map((member) => `value === ${typeof member.value === "string" ? stringLiteral(member.value) : member.value}`).join(" || ");
 }
 
+/** Reads the discriminator field (through `ownField`, imported, when its name is inherited). */
+function discriminatorAccess(field: string, ctx: ModuleContext): string {
+  return needsOwnField(field) ? fieldAccess("value", field, runtime(ctx, "ownField")) : fieldAccess("value", field);
+}
+
 /** A union's guard: a `switch` on the discriminator when there is one, else any member. */
 function unionGuard(members: readonly TypeExpr[], ctx: ModuleContext): string[] {
   const discriminator = findDiscriminator(members, ctx.models);
   if (!discriminator) return [`return ${members.map((member) => guardExpr(member, "value", ctx)).join(" || ")};`];
   return [
     `if (!${runtime(ctx, "isObject")}(value)) return false;`,
-    `switch (${fieldAccess("value", discriminator.field)}) {`,
+    `switch (${discriminatorAccess(discriminator.field, ctx)}) {`,
     ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: return ${guardExpr(member, "value", ctx)};`),
     "default: return false;",
     "}",
@@ -229,7 +234,7 @@ function unionCollector(members: readonly TypeExpr[], ctx: ModuleContext): strin
   const expected = stringLiteral(members.map(describeType).join(" | "));
   const discriminator = findDiscriminator(members, ctx.models);
   if (!discriminator) return [memberIssues(members, "value", "path", ctx)];
-  const key = fieldAccess("value", discriminator.field);
+  const key = discriminatorAccess(discriminator.field, ctx);
   const values = stringLiteral(discriminator.cases.map(({ value }) => JSON.stringify(value)).join(" | "));
   return [
     `if (!${runtime(ctx, "isObject")}(value)) {`,

@@ -65,11 +65,7 @@ export function isProduct(value: unknown): value is Product {
   if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
     return false;
   const $extra = value["extra"];
-  if ($extra !== undefined) {
-    if (!isObject($extra)) return false;
-    for (const key in $extra) if (!true) return false;
-  }
-
+  if ($extra !== undefined && !isObject($extra)) return false;
   return true;
 }
 
@@ -128,13 +124,8 @@ export function collectProductIssues(
   if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
     pushIssue(issues, [...path, "manual"], "File | Blob", value["manual"]);
   const $extra = value["extra"];
-  if ($extra !== undefined) {
-    if (!isObject($extra)) pushIssue(issues, [...path, "extra"], "Record<string, unknown>", $extra);
-    else
-      for (const key in $extra) {
-        const item: unknown = $extra[key];
-      }
-  }
+  if ($extra !== undefined && !isObject($extra))
+    pushIssue(issues, [...path, "extra"], "Record<string, unknown>", $extra);
 }
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */
