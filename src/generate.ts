@@ -16,7 +16,7 @@ import { compareText } from "./ir/resolve.js";
 import type { ModelDoc } from "./ir/types.js";
 import type { SourceDoc } from "./parse/read-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs } from "./pipeline/assemble.js";
-import { LazyPool } from "./pipeline/pool.js";
+import { LazyPool, oldGenerationMb, WorkerOutOfMemory } from "./pipeline/pool.js";
 import type { DocRead, EmitContext, FormattedFile } from "./pipeline/steps.js";
 import { docHashes, hashText, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
 
@@ -50,6 +50,8 @@ export interface GenerateInput {
    * to repay starting them); an explicit number is always used. The output is the same for any number.
    */
   threads?: number;
+  /** The old-generation cap of each worker thread, in MB (default: grows with the docs; see `pool.ts`). */
+  workerHeapMb?: number;
   /** Called as docs are read, for a progress display. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -145,9 +147,13 @@ async function readAll(
 
 /** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const pools = new LazyPool(input.threads ?? availableParallelism());
+  const pools = new LazyPool(input.threads ?? availableParallelism(), input.workerHeapMb ?? oldGenerationMb(input.docs.length));
   try {
     return await generateWith(input, pools);
+  } catch (error) {
+    // The workers' heaps are capped; past the cap the run is redone, slower, in this thread.
+    if (!(error instanceof WorkerOutOfMemory)) throw error;
+    return generateWith(input, new LazyPool(1, 0));
   } finally {
     await pools.close();
   }

@@ -52,3 +52,12 @@ test("a doc that fails in a worker is reported like one read in the main thread"
   expect(workers.messages.some((m) => m.fatal === true)).toBe(true);
   expect(workers.files).toEqual([]);
 });
+
+test("a worker that runs out of its capped heap makes the run go on in the main thread, with the same output", { timeout: 60_000 }, async () => {
+  const runtimeTemplate = await loadRuntimeTemplate();
+  const docs = await loadDocs("seeds");
+  const inThread = await generate({ docs, runtimeTemplate, threads: 1 });
+  // 8 MB cannot even hold the parsers, so every worker dies of it.
+  const starved = await generate({ docs, runtimeTemplate, threads: 2, workerHeapMb: 8 });
+  expect(starved.files).toEqual(inThread.files);
+});
