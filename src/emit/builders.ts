@@ -23,12 +23,15 @@ export function builderStructure(body: ObjectModel, ctx: ModuleContext): ClassDe
     isRestParameter: true,
     type: `${runtimeType(ctx, "BuildArgs")}<${required.join(" | ")}, Done>`,
   });
+  // A model without fields has nothing to track: `Done` would be an unused type parameter.
+  const tracked = body.fields.length > 0;
+  const filled = tracked ? `${builder}<keyof ${type}>` : builder;
   return {
     kind: StructureKind.Class,
     name: builder,
     isExported: true,
     docs: jsDoc(`Builds {@link ${type}} values one field at a time; \`build()\` checks the result.`),
-    typeParameters: [{ name: "Done", constraint: `keyof ${type}`, default: "never" }],
+    typeParameters: tracked ? [{ name: "Done", constraint: `keyof ${type}`, default: "never" }] : [],
     properties: [{ name: "#fields", type: `Partial<${type}>`, initializer: "{}" }],
     methods: [
       {
@@ -36,8 +39,8 @@ export function builderStructure(body: ObjectModel, ctx: ModuleContext): ClassDe
         isStatic: true,
         docs: jsDoc("Starts from a copy of `existing`, to change some fields of it."),
         parameters: [{ name: "existing", type }],
-        returnType: `${builder}<keyof ${type}>`,
-        statements: [`const copy = new ${builder}<keyof ${type}>();`, "copy.#fields = { ...existing };", "return copy;"],
+        returnType: filled,
+        statements: [`const copy = new ${filled}();`, "copy.#fields = { ...existing };", "return copy;"],
       },
       ...body.fields.map((field) => setter(field, ctx)),
       {
