@@ -3,7 +3,7 @@
 // the main thread nor any worker thread pays for a TypeScript loader on start.
 // Plain JavaScript itself, so it runs before anything is compiled.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -16,7 +16,7 @@ export async function ensureBuilt() {
   for (const entry of readdirSync(SRC, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(ts|js)$/.test(entry.name)) continue;
     const source = join(entry.parentPath, entry.name);
-    if (relative(SRC, source).startsWith(`bin`)) continue; // runs from src/, never compiled
+    if (relative(SRC, source).startsWith(`bin${sep}`)) continue; // runs from src/, never compiled
     const output = join(DIST, relative(SRC, source)).replace(/\.ts$/, ".js");
     if (mtime(output) < statSync(source).mtimeMs) stale.push([source, output]);
   }
