@@ -62,10 +62,6 @@ export class WorkerPool {
     this.#workers = Array.from({ length: size }, () => this.#spawn());
   }
 
-  get size(): number {
-    return this.#workers.length;
-  }
-
   #spawn(): Worker {
     const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.oldGenerationMb };
     const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { resourceLimits });
@@ -135,7 +131,7 @@ export class WorkerPool {
 }
 
 /** Below this many docs to read or modules to emit, starting worker threads costs more than it saves. */
-export const MIN_FOR_WORKERS = 48;
+const MIN_FOR_WORKERS = 48;
 
 /** Worker threads, started the first time enough work needs them, and only then. */
 export class LazyPool {
