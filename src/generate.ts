@@ -7,7 +7,7 @@ import type { Options as PrettierOptions } from "prettier";
 import type { VFileMessage } from "vfile-message";
 import { type ConfigInput, resolveConfig } from "./config.js";
 import { countBySeverity, hasErrors, report } from "./diagnostics.js";
-import { moduleExports, type ModelModule, type OutputFile } from "./emit/files.js";
+import { BARREL_PATH, moduleExports, type ModelModule, type OutputFile } from "./emit/files.js";
 import { modulePathOf, namesOf } from "./emit/naming.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { closureHashes } from "./ir/closure-hash.js";
@@ -207,6 +207,10 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
   const toEmit = modules.filter((module) => cachedKey(module) === undefined);
   const context: EmitContext = { models: modelSet, config, formatOptions, known: new Set(formatCache?.keys() ?? []) };
   const barrelEntries = modules.map(({ path, exports, model }) => ({ path, exports, modelPath: model.path }));
+  // The barrel depends only on each module's path, model name and exports: unchanged, it comes from the caches too.
+  const barrelKey = hashText(JSON.stringify(["barrel", config, formatOptions, modules.map(({ path, exports, model }) => [path, model.path, model.name, exports])]));
+  const cachedBarrelKey = input.moduleCache?.get(barrelKey);
+  const cachedBarrel = cachedBarrelKey !== undefined && formatCache?.has(cachedBarrelKey) ? { path: BARREL_PATH, key: cachedBarrelKey } : undefined;
   const runtime = emitRuntime(input.runtimeTemplate, config);
   const pool = pools.for(toEmit.length, forced);
   let emittedFiles: FormattedFile[];
@@ -214,7 +218,7 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
     await pool.broadcast("context", { ...context, known: [...context.known] });
     const [moduleFiles, barrel, [runtimeFile]] = await Promise.all([
       pool.map("emit", toEmit.map((module) => module.model.path)),
-      pool.one("barrel", barrelEntries),
+      cachedBarrel ?? pool.one("barrel", barrelEntries),
       pool.one("format", [runtime]),
     ]);
     emittedFiles = [...moduleFiles, barrel, runtimeFile!];
@@ -222,7 +226,7 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
     const { barrelStep, emitStep, formatStep } = await import("./pipeline/steps.js");
     emittedFiles = [];
     for (const module of toEmit) emittedFiles.push(await emitStep(module.model.path, context));
-    emittedFiles.push(await barrelStep(barrelEntries, context), await formatStep(runtime, context));
+    emittedFiles.push(cachedBarrel ?? (await barrelStep(barrelEntries, context)), await formatStep(runtime, context));
   }
 
   // Every file's format key and text: emitted ones (fresh or format-cache hits), then module-cache hits.
@@ -243,6 +247,7 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
     const cache = input.moduleCache;
     cache.clear(); // only this run's modules stay
     for (const module of modules) cache.set(moduleKeys.get(module.model.path)!, keys.get(module.path)!);
+    cache.set(barrelKey, keys.get(BARREL_PATH)!);
   }
   const formatted: OutputFile[] = [...byPath].map(([path, content]) => ({ path, content }));
   const inputs = input.fingerprint === undefined ? undefined : {

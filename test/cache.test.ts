@@ -10,7 +10,8 @@ describe("caches", () => {
     const caches = { readCache: new Map<string, CachedRead>(), moduleCache: new Map<string, string>(), formatCache: new Map<string, string>() };
     const first = await generate({ docs, runtimeTemplate, ...caches });
     expect(caches.readCache.size).toBe(docs.length);
-    expect(caches.moduleCache.size).toBe(first.stats.models);
+    // One entry per model module, and the barrel's.
+    expect(caches.moduleCache.size).toBe(first.stats.models + 1);
 
     // LineItem gains a field: its module, Order's (which embeds LineItem examples) and the barrel change.
     const changed = docs.map((doc) =>
@@ -22,6 +23,25 @@ describe("caches", () => {
     expect(cached.messages.map((m) => m.reason)).toEqual(uncached.messages.map((m) => m.reason));
     expect(cached.files.find((f) => f.path.endsWith("lineitem.ts"))?.content).toContain("note?: string;");
     expect(caches.readCache.size).toBe(docs.length);
+  });
+
+  test("the cached barrel follows renamed and removed models", async () => {
+    const runtimeTemplate = await loadRuntimeTemplate();
+    const docs = await loadDocs("seeds");
+    const caches = { readCache: new Map<string, CachedRead>(), moduleCache: new Map<string, string>(), formatCache: new Map<string, string>() };
+    const barrelOf = (result: { files: Array<{ path: string; content: string }> }) => result.files.find((f) => f.path === "index.ts")?.content;
+    const first = await generate({ docs, runtimeTemplate, ...caches });
+    expect(barrelOf(first)).toContain("LineItemBuilder");
+
+    const renamed = docs.map((doc) => (doc.path.endsWith("lineitem.md") ? { ...doc, text: doc.text.replace(/^# LineItem$/m, "# OrderLine") } : doc));
+    const cachedRename = await generate({ docs: renamed, runtimeTemplate, ...caches });
+    expect(cachedRename.files).toEqual((await generate({ docs: renamed, runtimeTemplate })).files);
+    expect(barrelOf(cachedRename)).toContain("OrderLineBuilder");
+
+    const removed = docs.filter((doc) => !doc.path.endsWith("createcustomer.md"));
+    const cachedRemoval = await generate({ docs: removed, runtimeTemplate, ...caches });
+    expect(cachedRemoval.files).toEqual((await generate({ docs: removed, runtimeTemplate })).files);
+    expect(barrelOf(cachedRemoval)).not.toContain("CreateCustomer");
   });
 
   test("a cached read keeps its messages", async () => {

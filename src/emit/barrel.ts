@@ -3,13 +3,12 @@
  * models share (a `Code` in components/ and in errors/) get a folder prefix there
  * (`ErrorsCode`), so the barrel is never ambiguous.
  */
-import { printStructure, StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
+import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
+import { printStructure, StructureKind } from "../util/ts-morph.js";
 import type { EmitOptions } from "./context.js";
-import { banner, type ModelModule, type OutputFile } from "./files.js";
+import { BARREL_PATH as BARREL, banner, type ModelModule, type OutputFile } from "./files.js";
 import { importSpecifier, namesOf, type ModelNames } from "./naming.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";
-
-const BARREL = "index.ts";
 
 /** The barrel module of the output folder. */
 export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions): OutputFile {

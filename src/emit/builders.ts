@@ -2,7 +2,8 @@
  * `XBuilder`: a chainable setter per field whose type records the fields set so far, so
  * `build()` without a required field is a compile error; `build()` validates too.
  */
-import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind } from "ts-morph";
+import type { ClassDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import { StructureKind } from "../util/ts-morph.js";
 import type { Field, ObjectModel } from "../ir/types.js";
 import { runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";

@@ -1,6 +1,6 @@
 /** What emitting one module needs to know, and the imports it collects on the way. */
 import type { FunctionDeclarationStructure, ImportDeclarationStructure, OptionalKind, VariableStatementStructure } from "ts-morph";
-import { StructureKind } from "ts-morph";
+import { StructureKind } from "../util/ts-morph.js";
 import type { ModelSet } from "../ir/resolve.js";
 import { compareText } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";

@@ -1,5 +1,6 @@
 /** Examples as typed constants: `fooExample: Foo`. */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../util/ts-morph.js";
 import type { ExampleValue } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import type { ModuleContext } from "./context.js";

@@ -1,5 +1,6 @@
 /** The model's type: an interface for objects, a literal union (and const) for enums, a union type. */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../util/ts-morph.js";
 import type { EnumModel, ObjectModel, UnionModel } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import type { ModuleContext } from "./context.js";

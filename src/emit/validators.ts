@@ -3,7 +3,8 @@
  * value that failed it and records every issue with its path; `validateX` and `assertX`
  * run the guard first, so valid input never pays for paths.
  */
-import { StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { StructureKind } from "../util/ts-morph.js";
 import { describeType } from "../ir/examples.js";
 import { findDiscriminator } from "../ir/discriminator.js";
 import type { EnumModel, TypeExpr } from "../ir/types.js";

@@ -2,7 +2,8 @@
  * Reads an example code block (`let value: Foo = {…};`) with the TypeScript parser and
  * turns its initializer into a literal tree. Only literals are read; code is never run.
  */
-import { ts } from "ts-morph";
+import type { ts as Ts } from "ts-morph";
+import { ts } from "../util/ts-morph.js";
 import type { ExampleValue, Point } from "../ir/types.js";
 
 export type ExampleCodeResult =
@@ -14,7 +15,7 @@ export type ExampleCodeResult =
 class Unsupported extends Error {
   constructor(
     message: string,
-    readonly node: ts.Node,
+    readonly node: Ts.Node,
   ) {
     super(message);
   }
@@ -23,7 +24,7 @@ class Unsupported extends Error {
 /** The value of the first initialised variable in `code`; `start` is where the code begins in the doc. */
 export function readExampleCode(code: string, start: Point): ExampleCodeResult {
   const file = ts.createSourceFile("example.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const pointOf = (node: ts.Node): Point => {
+  const pointOf = (node: Ts.Node): Point => {
     const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
     return { line: start.line + line, column: (line === 0 ? start.column : 1) + character };
   };
@@ -40,7 +41,7 @@ export function readExampleCode(code: string, start: Point): ExampleCodeResult {
   }
 }
 
-function literalOf(node: ts.Expression, file: ts.SourceFile): ExampleValue {
+function literalOf(node: Ts.Expression, file: Ts.SourceFile): ExampleValue {
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) {
     return literalOf(node.expression, file);
   }
@@ -67,7 +68,7 @@ function literalOf(node: ts.Expression, file: ts.SourceFile): ExampleValue {
   throw new Unsupported(`an example can hold only literals, not \`${abbreviate(node.getText(file))}\``, node);
 }
 
-function objectOf(node: ts.ObjectLiteralExpression, file: ts.SourceFile): ExampleValue {
+function objectOf(node: Ts.ObjectLiteralExpression, file: Ts.SourceFile): ExampleValue {
   const entries: Array<[string, ExampleValue]> = [];
   for (const property of node.properties) {
     if (!ts.isPropertyAssignment(property)) {
@@ -82,7 +83,7 @@ function objectOf(node: ts.ObjectLiteralExpression, file: ts.SourceFile): Exampl
   return { kind: "object", entries };
 }
 
-function propertyName(name: ts.PropertyName): string | undefined {
+function propertyName(name: Ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
     return name.text;
   }
