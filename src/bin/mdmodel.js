@@ -3,7 +3,6 @@
 import { ensureBuilt } from "./build.js";
 
 await ensureBuilt();
-await import("../../dist/util/code-cache.js");
 const { main } = await import("../../dist/cli.js");
 process.exitCode = await main(process.argv.slice(2));
 // For the generation benchmark: the process's peak memory, in KB.

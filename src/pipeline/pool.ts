@@ -3,7 +3,6 @@
  * chunks that idle workers pull from one queue, and results come back in input order,
  * so the output is the same for any number of workers.
  */
-import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import type { OutputFile } from "../emit/files.js";
 import type { SourceDoc } from "../parse/read-doc.js";
@@ -20,7 +19,7 @@ interface Operations {
 }
 type Op = keyof Operations;
 
-export type Request = { [K in Op]: { id: number; op: K; payload: Operations[K][0] } }[Op] | { id: number; op: "exit" };
+export type Request = { [K in Op]: { id: number; op: K; payload: Operations[K][0] } }[Op];
 export type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
 
 /**
@@ -125,16 +124,9 @@ export class WorkerPool {
     return results as Operations[K][1];
   }
 
-  /** Stops every worker: idle ones exit on their own, so their exit handlers (the code cache) run. */
+  /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(
-      this.#workers.map((worker) => {
-        if (this.#failure || this.#pending.size > 0) return worker.terminate();
-        const exited = once(worker, "exit");
-        worker.postMessage({ id: -1, op: "exit" } satisfies Request);
-        return exited;
-      }),
-    );
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 }
 
@@ -154,8 +146,8 @@ export class LazyPool {
     this.#pool ??= new WorkerPool(this.threads, this.oldGenerationMb);
     return this.#pool;
   }
-
   async close(): Promise<void> {
     await this.#pool?.close();
   }
 }
+

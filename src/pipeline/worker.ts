@@ -1,5 +1,4 @@
 /** A pipeline worker thread: answers the pool's requests with the steps of `steps.ts`. */
-import "../util/code-cache.js"; // first, so that it sees ts-morph load
 import { parentPort } from "node:worker_threads";
 import { barrelStep, emitStep, formatStep, readStep, type EmitContext } from "./steps.js";
 import type { Reply, Request } from "./pool.js";
@@ -35,7 +34,6 @@ function needContext(): EmitContext {
 }
 
 port.on("message", (request: Request) => {
-  if (request.op === "exit") process.exit(0);
   handle(request).then(
     (result) => port.postMessage({ id: request.id, ok: true, result } satisfies Reply),
     (error: unknown) => port.postMessage({ id: request.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),

@@ -1,0 +1,73 @@
+/** The code cache that ts-morph loads through (dist/ is built by the global setup): it must never change what a module does. */
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { preloadWithCodeCache } from "../src/util/code-cache.js";
+
+const require = createRequire(import.meta.url);
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "mdmodel-code-cache-"));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A CommonJS module that requires a sibling, as TypeScript's files do. */
+async function writeModule(answer: number): Promise<string> {
+  await writeFile(join(work, "helper.js"), "exports.twice = (n) => n * 2;\n");
+  const file = join(work, "answer.js");
+  await writeFile(file, `const { twice } = require("./helper");\nmodule.exports = { answer: twice(${answer}), file: __filename };\n`);
+  return file;
+}
+
+const COMPILED = join(import.meta.dirname, "..", "dist", "util", "code-cache.js");
+
+/** Loads `file` in a fresh process (V8 also caches compiled code within one process), as the built command does. */
+function loadFresh(file: string, dir: string): { how: string; exports: { answer: number; file: string } } {
+  const script = `
+    import { createRequire } from "node:module";
+    import { preloadWithCodeCache } from ${JSON.stringify(pathToFileURL(COMPILED).href)};
+    const how = preloadWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(dir)});
+    console.log(JSON.stringify({ how, exports: createRequire(import.meta.url)(${JSON.stringify(file)}) }));`;
+  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as ReturnType<typeof loadFresh>;
+}
+
+test("the first load compiles and saves, the next uses the cached code, and both run the same module", async () => {
+  const file = await writeModule(21);
+  const dir = join(work, "cache");
+  const first = loadFresh(file, dir);
+  expect(first).toEqual({ how: "compiled", exports: { answer: 42, file } });
+  expect(await readdir(dir)).toHaveLength(1);
+  const second = loadFresh(file, dir);
+  expect(second).toEqual({ how: "cached", exports: { answer: 42, file } });
+});
+
+test("a changed file of the same length is compiled anew, never run from the old code", async () => {
+  const dir = join(work, "cache");
+  const file = await writeModule(21);
+  loadFresh(file, dir);
+  await writeModule(12);
+  expect(loadFresh(file, dir)).toEqual({ how: "compiled", exports: { answer: 24, file } });
+});
+
+test("a corrupt cache entry is rejected by V8 and replaced", async () => {
+  const dir = join(work, "cache");
+  const file = await writeModule(21);
+  loadFresh(file, dir);
+  const [entry] = await readdir(dir);
+  await writeFile(join(dir, entry!), "not V8 code");
+  expect(loadFresh(file, dir)).toEqual({ how: "compiled", exports: { answer: 42, file } });
+  expect(loadFresh(file, dir).how).toBe("cached");
+});
+
+test("a module already loaded is left alone", async () => {
+  const file = await writeModule(21);
+  delete require.cache[file];
+  require(file);
+  expect(preloadWithCodeCache(file, join(work, "cache"))).toBe("skipped");
+});
