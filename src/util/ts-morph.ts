@@ -2,8 +2,7 @@
  * The ts-morph values mdmodel uses. Loaded with `require` (an ESM `import` of this CommonJS
  * package first scans its 1 MB for export names), its three big files with the code cache
  * of `code-cache.ts`: measured in fresh processes, loading took 250-350 ms from source and
- * 160-180 ms cached. Types
- * still come from `import type … from "ts-morph"`.
+ * 160-180 ms cached. Types still come from `import type … from "ts-morph"`.
  */
 import { createRequire } from "node:module";
 import { preloadWithCodeCache } from "./code-cache.js";
