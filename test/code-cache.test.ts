@@ -71,3 +71,17 @@ test("a module already loaded is left alone", async () => {
   require(file);
   expect(preloadWithCodeCache(file, join(work, "cache"))).toBe("skipped");
 });
+
+test("the built command loads ts-morph's three big files once each, through the cache", async () => {
+  const loader = pathToFileURL(join(import.meta.dirname, "..", "dist", "util", "ts-morph.js")).href;
+  const script = `
+    import { createRequire } from "node:module";
+    const { ts } = await import(${JSON.stringify(loader)});
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /typescript\\.js$|ts-morph-common\\.js$|ts-morph\\.js$/.test(path));
+    console.log(JSON.stringify({ loaded: loaded.length, typescript: loaded.filter((path) => path.endsWith("typescript.js")).length, version: typeof ts.version }));`;
+  const run = () => JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: work, encoding: "utf8" })) as unknown;
+  expect(run()).toEqual({ loaded: 3, typescript: 1, version: "string" });
+  const entries = await readdir(join(work, "node_modules", ".cache", "mdmodel", "v8"), { recursive: true });
+  expect(entries.filter((entry) => entry.endsWith(".bin"))).toHaveLength(3);
+  expect(run()).toEqual({ loaded: 3, typescript: 1, version: "string" });
+});
