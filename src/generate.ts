@@ -111,11 +111,8 @@ async function readAll(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Array<DocRead | undefined>> {
   const keys = cache ? docs.map(readKey) : [];
-  const reads: Array<DocRead | undefined> = docs.map((_, i) => {
-    const hit = cache?.get(keys[i]!);
-    // A fresh copy: later steps must not change what the cache holds.
-    return hit && (structuredClone(hit) as DocRead);
-  });
+  // Shared with the cache, not copied: no later step changes a read (a test runs on frozen ones).
+  const reads: Array<DocRead | undefined> = docs.map((_, i) => cache?.get(keys[i]!));
   // A doc whose path is unsafe is not read at all.
   const misses = reads.flatMap((read, i) => (read || !isSafeDocPath(docs[i]!.path) ? [] : [i]));
   const hits = docs.length - misses.length;
@@ -134,8 +131,7 @@ async function readAll(
   }
   misses.forEach((index, k) => {
     reads[index] = fresh[k]!;
-    // A copy, so that later steps cannot change what the cache holds.
-    cache?.set(keys[index]!, structuredClone(fresh[k]!));
+    cache?.set(keys[index]!, fresh[k]!);
   });
   if (cache) {
     // Keep only this run's docs, so the cache does not grow without bound.

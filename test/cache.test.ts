@@ -1,4 +1,6 @@
 /** The caches change nothing but speed: cached runs give the same files as uncached ones. */
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { CachedRead } from "../src/generate.js";
 import { generate, loadDocs, loadRuntimeTemplate } from "../src/index.js";
@@ -42,6 +44,28 @@ describe("caches", () => {
     const cachedRemoval = await generate({ docs: removed, runtimeTemplate, ...caches });
     expect(cachedRemoval.files).toEqual((await generate({ docs: removed, runtimeTemplate })).files);
     expect(barrelOf(cachedRemoval)).not.toContain("CreateCustomer");
+  });
+
+  test("no step changes a cached read, so the cache can share them with the run", async () => {
+    const runtimeTemplate = await loadRuntimeTemplate();
+    const deepFreeze = (value: unknown): void => {
+      if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+      Object.freeze(value);
+      for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    };
+    const folders = ["seeds", ...(await readdir("test/fixtures")).map((name) => join("test/fixtures", name, "docs"))];
+    for (const folder of folders) {
+      const docs = await loadDocs(folder);
+      const readCache = new Map<string, CachedRead>();
+      await generate({ docs, runtimeTemplate, readCache });
+      for (const read of readCache.values()) deepFreeze(read);
+      // Every read now comes from the frozen cache: a step that writes to one throws (modules are strict).
+      const cached = await generate({ docs, runtimeTemplate, readCache });
+      const uncached = await generate({ docs, runtimeTemplate });
+      expect(cached.files, folder).toEqual(uncached.files);
+      expect(cached.messages.map((m) => m.reason), folder).toEqual(uncached.messages.map((m) => m.reason));
+    }
+    expect(folders.length).toBeGreaterThan(10);
   });
 
   test("a cached read keeps its messages", async () => {
