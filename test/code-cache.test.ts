@@ -65,6 +65,12 @@ test("a corrupt cache entry is rejected by V8 and replaced", async () => {
   expect(loadFresh(file, dir).how).toBe("cached");
 });
 
+test("a file that starts with a #! line loads", async () => {
+  const file = join(work, "bin.js");
+  await writeFile(file, "#!/usr/bin/env node\nmodule.exports = { answer: 42, file: __filename };\n");
+  expect(loadFresh(file, join(work, "cache"))).toEqual({ how: "compiled", exports: { answer: 42, file } });
+});
+
 test("a module already loaded is left alone", async () => {
   const file = await writeModule(21);
   delete require.cache[file];

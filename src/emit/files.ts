@@ -8,10 +8,10 @@ import type { EmitOptions } from "./context.js";
 import { lineCommentText } from "./escape.js";
 import type { ModelNames } from "./naming.js";
 
-/** A generated file: its path relative to the output folder, and its text. */
 /** The barrel's path in the output folder. */
 export const BARREL_PATH = "index.ts";
 
+/** A generated file: its path relative to the output folder, and its text. */
 export interface OutputFile {
   path: string;
   content: string;

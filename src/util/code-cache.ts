@@ -40,8 +40,9 @@ export function preloadWithCodeCache(filename: string, dir = codeCacheDir()): Pr
   } catch {
     // Not cached yet.
   }
-  // Node's own CommonJS wrapper, so the file runs exactly as `require` would run it.
-  const script = new Script(Module.wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
+  // Node's own CommonJS wrapper, so the file runs as `require` would run it (a `#!` line becomes a comment).
+  const body = source.startsWith("#!") ? `//${source}` : source;
+  const script = new Script(Module.wrap(body), { filename, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(filename);
   module.filename = filename;
   require.cache[filename] = module;
