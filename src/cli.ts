@@ -39,7 +39,7 @@ const USAGE = `Usage: mdmodel generate [options]
   --out DIR       folder to write TypeScript into (default: generated)
   --check         write nothing; exit 1 if the output folder differs from what the docs produce
   --full          regenerate everything, even when the manifest shows nothing changed
-  --no-cache      do not read or write the format cache (node_modules/.cache/mdmodel)
+  --no-cache      do not read or write the caches (node_modules/.cache/mdmodel)
   --watch         regenerate whenever a doc changes
   --config FILE   read options from FILE (default: mdmodel.config.json, else package.json "mdmodel")
   --strict        treat warnings as errors
@@ -169,6 +169,8 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
   const showProgress = io.tty && !options.quiet && docs.length > PROGRESS_THRESHOLD;
   // Loaded here, not at the top: a run that the manifest vouches for never needs them.
   const { generate } = await import("./generate.js");
+  // --no-cache writes no cache at all, ts-morph's compiled code included (util/code-cache.ts).
+  if (!options.cache) process.env["MDMODEL_NO_CODE_CACHE"] = "1";
   const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.fingerprint) : undefined;
   const result = await generate({
     docs,

@@ -91,3 +91,13 @@ test("the built command loads ts-morph's three big files once each, through the 
   expect(entries.filter((entry) => entry.endsWith(".bin"))).toHaveLength(3);
   expect(run()).toEqual({ loaded: 3, typescript: 1, version: "string" });
 });
+
+test("the command keeps ts-morph's compiled code beside the other caches, and --no-cache writes none", async () => {
+  const command = join(import.meta.dirname, "..", "src", "bin", "mdmodel.js");
+  const seeds = join(import.meta.dirname, "..", "seeds");
+  execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--no-cache", "--quiet"], { cwd: work });
+  await expect(readdir(join(work, "node_modules"))).rejects.toThrow(/ENOENT/);
+  execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--full", "--quiet"], { cwd: work });
+  const entries = await readdir(join(work, "node_modules", ".cache", "mdmodel", "v8"), { recursive: true });
+  expect(entries.filter((entry) => entry.endsWith(".bin"))).toHaveLength(3);
+});
