@@ -1,6 +1,6 @@
 /** The code cache that ts-morph loads through (dist/ is built by the global setup): it must never change what a module does. */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +63,17 @@ test("a corrupt cache entry is rejected by V8 and replaced", async () => {
   await writeFile(join(dir, entry!), "not V8 code");
   expect(loadFresh(file, dir)).toEqual({ how: "compiled", exports: { answer: 42, file } });
   expect(loadFresh(file, dir).how).toBe("cached");
+});
+
+test("an entry damaged past its header is compiled anew, not run", async () => {
+  const dir = join(work, "cache");
+  const file = await writeModule(21);
+  loadFresh(file, dir);
+  const [entry] = await readdir(dir);
+  const bytes = await readFile(join(dir, entry!));
+  for (let i = Math.floor(bytes.length / 2); i < bytes.length; i += 7) bytes[i] = 255 - bytes[i]!;
+  await writeFile(join(dir, entry!), bytes);
+  expect(loadFresh(file, dir)).toEqual({ how: "compiled", exports: { answer: 42, file } });
 });
 
 test("a file that starts with a #! line loads", async () => {

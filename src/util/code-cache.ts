@@ -5,8 +5,9 @@
  * asked for: each is compiled with its cached code when V8 accepts it, and when it had to
  * be compiled from source, the code V8 holds once it has run (functions compiled lazily
  * while loading included) is saved for the next run. Entries are keyed on the file's
- * content (V8 itself only checks the length), live beside the other caches, and can be
- * deleted any time; `MDMODEL_NO_CODE_CACHE=1` turns the cache off.
+ * content (V8 itself only checks the length) and carry a digest of the code (damaged ones
+ * are compiled anew), live beside the other caches, and can be deleted any time;
+ * `MDMODEL_NO_CODE_CACHE=1` (and the command's `--no-cache`) turns the cache off.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -34,12 +35,7 @@ export function preloadWithCodeCache(filename: string, dir = codeCacheDir()): Pr
   if (process.env["MDMODEL_NO_CODE_CACHE"] || require.cache[filename]) return "skipped";
   const source = readFileSync(filename, "utf8");
   const cacheFile = join(dir, `${createHash("sha256").update(source).digest("hex").slice(0, 40)}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // Not cached yet.
-  }
+  const cachedData = readEntry(cacheFile);
   // Node's own CommonJS wrapper, so the file runs as `require` would run it (a `#!` line becomes a comment).
   const body = source.startsWith("#!") ? `//${source}` : source;
   const script = new Script(Module.wrap(body), { filename, ...(cachedData ? { cachedData } : {}) });
@@ -58,12 +54,30 @@ export function preloadWithCodeCache(filename: string, dir = codeCacheDir()): Pr
   return "compiled";
 }
 
+const DIGEST_BYTES = 32;
+
+/**
+ * An entry's cached code, or `undefined` when there is none or it is damaged: each entry
+ * starts with a SHA-256 of the code, since V8 does not check the code itself in release builds.
+ */
+function readEntry(file: string): Buffer | undefined {
+  let entry: Buffer;
+  try {
+    entry = readFileSync(file);
+  } catch {
+    return undefined; // not cached yet
+  }
+  const data = entry.subarray(DIGEST_BYTES);
+  const intact = entry.length > DIGEST_BYTES && createHash("sha256").update(data).digest().equals(entry.subarray(0, DIGEST_BYTES));
+  return intact ? data : undefined;
+}
+
 /** Writes atomically: threads that load the same file at once each write a whole entry. */
 function save(file: string, data: Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(temporary, data);
+    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(data).digest(), data]));
     renameSync(temporary, file);
   } catch {
     // A cache that cannot be written is only a slower next start.
