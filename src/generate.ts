@@ -18,7 +18,7 @@ import type { SourceDoc } from "./parse/read-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs } from "./pipeline/assemble.js";
 import { LazyPool, oldGenerationMb, WorkerOutOfMemory } from "./pipeline/pool.js";
 import type { DocRead, EmitContext, FormattedFile } from "./pipeline/steps.js";
-import { docHashes, hashText, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
+import { docHash, docHashes, hashText, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
 
 export interface GenerateInput {
   docs: readonly SourceDoc[];
@@ -96,7 +96,7 @@ export interface GenerateResult {
 }
 
 function readKey(doc: SourceDoc): string {
-  return hashText(`${doc.path}\0${doc.text}`);
+  return hashText(`${doc.path}\0${docHash(doc)}`);
 }
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */

@@ -107,3 +107,13 @@ test("a module key changes when a model it reaches (not only a direct ref) chang
   expect(after.get("b.md")).not.toBe(before.get("b.md"));
   expect(after.get("d.md")).toBe(before.get("d.md"));
 });
+
+test("a doc's memoized hash follows its text", async () => {
+  const { docHash, hashText } = await import("../src/write/manifest.js");
+  const doc = { path: "a.md", text: "# A\n" };
+  expect(docHash(doc)).toBe(hashText("# A\n"));
+  expect(docHash(doc)).toBe(hashText("# A\n"));
+  doc.text = "# B\n";
+  expect(docHash(doc)).toBe(hashText("# B\n"));
+  expect(docHash({ text: "# A\n" })).toBe(hashText("# A\n"));
+});

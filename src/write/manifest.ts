@@ -45,7 +45,21 @@ export function manifestFile(files: readonly OutputFile[], inputs?: ManifestInpu
 /** The doc hashes of a manifest's inputs, in path order. */
 export function docHashes(docs: ReadonlyArray<{ path: string; text: string }>): Record<string, string> {
   const sorted = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return Object.fromEntries(sorted.map((doc) => [doc.path, hashText(doc.text)]));
+  return Object.fromEntries(sorted.map((doc) => [doc.path, docHash(doc)]));
+}
+
+const docHashMemo = new WeakMap<object, { text: string; hash: string }>();
+
+/**
+ * The hash of a doc's text, computed once per doc object: a run needs it for the manifest
+ * check, the read cache's key and the new manifest (three passes over every doc before).
+ */
+export function docHash(doc: { text: string }): string {
+  const memo = docHashMemo.get(doc);
+  if (memo !== undefined && memo.text === doc.text) return memo.hash;
+  const hash = hashText(doc.text);
+  docHashMemo.set(doc, { text: doc.text, hash });
+  return hash;
 }
 
 /** Reads a manifest's text; anything unreadable counts as no manifest, never trusted. */
