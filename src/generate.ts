@@ -204,8 +204,8 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
   const context: EmitContext = { models: modelSet, config, formatOptions, known: new Set(formatCache?.keys() ?? []) };
   const barrelEntries = modules.map(({ path, exports, model }) => ({ path, exports, modelPath: model.path }));
   // The barrel depends only on each module's path, model name and exports: unchanged, it comes from the caches too.
-  const barrelKey = hashText(JSON.stringify(["barrel", config, formatOptions, modules.map(({ path, exports, model }) => [path, model.path, model.name, exports])]));
-  const cachedBarrelKey = input.moduleCache?.get(barrelKey);
+  const barrelKey = input.moduleCache && hashText(JSON.stringify(["barrel", config, formatOptions, modules.map(({ path, exports, model }) => [path, model.path, model.name, exports])]));
+  const cachedBarrelKey = barrelKey === undefined ? undefined : input.moduleCache?.get(barrelKey);
   const cachedBarrel = cachedBarrelKey !== undefined && formatCache?.has(cachedBarrelKey) ? { path: BARREL_PATH, key: cachedBarrelKey } : undefined;
   const runtime = emitRuntime(input.runtimeTemplate, config);
   const pool = pools.for(toEmit.length, forced);
@@ -243,7 +243,7 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
     const cache = input.moduleCache;
     cache.clear(); // only this run's modules stay
     for (const module of modules) cache.set(moduleKeys.get(module.model.path)!, keys.get(module.path)!);
-    cache.set(barrelKey, keys.get(BARREL_PATH)!);
+    cache.set(barrelKey!, keys.get(BARREL_PATH)!);
   }
   const formatted: OutputFile[] = [...byPath].map(([path, content]) => ({ path, content }));
   const inputs = input.fingerprint === undefined ? undefined : {

@@ -79,14 +79,19 @@ describe("caches", () => {
   });
 });
 
+/** A doc with one optional field `f` of Type cell `type`. */
+function oneFieldDoc(name: string, type: string) {
+  return {
+    path: `${name.toLowerCase()}.md`,
+    text: `# ${name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`f\` | ${type} | :heavy_minus_sign: | F |\n`,
+  };
+}
+
 test("models in one reference cycle get distinct module keys", async () => {
   const { closureHashes } = await import("../src/ir/closure-hash.js");
   const { readModels } = await import("../src/pipeline/read-models.js");
   const { DEFAULT_CONFIG } = await import("../src/config.js");
-  const doc = (name: string, other: string) => ({
-    path: `${name.toLowerCase()}.md`,
-    text: `# ${name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`next\` | [${other}](./${other.toLowerCase()}.md) | :heavy_minus_sign: | N |\n`,
-  });
+  const doc = (name: string, other: string) => oneFieldDoc(name, `[${other}](./${other.toLowerCase()}.md)`);
   const { models } = readModels([doc("And", "Or"), doc("Or", "And")], DEFAULT_CONFIG);
   const keys = closureHashes(models, "salt");
   expect(keys.get("and.md")).not.toBe(keys.get("or.md"));
@@ -96,10 +101,7 @@ test("a module key changes when a model it reaches (not only a direct ref) chang
   const { closureHashes } = await import("../src/ir/closure-hash.js");
   const { readModels } = await import("../src/pipeline/read-models.js");
   const { DEFAULT_CONFIG } = await import("../src/config.js");
-  const doc = (name: string, type: string) => ({
-    path: `${name.toLowerCase()}.md`,
-    text: `# ${name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`f\` | ${type} | :heavy_minus_sign: | F |\n`,
-  });
+  const doc = oneFieldDoc;
   const keysFor = (cType: string) =>
     closureHashes(readModels([doc("A", "[B](./b.md)"), doc("B", "[C](./c.md)[]"), doc("C", cType), doc("D", "*string*")], DEFAULT_CONFIG).models, "salt");
   const [before, after] = [keysFor("*string*"), keysFor("*number*")];
