@@ -217,6 +217,84 @@ export type BuildArgs<Required extends PropertyKey, Set extends PropertyKey> = [
   ? []
   : [missingRequiredFields: { readonly missing: Exclude<Required, Set> }];
 
+/** Field names a builder itself uses: their setters are `setBuild` and `setConstructor`. */
+type BuilderMember = "build" | "constructor";
+
+/** The setters of the fields `Keys` of `T`; each keeps its field's doc comment, which editors show. */
+export type BuilderSetters<T, Required extends keyof T, Done extends keyof T, Keys extends keyof T> = {
+  readonly [K in Keys]-?: (value: Exclude<T[K], undefined>) => Builder<T, Required, Done | K>;
+};
+
+/**
+ * Builds a `T` one field at a time: a setter per field that records the field as set
+ * (`Done`), and `build()`, a compile error while a `Required` field is missing.
+ */
+export type Builder<T, Required extends keyof T, Done extends keyof T = never> = BuilderSetters<
+  T,
+  Required,
+  Done,
+  Exclude<keyof T, BuilderMember>
+> & {
+  readonly [K in Extract<keyof T, BuilderMember> as `set${Capitalize<K>}`]-?: (
+    value: Exclude<T[K], undefined>,
+  ) => Builder<T, Required, Done | K>;
+} & {
+  /** The value built so far, as a new object; throws a `ValidationError` if it is not valid. */
+  build(...missing: BuildArgs<Required, Done>): T;
+};
+
+/** A model's builder class: `new FooBuilder()` starts empty, `FooBuilder.from(foo)` from a copy. */
+export interface BuilderClass<T, Required extends keyof T> {
+  new (): Builder<T, Required>;
+  /** Starts from a copy of `existing`, to change some fields of it. */
+  from(existing: T): Builder<T, Required, keyof T>;
+}
+
+/** The name of the setter of `field`, as `Builder` types it. */
+function setterName(field: string): string {
+  return field === "build" || field === "constructor" ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+}
+
+/**
+ * The builder class called `name` of a model with `fields`: a setter per field, and
+ * `build()`, which copies the fields set and checks the copy with `assert`.
+ */
+export function builderClass<T, Required extends keyof T>(
+  name: string,
+  fields: ReadonlyArray<keyof T & string>,
+  assert: (value: unknown) => asserts value is T,
+): BuilderClass<T, Required> {
+  class ModelBuilder {
+    #fields: Record<string, unknown> = {};
+
+    static from(existing: T): ModelBuilder {
+      const copy = new ModelBuilder();
+      copy.#fields = { ...(existing as Record<string, unknown>) };
+      return copy;
+    }
+
+    static {
+      for (const field of fields) {
+        const value = function (this: ModelBuilder, value: unknown): ModelBuilder {
+          // Assigning `__proto__` would set the prototype instead of a field.
+          if (field === "__proto__") Object.defineProperty(this.#fields, field, { value, enumerable: true, writable: true, configurable: true });
+          else this.#fields[field] = value;
+          return this;
+        };
+        Object.defineProperty(this.prototype, setterName(field), { value, writable: true, configurable: true });
+      }
+    }
+
+    build(): T {
+      const value = { ...this.#fields };
+      assert(value);
+      return value;
+    }
+  }
+  Object.defineProperty(ModelBuilder, "name", { value: name });
+  return ModelBuilder as unknown as BuilderClass<T, Required>;
+}
+
 /** Guards for the primitive types, to pass where a guard function is wanted. */
 export function isString(value: unknown): value is string {
   return typeof value === "string";

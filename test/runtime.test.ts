@@ -82,3 +82,43 @@ test("RUNTIME_NAMES lists exactly what templates/runtime.ts exports", async () =
   const file = project.createSourceFile("runtime.ts", await readFile("templates/runtime.ts", "utf8"));
   expect([...file.getExportedDeclarations().keys()].sort()).toEqual([...RUNTIME_NAMES].sort());
 });
+
+describe("builderClass", () => {
+  interface Odd {
+    id: string;
+    build?: boolean;
+    constructor?: string;
+    __proto__?: string;
+    toString?: number;
+  }
+  const isOdd = (value: unknown): value is Odd => typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
+  function assertOdd(value: unknown): asserts value is Odd {
+    if (!isOdd(value)) throw new runtime.ValidationError("Odd", runtime.collectIssues(value, () => {}));
+  }
+  const OddBuilder = runtime.builderClass<Odd, "id">("OddBuilder", ["id", "build", "constructor", "__proto__", "toString"], assertOdd);
+
+  test("a setter per field; build and constructor get a set prefix; __proto__ becomes an own field", () => {
+    const built = new OddBuilder().id("x").setBuild(true).setConstructor("c").__proto__("p").toString(1).build();
+    expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+    expect(Object.keys(built)).toEqual(["id", "build", "constructor", "__proto__", "toString"]);
+    expect(Object.getOwnPropertyDescriptor(built, "__proto__")?.value).toBe("p");
+    expect(built.constructor).toBe("c");
+  });
+
+  test("the class carries the model's builder name; build() returns a new object each time", () => {
+    const builder = new OddBuilder().id("x");
+    expect(OddBuilder.name).toBe("OddBuilder");
+    expect(builder).toBeInstanceOf(OddBuilder);
+    expect(builder.build()).not.toBe(builder.build());
+    expect(builder.build()).toEqual({ id: "x" });
+  });
+
+  test("from() copies its value; build() validates and throws a ValidationError", () => {
+    const existing = new OddBuilder().id("a").build();
+    const changed = OddBuilder.from(existing).id("b").build();
+    expect(existing).toEqual({ id: "a" });
+    expect(changed).toEqual({ id: "b" });
+    // @ts-expect-error `id` is required
+    expect(() => new OddBuilder().setBuild(false).build()).toThrow(runtime.ValidationError);
+  });
+});

@@ -4,7 +4,7 @@ import { printStructure, StructureKind } from "../util/ts-morph.js";
 import type { ModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
-import { builderStructure } from "./builders.js";
+import { builderStructures } from "./builders.js";
 import { banner, moduleExports, type ModelModule } from "./files.js";
 import { createContext, importStructures, type EmitOptions } from "./context.js";
 import { exampleLiteral, exampleStructure } from "./examples.js";
@@ -27,7 +27,7 @@ export function emitModelModule(model: ModelDoc, models: ModelSet, examples: Mod
     ...ctx.constants.values(),
     ...ctx.helpers.values(),
     ...validators,
-    ...(model.body.kind === "object" ? [builderStructure(model.body, ctx)] : []),
+    ...(model.body.kind === "object" ? builderStructures(model.body, ctx) : []),
     ...(examples.model ? [exampleStructure(examples.model.value, `the doc's ${examples.model.source}`, ctx)] : []),
   ];
   // Imports are known only once every statement has been built.

@@ -1,7 +1,11 @@
 /** The names `templates/runtime.ts` exports (a test keeps this list in step with the file). */
 export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "BuildArgs",
+  "Builder",
+  "BuilderClass",
+  "BuilderSetters",
   "IssueCollector",
+  "builderClass",
   "PathSegment",
   "ROOT_PATH",
   "ValidationError",

@@ -2,7 +2,7 @@
  * Compile-time checks of the generated API, type-checked by test/compile.test.ts: each
  * `@ts-expect-error` must meet an error, or tsc reports the directive as unused.
  */
-import { CreateCustomerBuilder, LineItemBuilder, OrderBuilder, OrderStatus, orderExample, type Order } from "../../generated/index.js";
+import { BankTransferBuilder, CreateCustomerBuilder, LineItemBuilder, OrderBuilder, OrderStatus, orderExample, type Order } from "../../generated/index.js";
 
 // Every required field set: build() takes no argument.
 export const item = new LineItemBuilder().sku("MUG-BLUE-350").quantity(1).unitPrice(9.5).build();
@@ -21,3 +21,13 @@ export const edited: Order = OrderBuilder.from(orderExample).status(OrderStatus.
 
 // @ts-expect-error "lost" is not an OrderStatus
 export const badStatus: OrderStatus = "lost";
+
+// A nullable field takes null; under exactOptionalPropertyTypes no setter takes undefined.
+export const noReference = new BankTransferBuilder().reference(null);
+// @ts-expect-error a setter takes the field's value, never undefined
+export const undefinedCoupon = new OrderBuilder().couponCode(undefined);
+
+// The builder's type names the fields set so far.
+export const started: LineItemBuilder<"sku"> = new LineItemBuilder().sku("MUG-BLUE-350");
+// @ts-expect-error a builder with only `sku` set has not set `quantity`
+export const claimed: LineItemBuilder<"sku" | "quantity"> = new LineItemBuilder().sku("MUG-BLUE-350");
