@@ -210,6 +210,39 @@ export function collectIssues(value: unknown, collect: IssueCollector): Validati
 }
 
 /**
+ * Records why field `key` of the object at `path` does not fit: missing when it is
+ * undefined, else the issues `collect` finds in it, else one issue expecting `expected`.
+ */
+export function collectFieldIssues(
+  value: unknown,
+  path: readonly PathSegment[],
+  key: string,
+  issues: ValidationIssue[],
+  expected: string,
+  collect?: IssueCollector,
+): void {
+  const fieldPath = [...path, key];
+  if (value === undefined) pushMissing(issues, fieldPath, expected);
+  else if (collect) collect(value, fieldPath, issues);
+  else pushIssue(issues, fieldPath, expected, value);
+}
+
+/** The body of `validateX`: the guard first, so a valid value costs what `isX` costs; else every issue. */
+export function validateWith<T>(value: unknown, is: (value: unknown) => value is T, collect: IssueCollector): ValidationResult<T> {
+  return is(value) ? { ok: true, value } : { ok: false, issues: collectIssues(value, collect) };
+}
+
+/** The body of `assertX`: throws a `ValidationError` listing every issue unless `is` accepts `value`. */
+export function assertWith<T>(
+  value: unknown,
+  is: (value: unknown) => value is T,
+  collect: IssueCollector,
+  model: string,
+): asserts value is T {
+  if (!is(value)) throw new ValidationError(model, collectIssues(value, collect));
+}
+
+/**
  * The arguments of a builder's `build()`: none once every required field is set, else
  * one that names the missing fields, so a forgotten field is a compile error.
  */

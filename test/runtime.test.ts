@@ -122,3 +122,34 @@ describe("builderClass", () => {
     expect(() => new OddBuilder().setBuild(false).build()).toThrow(runtime.ValidationError);
   });
 });
+
+describe("field and model checks", () => {
+  test("collectFieldIssues: missing when undefined, the nested collector's issues, else one issue", () => {
+    const issues: runtime.ValidationIssue[] = [];
+    runtime.collectFieldIssues(undefined, ["order"], "id", issues, "string");
+    runtime.collectFieldIssues(7, ["order"], "id", issues, "string");
+    runtime.collectFieldIssues({}, ["order"], "lines", issues, "Line", (_value, path, found) => runtime.pushMissing(found, [...path, "sku"], "string"));
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "order.id: required string is missing",
+      "order.id: expected string, received number 7",
+      "order.lines.sku: required string is missing",
+    ]);
+  });
+
+  const isText = (value: unknown): value is string => typeof value === "string";
+  const collectText: runtime.IssueCollector = (value, path, issues) => {
+    if (typeof value !== "string") runtime.pushIssue(issues, path, "string", value);
+  };
+
+  test("validateWith: the value when the guard accepts it, else every issue; never an empty list", () => {
+    expect(runtime.validateWith("x", isText, collectText)).toEqual({ ok: true, value: "x" });
+    expect(runtime.validateWith(1, isText, collectText)).toMatchObject({ ok: false, issues: [{ expected: "string", pathText: "$" }] });
+    // A collector that finds nothing where the guard failed still gives one issue.
+    expect(runtime.validateWith(1, isText, () => {})).toMatchObject({ ok: false, issues: [{ expected: "a valid value" }] });
+  });
+
+  test("assertWith throws a ValidationError naming the model, and passes a valid value", () => {
+    expect(() => runtime.assertWith("x", isText, collectText, "Text")).not.toThrow();
+    expect(() => runtime.assertWith(1, isText, collectText, "Text")).toThrow(/^Invalid Text:\n {2}- \$: expected string, received number 1$/);
+  });
+});

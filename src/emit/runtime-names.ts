@@ -5,6 +5,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "BuilderClass",
   "BuilderSetters",
   "IssueCollector",
+  "assertWith",
   "builderClass",
   "PathSegment",
   "ROOT_PATH",
@@ -12,6 +13,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "ValidationIssue",
   "ValidationResult",
   "collectArrayItems",
+  "collectFieldIssues",
   "collectIssues",
   "collectNothing",
   "collectRecordValues",
@@ -36,6 +38,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "ownField",
   "pushIssue",
   "pushMissing",
+  "validateWith",
 ]);
 
 /** What the barrel re-exports from the runtime: the public part of its API. */

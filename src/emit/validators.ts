@@ -178,11 +178,7 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
       docs: [`Checks \`value\` against {@link ${type}}: the typed value, or every issue with its path.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `${runtimeType(ctx, "ValidationResult")}<${type}>`,
-      statements: [
-        `const issues: ${issue}[] = [];`,
-        `${ctx.names.collect}(value, ${runtime(ctx, "ROOT_PATH")}, issues);`,
-        `return issues.length === 0 ? { ok: true, value: value as ${type} } : { ok: false, issues };`,
-      ],
+      statements: [`return ${runtime(ctx, "validateWith")}(value, ${ctx.names.is}, ${ctx.names.collect});`],
     },
     {
       kind: StructureKind.Function,
@@ -191,9 +187,7 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
       docs: [`Throws a \`ValidationError\` listing every issue unless \`value\` is valid as {@link ${type}}.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `asserts value is ${type}`,
-      statements: [
-        `if (!${ctx.names.is}(value)) throw new ${runtime(ctx, "ValidationError")}(${stringLiteral(type)}, ${runtime(ctx, "collectIssues")}(value, ${ctx.names.collect}));`,
-      ],
+      statements: [`${runtime(ctx, "assertWith")}(value, ${ctx.names.is}, ${ctx.names.collect}, ${stringLiteral(type)});`],
     },
   ];
 }

@@ -3,15 +3,14 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   pushIssue,
-  pushMissing,
+  validateWith,
 } from "../../runtime.js";
 
 /** Payment by bank transfer. */
@@ -44,31 +43,22 @@ export function collectBankTransferIssues(
     return;
   }
 
-  if (value["type"] === undefined) pushMissing(issues, [...path, "type"], '"bank_transfer"');
-  else if (value["type"] !== "bank_transfer")
-    pushIssue(issues, [...path, "type"], '"bank_transfer"', value["type"]);
-  if (value["iban"] === undefined) pushMissing(issues, [...path, "iban"], "string");
-  else if (typeof value["iban"] !== "string")
-    pushIssue(issues, [...path, "iban"], "string", value["iban"]);
-  if (value["reference"] === undefined)
-    pushMissing(issues, [...path, "reference"], "string | null");
-  else if (value["reference"] !== null) {
-    if (typeof value["reference"] !== "string")
-      pushIssue(issues, [...path, "reference"], "string | null", value["reference"]);
-  }
+  if (value["type"] !== "bank_transfer")
+    collectFieldIssues(value["type"], path, "type", issues, '"bank_transfer"');
+  if (typeof value["iban"] !== "string")
+    collectFieldIssues(value["iban"], path, "iban", issues, "string");
+  if (value["reference"] !== null && typeof value["reference"] !== "string")
+    collectFieldIssues(value["reference"], path, "reference", issues, "string | null");
 }
 
 /** Checks `value` against {@link BankTransfer}: the typed value, or every issue with its path. */
 export function validateBankTransfer(value: unknown): ValidationResult<BankTransfer> {
-  const issues: ValidationIssue[] = [];
-  collectBankTransferIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as BankTransfer } : { ok: false, issues };
+  return validateWith(value, isBankTransfer, collectBankTransferIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link BankTransfer}. */
 export function assertBankTransfer(value: unknown): asserts value is BankTransfer {
-  if (!isBankTransfer(value))
-    throw new ValidationError("BankTransfer", collectIssues(value, collectBankTransferIssues));
+  assertWith(value, isBankTransfer, collectBankTransferIssues, "BankTransfer");
 }
 
 /** A {@link BankTransfer} builder that has set the fields `Done`. */

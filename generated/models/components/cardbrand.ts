@@ -2,12 +2,11 @@
 
 import {
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
-  collectIssues,
+  assertWith,
   pushIssue,
+  validateWith,
 } from "../../runtime.js";
 
 /**
@@ -36,15 +35,12 @@ export function collectCardBrandIssues(
 
 /** Checks `value` against {@link CardBrand}: the typed value, or every issue with its path. */
 export function validateCardBrand(value: unknown): ValidationResult<CardBrand> {
-  const issues: ValidationIssue[] = [];
-  collectCardBrandIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as CardBrand } : { ok: false, issues };
+  return validateWith(value, isCardBrand, collectCardBrandIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CardBrand}. */
 export function assertCardBrand(value: unknown): asserts value is CardBrand {
-  if (!isCardBrand(value))
-    throw new ValidationError("CardBrand", collectIssues(value, collectCardBrandIssues));
+  assertWith(value, isCardBrand, collectCardBrandIssues, "CardBrand");
 }
 
 /** Example of {@link CardBrand}, from the doc's Example Usage. */

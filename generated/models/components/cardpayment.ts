@@ -3,16 +3,15 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   isRfcDate,
   pushIssue,
-  pushMissing,
+  validateWith,
 } from "../../runtime.js";
 import { type CardBrand, collectCardBrandIssues, isCardBrand } from "./cardbrand.js";
 
@@ -52,33 +51,25 @@ export function collectCardPaymentIssues(
     return;
   }
 
-  if (value["type"] === undefined) pushMissing(issues, [...path, "type"], '"card"');
-  else if (value["type"] !== "card") pushIssue(issues, [...path, "type"], '"card"', value["type"]);
-  if (value["brand"] === undefined) pushMissing(issues, [...path, "brand"], "CardBrand");
-  else if (!isCardBrand(value["brand"]))
-    collectCardBrandIssues(value["brand"], [...path, "brand"], issues);
-  if (value["last4"] === undefined) pushMissing(issues, [...path, "last4"], "string");
-  else if (typeof value["last4"] !== "string")
-    pushIssue(issues, [...path, "last4"], "string", value["last4"]);
-  if (value["expiresOn"] === undefined)
-    pushMissing(issues, [...path, "expiresOn"], "YYYY-MM-DD date string");
-  else if (!isRfcDate(value["expiresOn"]))
-    pushIssue(issues, [...path, "expiresOn"], "YYYY-MM-DD date string", value["expiresOn"]);
+  if (value["type"] !== "card") collectFieldIssues(value["type"], path, "type", issues, '"card"');
+  if (!isCardBrand(value["brand"]))
+    collectFieldIssues(value["brand"], path, "brand", issues, "CardBrand", collectCardBrandIssues);
+  if (typeof value["last4"] !== "string")
+    collectFieldIssues(value["last4"], path, "last4", issues, "string");
+  if (!isRfcDate(value["expiresOn"]))
+    collectFieldIssues(value["expiresOn"], path, "expiresOn", issues, "YYYY-MM-DD date string");
   if (value["threeDSecure"] !== undefined && value["threeDSecure"] !== true)
-    pushIssue(issues, [...path, "threeDSecure"], "true", value["threeDSecure"]);
+    collectFieldIssues(value["threeDSecure"], path, "threeDSecure", issues, "true");
 }
 
 /** Checks `value` against {@link CardPayment}: the typed value, or every issue with its path. */
 export function validateCardPayment(value: unknown): ValidationResult<CardPayment> {
-  const issues: ValidationIssue[] = [];
-  collectCardPaymentIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as CardPayment } : { ok: false, issues };
+  return validateWith(value, isCardPayment, collectCardPaymentIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CardPayment}. */
 export function assertCardPayment(value: unknown): asserts value is CardPayment {
-  if (!isCardPayment(value))
-    throw new ValidationError("CardPayment", collectIssues(value, collectCardPaymentIssues));
+  assertWith(value, isCardPayment, collectCardPaymentIssues, "CardPayment");
 }
 
 /** A {@link CardPayment} builder that has set the fields `Done`. */

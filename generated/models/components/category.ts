@@ -3,15 +3,15 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   pushIssue,
   pushMissing,
+  validateWith,
 } from "../../runtime.js";
 
 /** A product category. Categories nest: each may have a parent and children. */
@@ -46,11 +46,10 @@ export function collectCategoryIssues(
     return;
   }
 
-  if (value["slug"] === undefined) pushMissing(issues, [...path, "slug"], "string");
-  else if (typeof value["slug"] !== "string")
-    pushIssue(issues, [...path, "slug"], "string", value["slug"]);
+  if (typeof value["slug"] !== "string")
+    collectFieldIssues(value["slug"], path, "slug", issues, "string");
   if (value["parent"] !== undefined && !isCategory(value["parent"]))
-    collectCategoryIssues(value["parent"], [...path, "parent"], issues);
+    collectFieldIssues(value["parent"], path, "parent", issues, "Category", collectCategoryIssues);
   const $children = value["children"];
   if ($children === undefined) pushMissing(issues, [...path, "children"], "Category[]");
   else {
@@ -66,15 +65,12 @@ export function collectCategoryIssues(
 
 /** Checks `value` against {@link Category}: the typed value, or every issue with its path. */
 export function validateCategory(value: unknown): ValidationResult<Category> {
-  const issues: ValidationIssue[] = [];
-  collectCategoryIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as Category } : { ok: false, issues };
+  return validateWith(value, isCategory, collectCategoryIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Category}. */
 export function assertCategory(value: unknown): asserts value is Category {
-  if (!isCategory(value))
-    throw new ValidationError("Category", collectIssues(value, collectCategoryIssues));
+  assertWith(value, isCategory, collectCategoryIssues, "Category");
 }
 
 /** A {@link Category} builder that has set the fields `Done`. */

@@ -3,15 +3,14 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   pushIssue,
-  pushMissing,
+  validateWith,
 } from "../../runtime.js";
 
 /** One product in an order. */
@@ -59,30 +58,24 @@ export function collectLineItemIssues(
     return;
   }
 
-  if (value["sku"] === undefined) pushMissing(issues, [...path, "sku"], "string");
-  else if (typeof value["sku"] !== "string")
-    pushIssue(issues, [...path, "sku"], "string", value["sku"]);
-  if (value["quantity"] === undefined) pushMissing(issues, [...path, "quantity"], "number");
-  else if (typeof value["quantity"] !== "number")
-    pushIssue(issues, [...path, "quantity"], "number", value["quantity"]);
-  if (value["unitPrice"] === undefined) pushMissing(issues, [...path, "unitPrice"], "number");
-  else if (typeof value["unitPrice"] !== "number")
-    pushIssue(issues, [...path, "unitPrice"], "number", value["unitPrice"]);
+  if (typeof value["sku"] !== "string")
+    collectFieldIssues(value["sku"], path, "sku", issues, "string");
+  if (typeof value["quantity"] !== "number")
+    collectFieldIssues(value["quantity"], path, "quantity", issues, "number");
+  if (typeof value["unitPrice"] !== "number")
+    collectFieldIssues(value["unitPrice"], path, "unitPrice", issues, "number");
   if (value["giftWrap"] !== undefined && typeof value["giftWrap"] !== "boolean")
-    pushIssue(issues, [...path, "giftWrap"], "boolean", value["giftWrap"]);
+    collectFieldIssues(value["giftWrap"], path, "giftWrap", issues, "boolean");
 }
 
 /** Checks `value` against {@link LineItem}: the typed value, or every issue with its path. */
 export function validateLineItem(value: unknown): ValidationResult<LineItem> {
-  const issues: ValidationIssue[] = [];
-  collectLineItemIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as LineItem } : { ok: false, issues };
+  return validateWith(value, isLineItem, collectLineItemIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link LineItem}. */
 export function assertLineItem(value: unknown): asserts value is LineItem {
-  if (!isLineItem(value))
-    throw new ValidationError("LineItem", collectIssues(value, collectLineItemIssues));
+  assertWith(value, isLineItem, collectLineItemIssues, "LineItem");
 }
 
 /** A {@link LineItem} builder that has set the fields `Done`. */

@@ -3,16 +3,16 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   isValidDate,
   pushIssue,
   pushMissing,
+  validateWith,
 } from "../../runtime.js";
 import { type LineItem, collectLineItemIssues, isLineItem } from "./lineitem.js";
 import { type OrderStatus, collectOrderStatusIssues, isOrderStatus } from "./orderstatus.js";
@@ -123,12 +123,17 @@ export function collectOrderIssues(
     return;
   }
 
-  if (value["id"] === undefined) pushMissing(issues, [...path, "id"], "string");
-  else if (typeof value["id"] !== "string")
-    pushIssue(issues, [...path, "id"], "string", value["id"]);
-  if (value["status"] === undefined) pushMissing(issues, [...path, "status"], "OrderStatus");
-  else if (!isOrderStatus(value["status"]))
-    collectOrderStatusIssues(value["status"], [...path, "status"], issues);
+  if (typeof value["id"] !== "string")
+    collectFieldIssues(value["id"], path, "id", issues, "string");
+  if (!isOrderStatus(value["status"]))
+    collectFieldIssues(
+      value["status"],
+      path,
+      "status",
+      issues,
+      "OrderStatus",
+      collectOrderStatusIssues,
+    );
   const $items = value["items"];
   if ($items === undefined) pushMissing(issues, [...path, "items"], "LineItem[]");
   else {
@@ -140,11 +145,17 @@ export function collectOrderIssues(
       }
   }
 
-  if (value["placedAt"] === undefined) pushMissing(issues, [...path, "placedAt"], "Date");
-  else if (!isValidDate(value["placedAt"]))
-    pushIssue(issues, [...path, "placedAt"], "Date", value["placedAt"]);
+  if (!isValidDate(value["placedAt"]))
+    collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
   if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"]))
-    collectAddressIssues(value["shippingAddress"], [...path, "shippingAddress"], issues);
+    collectFieldIssues(
+      value["shippingAddress"],
+      path,
+      "shippingAddress",
+      issues,
+      "Address",
+      collectAddressIssues,
+    );
   const $metadata = value["metadata"];
   if ($metadata !== undefined) {
     if (!isObject($metadata))
@@ -167,25 +178,30 @@ export function collectOrderIssues(
   }
 
   if (value["total"] !== undefined && typeof value["total"] !== "number")
-    pushIssue(issues, [...path, "total"], "number", value["total"]);
+    collectFieldIssues(value["total"], path, "total", issues, "number");
   if (value["payment"] !== undefined && !isPaymentMethod(value["payment"]))
-    collectPaymentMethodIssues(value["payment"], [...path, "payment"], issues);
+    collectFieldIssues(
+      value["payment"],
+      path,
+      "payment",
+      issues,
+      "PaymentMethod",
+      collectPaymentMethodIssues,
+    );
   if (value["express"] !== undefined && typeof value["express"] !== "boolean")
-    pushIssue(issues, [...path, "express"], "boolean", value["express"]);
+    collectFieldIssues(value["express"], path, "express", issues, "boolean");
   if (value["couponCode"] !== undefined && typeof value["couponCode"] !== "string")
-    pushIssue(issues, [...path, "couponCode"], "string", value["couponCode"]);
+    collectFieldIssues(value["couponCode"], path, "couponCode", issues, "string");
 }
 
 /** Checks `value` against {@link Order}: the typed value, or every issue with its path. */
 export function validateOrder(value: unknown): ValidationResult<Order> {
-  const issues: ValidationIssue[] = [];
-  collectOrderIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as Order } : { ok: false, issues };
+  return validateWith(value, isOrder, collectOrderIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Order}. */
 export function assertOrder(value: unknown): asserts value is Order {
-  if (!isOrder(value)) throw new ValidationError("Order", collectIssues(value, collectOrderIssues));
+  assertWith(value, isOrder, collectOrderIssues, "Order");
 }
 
 /** A {@link Order} builder that has set the fields `Done`. */

@@ -2,12 +2,11 @@
 
 import {
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
-  collectIssues,
+  assertWith,
   pushIssue,
+  validateWith,
 } from "../../runtime.js";
 
 /** Where an order is in its life. */
@@ -38,13 +37,10 @@ export function collectOrderStatusIssues(
 
 /** Checks `value` against {@link OrderStatus}: the typed value, or every issue with its path. */
 export function validateOrderStatus(value: unknown): ValidationResult<OrderStatus> {
-  const issues: ValidationIssue[] = [];
-  collectOrderStatusIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as OrderStatus } : { ok: false, issues };
+  return validateWith(value, isOrderStatus, collectOrderStatusIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link OrderStatus}. */
 export function assertOrderStatus(value: unknown): asserts value is OrderStatus {
-  if (!isOrderStatus(value))
-    throw new ValidationError("OrderStatus", collectIssues(value, collectOrderStatusIssues));
+  assertWith(value, isOrderStatus, collectOrderStatusIssues, "OrderStatus");
 }

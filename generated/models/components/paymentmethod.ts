@@ -2,13 +2,12 @@
 
 import {
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
-  collectIssues,
+  assertWith,
   isObject,
   pushIssue,
+  validateWith,
 } from "../../runtime.js";
 import { type BankTransfer, collectBankTransferIssues, isBankTransfer } from "./banktransfer.js";
 import { type CardPayment, collectCardPaymentIssues, isCardPayment } from "./cardpayment.js";
@@ -54,15 +53,12 @@ export function collectPaymentMethodIssues(
 
 /** Checks `value` against {@link PaymentMethod}: the typed value, or every issue with its path. */
 export function validatePaymentMethod(value: unknown): ValidationResult<PaymentMethod> {
-  const issues: ValidationIssue[] = [];
-  collectPaymentMethodIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as PaymentMethod } : { ok: false, issues };
+  return validateWith(value, isPaymentMethod, collectPaymentMethodIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link PaymentMethod}. */
 export function assertPaymentMethod(value: unknown): asserts value is PaymentMethod {
-  if (!isPaymentMethod(value))
-    throw new ValidationError("PaymentMethod", collectIssues(value, collectPaymentMethodIssues));
+  assertWith(value, isPaymentMethod, collectPaymentMethodIssues, "PaymentMethod");
 }
 
 /** Example of {@link PaymentMethod}, from the doc's Supported Types. */

@@ -3,12 +3,11 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isArrayOf,
   isBlob,
   isFile,
@@ -17,7 +16,7 @@ import {
   isUint8Array,
   isValidDate,
   pushIssue,
-  pushMissing,
+  validateWith,
 } from "../../runtime.js";
 import { type Category, collectCategoryIssues, isCategory } from "./category.js";
 
@@ -81,15 +80,19 @@ export function collectProductIssues(
     return;
   }
 
-  if (value["sku"] === undefined) pushMissing(issues, [...path, "sku"], "string");
-  else if (typeof value["sku"] !== "string")
-    pushIssue(issues, [...path, "sku"], "string", value["sku"]);
-  if (value["name"] === undefined) pushMissing(issues, [...path, "name"], "string");
-  else if (typeof value["name"] !== "string")
-    pushIssue(issues, [...path, "name"], "string", value["name"]);
-  if (value["category"] === undefined) pushMissing(issues, [...path, "category"], "Category");
-  else if (!isCategory(value["category"]))
-    collectCategoryIssues(value["category"], [...path, "category"], issues);
+  if (typeof value["sku"] !== "string")
+    collectFieldIssues(value["sku"], path, "sku", issues, "string");
+  if (typeof value["name"] !== "string")
+    collectFieldIssues(value["name"], path, "name", issues, "string");
+  if (!isCategory(value["category"]))
+    collectFieldIssues(
+      value["category"],
+      path,
+      "category",
+      issues,
+      "Category",
+      collectCategoryIssues,
+    );
   const $attributes = value["attributes"];
   if ($attributes !== undefined) {
     if (!isObject($attributes))
@@ -119,11 +122,11 @@ export function collectProductIssues(
   }
 
   if (value["releasedAt"] !== undefined && !isValidDate(value["releasedAt"]))
-    pushIssue(issues, [...path, "releasedAt"], "Date", value["releasedAt"]);
+    collectFieldIssues(value["releasedAt"], path, "releasedAt", issues, "Date");
   if (value["thumbnail"] !== undefined && !isUint8Array(value["thumbnail"]))
-    pushIssue(issues, [...path, "thumbnail"], "Uint8Array", value["thumbnail"]);
+    collectFieldIssues(value["thumbnail"], path, "thumbnail", issues, "Uint8Array");
   if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
-    pushIssue(issues, [...path, "manual"], "File | Blob", value["manual"]);
+    collectFieldIssues(value["manual"], path, "manual", issues, "File | Blob");
   const $extra = value["extra"];
   if ($extra !== undefined && !isObject($extra))
     pushIssue(issues, [...path, "extra"], "Record<string, unknown>", $extra);
@@ -131,15 +134,12 @@ export function collectProductIssues(
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */
 export function validateProduct(value: unknown): ValidationResult<Product> {
-  const issues: ValidationIssue[] = [];
-  collectProductIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as Product } : { ok: false, issues };
+  return validateWith(value, isProduct, collectProductIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Product}. */
 export function assertProduct(value: unknown): asserts value is Product {
-  if (!isProduct(value))
-    throw new ValidationError("Product", collectIssues(value, collectProductIssues));
+  assertWith(value, isProduct, collectProductIssues, "Product");
 }
 
 /** A {@link Product} builder that has set the fields `Done`. */

@@ -3,15 +3,14 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   pushIssue,
-  pushMissing,
+  validateWith,
 } from "../../runtime.js";
 
 /** A postal address. */
@@ -62,32 +61,26 @@ export function collectAddressIssues(
     return;
   }
 
-  if (value["line1"] === undefined) pushMissing(issues, [...path, "line1"], "string");
-  else if (typeof value["line1"] !== "string")
-    pushIssue(issues, [...path, "line1"], "string", value["line1"]);
+  if (typeof value["line1"] !== "string")
+    collectFieldIssues(value["line1"], path, "line1", issues, "string");
   if (value["line2"] !== undefined && typeof value["line2"] !== "string")
-    pushIssue(issues, [...path, "line2"], "string", value["line2"]);
-  if (value["city"] === undefined) pushMissing(issues, [...path, "city"], "string");
-  else if (typeof value["city"] !== "string")
-    pushIssue(issues, [...path, "city"], "string", value["city"]);
+    collectFieldIssues(value["line2"], path, "line2", issues, "string");
+  if (typeof value["city"] !== "string")
+    collectFieldIssues(value["city"], path, "city", issues, "string");
   if (value["postalCode"] !== undefined && typeof value["postalCode"] !== "string")
-    pushIssue(issues, [...path, "postalCode"], "string", value["postalCode"]);
-  if (value["country"] === undefined) pushMissing(issues, [...path, "country"], "string");
-  else if (typeof value["country"] !== "string")
-    pushIssue(issues, [...path, "country"], "string", value["country"]);
+    collectFieldIssues(value["postalCode"], path, "postalCode", issues, "string");
+  if (typeof value["country"] !== "string")
+    collectFieldIssues(value["country"], path, "country", issues, "string");
 }
 
 /** Checks `value` against {@link Address}: the typed value, or every issue with its path. */
 export function validateAddress(value: unknown): ValidationResult<Address> {
-  const issues: ValidationIssue[] = [];
-  collectAddressIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as Address } : { ok: false, issues };
+  return validateWith(value, isAddress, collectAddressIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link Address}. */
 export function assertAddress(value: unknown): asserts value is Address {
-  if (!isAddress(value))
-    throw new ValidationError("Address", collectIssues(value, collectAddressIssues));
+  assertWith(value, isAddress, collectAddressIssues, "Address");
 }
 
 /** A {@link Address} builder that has set the fields `Done`. */

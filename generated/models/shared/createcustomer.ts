@@ -3,14 +3,14 @@
 import {
   type Builder,
   type PathSegment,
-  ROOT_PATH,
-  ValidationError,
   type ValidationIssue,
   type ValidationResult,
+  assertWith,
   builderClass,
-  collectIssues,
+  collectFieldIssues,
   isObject,
   pushIssue,
+  validateWith,
 } from "../../runtime.js";
 
 /** Create Customer body data */
@@ -54,26 +54,23 @@ export function collectCreateCustomerIssues(
   }
 
   if (value["customIdentifier"] !== undefined && typeof value["customIdentifier"] !== "string")
-    pushIssue(issues, [...path, "customIdentifier"], "string", value["customIdentifier"]);
+    collectFieldIssues(value["customIdentifier"], path, "customIdentifier", issues, "string");
   if (value["email"] !== undefined && typeof value["email"] !== "string")
-    pushIssue(issues, [...path, "email"], "string", value["email"]);
+    collectFieldIssues(value["email"], path, "email", issues, "string");
   if (value["metadata"] !== undefined && typeof value["metadata"] !== "string")
-    pushIssue(issues, [...path, "metadata"], "string", value["metadata"]);
+    collectFieldIssues(value["metadata"], path, "metadata", issues, "string");
   if (value["name"] !== undefined && typeof value["name"] !== "string")
-    pushIssue(issues, [...path, "name"], "string", value["name"]);
+    collectFieldIssues(value["name"], path, "name", issues, "string");
 }
 
 /** Checks `value` against {@link CreateCustomer}: the typed value, or every issue with its path. */
 export function validateCreateCustomer(value: unknown): ValidationResult<CreateCustomer> {
-  const issues: ValidationIssue[] = [];
-  collectCreateCustomerIssues(value, ROOT_PATH, issues);
-  return issues.length === 0 ? { ok: true, value: value as CreateCustomer } : { ok: false, issues };
+  return validateWith(value, isCreateCustomer, collectCreateCustomerIssues);
 }
 
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CreateCustomer}. */
 export function assertCreateCustomer(value: unknown): asserts value is CreateCustomer {
-  if (!isCreateCustomer(value))
-    throw new ValidationError("CreateCustomer", collectIssues(value, collectCreateCustomerIssues));
+  assertWith(value, isCreateCustomer, collectCreateCustomerIssues, "CreateCustomer");
 }
 
 /** A {@link CreateCustomer} builder that has set the fields `Done`. */
