@@ -1,13 +1,15 @@
 /**
- * `npm run bench:generate -- [docs folder] [--docs N] [--rounds R]`: how long generation
- * takes, cold and warm, against the bare parse floor of the same docs measured in this
- * process, in R rounds (default 3). Without a folder it writes a deterministic synthetic
- * corpus of N docs (default 5000).
+ * `npm run bench:generate -- [docs folder] [--docs N] [--rounds R] [--work DIR]`: how long
+ * generation takes, cold and warm, against the bare parse floor of the same docs measured
+ * in this process, in R rounds (default 3). Without a folder it writes a deterministic
+ * synthetic corpus of N docs (default 5000). The docs, output and caches live in a new
+ * folder under DIR (default: the system's temporary folder).
  */
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { loadDocs } from "../../src/io/load-docs.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
@@ -16,9 +18,14 @@ import { writeSyntheticCorpus } from "./synthetic-corpus.js";
 const run = promisify(execFile);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { docs: { type: "string", default: "5000" }, rounds: { type: "string", default: "3" } },
+  options: {
+    docs: { type: "string", default: "5000" },
+    rounds: { type: "string", default: "3" },
+    work: { type: "string", default: tmpdir() },
+  },
 });
-const work = await mkdtemp(join(tmpdir(), "mdmodel-bench-"));
+await mkdir(resolve(values.work), { recursive: true });
+const work = await mkdtemp(join(resolve(values.work), "mdmodel-bench-"));
 const input = join(work, "docs");
 let label: string;
 if (positionals[0]) {
@@ -63,7 +70,23 @@ async function cli(...args: string[]): Promise<Timing> {
 // Rounds, each with its own floor: the machine is shared, so a ratio is taken within a round
 // and the table shows the median round's ratio with the lowest and highest.
 const edited = docs.find((doc, i) => i >= docs.length / 2 && /^## Fields$/m.test(doc.text))!;
-const rounds: Array<{ floor: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing }> = [];
+/** What creating the output's files costs this machine by itself: each file written once, one thread. */
+function writeFloor(): number {
+  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const texts = files.map((entry) => [relative(out, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), "utf8")] as const);
+  const scratch = join(work, "write-floor");
+  rmSync(scratch, { recursive: true, force: true });
+  const started = performance.now();
+  for (const [path, text] of texts) {
+    mkdirSync(dirname(join(scratch, path)), { recursive: true });
+    writeFileSync(join(scratch, path), text);
+  }
+  const ms = performance.now() - started;
+  rmSync(scratch, { recursive: true, force: true });
+  return ms;
+}
+
+const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing }> = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
   // Cold: no output, no caches (code cache included), the docs as they were.
   await rm(out, { recursive: true, force: true });
@@ -71,12 +94,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   await writeFile(join(input, edited.path), edited.text);
   const floor = parseFloor();
   const cold = await cli();
+  const writes = writeFloor();
   const warm = await cli();
   // A real edit: a sentence added to one model's description, so its module is emitted again.
   await writeFile(join(input, edited.path), edited.text.replace(/^(# .*\n)/m, `$1\nEdited by the benchmark, round ${round}.\n`));
   const oneChanged = await cli();
   const check = await cli("--check");
-  rounds.push({ floor, cold, warm, oneChanged, check });
+  rounds.push({ floor, writes, cold, warm, oneChanged, check });
 }
 const checkFull = await cli("--check", "--full");
 // The cached runs must have written exactly what a full run produces.
@@ -89,10 +113,13 @@ const spread = (values: number[], digits: number) =>
   values.length > 1 ? ` [${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}]` : "";
 console.log(`mdmodel generation benchmark: ${label}`);
 console.log(`machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, node ${process.version}; ${rounds.length} round(s), medians [lowest-highest]`);
+console.log(`work folder: ${work} (docs, output, caches)`);
 console.log(`docs: ${docs.length}; ${modelsLine.replace(/^mdmodel --check: \S+ is up to date; /, "")}`);
 console.log("");
 const floors = rounds.map((r) => r.floor);
 console.log(`${"parse floor (remark parse only, 1 thread, warm)".padEnd(50)} ${fmt(median(floors)).padStart(9)}   ${(median(floors) / docs.length).toFixed(2)} ms/doc`);
+const writes = rounds.map((r) => r.writes);
+console.log(`${"file write floor (the output's files, 1 thread)".padEnd(50)} ${fmt(median(writes)).padStart(9)}   ${(median(writes) / median(floors)).toFixed(2)}x parse floor (part of every cold run)`);
 const row = (name: string, timings: Timing[], ratios: number[], unit: string, digits: number) => {
   const ratio = `${median(ratios).toFixed(digits)}x ${unit}${spread(ratios, digits)}`;
   console.log(`${name.padEnd(50)} ${fmt(median(timings.map((t) => t.ms))).padStart(9)}   ${ratio.padEnd(34)} peak RSS ${Math.max(...timings.map((t) => t.rssMb)).toFixed(0)} MB`);
