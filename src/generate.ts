@@ -221,7 +221,10 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
   } else {
     const { barrelStep, emitStep, formatStep } = await import("./pipeline/steps.js");
     emittedFiles = [];
-    for (const module of toEmit) emittedFiles.push(await emitStep(module.model.path, context));
+    // Chunks as the workers get them: several modules per prettier call.
+    for (let start = 0; start < toEmit.length; start += 32) {
+      emittedFiles.push(...(await emitStep(toEmit.slice(start, start + 32).map((module) => module.model.path), context)));
+    }
     emittedFiles.push(cachedBarrel ?? (await barrelStep(barrelEntries, context)), await formatStep(runtime, context));
   }
 

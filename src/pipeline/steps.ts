@@ -12,7 +12,7 @@ import { readModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
 import { readDoc, type SourceDoc } from "../parse/read-doc.js";
-import { formatTypeScript } from "../write/format.js";
+import { formatModules, formatTypeScript } from "../write/format.js";
 import { hashText } from "../write/manifest.js";
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
@@ -60,11 +60,17 @@ export async function formatStep(file: OutputFile, context: FormatContext): Prom
   return { path: file.path, key, content: await formatTypeScript(file.content, context.formatOptions) };
 }
 
-/** Emits and formats the module of the model at `modelPath`. */
-export function emitStep(modelPath: string, context: EmitContext): Promise<FormattedFile> {
-  const model = context.models.byPath.get(modelPath)!;
-  const module = emitModelModule(model, context.models, readModelExamples(model, context.models), context.config);
-  return formatStep(module, context);
+/** Emits and formats the modules of the models at `modelPaths`, several per prettier call. */
+export async function emitStep(modelPaths: readonly string[], context: EmitContext): Promise<FormattedFile[]> {
+  const modules = modelPaths.map((path) => {
+    const model = context.models.byPath.get(path)!;
+    const module = emitModelModule(model, context.models, readModelExamples(model, context.models), context.config);
+    return { path: module.path, key: formatKey(module.content, context.formatOptions), content: module.content };
+  });
+  const unknown = modules.filter((module) => !context.known.has(module.key));
+  const formatted = await formatModules(unknown.map((module) => module.content), context.formatOptions);
+  const byKey = new Map(unknown.map((module, index) => [module.key, formatted[index]!]));
+  return modules.map(({ path, key }) => (byKey.has(key) ? { path, key, content: byKey.get(key)! } : { path, key }));
 }
 
 /** A module as the barrel sees it: where it is, whose model, what it exports. */

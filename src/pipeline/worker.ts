@@ -13,11 +13,8 @@ async function handle(request: Request): Promise<unknown> {
     case "context":
       context = { ...request.payload, known: new Set(request.payload.known) };
       return undefined;
-    case "emit": {
-      const results = [];
-      for (const path of request.payload) results.push(await emitStep(path, needContext()));
-      return results;
-    }
+    case "emit":
+      return emitStep(request.payload, needContext());
     case "format": {
       const results = [];
       for (const file of request.payload) results.push(await formatStep(file, needContext()));
