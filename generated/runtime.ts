@@ -234,22 +234,16 @@ export function collectIssues(value: unknown, collect: IssueCollector): Validati
   return issues;
 }
 
-/**
- * Records why field `key` of the object at `path` does not fit: missing when it is
- * undefined, else the issues `collect` finds in it, else one issue expecting `expected`.
- */
+/** Records why field `key` of the object at `path` does not fit: missing when it is undefined, else one issue expecting `expected`. */
 export function collectFieldIssues(
   value: unknown,
   path: readonly PathSegment[],
   key: string,
   issues: ValidationIssue[],
   expected: string,
-  collect?: IssueCollector,
 ): void {
-  const fieldPath = [...path, key];
-  if (value === undefined) pushMissing(issues, fieldPath, expected);
-  else if (collect) collect(value, fieldPath, issues);
-  else pushIssue(issues, fieldPath, expected, value);
+  if (value === undefined) pushMissing(issues, [...path, key], expected);
+  else pushIssue(issues, [...path, key], expected, value);
 }
 
 /** The body of `validateX`: the guard first, so a valid value costs what `isX` costs; else every issue. */

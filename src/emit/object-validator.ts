@@ -101,7 +101,7 @@ function typeChecks(type: TypeExpr, value: string, ctx: ModuleContext, depth: nu
 }
 
 function fieldCollector(field: Field, ctx: ModuleContext, locals: Set<string>): string[] {
-  if (isLeaf(field.type) || (field.type.kind === "ref" && field.type.target !== undefined)) return [guardedFieldCollector(field, ctx)];
+  if (isLeaf(field.type)) return [leafFieldCollector(field, ctx)];
   const { value, lines } = readField(field, ctx, locals);
   const segments = [stringLiteral(field.name)];
   const expected = describeType(field.type) + (field.nullable ? " | null" : "");
@@ -119,17 +119,13 @@ function fieldCollector(field: Field, ctx: ModuleContext, locals: Set<string>): 
   return [...lines, `if (${when}) {`, ...checks, "}"];
 }
 
-/**
- * A field one guard checks is one statement: where the guard fails, the runtime records
- * the field as missing, or the issues of the model it refers to, or one issue.
- */
-function guardedFieldCollector(field: Field, ctx: ModuleContext): string {
+/** A field of a leaf type is one statement: where its guard fails, the runtime records it as missing or as one issue. */
+function leafFieldCollector(field: Field, ctx: ModuleContext): string {
   const value = fieldAccess("value", field.name, runtimeLocal(ctx, "ownField"));
   const expected = describeType(field.type) + (field.nullable ? " | null" : "");
   const failed = negate(guardExpr(field.type, value, ctx));
   const when = presence(field, value);
-  const collect = field.type.kind === "ref" && field.type.target !== undefined ? `, ${refName(ctx, field.type.target, "collect")}` : "";
-  const record = `${runtime(ctx, "collectFieldIssues")}(${value}, path, ${stringLiteral(field.name)}, issues, ${stringLiteral(expected)}${collect});`;
+  const record = `${runtime(ctx, "collectFieldIssues")}(${value}, path, ${stringLiteral(field.name)}, issues, ${stringLiteral(expected)});`;
   return `if (${when === undefined ? failed : `${when} && ${failed}`}) ${record}`;
 }
 

@@ -11,6 +11,7 @@ import {
   isObject,
   isRfcDate,
   pushIssue,
+  pushMissing,
   validateWith,
 } from "../../runtime.js";
 import { type CardBrand, collectCardBrandIssues, isCardBrand } from "./cardbrand.js";
@@ -52,8 +53,9 @@ export function collectCardPaymentIssues(
   }
 
   if (value["type"] !== "card") collectFieldIssues(value["type"], path, "type", issues, '"card"');
-  if (!isCardBrand(value["brand"]))
-    collectFieldIssues(value["brand"], path, "brand", issues, "CardBrand", collectCardBrandIssues);
+  if (value["brand"] === undefined) pushMissing(issues, [...path, "brand"], "CardBrand");
+  else if (!isCardBrand(value["brand"]))
+    collectCardBrandIssues(value["brand"], [...path, "brand"], issues);
   if (typeof value["last4"] !== "string")
     collectFieldIssues(value["last4"], path, "last4", issues, "string");
   if (!isRfcDate(value["expiresOn"]))

@@ -49,7 +49,7 @@ export function collectCategoryIssues(
   if (typeof value["slug"] !== "string")
     collectFieldIssues(value["slug"], path, "slug", issues, "string");
   if (value["parent"] !== undefined && !isCategory(value["parent"]))
-    collectFieldIssues(value["parent"], path, "parent", issues, "Category", collectCategoryIssues);
+    collectCategoryIssues(value["parent"], [...path, "parent"], issues);
   const $children = value["children"];
   if ($children === undefined) pushMissing(issues, [...path, "children"], "Category[]");
   else {

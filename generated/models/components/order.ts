@@ -125,15 +125,9 @@ export function collectOrderIssues(
 
   if (typeof value["id"] !== "string")
     collectFieldIssues(value["id"], path, "id", issues, "string");
-  if (!isOrderStatus(value["status"]))
-    collectFieldIssues(
-      value["status"],
-      path,
-      "status",
-      issues,
-      "OrderStatus",
-      collectOrderStatusIssues,
-    );
+  if (value["status"] === undefined) pushMissing(issues, [...path, "status"], "OrderStatus");
+  else if (!isOrderStatus(value["status"]))
+    collectOrderStatusIssues(value["status"], [...path, "status"], issues);
   const $items = value["items"];
   if ($items === undefined) pushMissing(issues, [...path, "items"], "LineItem[]");
   else {
@@ -148,14 +142,7 @@ export function collectOrderIssues(
   if (!isValidDate(value["placedAt"]))
     collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
   if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"]))
-    collectFieldIssues(
-      value["shippingAddress"],
-      path,
-      "shippingAddress",
-      issues,
-      "Address",
-      collectAddressIssues,
-    );
+    collectAddressIssues(value["shippingAddress"], [...path, "shippingAddress"], issues);
   const $metadata = value["metadata"];
   if ($metadata !== undefined) {
     if (!isObject($metadata))
@@ -180,14 +167,7 @@ export function collectOrderIssues(
   if (value["total"] !== undefined && typeof value["total"] !== "number")
     collectFieldIssues(value["total"], path, "total", issues, "number");
   if (value["payment"] !== undefined && !isPaymentMethod(value["payment"]))
-    collectFieldIssues(
-      value["payment"],
-      path,
-      "payment",
-      issues,
-      "PaymentMethod",
-      collectPaymentMethodIssues,
-    );
+    collectPaymentMethodIssues(value["payment"], [...path, "payment"], issues);
   if (value["express"] !== undefined && typeof value["express"] !== "boolean")
     collectFieldIssues(value["express"], path, "express", issues, "boolean");
   if (value["couponCode"] !== undefined && typeof value["couponCode"] !== "string")

@@ -16,6 +16,7 @@ import {
   isUint8Array,
   isValidDate,
   pushIssue,
+  pushMissing,
   validateWith,
 } from "../../runtime.js";
 import { type Category, collectCategoryIssues, isCategory } from "./category.js";
@@ -84,15 +85,9 @@ export function collectProductIssues(
     collectFieldIssues(value["sku"], path, "sku", issues, "string");
   if (typeof value["name"] !== "string")
     collectFieldIssues(value["name"], path, "name", issues, "string");
-  if (!isCategory(value["category"]))
-    collectFieldIssues(
-      value["category"],
-      path,
-      "category",
-      issues,
-      "Category",
-      collectCategoryIssues,
-    );
+  if (value["category"] === undefined) pushMissing(issues, [...path, "category"], "Category");
+  else if (!isCategory(value["category"]))
+    collectCategoryIssues(value["category"], [...path, "category"], issues);
   const $attributes = value["attributes"];
   if ($attributes !== undefined) {
     if (!isObject($attributes))
