@@ -106,13 +106,13 @@ export class WorkerPool {
 
   /** Runs `op` over `items` in chunks that idle workers pull; the answers in input order. */
   async map<K extends "read" | "emit" | "format">(op: K, items: Operations[K][0], onProgress?: (done: number) => void): Promise<Operations[K][1]> {
-    // Small chunks balance the load at the end of the queue; a floor keeps messages few.
-    const chunkSize = Math.max(1, Math.min(32, Math.ceil(items.length / (this.#workers.length * 8))));
     const results: unknown[] = new Array(items.length);
     let next = 0;
     let done = 0;
     const drain = async (worker: Worker) => {
       while (next < items.length) {
+        // Chunks shrink as the queue empties, so the workers finish together; 32 at most keeps each answer small.
+        const chunkSize = Math.max(1, Math.min(32, Math.ceil((items.length - next) / (this.#workers.length * 4))));
         const start = next;
         next += chunkSize;
         const answers = (await this.#request(worker, op, items.slice(start, start + chunkSize) as Operations[K][0])) as unknown[];
