@@ -33,8 +33,10 @@ export type Preload = "cached" | "compiled" | "skipped";
  */
 export function preloadWithCodeCache(filename: string, dir = codeCacheDir()): Preload {
   if (process.env["MDMODEL_NO_CODE_CACHE"] || require.cache[filename]) return "skipped";
-  const source = readFileSync(filename, "utf8");
-  const cacheFile = join(dir, `${createHash("sha256").update(source).digest("hex").slice(0, 40)}.bin`);
+  // Hashed as read: hashing the decoded 9 MB string would encode it back to bytes first.
+  const bytes = readFileSync(filename);
+  const cacheFile = join(dir, `${createHash("sha256").update(bytes).digest("hex").slice(0, 40)}.bin`);
+  const source = bytes.toString("utf8");
   const cachedData = readEntry(cacheFile);
   // Node's own CommonJS wrapper, so the file runs as `require` would run it (a `#!` line becomes a comment).
   const body = source.startsWith("#!") ? `//${source}` : source;
