@@ -24,6 +24,7 @@ export type RuleId =
   | "bad-example"
   | "duplicate-model"
   | "renamed-model"
+  | "shadowed-setter"
   | "doc-too-large"
   | "bad-path";
 

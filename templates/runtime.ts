@@ -254,13 +254,15 @@ export type BuilderSetters<T, Required extends keyof T, Done extends keyof T, Ke
 
 /**
  * Builds a `T` one field at a time: a setter per field that records the field as set
- * (`Done`), and `build()`, a compile error while a `Required` field is missing.
+ * (`Done`), and `build()`, a compile error while a `Required` field is missing. The
+ * setters of fields called `build` and `constructor` are `setBuild` and `setConstructor`.
  */
 export type Builder<T, Required extends keyof T, Done extends keyof T = never> = BuilderSetters<
   T,
   Required,
   Done,
-  Exclude<keyof T, BuilderMember>
+  // A field called `setBuild` beside one called `build` has no setter of its own: `from()` sets it.
+  Exclude<keyof T, BuilderMember | `set${Capitalize<Extract<keyof T, BuilderMember>>}`>
 > & {
   readonly [K in Extract<keyof T, BuilderMember> as `set${Capitalize<K>}`]-?: (
     value: Exclude<T[K], undefined>,
@@ -301,7 +303,9 @@ export function builderClass<T, Required extends keyof T>(
     }
 
     static {
+      const renamed = new Set(fields.filter((field) => setterName(field) !== field).map(setterName));
       for (const field of fields) {
+        if (renamed.has(field)) continue;
         const value = function (this: ModelBuilder, value: unknown): ModelBuilder {
           // Assigning `__proto__` would set the prototype instead of a field.
           if (field === "__proto__") Object.defineProperty(this.#fields, field, { value, enumerable: true, writable: true, configurable: true });

@@ -69,5 +69,8 @@ describe("awkward field names at run time", () => {
     expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
     expect(Object.keys(built).sort()).toEqual(["__proto__", "build", "default", "x-api-key"]);
     expect(isAwkward(built)).toBe(true);
+    // `setBuild` sets `build`; the field called `setBuild` is set through from().
+    const both = AwkwardBuilder.from({ ...built, setBuild: "s" }).setBuild(3).build();
+    expect([both.build, both.setBuild]).toEqual([3, "s"]);
   });
 });

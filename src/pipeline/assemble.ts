@@ -6,7 +6,7 @@ import { posix } from "node:path";
 import { VFile } from "vfile";
 import type { Config } from "../config.js";
 import { report, restoreMessages } from "../diagnostics.js";
-import { typeNameOf } from "../emit/naming.js";
+import { namesOf, typeNameOf } from "../emit/naming.js";
 import { inferNullability } from "../ir/nullability.js";
 import { compareText, resolveModels, type ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
@@ -52,6 +52,7 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
       report(files.get(model.path)!, "info", `the model \`${model.name}\` is exported as \`${name}\`: ${why}`, model.position, "renamed-model");
     }
   }
+  for (const model of models) reportShadowedSetters(model, files.get(model.path)!);
   const resolved = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
   return { models: resolved, files, docs: docs.length, skipped };
 }
@@ -81,5 +82,23 @@ function reportDuplicateNames(models: ModelDoc[], files: ReadonlyMap<string, VFi
       "duplicate-model",
     );
     models.splice(models.indexOf(model), 1);
+  }
+}
+
+/** A builder names the setters of `build` and `constructor` `setBuild` and `setConstructor`; a field of that name then has none. */
+function reportShadowedSetters(model: ModelDoc, file: VFile): void {
+  if (model.body.kind !== "object") return;
+  const names = new Set(model.body.fields.map((field) => field.name));
+  for (const field of model.body.fields) {
+    const member = ["build", "constructor"].find((name) => field.name === `set${name.charAt(0).toUpperCase()}${name.slice(1)}`);
+    if (member === undefined || !names.has(member)) continue;
+    const builder = namesOf(model).builder;
+    report(
+      file,
+      "warning",
+      `the field \`${field.name}\` has no setter on \`${builder}\`: the setter of the field \`${member}\` is called \`${field.name}\`; set it through \`${builder}.from()\``,
+      field.position,
+      "shadowed-setter",
+    );
   }
 }
