@@ -15,6 +15,9 @@ const STRICT: ts.CompilerOptions = {
   noImplicitOverride: true,
   noFallthroughCasesInSwitch: true,
   noPropertyAccessFromIndexSignature: true,
+  // Libraries that publish declarations need every export's type written out.
+  declaration: true,
+  isolatedDeclarations: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2022,
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],

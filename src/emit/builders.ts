@@ -35,7 +35,9 @@ export function builderStructures(body: ObjectModel, ctx: ModuleContext): [TypeA
       declarations: [
         {
           name: builder,
-          initializer: `${runtime(ctx, "builderClass")}<${type}, ${requiredType}>(${stringLiteral(builder)}, ${fields}, ${assert})`,
+          // Annotated, not inferred, so the module also compiles under `isolatedDeclarations`.
+          type: `${runtimeType(ctx, "BuilderClass")}<${type}, ${requiredType}>`,
+          initializer: `${runtime(ctx, "builderClass")}(${stringLiteral(builder)}, ${fields}, ${assert})`,
         },
       ],
     },

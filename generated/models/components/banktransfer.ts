@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -69,11 +70,8 @@ export type BankTransferBuilder<Done extends keyof BankTransfer = never> = Build
 >;
 
 /** Builds {@link BankTransfer} values one field at a time; `build()` checks the result. */
-export const BankTransferBuilder = builderClass<BankTransfer, "type" | "iban" | "reference">(
-  "BankTransferBuilder",
-  ["type", "iban", "reference"],
-  assertBankTransfer,
-);
+export const BankTransferBuilder: BuilderClass<BankTransfer, "type" | "iban" | "reference"> =
+  builderClass("BankTransferBuilder", ["type", "iban", "reference"], assertBankTransfer);
 
 /** Example of {@link BankTransfer}, from the doc's Example Usage. */
 export const bankTransferExample: BankTransfer = {

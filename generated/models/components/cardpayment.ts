@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -82,10 +83,14 @@ export type CardPaymentBuilder<Done extends keyof CardPayment = never> = Builder
 >;
 
 /** Builds {@link CardPayment} values one field at a time; `build()` checks the result. */
-export const CardPaymentBuilder = builderClass<
+export const CardPaymentBuilder: BuilderClass<
   CardPayment,
   "type" | "brand" | "last4" | "expiresOn"
->("CardPaymentBuilder", ["type", "brand", "last4", "expiresOn", "threeDSecure"], assertCardPayment);
+> = builderClass(
+  "CardPaymentBuilder",
+  ["type", "brand", "last4", "expiresOn", "threeDSecure"],
+  assertCardPayment,
+);
 
 /** Example of {@link CardPayment}, from the doc's Example Usage. */
 export const cardPaymentExample: CardPayment = {

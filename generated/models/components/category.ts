@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -81,7 +82,7 @@ export type CategoryBuilder<Done extends keyof Category = never> = Builder<
 >;
 
 /** Builds {@link Category} values one field at a time; `build()` checks the result. */
-export const CategoryBuilder = builderClass<Category, "slug" | "children">(
+export const CategoryBuilder: BuilderClass<Category, "slug" | "children"> = builderClass(
   "CategoryBuilder",
   ["slug", "parent", "children"],
   assertCategory,

@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -86,11 +87,8 @@ export type LineItemBuilder<Done extends keyof LineItem = never> = Builder<
 >;
 
 /** Builds {@link LineItem} values one field at a time; `build()` checks the result. */
-export const LineItemBuilder = builderClass<LineItem, "sku" | "quantity" | "unitPrice">(
-  "LineItemBuilder",
-  ["sku", "quantity", "unitPrice", "giftWrap"],
-  assertLineItem,
-);
+export const LineItemBuilder: BuilderClass<LineItem, "sku" | "quantity" | "unitPrice"> =
+  builderClass("LineItemBuilder", ["sku", "quantity", "unitPrice", "giftWrap"], assertLineItem);
 
 /** Example of {@link LineItem}, from the doc's Example column. */
 export const lineItemExample: LineItem = {

@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -192,23 +193,24 @@ export type OrderBuilder<Done extends keyof Order = never> = Builder<
 >;
 
 /** Builds {@link Order} values one field at a time; `build()` checks the result. */
-export const OrderBuilder = builderClass<Order, "id" | "status" | "items" | "placedAt">(
-  "OrderBuilder",
-  [
-    "id",
-    "status",
-    "items",
-    "placedAt",
-    "shippingAddress",
-    "metadata",
-    "tags",
-    "total",
-    "payment",
-    "express",
-    "couponCode",
-  ],
-  assertOrder,
-);
+export const OrderBuilder: BuilderClass<Order, "id" | "status" | "items" | "placedAt"> =
+  builderClass(
+    "OrderBuilder",
+    [
+      "id",
+      "status",
+      "items",
+      "placedAt",
+      "shippingAddress",
+      "metadata",
+      "tags",
+      "total",
+      "payment",
+      "express",
+      "couponCode",
+    ],
+    assertOrder,
+  );
 
 /** Example of {@link Order}, from the doc's Example column. */
 export const orderExample: Order = {

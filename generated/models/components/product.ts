@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -145,7 +146,7 @@ export type ProductBuilder<Done extends keyof Product = never> = Builder<
 >;
 
 /** Builds {@link Product} values one field at a time; `build()` checks the result. */
-export const ProductBuilder = builderClass<Product, "sku" | "name" | "category">(
+export const ProductBuilder: BuilderClass<Product, "sku" | "name" | "category"> = builderClass(
   "ProductBuilder",
   ["sku", "name", "category", "attributes", "sizes", "releasedAt", "thumbnail", "manual", "extra"],
   assertProduct,

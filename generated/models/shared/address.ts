@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -91,7 +92,7 @@ export type AddressBuilder<Done extends keyof Address = never> = Builder<
 >;
 
 /** Builds {@link Address} values one field at a time; `build()` checks the result. */
-export const AddressBuilder = builderClass<Address, "line1" | "city" | "country">(
+export const AddressBuilder: BuilderClass<Address, "line1" | "city" | "country"> = builderClass(
   "AddressBuilder",
   ["line1", "line2", "city", "postalCode", "country"],
   assertAddress,

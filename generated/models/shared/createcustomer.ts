@@ -2,6 +2,7 @@
 
 import {
   type Builder,
+  type BuilderClass,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -81,7 +82,7 @@ export type CreateCustomerBuilder<Done extends keyof CreateCustomer = never> = B
 >;
 
 /** Builds {@link CreateCustomer} values one field at a time; `build()` checks the result. */
-export const CreateCustomerBuilder = builderClass<CreateCustomer, never>(
+export const CreateCustomerBuilder: BuilderClass<CreateCustomer, never> = builderClass(
   "CreateCustomerBuilder",
   ["customIdentifier", "email", "metadata", "name"],
   assertCreateCustomer,
