@@ -87,3 +87,8 @@ export function importSpecifier(fromModule: string, toModule: string): string {
   const relative = posix.relative(posix.dirname(fromModule), toModule).replace(/\.ts$/, ".js");
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
+
+/** The builder setter of a field: its own name, but `setBuild` and `setConstructor` for the builder's own members (as the runtime's `Builder` names them). */
+export function builderSetterName(field: string): string {
+  return field === "build" || field === "constructor" ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+}

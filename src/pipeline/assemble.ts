@@ -6,7 +6,7 @@ import { posix } from "node:path";
 import { VFile } from "vfile";
 import type { Config } from "../config.js";
 import { report, restoreMessages } from "../diagnostics.js";
-import { namesOf, typeNameOf } from "../emit/naming.js";
+import { builderSetterName, namesOf, typeNameOf } from "../emit/naming.js";
 import { inferNullability } from "../ir/nullability.js";
 import { compareText, resolveModels, type ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
@@ -88,10 +88,10 @@ function reportDuplicateNames(models: ModelDoc[], files: ReadonlyMap<string, VFi
 /** A builder names the setters of `build` and `constructor` `setBuild` and `setConstructor`; a field of that name then has none. */
 function reportShadowedSetters(model: ModelDoc, file: VFile): void {
   if (model.body.kind !== "object") return;
-  const names = new Set(model.body.fields.map((field) => field.name));
+  const renamed = new Map(model.body.fields.filter((field) => builderSetterName(field.name) !== field.name).map((field) => [builderSetterName(field.name), field.name]));
   for (const field of model.body.fields) {
-    const member = ["build", "constructor"].find((name) => field.name === `set${name.charAt(0).toUpperCase()}${name.slice(1)}`);
-    if (member === undefined || !names.has(member)) continue;
+    const member = renamed.get(field.name);
+    if (member === undefined) continue;
     const builder = namesOf(model).builder;
     report(
       file,
