@@ -4,7 +4,7 @@
  * fingerprint, safe to delete, and ignored (never trusted) when it cannot be read or has
  * the wrong shape. `--full` and `--no-cache` runs do not read them.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** The cache folder for a working folder. */
@@ -12,26 +12,64 @@ export function cacheDir(cwd: string): string {
   return join(cwd, "node_modules", ".cache", "mdmodel");
 }
 
-/** The entries of cache `name` made by this generator whose values pass `valid`, or an empty map. */
+/**
+ * A cache is kept in 16 files, by the first hex digit of its keys (every key is a SHA-256),
+ * so a run that changes a few entries rewrites a few files instead of megabytes.
+ */
+const SHARDS = 16;
+
+/**
+ * The keys each shard of a cache file held when it was last loaded or saved, by the map
+ * that holds the cache: shards whose keys are the same there are not written again.
+ */
+const onDisk = new WeakMap<ReadonlyMap<string, unknown>, { file: string; shards: Array<ReadonlySet<string> | undefined> }>();
+
+function shardFile(dir: string, name: string, shard: number): string {
+  return join(dir, `${name}-${shard.toString(16)}.json`);
+}
+
+/** The entries of cache `name` made by this generator whose values pass `valid`; a shard that is unreadable or of the wrong shape is left out. */
 export async function loadCache<T>(dir: string, name: string, fingerprint: string, valid: (value: unknown) => value is T): Promise<Map<string, T>> {
+  const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => loadShard(shardFile(dir, name, shard), shard, fingerprint, valid)));
+  const cache = new Map(shards.flatMap((entries) => entries ?? []));
+  onDisk.set(cache, { file: `${shardFile(dir, name, 0)}\0${fingerprint}`, shards: shards.map((entries) => entries && new Set(entries.map(([key]) => key))) });
+  return cache;
+}
+
+async function loadShard<T>(file: string, shard: number, fingerprint: string, valid: (value: unknown) => value is T): Promise<Array<[string, T]> | undefined> {
   try {
-    const data = JSON.parse(await readFile(join(dir, `${name}.json`), "utf8")) as { fingerprint?: unknown; entries?: unknown };
-    if (data.fingerprint !== fingerprint || typeof data.entries !== "object" || data.entries === null) return new Map();
+    const data = JSON.parse(await readFile(file, "utf8")) as { fingerprint?: unknown; entries?: unknown };
+    if (data.fingerprint !== fingerprint || typeof data.entries !== "object" || data.entries === null) return undefined;
     const entries = Object.entries(data.entries as Record<string, unknown>);
-    if (!entries.every(([key, value]) => /^[0-9a-f]{64}$/.test(key) && valid(value))) return new Map();
-    return new Map(entries as Array<[string, T]>);
+    const prefix = shard.toString(16);
+    if (!entries.every(([key, value]) => /^[0-9a-f]{64}$/.test(key) && key.startsWith(prefix) && valid(value))) return undefined;
+    return entries as Array<[string, T]>;
   } catch {
-    return new Map();
+    return undefined;
   }
 }
 
-/** Saves cache `name`; a cache that cannot be written is only a slower next run. */
+/** Saves cache `name`, writing only the shards whose keys changed since it was loaded; a cache that cannot be written is only a slower next run. */
 export async function saveCache(dir: string, name: string, fingerprint: string, cache: ReadonlyMap<string, unknown>): Promise<void> {
+  const shards = Array.from({ length: SHARDS }, () => new Map<string, unknown>());
+  for (const [key, value] of cache) shards[Number.parseInt(key.charAt(0), 16)]?.set(key, value);
+  const known = onDisk.get(cache);
+  const loaded = known?.file === `${shardFile(dir, name, 0)}\0${fingerprint}` ? known.shards : undefined;
   try {
     await mkdir(dir, { recursive: true });
-    const temporary = join(dir, `${name}.json.${process.pid}.tmp`);
-    await writeFile(temporary, JSON.stringify({ fingerprint, entries: Object.fromEntries(cache) }));
-    await rename(temporary, join(dir, `${name}.json`));
+    await Promise.all(
+      shards.map(async (entries, shard) => {
+        const before = loaded?.[shard];
+        // Keys are hashes of everything a value depends on: the same keys mean the same entries.
+        if (before && before.size === entries.size && [...entries.keys()].every((key) => before.has(key))) return;
+        const temporary = `${shardFile(dir, name, shard)}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify({ fingerprint, entries: Object.fromEntries(entries) }));
+        await rename(temporary, shardFile(dir, name, shard));
+      }),
+    );
+    onDisk.set(cache, { file: `${shardFile(dir, name, 0)}\0${fingerprint}`, shards: shards.map((entries) => new Set(entries.keys())) });
+    // The one-file layout of earlier versions.
+    await rm(join(dir, `${name}.json`), { force: true });
   } catch {
     // Read-only or missing node_modules: run without a cache.
   }
