@@ -16,7 +16,7 @@ import { compareText } from "./ir/resolve.js";
 import type { ModelDoc } from "./ir/types.js";
 import type { SourceDoc } from "./parse/read-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs } from "./pipeline/assemble.js";
-import { LazyPool, oldGenerationMb, WorkerOutOfMemory } from "./pipeline/pool.js";
+import { LazyPool, MAX_CHUNK, oldGenerationMb, WorkerOutOfMemory } from "./pipeline/pool.js";
 import type { DocRead, EmitContext, FormattedFile } from "./pipeline/steps.js";
 import { docHash, docHashes, hashText, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
 
@@ -222,8 +222,8 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
     const { barrelStep, emitStep, formatStep } = await import("./pipeline/steps.js");
     emittedFiles = [];
     // Chunks as the workers get them: several modules per prettier call.
-    for (let start = 0; start < toEmit.length; start += 32) {
-      emittedFiles.push(...(await emitStep(toEmit.slice(start, start + 32).map((module) => module.model.path), context)));
+    for (let start = 0; start < toEmit.length; start += MAX_CHUNK) {
+      emittedFiles.push(...(await emitStep(toEmit.slice(start, start + MAX_CHUNK).map((module) => module.model.path), context)));
     }
     emittedFiles.push(cachedBarrel ?? (await barrelStep(barrelEntries, context)), await formatStep(runtime, context));
   }

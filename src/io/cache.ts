@@ -24,6 +24,11 @@ const SHARDS = 16;
  */
 const onDisk = new WeakMap<ReadonlyMap<string, unknown>, { file: string; shards: Array<ReadonlySet<string> | undefined> }>();
 
+/** Which cache file, under which generator: what `onDisk` records must match it. */
+function identity(dir: string, name: string, fingerprint: string): string {
+  return `${join(dir, name)}\0${fingerprint}`;
+}
+
 function shardFile(dir: string, name: string, shard: number): string {
   return join(dir, `${name}-${shard.toString(16)}.json`);
 }
@@ -32,7 +37,7 @@ function shardFile(dir: string, name: string, shard: number): string {
 export async function loadCache<T>(dir: string, name: string, fingerprint: string, valid: (value: unknown) => value is T): Promise<Map<string, T>> {
   const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => loadShard(shardFile(dir, name, shard), shard, fingerprint, valid)));
   const cache = new Map(shards.flatMap((entries) => entries ?? []));
-  onDisk.set(cache, { file: `${shardFile(dir, name, 0)}\0${fingerprint}`, shards: shards.map((entries) => entries && new Set(entries.map(([key]) => key))) });
+  onDisk.set(cache, { file: identity(dir, name, fingerprint), shards: shards.map((entries) => entries && new Set(entries.map(([key]) => key))) });
   return cache;
 }
 
@@ -54,7 +59,7 @@ export async function saveCache(dir: string, name: string, fingerprint: string, 
   const shards = Array.from({ length: SHARDS }, () => new Map<string, unknown>());
   for (const [key, value] of cache) shards[Number.parseInt(key.charAt(0), 16)]?.set(key, value);
   const known = onDisk.get(cache);
-  const loaded = known?.file === `${shardFile(dir, name, 0)}\0${fingerprint}` ? known.shards : undefined;
+  const loaded = known?.file === identity(dir, name, fingerprint) ? known.shards : undefined;
   try {
     await mkdir(dir, { recursive: true });
     await Promise.all(
@@ -67,7 +72,7 @@ export async function saveCache(dir: string, name: string, fingerprint: string, 
         await rename(temporary, shardFile(dir, name, shard));
       }),
     );
-    onDisk.set(cache, { file: `${shardFile(dir, name, 0)}\0${fingerprint}`, shards: shards.map((entries) => new Set(entries.keys())) });
+    onDisk.set(cache, { file: identity(dir, name, fingerprint), shards: shards.map((entries) => new Set(entries.keys())) });
     // The one-file layout of earlier versions.
     await rm(join(dir, `${name}.json`), { force: true });
   } catch {

@@ -111,8 +111,8 @@ export class WorkerPool {
     let done = 0;
     const drain = async (worker: Worker) => {
       while (next < items.length) {
-        // Chunks shrink as the queue empties, so the workers finish together; 32 at most keeps each answer small.
-        const chunkSize = Math.max(1, Math.min(32, Math.ceil((items.length - next) / (this.#workers.length * 4))));
+        // Chunks shrink as the queue empties, so the workers finish together.
+        const chunkSize = Math.max(1, Math.min(MAX_CHUNK, Math.ceil((items.length - next) / (this.#workers.length * 4))));
         const start = next;
         next += chunkSize;
         const answers = (await this.#request(worker, op, items.slice(start, start + chunkSize) as Operations[K][0])) as unknown[];
@@ -129,6 +129,9 @@ export class WorkerPool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 }
+
+/** The most items sent in one request: it keeps each answer small. */
+export const MAX_CHUNK = 32;
 
 /** Below this many docs to read or modules to emit, starting worker threads costs more than it saves. */
 const MIN_FOR_WORKERS = 48;
