@@ -30,12 +30,20 @@ export type RuleId =
 
 const SOURCE = "mdmodel";
 
-/** Adds a message to `file`; `error` marks it fatal so the run fails and writes nothing. */
+/** Where a doc starts: the place of a message about the doc as a whole. */
+export const DOC_START: Point = { line: 1, column: 1 };
+
+/** Where a markdown node starts; every node the parser makes has a position, hand-made ones may not. */
+export function startOf(node: { position?: Position | undefined } | undefined): Point {
+  return node?.position?.start ?? DOC_START;
+}
+
+/** Adds a message to `file` at `place`, which every message has; `error` marks it fatal so the run fails and writes nothing. */
 export function report(
   file: VFile,
   severity: Severity,
   reason: string,
-  place: Position | Point | undefined,
+  place: Position | Point,
   ruleId: RuleId,
 ): VFileMessage {
   const message = file.message(reason, { place, ruleId, source: SOURCE });
@@ -94,7 +102,7 @@ export interface SavedMessage {
   reason: string;
   ruleId: RuleId;
   severity: Severity;
-  place?: Position | Point;
+  place: Position | Point;
 }
 
 /** The messages of a file, as plain data. */
@@ -103,7 +111,7 @@ export function saveMessages(file: VFile): SavedMessage[] {
     reason: message.reason,
     ruleId: (message.ruleId ?? "not-a-model") as RuleId,
     severity: severityOf(message),
-    ...(message.place ? { place: message.place as Position | Point } : {}),
+    place: (message.place as Position | Point | undefined) ?? DOC_START,
   }));
 }
 

@@ -113,12 +113,23 @@ const errors: Array<[name: string, { given: string; want: string }]> = [
     "an empty Field cell",
     { given: md(...header, "|  | *string* | :heavy_check_mark: | A |"), want: "models/thing.md:5:1: error the Field cell is empty" },
   ],
+  [
+    // Found by the mutated-seed fuzz property: the message had no place.
+    "an enum table with no rows",
+    { given: md("# Status", "## Values", "| Name | Value |", "| --- | --- |"), want: "models/thing.md:3:1: error the enum lists no values" },
+  ],
+  [
+    "an enum block with no values",
+    { given: md("# Status", "## Values", "", "```typescript", "```"), want: "models/thing.md:4:1: error the enum lists no values" },
+  ],
 ];
 
 describe("bad docs", () => {
   test.each(errors)("%s: a message with file:line:column", (_, { given, want }) => {
     const result = read(given);
     expect(result.model).toBeUndefined();
+    // Every message has its own place: the report's `line ?? 1` must not hide a missing one.
+    expect(result.file.messages.filter((message) => message.line == null || message.column == null)).toEqual([]);
     const lines = result.file.messages.map(formatMessage);
     expect(lines.some((line) => line.startsWith(want)), `${lines.join("\n")}\n  does not start with\n${want}`).toBe(true);
   });

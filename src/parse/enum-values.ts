@@ -1,7 +1,7 @@
 /** Reads the `## Values` section of an enum: a `Name | Value` table or a typescript block. */
 import type { Code, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { report } from "../diagnostics.js";
+import { report, startOf } from "../diagnostics.js";
 import type { EnumMember, EnumModel, Point } from "../ir/types.js";
 import type { ReadContext } from "./fields-table.js";
 import { tokenizeCell, type Token } from "./type-cell.js";
@@ -28,7 +28,7 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
   const valueIndex = titles.indexOf("value");
   const nameIndex = titles.indexOf("name");
   if (valueIndex < 0) {
-    report(ctx.file, "error", "the Values table has no Value column; expected `Name | Value`", header?.position, "missing-column");
+    report(ctx.file, "error", "the Values table has no Value column; expected `Name | Value`", startOf(header ?? table), "missing-column");
     return undefined;
   }
   const members: EnumMember[] = [];
@@ -36,7 +36,7 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
     const valueCell = row.children[valueIndex];
     const value = valueCell ? toString(valueCell).trim() : "";
     if (!valueCell || value === "") {
-      report(ctx.file, "error", "this enum row has no value", row.position, "bad-enum");
+      report(ctx.file, "error", "this enum row has no value", startOf(row), "bad-enum");
       continue;
     }
     const nameCell = nameIndex >= 0 ? row.children[nameIndex] : undefined;
@@ -44,7 +44,7 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
     const position = row.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     members.push(name === "" ? { value, position } : { name, value, position });
   }
-  return checkMembers({ kind: "enum", members, open: false }, ctx);
+  return checkMembers({ kind: "enum", members, open: false }, startOf(table), ctx);
 }
 
 /** `"a" | "b" | Unrecognized<string>`: literals, and an optional open-enum marker. */
@@ -58,7 +58,8 @@ function readValuesBlock(code: Code, ctx: ReadContext): EnumModel | undefined {
   }
   const members: EnumMember[] = [];
   let open = false;
-  for (const part of splitOnBars(tokens)) {
+  // An empty block lists no values: that is said below, at the block.
+  for (const part of tokens.length === 0 ? [] : splitOnBars(tokens)) {
     const [first] = part;
     if (part.length === 1 && (first?.kind === "string" || first?.kind === "number")) {
       members.push({ value: first.value, position: { start: first.at, end: first.at } });
@@ -75,7 +76,7 @@ function readValuesBlock(code: Code, ctx: ReadContext): EnumModel | undefined {
       return undefined;
     }
   }
-  return checkMembers({ kind: "enum", members, open }, ctx);
+  return checkMembers({ kind: "enum", members, open }, startOf(code), ctx);
 }
 
 function splitOnBars(tokens: readonly Token[]): Token[][] {
@@ -87,9 +88,10 @@ function splitOnBars(tokens: readonly Token[]): Token[][] {
   return parts;
 }
 
-function checkMembers(model: EnumModel, ctx: ReadContext): EnumModel | undefined {
+/** Drops repeated values (with a warning); `at` is where the values were expected, for an enum with none. */
+function checkMembers(model: EnumModel, at: Point, ctx: ReadContext): EnumModel | undefined {
   if (model.members.length === 0) {
-    report(ctx.file, "error", "the enum lists no values", undefined, "bad-enum");
+    report(ctx.file, "error", "the enum lists no values", at, "bad-enum");
     return undefined;
   }
   const seen = new Set<string | number>();

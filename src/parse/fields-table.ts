@@ -2,7 +2,7 @@
 import type { PhrasingContent, Table, TableCell } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
-import { report } from "../diagnostics.js";
+import { report, startOf } from "../diagnostics.js";
 import type { Field } from "../ir/types.js";
 import { sourceText, spanOf } from "./cell-text.js";
 import { parseTypeCell } from "./type-cell.js";
@@ -38,7 +38,7 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
       ctx.file,
       "error",
       `the Fields table has no ${missing.map(capitalize).join(", ")} column; expected the columns Field | Type | Required | Description`,
-      header.position,
+      startOf(header),
       "missing-column",
     );
     return undefined;
@@ -57,7 +57,7 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
         ctx.file,
         "error",
         `this row has ${row.children.length} cells where the header has ${header.children.length}; ${fix}`,
-        row.position?.start,
+        startOf(row),
         "malformed-table",
       );
       continue;
@@ -121,7 +121,7 @@ function readRow(
       ctx.file,
       "error",
       `the Required cell of \`${name}\` reads "${requiredText}"; write :heavy_check_mark: (required) or :heavy_minus_sign: (optional)`,
-      requiredCell.children[0]?.position?.start ?? requiredCell.position?.start,
+      startOf(requiredCell.children[0] ?? requiredCell),
       "bad-required",
     );
     return undefined;

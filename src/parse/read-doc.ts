@@ -2,7 +2,7 @@
 import type { Code, Heading, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { VFile } from "vfile";
-import { report } from "../diagnostics.js";
+import { DOC_START, report, startOf } from "../diagnostics.js";
 import type { ExampleCode, ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
@@ -27,7 +27,6 @@ export interface ReadResult {
   skipped: boolean;
 }
 
-const START: Point = { line: 1, column: 1 };
 
 /**
  * Folders an SDK's docs tree keeps for pages that are not models: `sdks/` documents
@@ -54,12 +53,12 @@ export function readDoc(doc: SourceDoc): ReadResult {
   const file = new VFile({ path: doc.path, value: text });
   if (text.length > MAX_DOC_BYTES) {
     const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
-    report(file, "error", `the doc is ${size}, over the ${MAX_DOC_BYTES / 1024 / 1024} MB a model doc may have; split it or remove it from the input`, START, "doc-too-large");
+    report(file, "error", `the doc is ${size}, over the ${MAX_DOC_BYTES / 1024 / 1024} MB a model doc may have; split it or remove it from the input`, DOC_START, "doc-too-large");
     return { file, skipped: false };
   }
   const notModel = nonModelPath(doc.path);
   if (notModel) {
-    report(file, "info", `skipped: ${notModel}`, START, "not-a-model");
+    report(file, "info", `skipped: ${notModel}`, DOC_START, "not-a-model");
     return { file, skipped: true };
   }
   const source = text;
@@ -70,11 +69,11 @@ export function readDoc(doc: SourceDoc): ReadResult {
   const values = findSection(outline, "Values");
   const supported = findSection(outline, "Supported Types");
   if (!fields && !values && !supported) {
-    report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", START, "not-a-model");
+    report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", DOC_START, "not-a-model");
     return { file, skipped: true };
   }
   if (!outline.title) {
-    report(file, "error", "a model doc starts with a `# Name` title; add one", START, "missing-title");
+    report(file, "error", "a model doc starts with a `# Name` title; add one", DOC_START, "missing-title");
     return { file, skipped: false };
   }
 
@@ -82,7 +81,7 @@ export function readDoc(doc: SourceDoc): ReadResult {
   const body = fields
     ? readObject(fields, ctx)
     : values
-      ? readEnumValues(values.nodes, values.heading.position?.start ?? START, ctx)
+      ? readEnumValues(values.nodes, startOf(values.heading), ctx)
       : readUnion(supported!, ctx);
   if (!body || file.messages.some((message) => message.fatal === true)) return { file, skipped: false };
 
@@ -91,7 +90,7 @@ export function readDoc(doc: SourceDoc): ReadResult {
     path: doc.path,
     description: sourceText(outline.intro, source),
     body,
-    position: outline.title.position ?? { start: START, end: START },
+    position: outline.title.position ?? { start: DOC_START, end: DOC_START },
   };
   const usage = findSection(outline, "Example Usage");
   const exampleUsage = usage ? firstCodeBlock(usage.nodes, ctx) : undefined;
@@ -106,7 +105,7 @@ function readObject(section: Section, ctx: ReadContext): ModelBody | undefined {
       ctx.file,
       "error",
       "the Fields section has no table; expected `| Field | Type | Required | Description |` rows",
-      section.heading.position?.start,
+      startOf(section.heading),
       "malformed-table",
     );
     return undefined;
@@ -120,7 +119,7 @@ function readUnion(section: Section, ctx: ReadContext): ModelBody | undefined {
   const members: UnionMember[] = [];
   section.nodes.forEach((node, index) => {
     if (!isMemberHeading(node)) return;
-    const at = node.position?.start ?? START;
+    const at = startOf(node);
     const parsed = parseTypeCell(node.children, at, ctx.source);
     if (!parsed.ok) {
       report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
@@ -134,7 +133,7 @@ function readUnion(section: Section, ctx: ReadContext): ModelBody | undefined {
     members.push(member);
   });
   if (members.length === 0) {
-    report(ctx.file, "error", "the Supported Types section lists no `### T` member", section.heading.position?.start, "bad-type");
+    report(ctx.file, "error", "the Supported Types section lists no `### T` member", startOf(section.heading), "bad-type");
     return undefined;
   }
   return { kind: "union", members };
