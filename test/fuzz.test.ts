@@ -2,9 +2,10 @@
  * Fuzzing with fast-check: generated docs (valid tables with random names, types,
  * descriptions and examples) and random mutations of the seed docs. The generator never
  * throws; it either writes output that type-checks or reports errors; descriptions and
- * examples come back unchanged from the JSDoc and the literals.
+ * examples come back unchanged from the JSDoc and the literals. With MDMODEL_CORPUS set
+ * to a docs folder, mutated docs of that SDK as well.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -12,7 +13,8 @@ import { Project, ts } from "ts-morph";
 import { afterAll, describe, expect, test } from "vitest";
 import { typecheck } from "../src/corpus/typecheck.js";
 import { unescapeJsDoc } from "../src/emit/escape.js";
-import { readDoc } from "../src/parse/read-doc.js";
+import { loadDocs } from "../src/io/load-docs.js";
+import { readDoc, type SourceDoc } from "../src/parse/read-doc.js";
 import { writeOutput } from "../src/write/writer.js";
 import { generateDocs } from "./helpers/generate-folder.js";
 
@@ -106,33 +108,73 @@ describe("generated docs", () => {
   });
 });
 
+/** Random edits: a few splices of random text or markdown that matters (table bars, headings, links). */
+const edits = fc.array(
+  fc.record({
+    at: fc.nat(),
+    length: fc.nat({ max: 12 }),
+    insert: fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("|", "\n", "`", "*", "[", "](", "<br/>", "## Fields\n", "## Values\n", "| --- |", "\\", "```typescript\n", "~~", "# ", "*/"),
+    ),
+  }),
+  { minLength: 1, maxLength: 4 },
+);
+
+function applyEdits(text: string, changes: ReadonlyArray<{ at: number; length: number; insert: string }>): string {
+  for (const edit of changes) {
+    const at = edit.at % (text.length + 1);
+    text = text.slice(0, at) + edit.insert + text.slice(at + edit.length);
+  }
+  return text;
+}
+
+/** What must hold whatever the docs say: no throw, every message at a line and column, no output when there are errors. */
+async function expectPlacedAndBlocking(docs: SourceDoc[]): Promise<void> {
+  const result = await generateDocs(docs);
+  for (const message of result.messages) {
+    expect(message.line, `${message.file}: ${message.reason}`).toBeGreaterThan(0);
+    expect(message.column, `${message.file}: ${message.reason}`).toBeGreaterThan(0);
+  }
+  if (result.messages.some((m) => m.fatal === true)) expect(result.files).toEqual([]);
+}
+
 describe("mutated seed docs", () => {
-  test("never make the generator throw; every error has a place and blocks output", async () => {
-    const seeds = await Promise.all(
-      (await readdir("seeds", { recursive: true })).filter((p) => p.endsWith(".md")).map(async (p) => ({ path: p, text: await readFile(join("seeds", p), "utf8") })),
+  test("never make the generator throw; every message has a place and errors block output", async () => {
+    const seeds = await loadDocs("seeds");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...seeds), edits, (seed, changes) => expectPlacedAndBlocking([{ path: seed.path, text: applyEdits(seed.text, changes) }])),
+      { numRuns: 60 },
     );
-    const mutation = fc.record({
-      seed: fc.constantFrom(...seeds),
-      edits: fc.array(
-        fc.record({
-          at: fc.nat(),
-          length: fc.nat({ max: 12 }),
-          insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("|", "\n", "`", "*", "[", "](", "<br/>", "## Fields\n", "| --- |", "\\")),
-        }),
-        { minLength: 1, maxLength: 4 },
-      ),
+  });
+});
+
+// CI runs these once per corpus folder (MDMODEL_CORPUS=<folder>): the seeds cover few of the shapes real SDK docs have.
+describe.skipIf(!process.env.MDMODEL_CORPUS)("mutated docs of MDMODEL_CORPUS", () => {
+  const corpus = process.env.MDMODEL_CORPUS ? loadDocs(process.env.MDMODEL_CORPUS) : Promise.resolve([]);
+
+  test("one doc at a time", { timeout: 600_000 }, async () => {
+    const docs = await corpus;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...docs), edits, (doc, changes) => expectPlacedAndBlocking([{ path: doc.path, text: applyEdits(doc.text, changes) }])),
+      { numRuns: 300 },
+    );
+  });
+
+  test("several docs, some edited or moved, so names and links collide and break", { timeout: 600_000 }, async () => {
+    const docs = await corpus;
+    const moved = fc.constantFrom("x.md", "models/components/x.md", "models/X.MD", "a/b/../x.md");
+    const sample = fc.record({
+      picks: fc.uniqueArray(fc.nat({ max: docs.length - 1 }), { minLength: 2, maxLength: 40 }),
+      changes: fc.array(fc.tuple(fc.nat(), edits), { maxLength: 4 }),
+      moves: fc.array(fc.tuple(fc.nat(), moved), { maxLength: 2 }),
     });
     await fc.assert(
-      fc.asyncProperty(mutation, async ({ seed, edits }) => {
-        let text = seed.text;
-        for (const edit of edits) {
-          const at = edit.at % (text.length + 1);
-          text = text.slice(0, at) + edit.insert + text.slice(at + edit.length);
-        }
-        const result = await generateDocs([{ path: seed.path, text }]);
-        const errors = result.messages.filter((m) => m.fatal === true);
-        for (const error of errors) expect(error.line).toBeGreaterThan(0);
-        if (errors.length > 0) expect(result.files).toEqual([]);
+      fc.asyncProperty(sample, ({ picks, changes, moves }) => {
+        const set = picks.map((index) => ({ ...docs[index]! }));
+        for (const [which, edit] of changes) set[which % set.length]!.text = applyEdits(set[which % set.length]!.text, edit);
+        for (const [which, path] of moves) set[which % set.length]!.path = path;
+        return expectPlacedAndBlocking(set.filter((doc, index) => set.findIndex((other) => other.path === doc.path) === index));
       }),
       { numRuns: 60 },
     );
