@@ -23,7 +23,8 @@ class Unsupported extends Error {
 
 /** The value of the first initialised variable in `code`; `start` is where the code begins in the doc. */
 export function readExampleCode(code: string, start: Point): ExampleCodeResult {
-  const file = ts.createSourceFile("example.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // No parent pointers: every position and text below is read through `file`.
+  const file = ts.createSourceFile("example.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const pointOf = (node: Ts.Node): Point => {
     const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
     return { line: start.line + line, column: (line === 0 ? start.column : 1) + character };
