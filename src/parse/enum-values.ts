@@ -1,7 +1,7 @@
 /** Reads the `## Values` section of an enum: a `Name | Value` table or a typescript block. */
 import type { Code, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { report, startOf } from "../diagnostics.js";
+import { DOC_START, report, startOf } from "../diagnostics.js";
 import type { EnumMember, EnumModel, Point } from "../ir/types.js";
 import type { ReadContext } from "./fields-table.js";
 import { tokenizeCell, type Token } from "./type-cell.js";
@@ -41,7 +41,7 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
     }
     const nameCell = nameIndex >= 0 ? row.children[nameIndex] : undefined;
     const name = nameCell ? toString(nameCell).trim() : "";
-    const position = row.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const position = row.position ?? { start: DOC_START, end: DOC_START };
     members.push(name === "" ? { value, position } : { name, value, position });
   }
   return checkMembers({ kind: "enum", members, open: false }, startOf(table), ctx);

@@ -90,7 +90,7 @@ function readRow(
   exampleCell: TableCell | undefined,
   ctx: ReadContext,
 ): Field | undefined {
-  const start = nameCell.position?.start ?? { line: 1, column: 1 };
+  const start = startOf(nameCell);
   const name = readFieldName(nameCell.children);
   if (name === undefined) {
     report(ctx.file, "error", "the Field cell is empty; write the field name in backticks, e.g. `id`", start, "bad-field-name");

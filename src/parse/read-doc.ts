@@ -27,7 +27,6 @@ export interface ReadResult {
   skipped: boolean;
 }
 
-
 /**
  * Folders an SDK's docs tree keeps for pages that are not models: `sdks/` documents
  * operations and `lib/` the SDK's utilities (their tables have no Required column).

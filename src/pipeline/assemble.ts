@@ -5,7 +5,7 @@
 import { posix } from "node:path";
 import { VFile } from "vfile";
 import type { Config } from "../config.js";
-import { report, restoreMessages } from "../diagnostics.js";
+import { DOC_START, report, restoreMessages } from "../diagnostics.js";
 import { builderSetterName, namesOf, typeNameOf } from "../emit/naming.js";
 import { inferNullability } from "../ir/nullability.js";
 import { compareText, resolveModels, type ModelSet } from "../ir/resolve.js";
@@ -34,7 +34,7 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     const read = reads[i];
     if (!read) {
       const file = new VFile({ path: doc.path.replace(/\0/g, "\\0") });
-      report(file, "error", "the doc path must be relative, inside the input folder, with no `..`, backslash or control character; the module would be written outside the output folder or break its import", { line: 1, column: 1 }, "bad-path");
+      report(file, "error", "the doc path must be relative, inside the input folder, with no `..`, backslash or control character; the module would be written outside the output folder or break its import", DOC_START, "bad-path");
       files.set(doc.path, file);
       return;
     }
