@@ -5,13 +5,15 @@
 import { availableParallelism } from "node:os";
 import type { Options as PrettierOptions } from "prettier";
 import type { VFileMessage } from "vfile-message";
-import { type ConfigInput, resolveConfig } from "./config.js";
+import { type ConfigInput, resolveConfig } from "./config/defaults.js";
 import { countBySeverity, hasErrors, report } from "./diagnostics.js";
 import { BARREL_PATH, moduleExports, type ModelModule, type OutputFile } from "./emit/files.js";
 import { modulePathOf, namesOf } from "./emit/naming.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { closureHashes } from "./ir/closure-hash.js";
 import { readModelExamples, type ExampleSource } from "./ir/examples.js";
+import { generatorIdentity } from "./identity.js";
+import { PACKAGE } from "./package-info.js";
 import { compareText } from "./ir/resolve.js";
 import type { ModelDoc } from "./ir/types.js";
 import type { SourceDoc } from "./parse/read-doc.js";
@@ -28,10 +30,10 @@ export interface GenerateInput {
   /** The project's prettier options (the CLI resolves them from the output folder). */
   formatOptions?: PrettierOptions;
   /**
-   * The generator fingerprint (see `io/fingerprint.ts`); with it, the manifest records
-   * what the output was made from, so unchanged runs can skip regenerating.
+   * The generator identity the manifest records (default: `generatorIdentity()`, this
+   * generator's); with the docs' hashes it lets an unchanged run skip regenerating.
    */
-  fingerprint?: string;
+  identity?: string;
   /** Docs read by earlier runs, by a hash of their path and text; updated to this run's docs. */
   readCache?: Map<string, CachedRead>;
   /**
@@ -249,12 +251,8 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
     cache.set(barrelKey!, keys.get(BARREL_PATH)!);
   }
   const formatted: OutputFile[] = [...byPath].map(([path, content]) => ({ path, content }));
-  const inputs = input.fingerprint === undefined ? undefined : {
-    key: inputKey(input.fingerprint, config, input.formatOptions),
-    docs: docHashes(input.docs),
-    stats: { ...stats, warnings: countBySeverity(messages).warning },
-  };
-  formatted.push(manifestFile(formatted, inputs));
+  const by = { mdmodel: PACKAGE.version, identity: input.identity ?? generatorIdentity(), stats: { ...stats, warnings: countBySeverity(messages).warning } };
+  formatted.push(manifestFile(formatted, { by, inputs: { key: inputKey(config, input.formatOptions), docs: docHashes(input.docs) } }));
   formatted.sort((a, b) => compareText(a.path, b.path));
   return { files: formatted, messages, stats, exampleUsage, examples: emitted };
 }

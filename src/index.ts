@@ -4,8 +4,8 @@
  */
 export { generate } from "./generate.js";
 export type { EmittedExample, ExampleUsageOutcome, GenerateInput, GenerateResult, GenerateStats } from "./generate.js";
-export { DEFAULT_CONFIG, resolveConfig } from "./config.js";
-export type { Config, ConfigInput } from "./config.js";
+export { DEFAULT_CONFIG, resolveConfig } from "./config/defaults.js";
+export type { Config, ConfigInput } from "./config/defaults.js";
 export { formatMessage, severityOf } from "./diagnostics.js";
 export { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
 export type { OutputFile } from "./emit/files.js";

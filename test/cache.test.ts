@@ -90,7 +90,7 @@ function oneFieldDoc(name: string, type: string) {
 test("models in one reference cycle get distinct module keys", async () => {
   const { closureHashes } = await import("../src/ir/closure-hash.js");
   const { readModels } = await import("../src/pipeline/read-models.js");
-  const { DEFAULT_CONFIG } = await import("../src/config.js");
+  const { DEFAULT_CONFIG } = await import("../src/config/defaults.js");
   const doc = (name: string, other: string) => oneFieldDoc(name, `[${other}](./${other.toLowerCase()}.md)`);
   const { models } = readModels([doc("And", "Or"), doc("Or", "And")], DEFAULT_CONFIG);
   const keys = closureHashes(models, "salt");
@@ -100,7 +100,7 @@ test("models in one reference cycle get distinct module keys", async () => {
 test("a module key changes when a model it reaches (not only a direct ref) changes, and only then", async () => {
   const { closureHashes } = await import("../src/ir/closure-hash.js");
   const { readModels } = await import("../src/pipeline/read-models.js");
-  const { DEFAULT_CONFIG } = await import("../src/config.js");
+  const { DEFAULT_CONFIG } = await import("../src/config/defaults.js");
   const doc = oneFieldDoc;
   const keysFor = (cType: string) =>
     closureHashes(readModels([doc("A", "[B](./b.md)"), doc("B", "[C](./c.md)[]"), doc("C", cType), doc("D", "*string*")], DEFAULT_CONFIG).models, "salt");

@@ -104,7 +104,7 @@ test("the built command loads ts-morph's three big files once each, through the 
 });
 
 test("the command keeps ts-morph's compiled code beside the other caches, and --no-cache writes none", async () => {
-  const command = join(import.meta.dirname, "..", "src", "bin", "mdmodel.js");
+  const command = join(import.meta.dirname, "..", "dist", "bin", "mdmodel.js");
   const seeds = join(import.meta.dirname, "..", "seeds");
   execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--no-cache", "--quiet"], { cwd: work });
   await expect(readdir(join(work, "node_modules"))).rejects.toThrow(/ENOENT/);

@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { typecheck, type ModuleMode } from "../src/corpus/typecheck.js";
+import { typecheck, type ModuleMode } from "./corpus/typecheck.js";
 
 const generatedFiles = readdirSync("generated", { recursive: true, encoding: "utf8" })
   .filter((path) => path.endsWith(".ts"))

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { typecheck } from "../src/corpus/typecheck.js";
+import { typecheck } from "./corpus/typecheck.js";
 import { formatMessage } from "../src/diagnostics.js";
 import type { GenerateResult } from "../src/generate.js";
 import { loadDocs } from "../src/io/load-docs.js";

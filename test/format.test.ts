@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { format, type Options } from "prettier";
 import { describe, expect, test } from "vitest";
-import { resolveConfig } from "../src/config.js";
+import { resolveConfig } from "../src/config/defaults.js";
 import { emitModelModule } from "../src/emit/module.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import { readModelExamples } from "../src/ir/examples.js";

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { Project, ts } from "ts-morph";
 import { afterAll, describe, expect, test } from "vitest";
-import { typecheck } from "../src/corpus/typecheck.js";
+import { typecheck } from "./corpus/typecheck.js";
 import { unescapeJsDoc } from "../src/emit/escape.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import { readDoc, type SourceDoc } from "../src/parse/read-doc.js";

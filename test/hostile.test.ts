@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Project, ts } from "ts-morph";
 import { afterAll, describe, expect, test } from "vitest";
-import { typecheck } from "../src/corpus/typecheck.js";
+import { typecheck } from "./corpus/typecheck.js";
 import { formatMessage } from "../src/diagnostics.js";
 import { unescapeJsDoc } from "../src/emit/escape.js";
 import type { GenerateResult } from "../src/generate.js";
@@ -173,7 +173,10 @@ describe("odd but valid docs", () => {
     const odd = "\uFEFF" + plain.replace(/\n/g, "\r\n").replace("| `b` |", "|\t`b`\t|");
     const [a, b] = await Promise.all([generateDocs([{ path: "t.md", text: plain }]), generateDocs([{ path: "t.md", text: odd }])]);
     expect(b.messages.map(formatMessage)).toEqual([]);
-    expect(b.files).toEqual(a.files);
+    // The manifest records each doc's hash, which differs; every generated file is the same.
+    const code = (files: typeof a.files) => files.filter((file) => file.path !== ".mdmodel-manifest.json");
+    expect(code(b.files)).toEqual(code(a.files));
+    expect(code(a.files).length).toBeGreaterThan(2);
   });
 
   test("types nested 50 deep generate code that type-checks", async () => {

@@ -4,8 +4,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { CLI, mdmodel, TSX } from "./helpers/run-cli.js";
-import { main, type CliIo } from "../src/cli.js";
+import { CLI, mdmodel } from "./helpers/run-cli.js";
+import { main, type CliIo } from "../src/cli/main.js";
 import { generate, loadDocs, loadRuntimeTemplate } from "../src/index.js";
 import { md } from "./helpers/generate-folder.js";
 
@@ -98,7 +98,7 @@ test("the project's prettier config shapes the output", async () => {
 });
 
 test("--watch regenerates after a doc changes, and a doc with errors does not stop it", async () => {
-  const child = spawn(TSX, [CLI, "generate", "--input", "docs", "--out", "out", "--watch"], { cwd: work });
+  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch"], { cwd: work });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -5,7 +5,7 @@
  */
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
 import { printStructure, StructureKind } from "../util/ts-morph.js";
-import type { EmitOptions } from "./context.js";
+import type { EmitOptions } from "../config/defaults.js";
 import { BARREL_PATH as BARREL, banner, type ModelModule, type OutputFile } from "./files.js";
 import { importSpecifier, namesOf, type ModelNames } from "./naming.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";

@@ -1,25 +1,12 @@
 /** What emitting one module needs to know, and the imports it collects on the way. */
 import type { FunctionDeclarationStructure, ImportDeclarationStructure, OptionalKind, VariableStatementStructure } from "ts-morph";
 import { StructureKind } from "../util/ts-morph.js";
+import type { EmitOptions } from "../config/defaults.js";
 import type { ModelSet } from "../ir/resolve.js";
 import { compareText } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
 import { importSpecifier, modulePathOf, namesOf, type ModelNames } from "./naming.js";
 import { RUNTIME_NAMES } from "./runtime-names.js";
-
-/** Options that shape the emitted code; filled with defaults by the config. */
-export interface EmitOptions {
-  /** How `*any*` is typed. */
-  anyType: "unknown" | "any";
-  /** TypeScript types for external names such as `AxiosResponse`. */
-  externalTypes: Readonly<Record<string, string>>;
-  /** `union-and-const`: an enum is a literal union and a const of its members; `union`: the union only. */
-  enumStyle: "union-and-const" | "union";
-  /** Whether object validators accept properties the doc does not list. */
-  unknownProperties: "allow" | "reject";
-  /** The runtime helpers' module, relative to the output folder. */
-  runtimeModule: string;
-}
 
 interface ModelImport {
   path: string;

@@ -4,7 +4,7 @@
  */
 import type { ModelExamples } from "../ir/examples.js";
 import type { ModelDoc } from "../ir/types.js";
-import type { EmitOptions } from "./context.js";
+import type { EmitOptions } from "../config/defaults.js";
 import { lineCommentText } from "./escape.js";
 import type { ModelNames } from "./naming.js";
 

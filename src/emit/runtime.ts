@@ -1,5 +1,5 @@
 /** The runtime helpers module: the template's text under the generated-file banner. */
-import type { EmitOptions } from "./context.js";
+import type { EmitOptions } from "../config/defaults.js";
 import { banner, type OutputFile } from "./files.js";
 
 /** The runtime module, copied from `templates/runtime.ts`. */

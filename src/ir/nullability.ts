@@ -4,11 +4,11 @@
  * `null` is nullable (the default). The `optional` policy makes every optional field
  * nullable too, for APIs that send `null` for absent optional fields.
  */
+import type { NullPolicy } from "../config/defaults.js";
 import type { ModelSet } from "./resolve.js";
 import type { ExampleValue, Field, ModelDoc, TypeExpr } from "./types.js";
 
-/** `none`: no field is nullable; `examples`: fields examples set to null; `optional`: those and every optional field. */
-export type NullPolicy = "none" | "examples" | "optional";
+export type { NullPolicy };
 
 /** The models with `nullable` set on every field under `policy`. */
 export function inferNullability(models: ModelSet, policy: NullPolicy): ModelSet {

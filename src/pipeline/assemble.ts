@@ -4,7 +4,7 @@
  */
 import { posix } from "node:path";
 import { VFile } from "vfile";
-import type { Config } from "../config.js";
+import type { Config } from "../config/defaults.js";
 import { DOC_START, report, restoreMessages } from "../diagnostics.js";
 import { builderSetterName, namesOf, typeNameOf } from "../emit/naming.js";
 import { inferNullability } from "../ir/nullability.js";

@@ -3,7 +3,7 @@
  * main thread and the worker threads run exactly the same code.
  */
 import type { Options as PrettierOptions } from "prettier";
-import type { Config } from "../config.js";
+import type { Config } from "../config/defaults.js";
 import { saveMessages, type SavedMessage } from "../diagnostics.js";
 import { emitBarrel } from "../emit/barrel.js";
 import type { ModelModule, OutputFile } from "../emit/files.js";

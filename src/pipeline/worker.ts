@@ -1,7 +1,11 @@
 /** A pipeline worker thread: answers the pool's requests with the steps of `steps.ts`. */
+import module from "node:module";
 import { parentPort } from "node:worker_threads";
 import { barrelStep, emitStep, formatStep, readStep, type EmitContext } from "./steps.js";
 import type { Reply, Request } from "./pool.js";
+
+// Node 22.1 and later keep V8's compiled code between runs, in each thread that asks.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const port = parentPort!;
 let context: EmitContext | undefined;

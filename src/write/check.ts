@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { OutputFile } from "../emit/files.js";
-import { docHashes, hashText, MANIFEST_PATH, parseManifest, type ManifestInputs } from "./manifest.js";
+import { docHashes, hashText, MANIFEST_PATH, parseManifest, sameOutput, type ManifestStats } from "./manifest.js";
 import { insideOutput, readText, tryInsideOutput } from "./writer.js";
 
 /** A file on disk that differs from what the docs produce. */
@@ -31,7 +31,7 @@ export async function checkOutput(outDir: string, files: readonly OutputFile[]):
   for (const file of files) {
     const actual = readText(insideOutput(outDir, file.path));
     if (actual === undefined) drift.missing.push(file.path);
-    else if (actual !== file.content) {
+    else if (actual !== file.content && !(file.path === MANIFEST_PATH && sameOutput(actual, file.content))) {
       const written = manifest?.files[file.path];
       const handEdited = written !== undefined && written !== hashText(actual) && file.path !== MANIFEST_PATH;
       (handEdited ? drift.edited : drift.stale).push({ path: file.path, actual, expected: file.content });
@@ -87,18 +87,20 @@ async function listFiles(folder: string): Promise<string[]> {
 }
 
 /**
- * The fast path: `true` when the manifest says the output was made by this generator
- * and config from exactly these docs, and every output file still has the content it
- * was written with (and no other file is there). Anything else means: regenerate.
+ * The fast path: the recorded stats when the manifest says the output was made by this
+ * generator (`identity`) and config (`key`) from exactly these docs, and every output file
+ * still has the content it was written with (and no other file is there). Anything else
+ * means: regenerate.
  */
 export async function vouchedByManifest(
   outDir: string,
   docs: ReadonlyArray<{ path: string; text: string }>,
   key: string,
-): Promise<ManifestInputs | undefined> {
+  identity: string,
+): Promise<ManifestStats | undefined> {
   const manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
   const inputs = manifest?.inputs;
-  if (!manifest || !inputs || inputs.key !== key) return undefined;
+  if (!manifest || !inputs || inputs.key !== key || manifest.generatedBy?.identity !== identity) return undefined;
   const hashes = docHashes(docs);
   const recorded = Object.keys(inputs.docs);
   if (recorded.length !== docs.length || recorded.some((path) => hashes[path] !== inputs.docs[path])) return undefined;
@@ -109,5 +111,5 @@ export async function vouchedByManifest(
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST_PATH]);
   if ((await listFiles(outDir)).some((path) => !listed.has(path))) return undefined;
-  return inputs;
+  return manifest.generatedBy.stats;
 }

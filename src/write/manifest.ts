@@ -4,23 +4,43 @@
  */
 import { createHash } from "node:crypto";
 import type { Options } from "prettier";
-import type { Config } from "../config.js";
+import type { Config } from "../config/defaults.js";
 import type { OutputFile } from "../emit/files.js";
 
 export const MANIFEST_PATH = ".mdmodel-manifest.json";
 
 /** What the output was made from: enough to tell, without regenerating, that nothing changed. */
 export interface ManifestInputs {
-  /** sha256 of the generator fingerprint, the output-shaping config and the prettier options. */
+  /** sha256 of the output-shaping config and the prettier options. */
   key: string;
   /** Doc path → sha256 of its text, for every doc read (models or not). */
   docs: Record<string, string>;
-  /** The run's summary numbers, so a run that changes nothing can still print them. */
-  stats: { docs: number; models: number; modelsByKind: { object: number; enum: number; union: number }; skipped: number; warnings: number };
+}
+
+/** The run's summary numbers, so a run that changes nothing can still print them. */
+export interface ManifestStats {
+  docs: number;
+  models: number;
+  modelsByKind: { object: number; enum: number; union: number };
+  skipped: number;
+  warnings: number;
+}
+
+/**
+ * Which generator made the files, and what it said of the docs. A manifest that differs from
+ * another only here is the same output (an upgrade of mdmodel that changes nothing), so it
+ * is neither drift nor rewritten.
+ */
+export interface ManifestMaker {
+  mdmodel: string;
+  /** The generator identity (see `identity.ts`). */
+  identity: string;
+  stats: ManifestStats;
 }
 
 export interface Manifest {
   generator: "mdmodel";
+  generatedBy?: ManifestMaker;
   inputs?: ManifestInputs;
   /** Output path → sha256 of its content. */
   files: Record<string, string>;
@@ -31,12 +51,12 @@ export function hashText(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The manifest file for a set of generated files, and what they were made from. */
-export function manifestFile(files: readonly OutputFile[], inputs?: ManifestInputs): OutputFile {
+/** The manifest file for a set of generated files, who made them and what from. */
+export function manifestFile(files: readonly OutputFile[], made?: { by: ManifestMaker; inputs: ManifestInputs }): OutputFile {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest: Manifest = {
     generator: "mdmodel",
-    ...(inputs ? { inputs } : {}),
+    ...(made ? { generatedBy: made.by, inputs: made.inputs } : {}),
     files: Object.fromEntries(sorted.map((file) => [file.path, hashText(file.content)])),
   };
   return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };
@@ -68,19 +88,35 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
   try {
     const value = JSON.parse(text) as Partial<Manifest> | null;
     const files = value?.files;
-    if (value?.generator !== "mdmodel" || typeof files !== "object" || files === null || Array.isArray(files)) return undefined;
-    if (!Object.values(files).every((hash) => typeof hash === "string")) return undefined;
-    const inputs = value.inputs;
-    const validInputs =
-      typeof inputs === "object" && inputs !== null && typeof inputs.key === "string" && typeof inputs.docs === "object" && inputs.docs !== null && typeof inputs.stats === "object";
-    return { generator: "mdmodel", ...(validInputs ? { inputs } : {}), files: { ...files } };
+    if (value?.generator !== "mdmodel" || !isRecord(files) || !Object.values(files).every((hash) => typeof hash === "string")) return undefined;
+    const { inputs, generatedBy } = value;
+    const validInputs = isRecord(inputs) && typeof inputs.key === "string" && isRecord(inputs.docs);
+    const validMaker = isRecord(generatedBy) && typeof generatedBy.identity === "string" && isRecord(generatedBy.stats);
+    return { generator: "mdmodel", ...(validMaker ? { generatedBy } : {}), ...(validInputs ? { inputs } : {}), files: { ...files } };
   } catch {
     return undefined;
   }
 }
 
-/** The part of the manifest key beyond the docs: generator, output-shaping config, prettier options. */
-export function inputKey(fingerprint: string, config: Config, formatOptions: Options | undefined): string {
+/** Whether two manifest texts describe the same output: all but `generatedBy` is equal. */
+export function sameOutput(a: string, b: string): boolean {
+  const strip = (text: string) => {
+    try {
+      const { generatedBy: _maker, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      return JSON.stringify(rest);
+    } catch {
+      return text;
+    }
+  };
+  return a === b || strip(a) === strip(b);
+}
+
+/** The part of the manifest key beyond the docs: the output-shaping config and the prettier options. */
+export function inputKey(config: Config, formatOptions: Options | undefined): string {
   const { input: _input, out: _out, ...shaping } = config;
-  return hashText(JSON.stringify([fingerprint, shaping, formatOptions ?? {}]));
+  return hashText(JSON.stringify([shaping, formatOptions ?? {}]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

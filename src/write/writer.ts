@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import type { OutputFile } from "../emit/files.js";
-import { MANIFEST_PATH, parseManifest } from "./manifest.js";
+import { MANIFEST_PATH, parseManifest, sameOutput } from "./manifest.js";
 
 export interface WriteSummary {
   written: string[];
@@ -29,7 +29,9 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   const made = new Set<string>();
   for (const file of files) {
     const target = insideOutput(outDir, file.path);
-    if (readText(target) === file.content) {
+    const onDisk = readText(target);
+    // A manifest that differs only in who made the files (an upgrade that changed no output) stays as it is.
+    if (onDisk === file.content || (file.path === MANIFEST_PATH && onDisk !== undefined && sameOutput(onDisk, file.content))) {
       summary.unchanged.push(file.path);
       continue;
     }

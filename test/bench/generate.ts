@@ -57,8 +57,8 @@ async function cli(...args: string[]): Promise<Timing> {
   const started = performance.now();
   const { stdout, stderr } = await run(
     process.execPath,
-    // The installed command, as users run it (compiled to dist/ when a source changed).
-    [join(import.meta.dirname, "../../src/bin/mdmodel.js"), "generate", "--input", input, "--out", out, ...args],
+    // The built command, as installed packages run it (the npm script builds dist/ first).
+    [join(import.meta.dirname, "../../dist/bin/mdmodel.js"), "generate", "--input", input, "--out", out, ...args],
     // The temporary folder is the working folder, so the caches start empty there.
     { cwd: work, env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout: string; stderr: string }) => error);

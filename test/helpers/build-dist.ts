@@ -1,8 +1,9 @@
-// Compiles dist/ once before any test file runs: the CLI tests start the built command in
-// parallel, and must not all build a fresh clone's dist/ at the same time.
-// @ts-expect-error plain JavaScript without declarations
-import { ensureBuilt } from "../../src/bin/build.js";
+// Builds dist/ (tsc, as `npm run build` and `npm pack` do) once before any test file runs:
+// the CLI tests start the built command, as users do, and must not each build it.
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 
-export default async function setup(): Promise<void> {
-  await ensureBuilt();
+export default function setup(): void {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-b", "tsconfig.build.json"], { stdio: "inherit" });
 }

@@ -1,11 +1,11 @@
-/** Runs the real `mdmodel` command (through tsx, as `npm run generate` does) in `cwd`. */
+/** Runs the built `mdmodel` command (dist/, as installed packages run it) in `cwd`. */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-export const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
-export const CLI = join(process.cwd(), "src", "cli.ts");
+/** The command as `npm run generate` and installed packages start it. */
+export const CLI = join(process.cwd(), "dist", "bin", "mdmodel.js");
 
 export interface Outcome {
   code: number;
@@ -14,8 +14,13 @@ export interface Outcome {
 }
 
 export async function mdmodel(cwd: string, ...args: string[]): Promise<Outcome> {
+  return mdmodelWith({}, cwd, ...args);
+}
+
+/** `mdmodel` with extra environment variables. */
+export async function mdmodelWith(env: Record<string, string>, cwd: string, ...args: string[]): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -1,58 +1,22 @@
 /**
- * The command line: `mdmodel generate [--input DIR] [--out DIR] [--check] [--watch]
- * [--config FILE] [--strict] [--quiet] [--verbose]`. The only place that reads argv,
- * finds the config, prints, and decides the exit code.
+ * `mdmodel generate`: reads the docs, reports, then writes the output folder or (`--check`)
+ * compares it. Run by `main.ts` with the parsed options.
  */
 import { watch } from "node:fs";
 import { join, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { resolveConfig as resolvePrettierConfig, type Options as PrettierOptions } from "prettier";
-import { type Config, resolveConfig } from "./config.js";
-import { countBySeverity, formatDiagnostic, severityOf } from "./diagnostics.js";
-import type { CachedRead, GenerateResult } from "./generate.js";
-import { cacheDir, isCachedRead, isString, loadCache, saveCache } from "./io/cache.js";
-import { generatorFingerprint } from "./io/fingerprint.js";
-import { loadConfig } from "./io/load-config.js";
-import { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
-import type { SourceDoc } from "./parse/read-doc.js";
-import { checkOutput, isClean, renderDrift, vouchedByManifest } from "./write/check.js";
-import { inputKey } from "./write/manifest.js";
-import { UnsafeOutputError, writeOutput } from "./write/writer.js";
-
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, drift: 1, invalidDocs: 2, usage: 3 } as const;
-
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  cwd: string;
-  /** Whether stderr is a terminal: colors and the progress display only then. */
-  tty: boolean;
-  /** Redraws the progress line in place (a terminal only). */
-  progress: (line: string) => void;
-}
-
-const USAGE = `Usage: mdmodel generate [options]
-
-  --input DIR     folder of markdown model docs (default: seeds)
-  --out DIR       folder to write TypeScript into (default: generated)
-  --check         write nothing; exit 1 if the output folder differs from what the docs produce
-  --full          regenerate everything, even when the manifest shows nothing changed
-  --no-cache      do not read or write the caches (node_modules/.cache/mdmodel)
-  --watch         regenerate whenever a doc changes
-  --config FILE   read options from FILE (default: mdmodel.config.json, else package.json "mdmodel")
-  --strict        treat warnings as errors
-  --quiet         print only errors and drift
-  --verbose       also print info notes (skipped pages, renamed models)`;
-
-const defaultIo: CliIo = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  cwd: process.cwd(),
-  tty: process.stderr.isTTY === true,
-  progress: (line) => process.stderr.write(`\r\u001b[K${line}`),
-};
+import { type Config, resolveConfig } from "../config/defaults.js";
+import { loadConfig } from "../config/load.js";
+import { countBySeverity, formatDiagnostic, severityOf } from "../diagnostics.js";
+import type { CachedRead, GenerateResult } from "../generate.js";
+import { generatorIdentity } from "../identity.js";
+import { cacheDir, isCachedRead, isString, loadCache, saveCache } from "../io/cache.js";
+import { loadDocs, loadRuntimeTemplate } from "../io/load-docs.js";
+import type { SourceDoc } from "../parse/read-doc.js";
+import { checkOutput, isClean, renderDrift, vouchedByManifest } from "../write/check.js";
+import { inputKey } from "../write/manifest.js";
+import { UnsafeOutputError, writeOutput } from "../write/writer.js";
+import { EXIT, type CliIo } from "./io.js";
 
 interface RunOptions {
   config: Config;
@@ -65,58 +29,29 @@ interface RunOptions {
   formatOptions: PrettierOptions;
   full: boolean;
   cache: boolean;
-  fingerprint: string;
+  identity: string;
 }
 
 /** A run of more docs than this shows a progress line on a terminal. */
 const PROGRESS_THRESHOLD = 300;
 
-/** Runs the command line and returns the exit code (`--watch` returns when stopped). */
-export async function main(argv: readonly string[], io: CliIo = defaultIo, signal?: AbortSignal): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        input: { type: "string" },
-        out: { type: "string" },
-        config: { type: "string" },
-        check: { type: "boolean", default: false },
-        full: { type: "boolean", default: false },
-        cache: { type: "boolean", default: true },
-        watch: { type: "boolean", default: false },
-        strict: { type: "boolean", default: false },
-        quiet: { type: "boolean", default: false },
-        verbose: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`mdmodel: ${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1 || positionals[0] !== "generate") {
-    io.stderr(`mdmodel: expected the command "generate"\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (values.check && values.watch) {
+/** The options `main.ts` parsed for `generate`. */
+export type GenerateValues = Readonly<Record<string, string | boolean | undefined>>;
+
+/** Runs `mdmodel generate` with parsed options; returns the exit code. */
+export async function runGenerate(values: GenerateValues, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const flag = (name: string, fallback = false) => (typeof values[name] === "boolean" ? (values[name] as boolean) : fallback);
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  if (flag("check") && flag("watch")) {
     io.stderr("mdmodel: --check and --watch cannot be combined");
     return EXIT.usage;
   }
-
-  const loaded = await loadConfig(io.cwd, values.config);
+  const loaded = loadConfig(io.cwd, text("config"));
   if (!loaded.ok) {
     io.stderr(`mdmodel: invalid config in ${loaded.source}:\n${loaded.errors.map((error) => `  - ${error}`).join("\n")}`);
     return EXIT.usage;
   }
-  const config = resolveConfig({ ...loaded.config, input: values.input ?? loaded.config.input, out: values.out ?? loaded.config.out });
+  const config = resolveConfig({ ...loaded.config, input: text("input") ?? loaded.config.input, out: text("out") ?? loaded.config.out });
   const inputDir = resolve(io.cwd, config.input);
   const outDir = resolve(io.cwd, config.out);
   if (outDir === inputDir || `${inputDir}${sep}`.startsWith(`${outDir}${sep}`)) {
@@ -128,17 +63,17 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, signa
     config,
     inputDir,
     outDir,
-    check: values.check,
-    full: values.full,
-    cache: values.cache,
-    strict: values.strict,
-    quiet: values.quiet,
-    verbose: values.verbose,
+    check: flag("check"),
+    full: flag("full"),
+    cache: flag("cache", true),
+    strict: flag("strict"),
+    quiet: flag("quiet"),
+    verbose: flag("verbose"),
     formatOptions,
-    fingerprint: await generatorFingerprint(),
+    identity: generatorIdentity(),
   };
 
-  if (values.watch) return watchDocs(options, io, signal);
+  if (flag("watch")) return watchDocs(options, io, signal);
   return runOnce(options, io);
 }
 
@@ -155,10 +90,10 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
   }
   if (!options.full && !options.verbose) {
     // Nothing changed since the manifest was written: no doc needs parsing, no file writing.
-    const key = inputKey(options.fingerprint, config, options.formatOptions);
-    const vouched = await vouchedByManifest(options.outDir, docs, key);
-    if (vouched && !(options.strict && vouched.stats.warnings > 0)) {
-      const read = summarize({ stats: vouched.stats });
+    const key = inputKey(config, options.formatOptions);
+    const stats = await vouchedByManifest(options.outDir, docs, key, options.identity);
+    if (stats && !(options.strict && stats.warnings > 0)) {
+      const read = summarize({ stats });
       if (!options.quiet) {
         const what = options.check ? `mdmodel --check: ${config.out} is up to date` : `mdmodel: ${config.out} is up to date`;
         io.stdout(`${what}; ${read}; nothing changed since the last run (${Math.round(performance.now() - started)} ms)`);
@@ -168,21 +103,21 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
   }
   const showProgress = io.tty && !options.quiet && docs.length > PROGRESS_THRESHOLD;
   // Loaded here, not at the top: a run that the manifest vouches for never needs them.
-  const { generate } = await import("./generate.js");
+  const { generate } = await import("../generate.js");
   // --no-cache writes no cache at all, ts-morph's compiled code included (util/code-cache.ts).
   if (!options.cache) process.env["MDMODEL_NO_CODE_CACHE"] = "1";
-  const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.fingerprint) : undefined;
+  const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.identity) : undefined;
   const result = await generate({
     docs,
     runtimeTemplate: await loadRuntimeTemplate(),
     config,
-    fingerprint: options.fingerprint,
+    identity: options.identity,
     formatOptions: options.formatOptions,
     ...(caches ?? {}),
     ...(showProgress ? { onProgress: progress(io) } : {}),
   });
   if (showProgress) io.progress("");
-  if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.fingerprint, caches);
+  if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.identity, caches);
   report(result, docs, options, io);
 
   const counts = countBySeverity(result.messages);
@@ -225,17 +160,17 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
 
 const CACHES = { readCache: "read", moduleCache: "modules", formatCache: "format" } as const;
 
-async function loadCaches(dir: string, fingerprint: string) {
+async function loadCaches(dir: string, identity: string) {
   const [readCache, moduleCache, formatCache] = await Promise.all([
-    loadCache(dir, CACHES.readCache, fingerprint, isCachedRead) as Promise<Map<string, CachedRead>>,
-    loadCache(dir, CACHES.moduleCache, fingerprint, isString),
-    loadCache(dir, CACHES.formatCache, fingerprint, isString),
+    loadCache(dir, CACHES.readCache, identity, isCachedRead) as Promise<Map<string, CachedRead>>,
+    loadCache(dir, CACHES.moduleCache, identity, isString),
+    loadCache(dir, CACHES.formatCache, identity, isString),
   ]);
   return { readCache, moduleCache, formatCache };
 }
 
-async function saveCaches(dir: string, fingerprint: string, caches: Awaited<ReturnType<typeof loadCaches>>): Promise<void> {
-  await Promise.all(Object.entries(CACHES).map(([key, name]) => saveCache(dir, name, fingerprint, caches[key as keyof typeof CACHES])));
+async function saveCaches(dir: string, identity: string, caches: Awaited<ReturnType<typeof loadCaches>>): Promise<void> {
+  await Promise.all(Object.entries(CACHES).map(([key, name]) => saveCache(dir, name, identity, caches[key as keyof typeof CACHES])));
 }
 
 /** Regenerates on every change under the input folder, debounced; errors are reported and watching goes on. */
@@ -299,10 +234,4 @@ function progress(io: CliIo): (done: number, total: number) => void {
 /** `1 model`, `2 models`. */
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
-  // For the generation benchmark: the process's peak memory, in KB.
-  if (process.env["MDMODEL_PRINT_RSS"]) process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\n`);
 }

@@ -10,10 +10,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { countBySeverity, formatMessage, severityOf } from "../diagnostics.js";
-import { generate, type GenerateResult } from "../generate.js";
-import { loadDocs, loadRuntimeTemplate } from "../io/load-docs.js";
-import { writeOutput } from "../write/writer.js";
+import { countBySeverity, formatMessage, severityOf } from "../../src/diagnostics.js";
+import { generate, type GenerateResult } from "../../src/generate.js";
+import { loadDocs, loadRuntimeTemplate } from "../../src/io/load-docs.js";
+import { writeOutput } from "../../src/write/writer.js";
 import { typecheck } from "./typecheck.js";
 
 interface ExampleTally {

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/** The `mdmodel` command: the process around `cli/main.ts` (its streams, its exit code). */
+import module from "node:module";
+import { createInterface } from "node:readline/promises";
+import type { CliIo } from "../cli/io.js";
+
+// Node 22.1 and later keep V8's compiled code of every module between runs (Node 20 has no such cache).
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+const io: CliIo = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.cwd(),
+  tty: process.stderr.isTTY === true,
+  progress: (line) => process.stderr.write(`\r\u001b[K${line}`),
+  ...(process.stdin.isTTY && process.stdout.isTTY
+    ? {
+        confirm: async (question: string) => {
+          const prompt = createInterface({ input: process.stdin, output: process.stdout });
+          try {
+            return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+          } finally {
+            prompt.close();
+          }
+        },
+      }
+    : {}),
+};
+
+const { main } = await import("../cli/main.js");
+process.exitCode = await main(process.argv.slice(2), io);
+// For the generation benchmark: the process's peak memory, in KB.
+if (process.env["MDMODEL_PRINT_RSS"]) process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\n`);

@@ -1,0 +1,80 @@
+/**
+ * Checks a config file's parsed JSON against the JSON Schema that ships with the package
+ * (`mdmodel.config.schema.json`, the one editors use for completion), so the two can never
+ * disagree. Only the few keywords that schema uses are read; every problem names the option
+ * and the fix.
+ */
+import { createRequire } from "node:module";
+import { didYouMean } from "../ir/resolve.js";
+import type { ConfigInput } from "./defaults.js";
+
+/** The subset of JSON Schema the config schema is written in. */
+export interface ConfigSchema {
+  description?: string;
+  type?: "object" | "string";
+  enum?: readonly string[];
+  /** A regular expression (with the `u` flag, as JSON Schema means it) that a string must match somewhere. */
+  pattern?: string;
+  default?: unknown;
+  properties?: Readonly<Record<string, ConfigSchema>>;
+  additionalProperties?: boolean | ConfigSchema;
+}
+
+/** The file name the schema ships under, in this folder of the package (src/ or dist/). */
+export const SCHEMA_FILE = "mdmodel.config.schema.json";
+
+/** The config schema, read from the package (with `require`: JSON modules warn on Node 20). */
+export const CONFIG_SCHEMA = createRequire(import.meta.url)(`./${SCHEMA_FILE}`) as ConfigSchema & {
+  properties: Readonly<Record<string, ConfigSchema>>;
+};
+
+export type ConfigCheck = { ok: true; config: ConfigInput } | { ok: false; errors: string[] };
+
+/** Checks `raw` against the config schema; `$schema` is accepted and left out of the result. */
+export function checkConfig(raw: unknown): ConfigCheck {
+  if (!isObject(raw)) {
+    return { ok: false, errors: ['the config must be a JSON object, e.g. { "input": "docs", "out": "src/models" }'] };
+  }
+  const options = Object.keys(CONFIG_SCHEMA.properties).filter((key) => key !== "$schema");
+  const errors: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const rule = Object.hasOwn(CONFIG_SCHEMA.properties, key) ? CONFIG_SCHEMA.properties[key] : undefined;
+    if (rule === undefined) {
+      const hint = didYouMean(key, options);
+      errors.push(`unknown option "${key}"${hint ? `; did you mean "${hint}"?` : ""} (options: ${options.join(", ")})`);
+      continue;
+    }
+    const problem = problemOf(key, value, rule);
+    if (problem !== undefined) errors.push(problem);
+    else if (key !== "$schema") config[key] = value;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: config as ConfigInput };
+}
+
+/** What is wrong with option `key`'s value, or `undefined`. */
+function problemOf(key: string, value: unknown, rule: ConfigSchema): string | undefined {
+  if (rule.enum) {
+    return typeof value === "string" && rule.enum.includes(value)
+      ? undefined
+      : `"${key}" must be one of ${rule.enum.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(value)}`;
+  }
+  if (rule.type === "string") {
+    if (typeof value === "string" && (rule.pattern === undefined || new RegExp(rule.pattern, "u").test(value))) return undefined;
+    return rule.pattern ? `"${key}" must be a string that is not blank, got ${JSON.stringify(value)}` : `"${key}" must be a string, got ${JSON.stringify(value)}`;
+  }
+  if (rule.type === "object") {
+    const example = key === "externalTypes" ? ', e.g. { "AxiosResponse": "Response" }' : "";
+    if (!isObject(value)) return `"${key}" must be an object${example}, got ${JSON.stringify(value)}`;
+    const each = typeof rule.additionalProperties === "object" ? rule.additionalProperties : undefined;
+    for (const [name, entry] of Object.entries(value)) {
+      if (each && problemOf(name, entry, each) !== undefined) return `"${key}" maps each name to a TypeScript type${example}; "${name}" is not mapped to a type`;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

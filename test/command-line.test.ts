@@ -1,0 +1,133 @@
+/** The command's surface through the built `mdmodel`: --version, help, did-you-mean, and `mdmodel init`. */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { planScripts } from "../src/cli/init-command.js";
+import { CONFIG_SCHEMA } from "../src/config/check.js";
+import { mdmodel } from "./helpers/run-cli.js";
+
+const PACKAGE = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "mdmodel-command-"));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("version and help", () => {
+  test("--version and -v print the package's version", async () => {
+    expect(await mdmodel(work, "--version")).toEqual({ code: 0, stdout: `${PACKAGE.version}\n`, stderr: "" });
+    expect((await mdmodel(work, "-v")).stdout).toBe(`${PACKAGE.version}\n`);
+  });
+
+  test("a bare mdmodel, --help and help print the commands; exit 0", async () => {
+    const bare = await mdmodel(work);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toMatch(/^Usage: mdmodel <command> \[options\]\n/);
+    expect(bare.stdout).toContain("  generate  read the docs");
+    expect(bare.stdout).toContain("  init      write mdmodel.config.json");
+    expect((await mdmodel(work, "--help")).stdout).toBe(bare.stdout);
+    expect((await mdmodel(work, "help")).stdout).toBe(bare.stdout);
+  });
+
+  test("generate --help and init --help list every option of the command", async () => {
+    const generate = await mdmodel(work, "generate", "--help");
+    expect(generate.code).toBe(0);
+    for (const option of ["--input DIR", "--out DIR", "--check", "--full", "--no-cache", "--watch", "--config FILE", "--strict", "--quiet", "--verbose"]) {
+      expect(generate.stdout).toContain(option);
+    }
+    expect((await mdmodel(work, "help", "generate")).stdout).toBe(generate.stdout);
+    const init = await mdmodel(work, "init", "-h");
+    expect(init.stdout).toMatch(/^Usage: mdmodel init /);
+    expect(init.stdout).toContain("--force");
+  });
+
+  test.each([
+    [["generate", "--chek"], "mdmodel: unknown option --chek; did you mean --check?"],
+    [["generate", "--input=docs", "--out", "x", "--verbos"], "mdmodel: unknown option --verbos; did you mean --verbose?"],
+    [["generate", "--no-cach"], "mdmodel: unknown option --no-cach; did you mean --no-cache?"],
+    [["generate", "--zzzzzz"], "mdmodel: unknown option --zzzzzz\n"],
+    [["generat"], 'mdmodel: unknown command "generat"; did you mean "generate"?'],
+    [["--versoin"], "mdmodel: unknown option --versoin"],
+    [["init", "--forse"], "mdmodel: unknown option --forse; did you mean --force?"],
+    [["generate", "extra"], 'mdmodel: unexpected argument "extra"'],
+    [["generate", "--input"], "mdmodel: Option '--input <value>' argument missing"],
+  ])("mdmodel %j is bad usage: exit 3 and a pointer to the fix", async (args, message) => {
+    const outcome = await mdmodel(work, ...args);
+    expect(outcome.code).toBe(3);
+    expect(outcome.stdout).toBe("");
+    expect(outcome.stderr).toContain(message);
+  });
+});
+
+describe("mdmodel init", () => {
+  test("writes the config with its $schema, adds the scripts keeping package.json's indentation, and prints the CI step", async () => {
+    await writeFile(join(work, "package.json"), '{\n    "name": "app",\n    "scripts": {\n        "test": "vitest"\n    }\n}\n');
+    const outcome = await mdmodel(work, "init");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain("wrote mdmodel.config.json (docs from docs, TypeScript into src/models)");
+    expect(outcome.stdout).toContain('added the "generate" and "generate:check" scripts to package.json');
+    expect(outcome.stdout).toContain("  - run: npm run generate:check");
+    const config = JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8")) as Record<string, string>;
+    expect(config["input"]).toBe("docs");
+    expect(config["out"]).toBe("src/models");
+    // Outside a project that installed mdmodel, the $schema points at this mdmodel's own copy.
+    expect(JSON.parse(await readFile(join(work, config["$schema"]!), "utf8"))).toEqual(CONFIG_SCHEMA);
+    expect(await readFile(join(work, "package.json"), "utf8")).toBe(
+      '{\n    "name": "app",\n    "scripts": {\n        "test": "vitest",\n        "generate": "mdmodel generate",\n        "generate:check": "mdmodel generate --check"\n    }\n}\n',
+    );
+  });
+
+  test("the config it writes is one generate reads, $schema and all", async () => {
+    await mkdir(join(work, "docs"));
+    await writeFile(join(work, "docs", "thing.md"), "# Thing\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *string* | :heavy_check_mark: | Id |\n");
+    expect((await mdmodel(work, "init", "--input", "docs", "--out", "gen")).code).toBe(0);
+    const outcome = await mdmodel(work, "generate");
+    expect(outcome).toMatchObject({ code: 0, stderr: "" });
+    expect(existsSync(join(work, "gen", "thing.ts"))).toBe(true);
+  });
+
+  test("never overwrites a config without --force (no terminal to ask on), and then leaves every file as it was", async () => {
+    await writeFile(join(work, "mdmodel.config.json"), '{ "input": "mine" }\n');
+    await writeFile(join(work, "package.json"), '{ "name": "app" }\n');
+    const refused = await mdmodel(work, "init");
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("mdmodel.config.json exists; run `mdmodel init --force` to overwrite it");
+    expect(await readFile(join(work, "mdmodel.config.json"), "utf8")).toBe('{ "input": "mine" }\n');
+    expect(await readFile(join(work, "package.json"), "utf8")).toBe('{ "name": "app" }\n');
+    expect((await mdmodel(work, "init", "--force")).code).toBe(0);
+    expect(JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8"))).toMatchObject({ input: "docs" });
+  });
+
+  test("a broken package.json is reported and nothing is written", async () => {
+    await writeFile(join(work, "package.json"), '{ "name": "app", }\n');
+    const outcome = await mdmodel(work, "init");
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toMatch(/cannot add the scripts: package.json is not valid JSON .*; nothing written/);
+    expect(existsSync(join(work, "mdmodel.config.json"))).toBe(false);
+  });
+
+  test("without a package.json it says which scripts to add", async () => {
+    const outcome = await mdmodel(work, "init");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('No package.json here: add these scripts to yours:\n  "generate": "mdmodel generate"');
+  });
+
+  test.each([
+    ["scripts it has already are kept", '{"scripts":{"generate":"custom"}}', { added: ["generate:check"], has: '"generate": "custom"' }],
+    ["tabs stay tabs", '{\n\t"name": "x"\n}', { added: ["generate", "generate:check"], has: '\n\t"scripts": {\n\t\t"generate"' }],
+    ["CRLF stays CRLF", '{\r\n  "name": "x"\r\n}\r\n', { added: ["generate", "generate:check"], has: '"x",\r\n  "scripts"' }],
+  ])("planScripts: %s", (_name, given, want) => {
+    const planned = planScripts(given);
+    expect("error" in planned ? planned.error : planned.added).toEqual(want.added);
+    expect("text" in planned ? planned.text : "").toContain(want.has);
+  });
+
+  test('planScripts refuses a package.json whose "scripts" is not an object', () => {
+    expect(planScripts('{"scripts": []}')).toEqual({ error: 'has a "scripts" that is not an object' });
+  });
+});

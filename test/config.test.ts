@@ -1,0 +1,98 @@
+/** The config: the shipped JSON Schema and the checker that reads it, and how a config file is found and read. */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { checkConfig, CONFIG_SCHEMA } from "../src/config/check.js";
+import { DEFAULT_CONFIG } from "../src/config/defaults.js";
+import { loadConfig } from "../src/config/load.js";
+import { mdmodel } from "./helpers/run-cli.js";
+
+describe("the schema", () => {
+  test("names every option a config file may set, with the defaults the generator fills in", () => {
+    const { runtimeModule: _internal, ...fileOptions } = DEFAULT_CONFIG;
+    const defaults = Object.fromEntries(Object.entries(CONFIG_SCHEMA.properties).flatMap(([key, rule]) => ("default" in rule ? [[key, rule.default]] : [])));
+    expect(defaults).toEqual(fileOptions);
+    expect(Object.keys(CONFIG_SCHEMA.properties).sort()).toEqual(["$schema", ...Object.keys(fileOptions)].sort());
+  });
+
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const validate = ajv.compile(CONFIG_SCHEMA);
+
+  const anyValue = fc.oneof(fc.string(), fc.constantFrom("", " ", "docs", "\t", "union", "any", "none", "optional"), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }));
+  const mapping = fc.dictionary(fc.constantFrom("AxiosResponse", "EventStream", "__proto__", "x"), fc.oneof(fc.constantFrom("Response", " ", ""), anyValue), { maxKeys: 3 });
+  const config = fc.dictionary(
+    fc.constantFrom(...Object.keys(CONFIG_SCHEMA.properties), "nuls", "extra", "constructor"),
+    fc.oneof(anyValue, mapping, ...Object.values(CONFIG_SCHEMA.properties).flatMap((rule) => (rule.enum ? [fc.constantFrom(...rule.enum)] : []))),
+    { maxKeys: 5 },
+  );
+
+  test("the checker accepts exactly what ajv accepts under the schema (2020-12, strict)", () => {
+    fc.assert(
+      fc.property(fc.oneof(config, anyValue), (raw) => {
+        expect(checkConfig(raw).ok).toBe(validate(raw));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("checkConfig", () => {
+  test.each([
+    ["$schema is accepted and left out", { $schema: "./node_modules/mdmodel/dist/config/mdmodel.config.schema.json", nulls: "none" }, { ok: true, config: { nulls: "none" } }],
+    ["an unknown option, with the closest one", { nuls: "none" }, { ok: false, errors: ['unknown option "nuls"; did you mean "nulls"? (options: input, out, externalTypes, anyType, enumStyle, unknownProperties, nulls)'] }],
+    ["a value outside the enum", { anyType: "whatever" }, { ok: false, errors: ['"anyType" must be one of "unknown", "any", got "whatever"'] }],
+    ["a blank folder", { out: "  " }, { ok: false, errors: ['"out" must be a string that is not blank, got "  "'] }],
+    ["an external type that is no type", { externalTypes: { AxiosResponse: 3 } }, { ok: false, errors: ['"externalTypes" maps each name to a TypeScript type, e.g. { "AxiosResponse": "Response" }; "AxiosResponse" is not mapped to a type'] }],
+    ["not an object", [], { ok: false, errors: ['the config must be a JSON object, e.g. { "input": "docs", "out": "src/models" }'] }],
+  ])("%s", (_name, given, want) => {
+    expect(checkConfig(given)).toEqual(want);
+  });
+});
+
+describe("finding the config", () => {
+  let work: string;
+  beforeEach(async () => {
+    work = await mkdtemp(join(tmpdir(), "mdmodel-config-"));
+  });
+  afterEach(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test("walks up from the working folder; folders are relative to the file found", async () => {
+    await mkdir(join(work, "app", "src", "deep"), { recursive: true });
+    await writeFile(join(work, "app", "mdmodel.config.json"), JSON.stringify({ input: "docs", out: "src/models" }));
+    expect(loadConfig(join(work, "app", "src", "deep"))).toEqual({ ok: true, config: { input: "../../docs", out: "../models" }, source: "../../mdmodel.config.json" });
+  });
+
+  test("the nearest wins, and a package.json without an mdmodel key is passed over", async () => {
+    await mkdir(join(work, "a", "b", "c"), { recursive: true });
+    await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ nulls: "none" }));
+    await writeFile(join(work, "a", "package.json"), JSON.stringify({ name: "a", mdmodel: { nulls: "optional" } }));
+    await writeFile(join(work, "a", "b", "package.json"), JSON.stringify({ name: "b" }));
+    expect(loadConfig(join(work, "a", "b", "c"))).toMatchObject({ ok: true, config: { nulls: "optional" }, source: "../../package.json#mdmodel" });
+    expect(loadConfig(work)).toMatchObject({ ok: true, config: { nulls: "none" } });
+  });
+
+  test("a JSON syntax error names the file, line and column", async () => {
+    await writeFile(join(work, "mdmodel.config.json"), '{\n  "input": "docs",\n  out: "x"\n}\n');
+    expect(loadConfig(work)).toEqual({ ok: false, errors: ["not valid JSON: Expected double-quoted property name"], source: "mdmodel.config.json:3:3" });
+    await writeFile(join(work, "mdmodel.config.json"), '{\n  "input": "docs",\n');
+    expect(loadConfig(work)).toMatchObject({ ok: false, source: "mdmodel.config.json:3:1" });
+  });
+
+  test("through the command: exit 3 with the place of the error", async () => {
+    await writeFile(join(work, "mdmodel.config.json"), '{\n  "input": "docs",,\n}\n');
+    const outcome = await mdmodel(work, "generate");
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toMatch(/^mdmodel: invalid config in mdmodel\.config\.json:2:19:\n {2}- not valid JSON: /);
+  });
+
+  test("--config names a file that is not there: exit 3, no stack trace", async () => {
+    const outcome = await mdmodel(work, "generate", "--config", "nope.json");
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toBe("mdmodel: invalid config in nope.json:\n  - cannot read it: no such file\n");
+  });
+});
