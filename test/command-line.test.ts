@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { planScripts } from "../src/cli/init-command.js";
+import { main, type CliIo } from "../src/cli/main.js";
 import { CONFIG_SCHEMA } from "../src/config/check.js";
 import { mdmodel } from "./helpers/run-cli.js";
 
@@ -101,6 +102,27 @@ describe("mdmodel init", () => {
     expect(await readFile(join(work, "package.json"), "utf8")).toBe('{ "name": "app" }\n');
     expect((await mdmodel(work, "init", "--force")).code).toBe(0);
     expect(JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8"))).toMatchObject({ input: "docs" });
+  });
+
+  test("on a terminal it asks before overwriting, and does what the answer says", async () => {
+    await writeFile(join(work, "mdmodel.config.json"), '{ "input": "mine" }\n');
+    const asked: string[] = [];
+    const io = (answer: boolean): CliIo => ({
+      stdout: () => {},
+      stderr: () => {},
+      cwd: work,
+      tty: true,
+      progress: () => {},
+      confirm: async (question) => {
+        asked.push(question);
+        return answer;
+      },
+    });
+    expect(await main(["init"], io(false))).toBe(0);
+    expect(await readFile(join(work, "mdmodel.config.json"), "utf8")).toBe('{ "input": "mine" }\n');
+    expect(await main(["init", "--out", "gen"], io(true))).toBe(0);
+    expect(JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8"))).toMatchObject({ input: "docs", out: "gen" });
+    expect(asked).toEqual(["mdmodel.config.json exists. Overwrite it?", "mdmodel.config.json exists. Overwrite it?"]);
   });
 
   test("a broken package.json is reported and nothing is written", async () => {
