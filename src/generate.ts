@@ -6,21 +6,24 @@ import { availableParallelism } from "node:os";
 import type { Options as PrettierOptions } from "prettier";
 import type { VFileMessage } from "vfile-message";
 import { type ConfigInput, resolveConfig } from "./config/defaults.js";
-import { countBySeverity, hasErrors, report } from "./diagnostics.js";
-import { BARREL_PATH, moduleExports, type ModelModule, type OutputFile } from "./emit/files.js";
-import { modulePathOf, namesOf } from "./emit/naming.js";
+import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
+import { BARREL_PATH, moduleExports, type ModelModule } from "./emit/files.js";
+import { modulePathOf } from "./emit/naming.js";
+import { namesOf } from "./shared/names.js";
+import type { OutputFile } from "./shared/output-file.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { closureHashes } from "./ir/closure-hash.js";
 import { readModelExamples, type ExampleSource } from "./ir/examples.js";
 import { generatorIdentity } from "./identity.js";
 import { PACKAGE } from "./package-info.js";
-import { compareText } from "./ir/resolve.js";
+import { compareText } from "./shared/text.js";
 import type { ModelDoc } from "./ir/types.js";
 import type { SourceDoc } from "./parse/read-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs } from "./pipeline/assemble.js";
 import { LazyPool, MAX_CHUNK, oldGenerationMb, WorkerOutOfMemory } from "./pipeline/pool.js";
 import type { DocRead, EmitContext, FormattedFile } from "./pipeline/steps.js";
-import { docHash, docHashes, hashText, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
+import { sha256Hex } from "./shared/hash.js";
+import { docHash, docHashes, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
 
 export interface GenerateInput {
   docs: readonly SourceDoc[];
@@ -98,7 +101,7 @@ export interface GenerateResult {
 }
 
 function readKey(doc: SourceDoc): string {
-  return hashText(`${doc.path}\0${docHash(doc)}`);
+  return sha256Hex(`${doc.path}\0${docHash(doc)}`);
 }
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
@@ -206,7 +209,7 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
   const context: EmitContext = { models: modelSet, config, formatOptions, known: new Set(formatCache?.keys() ?? []) };
   const barrelEntries = modules.map(({ path, exports, model }) => ({ path, exports, modelPath: model.path }));
   // The barrel depends only on each module's path, model name and exports: unchanged, it comes from the caches too.
-  const barrelKey = input.moduleCache && hashText(JSON.stringify(["barrel", config, formatOptions, modules.map(({ path, exports, model }) => [path, model.path, model.name, exports])]));
+  const barrelKey = input.moduleCache && sha256Hex(JSON.stringify(["barrel", config, formatOptions, modules.map(({ path, exports, model }) => [path, model.path, model.name, exports])]));
   const cachedBarrelKey = barrelKey === undefined ? undefined : input.moduleCache?.get(barrelKey);
   const cachedBarrel = cachedBarrelKey !== undefined && formatCache?.has(cachedBarrelKey) ? { path: BARREL_PATH, key: cachedBarrelKey } : undefined;
   const runtime = emitRuntime(input.runtimeTemplate, config);

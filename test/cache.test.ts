@@ -111,7 +111,8 @@ test("a module key changes when a model it reaches (not only a direct ref) chang
 });
 
 test("a doc's memoized hash follows its text", async () => {
-  const { docHash, hashText } = await import("../src/write/manifest.js");
+  const { docHash } = await import("../src/write/manifest.js");
+  const { sha256Hex: hashText } = await import("../src/shared/hash.js");
   const doc = { path: "a.md", text: "# A\n" };
   expect(docHash(doc)).toBe(hashText("# A\n"));
   expect(docHash(doc)).toBe(hashText("# A\n"));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { preloadWithCodeCache } from "../src/util/code-cache.js";
+import { preloadWithCodeCache } from "../src/shared/code-cache.js";
 
 const require = createRequire(import.meta.url);
 let work: string;
@@ -25,7 +25,7 @@ async function writeModule(answer: number): Promise<string> {
   return file;
 }
 
-const COMPILED = join(import.meta.dirname, "..", "dist", "util", "code-cache.js");
+const COMPILED = join(import.meta.dirname, "..", "dist", "shared", "code-cache.js");
 
 /** Loads `file` in a fresh process (V8 also caches compiled code within one process), as the built command does. */
 function loadFresh(file: string, dir: string): { how: string; exports: { answer: number; file: string } } {
@@ -90,7 +90,7 @@ test("a module already loaded is left alone", async () => {
 });
 
 test("the built command loads ts-morph's three big files once each, through the cache", async () => {
-  const loader = pathToFileURL(join(import.meta.dirname, "..", "dist", "util", "ts-morph.js")).href;
+  const loader = pathToFileURL(join(import.meta.dirname, "..", "dist", "emit", "ts-morph.js")).href;
   const script = `
     import { createRequire } from "node:module";
     const { ts } = await import(${JSON.stringify(loader)});

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { typecheck } from "./corpus/typecheck.js";
-import { formatMessage } from "../src/diagnostics.js";
+import { formatMessage } from "../src/shared/diagnostics.js";
 import type { GenerateResult } from "../src/generate.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import { readDoc } from "../src/parse/read-doc.js";

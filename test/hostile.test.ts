@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Project, ts } from "ts-morph";
 import { afterAll, describe, expect, test } from "vitest";
 import { typecheck } from "./corpus/typecheck.js";
-import { formatMessage } from "../src/diagnostics.js";
+import { formatMessage } from "../src/shared/diagnostics.js";
 import { unescapeJsDoc } from "../src/emit/escape.js";
 import type { GenerateResult } from "../src/generate.js";
 import { MANIFEST_PATH } from "../src/write/manifest.js";

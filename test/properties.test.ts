@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import * as api from "../generated/index.js";
 import { DEFAULT_CONFIG } from "../src/config/defaults.js";
-import { namesOf } from "../src/emit/naming.js";
+import { namesOf } from "../src/shared/names.js";
 import { readModels } from "../src/pipeline/read-models.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import type { ModelSet } from "../src/ir/resolve.js";

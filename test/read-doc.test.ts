@@ -1,6 +1,6 @@
 /** Reading single docs: what lands in the IR, and the messages bad docs get. */
 import { describe, expect, test } from "vitest";
-import { formatMessage } from "../src/diagnostics.js";
+import { formatMessage } from "../src/shared/diagnostics.js";
 import { readDoc } from "../src/parse/read-doc.js";
 import { md } from "./helpers/generate-folder.js";
 

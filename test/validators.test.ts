@@ -4,7 +4,7 @@ import * as api from "../generated/index.js";
 import { generateFolder } from "./helpers/generate-folder.js";
 import { readDoc } from "../src/parse/read-doc.js";
 import { loadDocs } from "../src/io/load-docs.js";
-import { namesOf } from "../src/emit/naming.js";
+import { namesOf } from "../src/shared/names.js";
 import type { ModelDoc, TypeExpr } from "../src/ir/types.js";
 
 type Validate = (value: unknown) => api.ValidationResult<unknown>;

@@ -1,5 +1,5 @@
 /** The commands and options of the command line, written once: parsing, `--help` and "did you mean" all read them. */
-import { didYouMean } from "../ir/resolve.js";
+import { didYouMean } from "../shared/text.js";
 
 export interface OptionSpec {
   type: "string" | "boolean";

@@ -5,7 +5,7 @@
  * and the fix.
  */
 import { createRequire } from "node:module";
-import { didYouMean } from "../ir/resolve.js";
+import { didYouMean } from "../shared/text.js";
 import type { ConfigInput } from "./defaults.js";
 
 /** The subset of JSON Schema the config schema is written in. */

@@ -4,10 +4,12 @@
  * (`ErrorsCode`), so the barrel is never ambiguous.
  */
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
-import { printStructure, StructureKind } from "../util/ts-morph.js";
+import { printStructure, StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
-import { BARREL_PATH as BARREL, banner, type ModelModule, type OutputFile } from "./files.js";
-import { importSpecifier, namesOf, type ModelNames } from "./naming.js";
+import { namesOf, type ModelNames } from "../shared/names.js";
+import type { OutputFile } from "../shared/output-file.js";
+import { BARREL_PATH as BARREL, banner, type ModelModule } from "./files.js";
+import { importSpecifier } from "./naming.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";
 
 /** The barrel module of the output folder. */

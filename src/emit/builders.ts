@@ -6,7 +6,7 @@
  * instead of a method per field, and editors still show each field's doc on its setter.
  */
 import type { TypeAliasDeclarationStructure, VariableStatementStructure } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "../util/ts-morph.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { ObjectModel } from "../ir/types.js";
 import { runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";

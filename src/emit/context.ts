@@ -1,11 +1,12 @@
 /** What emitting one module needs to know, and the imports it collects on the way. */
 import type { FunctionDeclarationStructure, ImportDeclarationStructure, OptionalKind, VariableStatementStructure } from "ts-morph";
-import { StructureKind } from "../util/ts-morph.js";
+import { StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
 import type { ModelSet } from "../ir/resolve.js";
-import { compareText } from "../ir/resolve.js";
+import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
-import { importSpecifier, modulePathOf, namesOf, type ModelNames } from "./naming.js";
+import { namesOf, type ModelNames } from "../shared/names.js";
+import { importSpecifier, modulePathOf } from "./naming.js";
 import { RUNTIME_NAMES } from "./runtime-names.js";
 
 interface ModelImport {

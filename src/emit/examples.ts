@@ -1,8 +1,8 @@
 /** Examples as typed constants: `fooExample: Foo`. */
 import type { StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "../util/ts-morph.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { ExampleValue } from "../ir/types.js";
-import { assertNever } from "../util/assert-never.js";
+import { assertNever } from "../shared/assert-never.js";
 import type { ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";

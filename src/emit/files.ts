@@ -6,16 +6,12 @@ import type { ModelExamples } from "../ir/examples.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { EmitOptions } from "../config/defaults.js";
 import { lineCommentText } from "./escape.js";
-import type { ModelNames } from "./naming.js";
+import type { ModelNames } from "../shared/names.js";
+import type { OutputFile } from "../shared/output-file.js";
 
 /** The barrel's path in the output folder. */
 export const BARREL_PATH = "index.ts";
 
-/** A generated file: its path relative to the output folder, and its text. */
-export interface OutputFile {
-  path: string;
-  content: string;
-}
 
 /** A model module and the names it exports, for the barrel. */
 export interface ModelModule extends OutputFile {

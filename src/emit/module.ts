@@ -1,6 +1,6 @@
 /** One model → the source text of its module, assembled from ts-morph structures. */
 import type { StatementStructures } from "ts-morph";
-import { printStructure, StructureKind } from "../util/ts-morph.js";
+import { printStructure, StructureKind } from "./ts-morph.js";
 import type { ModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";

@@ -3,7 +3,7 @@
  * plain loops (no callbacks, nothing allocated); the collector checks each part with the
  * guard first and builds a path only for a part that fails.
  */
-import { StructureKind, VariableDeclarationKind } from "../util/ts-morph.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { describeType } from "../ir/examples.js";
 import type { Field, ObjectModel, TypeExpr } from "../ir/types.js";
 import { refName, runtime, runtimeLocal, type ModuleContext } from "./context.js";

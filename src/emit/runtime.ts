@@ -1,6 +1,7 @@
 /** The runtime helpers module: the template's text under the generated-file banner. */
 import type { EmitOptions } from "../config/defaults.js";
-import { banner, type OutputFile } from "./files.js";
+import type { OutputFile } from "../shared/output-file.js";
+import { banner } from "./files.js";
 
 /** The runtime module, copied from `templates/runtime.ts`. */
 export function emitRuntime(templateText: string, options: EmitOptions): OutputFile {

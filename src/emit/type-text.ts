@@ -1,6 +1,6 @@
 /** A type expression as TypeScript type text. */
 import type { Field, TypeExpr } from "../ir/types.js";
-import { assertNever } from "../util/assert-never.js";
+import { assertNever } from "../shared/assert-never.js";
 import { refName, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 

@@ -1,8 +1,8 @@
 /** The model's type: an interface for objects, a literal union (and const) for enums, a union type. */
 import type { StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "../util/ts-morph.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { EnumModel, ObjectModel, UnionModel } from "../ir/types.js";
-import { assertNever } from "../util/assert-never.js";
+import { assertNever } from "../shared/assert-never.js";
 import type { ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { fieldDoc, jsDoc } from "./jsdoc.js";

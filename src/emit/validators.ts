@@ -4,11 +4,11 @@
  * run the guard first, so valid input never pays for paths.
  */
 import type { StatementStructures } from "ts-morph";
-import { StructureKind } from "../util/ts-morph.js";
+import { StructureKind } from "./ts-morph.js";
 import { describeType } from "../ir/examples.js";
 import { findDiscriminator } from "../ir/discriminator.js";
 import type { EnumModel, TypeExpr } from "../ir/types.js";
-import { assertNever } from "../util/assert-never.js";
+import { assertNever } from "../shared/assert-never.js";
 import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { fieldAccess, needsOwnField } from "./naming.js";

@@ -7,10 +7,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-/** The cache folder for a working folder. */
-export function cacheDir(cwd: string): string {
-  return join(cwd, "node_modules", ".cache", "mdmodel");
-}
 
 /**
  * A cache is kept in 16 files, by the first hex digit of its keys (every key is a SHA-256),

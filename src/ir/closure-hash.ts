@@ -5,7 +5,7 @@
  * components of the ref graph, in linear time: a component's hash covers its members and
  * the hashes of the components it refers to.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex as sha } from "../shared/hash.js";
 import type { ModelSet } from "./resolve.js";
 import type { ModelDoc, TypeExpr } from "./types.js";
 
@@ -94,8 +94,4 @@ function refsOf(model: ModelDoc): string[] {
   if (model.body.kind === "object") model.body.fields.forEach((field) => visit(field.type));
   if (model.body.kind === "union") model.body.members.forEach((member) => visit(member.type));
   return found;
-}
-
-function sha(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -4,7 +4,8 @@
  */
 import { posix } from "node:path";
 import type { VFile } from "vfile";
-import { report } from "../diagnostics.js";
+import { report } from "../shared/diagnostics.js";
+import { compareText, didYouMean } from "../shared/text.js";
 import type { ModelDoc, Position, TypeExpr } from "./types.js";
 
 /** All models of a run, in path order, looked up by doc path. */
@@ -133,33 +134,4 @@ export function mapRefs(type: TypeExpr, replace: (ref: RefType) => TypeExpr): Ty
     default:
       return type;
   }
-}
-
-/** The closest known name within a small edit distance, for "did you mean". */
-export function didYouMean(name: string, known: readonly string[]): string | undefined {
-  const bare = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(bare.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(bare, candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-/** Locale-independent ordering, so output is the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,18 +4,9 @@
  * `position` they came from so diagnostics can point at file:line:column.
  */
 
-/** A place in a source file, 1-based like mdast's `unist` points. */
-export interface Point {
-  line: number;
-  column: number;
-  offset?: number | undefined;
-}
+import type { Point, Position } from "../shared/position.js";
 
-/** A range in a source file. */
-export interface Position {
-  start: Point;
-  end: Point;
-}
+export type { Point, Position };
 
 /** Types that every JavaScript runtime or platform already names. */
 export type PlatformTypeName = "Uint8Array" | "ReadableStream<Uint8Array>" | "File" | "Blob";

@@ -1,7 +1,7 @@
 /** Reads the `## Values` section of an enum: a `Name | Value` table or a typescript block. */
 import type { Code, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { DOC_START, report, startOf } from "../diagnostics.js";
+import { DOC_START, report, startOf } from "../shared/diagnostics.js";
 import type { EnumMember, EnumModel, Point } from "../ir/types.js";
 import type { ReadContext } from "./fields-table.js";
 import { tokenizeCell, type Token } from "./type-cell.js";

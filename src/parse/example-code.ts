@@ -3,7 +3,7 @@
  * turns its initializer into a literal tree. Only literals are read; code is never run.
  */
 import type { ts as Ts } from "ts-morph";
-import { ts } from "../util/ts-morph.js";
+import { ts } from "../emit/ts-morph.js";
 import type { ExampleValue, Point } from "../ir/types.js";
 
 export type ExampleCodeResult =

@@ -2,7 +2,7 @@
 import type { PhrasingContent, Table, TableCell } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
-import { report, startOf } from "../diagnostics.js";
+import { report, startOf } from "../shared/diagnostics.js";
 import type { Field } from "../ir/types.js";
 import { sourceText, spanOf } from "./cell-text.js";
 import { parseTypeCell } from "./type-cell.js";

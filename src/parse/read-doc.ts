@@ -2,7 +2,7 @@
 import type { Code, Heading, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { VFile } from "vfile";
-import { DOC_START, report, startOf } from "../diagnostics.js";
+import { DOC_START, report, startOf } from "../shared/diagnostics.js";
 import type { ExampleCode, ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";

@@ -5,10 +5,11 @@
 import { posix } from "node:path";
 import { VFile } from "vfile";
 import type { Config } from "../config/defaults.js";
-import { DOC_START, report, restoreMessages } from "../diagnostics.js";
-import { builderSetterName, namesOf, typeNameOf } from "../emit/naming.js";
+import { DOC_START, report, restoreMessages } from "../shared/diagnostics.js";
+import { builderSetterName, namesOf, typeNameOf } from "../shared/names.js";
 import { inferNullability } from "../ir/nullability.js";
-import { compareText, resolveModels, type ModelSet } from "../ir/resolve.js";
+import { resolveModels, type ModelSet } from "../ir/resolve.js";
+import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../parse/read-doc.js";
 import type { DocRead } from "./steps.js";

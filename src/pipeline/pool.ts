@@ -4,7 +4,7 @@
  * so the output is the same for any number of workers.
  */
 import { Worker } from "node:worker_threads";
-import type { OutputFile } from "../emit/files.js";
+import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../parse/read-doc.js";
 import type { BarrelEntry, DocRead, EmitContext, FormattedFile } from "./steps.js";
 

@@ -4,16 +4,17 @@
  */
 import type { Options as PrettierOptions } from "prettier";
 import type { Config } from "../config/defaults.js";
-import { saveMessages, type SavedMessage } from "../diagnostics.js";
+import { saveMessages, type SavedMessage } from "../shared/diagnostics.js";
 import { emitBarrel } from "../emit/barrel.js";
-import type { ModelModule, OutputFile } from "../emit/files.js";
+import type { ModelModule } from "../emit/files.js";
+import type { OutputFile } from "../shared/output-file.js";
 import { emitModelModule } from "../emit/module.js";
 import { readModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
 import { readDoc, type SourceDoc } from "../parse/read-doc.js";
 import { formatModules, formatTypeScript } from "../write/format.js";
-import { hashText } from "../write/manifest.js";
+import { sha256Hex } from "../shared/hash.js";
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
 export interface DocRead {
@@ -50,7 +51,7 @@ export interface FormattedFile {
 
 /** The key of a formatted text: the unformatted text and the options that shape it. */
 export function formatKey(text: string, formatOptions: PrettierOptions): string {
-  return hashText(`${JSON.stringify(formatOptions)}\0${text}`);
+  return sha256Hex(`${JSON.stringify(formatOptions)}\0${text}`);
 }
 
 /** Formats one file, unless the caller already holds the result. */

@@ -2,9 +2,11 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import type { OutputFile } from "../emit/files.js";
-import { docHashes, hashText, MANIFEST_PATH, parseManifest, sameOutput, type ManifestStats } from "./manifest.js";
-import { insideOutput, readText, tryInsideOutput } from "./writer.js";
+import { readText } from "../shared/read-text.js";
+import type { OutputFile } from "../shared/output-file.js";
+import { sha256Hex } from "../shared/hash.js";
+import { docHashes, MANIFEST_PATH, parseManifest, sameOutput, type ManifestStats } from "./manifest.js";
+import { insideOutput, tryInsideOutput } from "./writer.js";
 
 /** A file on disk that differs from what the docs produce. */
 export interface ChangedFile {
@@ -33,7 +35,7 @@ export async function checkOutput(outDir: string, files: readonly OutputFile[]):
     if (actual === undefined) drift.missing.push(file.path);
     else if (actual !== file.content && !(file.path === MANIFEST_PATH && sameOutput(actual, file.content))) {
       const written = manifest?.files[file.path];
-      const handEdited = written !== undefined && written !== hashText(actual) && file.path !== MANIFEST_PATH;
+      const handEdited = written !== undefined && written !== sha256Hex(actual) && file.path !== MANIFEST_PATH;
       (handEdited ? drift.edited : drift.stale).push({ path: file.path, actual, expected: file.content });
     }
   }
@@ -107,7 +109,7 @@ export async function vouchedByManifest(
   for (const [path, hash] of Object.entries(manifest.files)) {
     const target = tryInsideOutput(outDir, path);
     const text = target === undefined ? undefined : readText(target);
-    if (text === undefined || hashText(text) !== hash) return undefined;
+    if (text === undefined || sha256Hex(text) !== hash) return undefined;
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST_PATH]);
   if ((await listFiles(outDir)).some((path) => !listed.has(path))) return undefined;

@@ -2,10 +2,10 @@
  * The manifest lists every file mdmodel wrote, with a hash of its content, so a run
  * removes only its own files and `--check` can tell a hand-edited file from a stale one.
  */
-import { createHash } from "node:crypto";
 import type { Options } from "prettier";
 import type { Config } from "../config/defaults.js";
-import type { OutputFile } from "../emit/files.js";
+import { sha256Hex } from "../shared/hash.js";
+import type { OutputFile } from "../shared/output-file.js";
 
 export const MANIFEST_PATH = ".mdmodel-manifest.json";
 
@@ -46,18 +46,13 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
-/** The sha256 of a text, hex. */
-export function hashText(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
 /** The manifest file for a set of generated files, who made them and what from. */
 export function manifestFile(files: readonly OutputFile[], made?: { by: ManifestMaker; inputs: ManifestInputs }): OutputFile {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest: Manifest = {
     generator: "mdmodel",
     ...(made ? { generatedBy: made.by, inputs: made.inputs } : {}),
-    files: Object.fromEntries(sorted.map((file) => [file.path, hashText(file.content)])),
+    files: Object.fromEntries(sorted.map((file) => [file.path, sha256Hex(file.content)])),
   };
   return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };
 }
@@ -77,7 +72,7 @@ const docHashMemo = new WeakMap<object, { text: string; hash: string }>();
 export function docHash(doc: { text: string }): string {
   const memo = docHashMemo.get(doc);
   if (memo !== undefined && memo.text === doc.text) return memo.hash;
-  const hash = hashText(doc.text);
+  const hash = sha256Hex(doc.text);
   docHashMemo.set(doc, { text: doc.text, hash });
   return hash;
 }
@@ -114,7 +109,7 @@ export function sameOutput(a: string, b: string): boolean {
 /** The part of the manifest key beyond the docs: the output-shaping config and the prettier options. */
 export function inputKey(config: Config, formatOptions: Options | undefined): string {
   const { input: _input, out: _out, ...shaping } = config;
-  return hashText(JSON.stringify([shaping, formatOptions ?? {}]));
+  return sha256Hex(JSON.stringify([shaping, formatOptions ?? {}]));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,9 +5,10 @@
  */
 // Synchronous calls: a run touches thousands of small files, and each asynchronous call
 // is a round trip through the thread pool that costs more than the read itself.
-import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
-import type { OutputFile } from "../emit/files.js";
+import { readText } from "../shared/read-text.js";
+import type { OutputFile } from "../shared/output-file.js";
 import { MANIFEST_PATH, parseManifest, sameOutput } from "./manifest.js";
 
 export interface WriteSummary {
@@ -102,14 +103,4 @@ export function insideOutput(outDir: string, path: string): string {
     throw new Error(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
   }
   return join(outDir, normalized);
-}
-
-/** A file's text, or `undefined` if it does not exist. */
-export function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
 }

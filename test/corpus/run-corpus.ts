@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { countBySeverity, formatMessage, severityOf } from "../../src/diagnostics.js";
+import { countBySeverity, formatMessage, severityOf } from "../../src/shared/diagnostics.js";
 import { generate, type GenerateResult } from "../../src/generate.js";
 import { loadDocs, loadRuntimeTemplate } from "../../src/io/load-docs.js";
 import { writeOutput } from "../../src/write/writer.js";

@@ -4,7 +4,7 @@
  */
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import type { Point, Position } from "./ir/types.js";
+import type { Point, Position } from "./position.js";
 
 export type Severity = "error" | "warning" | "info";
 

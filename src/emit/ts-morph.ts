@@ -6,7 +6,7 @@
  * `import type … from "ts-morph"`.
  */
 import module, { createRequire } from "node:module";
-import { preloadWithCodeCache } from "./code-cache.js";
+import { preloadWithCodeCache } from "../shared/code-cache.js";
 
 const require = createRequire(import.meta.url);
 

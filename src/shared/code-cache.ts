@@ -9,13 +9,13 @@
  * are compiled anew), live beside the other caches, and can be deleted any time;
  * `MDMODEL_NO_CODE_CACHE=1` (and the command's `--no-cache`) turns the cache off.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { Script } from "node:vm";
-import { cacheDir } from "../io/cache.js";
+import { cacheDir } from "./cache-dir.js";
+import { sha256, sha256Hex } from "./hash.js";
 
 const require = createRequire(import.meta.url);
 
@@ -35,7 +35,7 @@ export function preloadWithCodeCache(filename: string, dir = codeCacheDir()): Pr
   if (process.env["MDMODEL_NO_CODE_CACHE"] || require.cache[filename]) return "skipped";
   // Hashed as read: hashing the decoded 9 MB string would encode it back to bytes first.
   const bytes = readFileSync(filename);
-  const cacheFile = join(dir, `${createHash("sha256").update(bytes).digest("hex").slice(0, 40)}.bin`);
+  const cacheFile = join(dir, `${sha256Hex(bytes).slice(0, 40)}.bin`);
   const source = bytes.toString("utf8");
   const cachedData = readEntry(cacheFile);
   // Node's own CommonJS wrapper, so the file runs as `require` would run it (a `#!` line becomes a comment).
@@ -70,7 +70,7 @@ function readEntry(file: string): Buffer | undefined {
     return undefined; // not cached yet
   }
   const data = entry.subarray(DIGEST_BYTES);
-  const intact = entry.length > DIGEST_BYTES && createHash("sha256").update(data).digest().equals(entry.subarray(0, DIGEST_BYTES));
+  const intact = entry.length > DIGEST_BYTES && sha256(data).equals(entry.subarray(0, DIGEST_BYTES));
   return intact ? data : undefined;
 }
 
@@ -79,7 +79,7 @@ function save(file: string, data: Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(data).digest(), data]));
+    writeFileSync(temporary, Buffer.concat([sha256(data), data]));
     renameSync(temporary, file);
   } catch {
     // A cache that cannot be written is only a slower next start.
