@@ -121,9 +121,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Whether `key` is an own property of `value`: inherited keys are no fields and no record entries. */
+export function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}
+
 /** A field's own value; keys such as `constructor` must not be read from the prototype. */
 export function ownField(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  return hasOwn(value, key) ? value[key] : undefined;
 }
 
 /** A `Date` that holds a real time (not `Invalid Date`). */
@@ -194,7 +199,7 @@ export function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is 
 /** An object whose every own value passes `isItem`. */
 export function isRecordOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is Record<string, T> {
   if (!isObject(value)) return false;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isItem(value[key])) return false;
+  for (const key in value) if (hasOwn(value, key) && !isItem(value[key])) return false;
   return true;
 }
 
@@ -401,7 +406,7 @@ export function collectUnionIssues(
 
 /** Whether every own key of `value` is one of `keys` (for models that reject unknown properties). */
 export function hasOnlyKeys(value: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !keys.has(key)) return false;
+  for (const key in value) if (hasOwn(value, key) && !keys.has(key)) return false;
   return true;
 }
 

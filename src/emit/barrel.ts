@@ -6,7 +6,7 @@
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
 import { printStructure, StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
-import { namesOf, type ModelNames } from "../shared/names.js";
+import { namesOf, prefixedNames, type ModelNames } from "../shared/names.js";
 import type { OutputFile } from "../shared/output-file.js";
 import { BARREL_PATH as BARREL, banner, type ModelModule } from "./files.js";
 import { importSpecifier } from "./naming.js";
@@ -30,7 +30,7 @@ export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions
   for (const module of modules) {
     const names = namesOf(module.model);
     const shared = module.exports.some(({ key }) => uses.get(names[key])! > 1);
-    const local = shared ? prefixedNames(module, names, taken) : names;
+    const local = shared ? barrelNames(module, names, taken) : names;
     declarations.push({
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: importSpecifier(BARREL, module.path),
@@ -45,20 +45,10 @@ export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions
   return { path: BARREL, content: `${banner("every model doc of the input folder")}\n\n${text}` };
 }
 
-/** Names with the nearest folders as a prefix, as few as make them unique. */
-function prefixedNames(module: ModelModule, names: ModelNames, taken: Set<string>): ModelNames {
-  const folders = module.model.path.split("/").slice(0, -1);
-  for (let depth = 1; depth <= folders.length + 1; depth++) {
-    const prefix = folders
-      .slice(Math.max(0, folders.length - depth))
-      .map((folder) => folder.charAt(0).toUpperCase() + folder.slice(1).replace(/[^\w$]/g, ""))
-      .join("");
-    const candidate = namesOf({ name: `${prefix}${depth > folders.length ? "Model" : ""}${names.type}` });
-    const keys = module.exports.map(({ key }) => candidate[key]);
-    if (keys.every((name) => !taken.has(name))) {
-      keys.forEach((name) => taken.add(name));
-      return candidate;
-    }
-  }
-  throw new Error(`no unique barrel name for ${module.model.path}`);
+/** Names with a folder prefix that no other export of the barrel has; they are taken then. */
+function barrelNames(module: ModelModule, names: ModelNames, taken: Set<string>): ModelNames {
+  const exported = (candidate: ModelNames) => module.exports.map(({ key }) => candidate[key]);
+  const local = prefixedNames(module.model.path, names, (candidate) => exported(candidate).every((name) => !taken.has(name)));
+  exported(local).forEach((name) => taken.add(name));
+  return local;
 }

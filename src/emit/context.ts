@@ -5,7 +5,7 @@ import type { EmitOptions } from "../config/defaults.js";
 import type { ModelSet } from "../ir/resolve.js";
 import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
-import { namesOf, type ModelNames } from "../shared/names.js";
+import { namesOf, prefixedNames, type ModelNames } from "../shared/names.js";
 import { importSpecifier, modulePathOf } from "./naming.js";
 import { RUNTIME_NAMES } from "./runtime-names.js";
 
@@ -93,18 +93,7 @@ function localNames(ctx: ModuleContext, target: ModelDoc, exported: ModelNames):
     ...[...ctx.imports.values()].flatMap((entry) => Object.values(entry.local)),
   ]);
   const free = (names: ModelNames) => Object.values(names).every((name) => !taken.has(name));
-  if (free(exported)) return exported;
-  const folders = target.path.split("/").slice(0, -1).reverse();
-  for (let depth = 1; depth <= folders.length; depth++) {
-    const prefix = folders
-      .slice(0, depth)
-      .reverse()
-      .map((folder) => folder.charAt(0).toUpperCase() + folder.slice(1).replace(/[^\w$]/g, ""))
-      .join("");
-    const candidate = namesOf({ name: `${prefix}${exported.type}` });
-    if (free(candidate)) return candidate;
-  }
-  return namesOf({ name: `Imported${exported.type}${ctx.imports.size}` });
+  return free(exported) ? exported : prefixedNames(target.path, exported, free);
 }
 
 /** The import declarations the module needs, in a stable order. */

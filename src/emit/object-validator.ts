@@ -90,7 +90,8 @@ function typeChecks(type: TypeExpr, value: string, ctx: ModuleContext, depth: nu
     }
     case "record": {
       const item = guardExpr(type.value, `${value}[${key}]`, ctx);
-      const loop = `for (const ${key} in ${value}) if (${negate(item)}) return false;`;
+      // Own keys only, as the runtime's isRecordOf reads a record: an inherited key is no value of it.
+      const loop = `for (const ${key} in ${value}) { if (${runtime(ctx, "hasOwn")}(${value}, ${key}) && ${negate(item)}) return false; }`;
       return [`if (!${runtime(ctx, "isObject")}(${value})) return false;`, ...(item === "true" ? [] : [loop])];
     }
     default: {
@@ -174,7 +175,7 @@ function typeCollector(
       if (inner.length === 0) return [`if (!${runtime(ctx, "isObject")}(${value})) ${push(expected)}`];
       return [
         `if (!${runtime(ctx, "isObject")}(${value})) ${push(expected)}`,
-        `else for (const ${key} in ${value}) {`,
+        `else for (const ${key} of Object.keys(${value})) {`,
         `const ${item}: unknown = ${value}[${key}];`,
         ...inner,
         "}",

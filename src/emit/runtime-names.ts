@@ -22,6 +22,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "describeValue",
   "formatPath",
   "hasOnlyKeys",
+  "hasOwn",
   "isArrayOf",
   "isBlob",
   "isBoolean",

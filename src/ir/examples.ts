@@ -3,12 +3,13 @@
  * against the type it documents, so an emitted example always fits its type. What does
  * not fit is reported with the reason, never emitted.
  */
+import { isCalendarDate } from "../shared/calendar-date.js";
+import { abbreviate } from "../shared/text.js";
 import type { ModelSet } from "./resolve.js";
 import type { ExampleValue, Field, ModelDoc, Position, TypeExpr } from "./types.js";
 
 export type ExampleResult = { ok: true; value: ExampleValue } | { ok: false; reason: string };
 
-const RFC_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBERED_EXAMPLE = /\*\*Example \d+:\*\*\s*/g;
 
 /**
@@ -91,7 +92,7 @@ export function coerceExample(raw: ExampleValue, type: TypeExpr, models: ModelSe
       if (raw.kind === "date" && !Number.isNaN(Date.parse(raw.iso))) return ok(raw);
       return raw.kind === "string" && !Number.isNaN(Date.parse(raw.value)) ? ok({ kind: "date", iso: raw.value }) : mismatch(raw, type);
     case "rfcDate":
-      return raw.kind === "string" && RFC_DATE.test(raw.value) ? ok(raw) : mismatch(raw, type);
+      return raw.kind === "string" && isCalendarDate(raw.value) ? ok(raw) : mismatch(raw, type);
     case "platform":
       return fail(`an example cannot hold a ${type.name}`);
     case "unknown":
@@ -230,10 +231,6 @@ function describeRaw(raw: ExampleValue): string {
     case "object":
       return "an object";
   }
-}
-
-function abbreviate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function ok(value: ExampleValue): ExampleResult {

@@ -5,6 +5,7 @@
 import type { ts as Ts } from "ts-morph";
 import { ts } from "../emit/ts-morph.js";
 import type { ExampleValue, Point } from "../ir/types.js";
+import { abbreviate } from "../shared/text.js";
 
 export type ExampleCodeResult =
   | { ok: true; value: ExampleValue }
@@ -90,9 +91,4 @@ function propertyName(name: Ts.PropertyName): string | undefined {
   }
   if (ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression)) return name.expression.text;
   return undefined;
-}
-
-function abbreviate(text: string): string {
-  const line = text.replace(/\s+/g, " ");
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
 }

@@ -59,3 +59,23 @@ export function namesOf(model: { name: string }): ModelNames {
 export function builderSetterName(field: string): string {
   return field === "build" || field === "constructor" ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
 }
+
+/**
+ * A model's names with the nearest folders of its doc path as a prefix (`ErrorsCode` for
+ * `errors/code.md`), as few folders as make `free` true; past every folder, `Model` and then
+ * a number follow them. For imports that clash with a module's own names and for the barrel.
+ */
+export function prefixedNames(docPath: string, names: ModelNames, free: (candidate: ModelNames) => boolean): ModelNames {
+  const folders = docPath
+    .split("/")
+    .slice(0, -1)
+    .map((folder) => folder.charAt(0).toUpperCase() + folder.slice(1).replace(/[^\w$]/g, ""));
+  for (let depth = 1; depth <= folders.length; depth++) {
+    const candidate = namesOf({ name: `${folders.slice(folders.length - depth).join("")}${names.type}` });
+    if (free(candidate)) return candidate;
+  }
+  for (let n = 1; ; n++) {
+    const candidate = namesOf({ name: `${folders.join("")}Model${names.type}${n === 1 ? "" : n}` });
+    if (free(candidate)) return candidate;
+  }
+}

@@ -28,3 +28,12 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** How much of a long text a message quotes. */
+const QUOTE_LENGTH = 60;
+
+/** A text for a message: on one line, and cut with `...` past `QUOTE_LENGTH` characters. */
+export function abbreviate(text: string): string {
+  const line = text.replace(/\s+/g, " ");
+  return line.length > QUOTE_LENGTH ? `${line.slice(0, QUOTE_LENGTH - 3)}...` : line;
+}

@@ -9,6 +9,7 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  hasOwn,
   isObject,
   isValidDate,
   pushIssue,
@@ -97,7 +98,9 @@ export function isOrder(value: unknown): value is Order {
   const $metadata = value["metadata"];
   if ($metadata !== undefined) {
     if (!isObject($metadata)) return false;
-    for (const key in $metadata) if (typeof $metadata[key] !== "string") return false;
+    for (const key in $metadata) {
+      if (hasOwn($metadata, key) && typeof $metadata[key] !== "string") return false;
+    }
   }
 
   const $tags = value["tags"];
@@ -149,7 +152,7 @@ export function collectOrderIssues(
     if (!isObject($metadata))
       pushIssue(issues, [...path, "metadata"], "Record<string, string>", $metadata);
     else
-      for (const key in $metadata) {
+      for (const key of Object.keys($metadata)) {
         const item: unknown = $metadata[key];
         if (typeof item !== "string") pushIssue(issues, [...path, "metadata", key], "string", item);
       }

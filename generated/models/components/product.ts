@@ -9,6 +9,7 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  hasOwn,
   isArrayOf,
   isBlob,
   isFile,
@@ -53,7 +54,9 @@ export function isProduct(value: unknown): value is Product {
   const $attributes = value["attributes"];
   if ($attributes !== undefined) {
     if (!isObject($attributes)) return false;
-    for (const key in $attributes) if (typeof $attributes[key] !== "string") return false;
+    for (const key in $attributes) {
+      if (hasOwn($attributes, key) && typeof $attributes[key] !== "string") return false;
+    }
   }
 
   const $sizes = value["sizes"];
@@ -94,7 +97,7 @@ export function collectProductIssues(
     if (!isObject($attributes))
       pushIssue(issues, [...path, "attributes"], "Record<string, string>", $attributes);
     else
-      for (const key in $attributes) {
+      for (const key of Object.keys($attributes)) {
         const item: unknown = $attributes[key];
         if (typeof item !== "string")
           pushIssue(issues, [...path, "attributes", key], "string", item);
