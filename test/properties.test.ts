@@ -10,7 +10,7 @@ import { namesOf } from "../src/shared/names.js";
 import { readModels } from "../src/pipeline/read-models.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import type { ModelSet } from "../src/ir/resolve.js";
-import type { Field, ModelDoc, TypeExpr } from "../src/ir/types.js";
+import type { ResolvedField as Field, ResolvedModel as ModelDoc, ResolvedType as TypeExpr } from "../src/ir/types.js";
 
 const { models } = readModels(await loadDocs("seeds"), DEFAULT_CONFIG);
 const exports = api as unknown as Record<string, unknown>;
@@ -54,7 +54,7 @@ function valid(type: TypeExpr, set: ModelSet, depth = 0): fc.Arbitrary<unknown> 
     case "union":
       return fc.oneof(...type.members.map((member) => valid(member, set, depth + 1)));
     case "ref":
-      return validModel(set.byPath.get(type.target!)!, set, depth + 1);
+      return validModel(set.byPath.get(type.target)!, set, depth + 1);
   }
 }
 
@@ -98,7 +98,7 @@ function wrong(type: TypeExpr, set: ModelSet): fc.Arbitrary<unknown> {
     case "record":
       return fc.oneof(fc.string(), fc.integer(), fc.constant([1]));
     case "ref": {
-      const target = set.byPath.get(type.target!)!;
+      const target = set.byPath.get(type.target)!;
       return target.body.kind === "object" ? fc.oneof(fc.string(), fc.integer(), fc.constant([])) : fc.oneof(fc.integer(), symbol);
     }
     default:

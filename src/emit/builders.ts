@@ -7,13 +7,13 @@
  */
 import type { TypeAliasDeclarationStructure, VariableStatementStructure } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
-import type { ObjectModel } from "../ir/types.js";
+import type { ResolvedObjectModel } from "../ir/types.js";
 import { runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";
 
 /** The builder of an object model: a type (the builder after some fields are set) and its class. */
-export function builderStructures(body: ObjectModel, ctx: ModuleContext): [TypeAliasDeclarationStructure, VariableStatementStructure] {
+export function builderStructures(body: ResolvedObjectModel, ctx: ModuleContext): [TypeAliasDeclarationStructure, VariableStatementStructure] {
   const { type, builder, assert } = ctx.names;
   const required = body.fields.filter((field) => field.required).map((field) => stringLiteral(field.name));
   const requiredType = required.length > 0 ? required.join(" | ") : "never";

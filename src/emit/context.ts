@@ -4,7 +4,7 @@ import { StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
 import type { ModelSet } from "../ir/resolve.js";
 import { compareText } from "../shared/text.js";
-import type { ModelDoc } from "../ir/types.js";
+import type { ResolvedModel } from "../ir/types.js";
 import { namesOf, prefixedNames, type ModelNames } from "../shared/names.js";
 import { importSpecifier, modulePathOf } from "./naming.js";
 import { RUNTIME_NAMES } from "./runtime-names.js";
@@ -18,7 +18,7 @@ interface ModelImport {
 
 /** Per-module emit state: the model, every model, and the imports used so far. */
 export interface ModuleContext {
-  model: ModelDoc;
+  model: ResolvedModel;
   names: ModelNames;
   modulePath: string;
   models: ModelSet;
@@ -32,7 +32,7 @@ export interface ModuleContext {
   constants: Map<string, VariableStatementStructure>;
 }
 
-export function createContext(model: ModelDoc, models: ModelSet, options: EmitOptions): ModuleContext {
+export function createContext(model: ResolvedModel, models: ModelSet, options: EmitOptions): ModuleContext {
   return {
     model,
     names: namesOf(model),
@@ -86,7 +86,7 @@ export function refName(ctx: ModuleContext, targetPath: string, key: keyof Model
 }
 
 /** Imported names that clash with this module's own or another import get a folder prefix. */
-function localNames(ctx: ModuleContext, target: ModelDoc, exported: ModelNames): ModelNames {
+function localNames(ctx: ModuleContext, target: ResolvedModel, exported: ModelNames): ModelNames {
   const taken = new Set([
     ...RUNTIME_NAMES,
     ...Object.values(ctx.names),

@@ -3,7 +3,7 @@
  * module, known without emitting it (so the main thread never loads the emitters).
  */
 import type { ModelExamples } from "../ir/examples.js";
-import type { ModelDoc } from "../ir/types.js";
+import type { ResolvedModel } from "../ir/types.js";
 import type { EmitOptions } from "../config/defaults.js";
 import { lineCommentText } from "./escape.js";
 import type { ModelNames } from "../shared/names.js";
@@ -15,7 +15,7 @@ export const BARREL_PATH = "index.ts";
 
 /** A model module and the names it exports, for the barrel. */
 export interface ModelModule extends OutputFile {
-  model: ModelDoc;
+  model: ResolvedModel;
   /** The public exports (the `@internal` issue collector is left out). */
   exports: ReadonlyArray<{ key: keyof ModelNames; typeOnly: boolean }>;
 }
@@ -26,7 +26,7 @@ export function banner(sourcePath: string): string {
 }
 
 /** The public exports of a model's module, known without emitting it. */
-export function moduleExports(model: ModelDoc, examples: ModelExamples, options: EmitOptions): ModelModule["exports"] {
+export function moduleExports(model: ResolvedModel, examples: ModelExamples, options: EmitOptions): ModelModule["exports"] {
   return [
     // An enum's const shares its type's name, so the name is a value too.
     { key: "type", typeOnly: model.body.kind !== "enum" || options.enumStyle === "union" },

@@ -3,7 +3,7 @@ import type { StatementStructures } from "ts-morph";
 import { printStructure, StructureKind } from "./ts-morph.js";
 import type { ModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
-import type { ModelDoc } from "../ir/types.js";
+import type { ResolvedModel } from "../ir/types.js";
 import { builderStructures } from "./builders.js";
 import { banner, moduleExports, type ModelModule } from "./files.js";
 import type { EmitOptions } from "../config/defaults.js";
@@ -18,7 +18,7 @@ function separated(statement: StatementStructures): StatementStructures {
 }
 
 /** Emits the module of one model: type, validators, builder, example. */
-export function emitModelModule(model: ModelDoc, models: ModelSet, examples: ModelExamples, options: EmitOptions): ModelModule {
+export function emitModelModule(model: ResolvedModel, models: ModelSet, examples: ModelExamples, options: EmitOptions): ModelModule {
   const ctx = createContext(model, models, options);
   const fieldExamples = new Map([...examples.fields].map(([name, value]) => [name, exampleLiteral(value)]));
   const types = typeStructures(ctx, fieldExamples);

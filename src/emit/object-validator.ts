@@ -5,14 +5,14 @@
  */
 import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { describeType } from "../ir/examples.js";
-import type { Field, ObjectModel, TypeExpr } from "../ir/types.js";
+import type { ResolvedField, ResolvedObjectModel, ResolvedType } from "../ir/types.js";
 import { refName, runtime, runtimeLocal, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { fieldAccess, needsOwnField } from "./naming.js";
 import { collectStatement, guardExpr, isLeaf, negate } from "./validators.js";
 
 /** The body of `isX`: `return false` at the first field that does not fit. */
-export function objectGuard(body: ObjectModel, ctx: ModuleContext): string[] {
+export function objectGuard(body: ResolvedObjectModel, ctx: ModuleContext): string[] {
   const lines = [`if (!${runtime(ctx, "isObject")}(value)) return false;`];
   if (ctx.options.unknownProperties === "reject") {
     lines.push(`if (!${runtime(ctx, "hasOnlyKeys")}(value, ${knownKeys(body, ctx)})) return false;`);
@@ -24,7 +24,7 @@ export function objectGuard(body: ObjectModel, ctx: ModuleContext): string[] {
 }
 
 /** The body of `collectXIssues`: every issue, each with its path. */
-export function objectCollector(body: ObjectModel, ctx: ModuleContext): string[] {
+export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): string[] {
   const lines = [
     `if (!${runtime(ctx, "isObject")}(value)) {`,
     `${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(`${ctx.names.type} object`)}, value);`,
@@ -40,13 +40,13 @@ export function objectCollector(body: ObjectModel, ctx: ModuleContext): string[]
 }
 
 /** A field read through `ownField` imports it, unless the field needs no check at all. */
-function usingOwnField(field: Field, ctx: ModuleContext, lines: string[]): string[] {
+function usingOwnField(field: ResolvedField, ctx: ModuleContext, lines: string[]): string[] {
   if (lines.length > 0 && needsOwnField(field.name)) runtime(ctx, "ownField");
   return lines;
 }
 
 /** Containers are read into a local once, so the checks below can narrow it. */
-function readField(field: Field, ctx: ModuleContext, locals: Set<string>): { value: string; lines: string[] } {
+function readField(field: ResolvedField, ctx: ModuleContext, locals: Set<string>): { value: string; lines: string[] } {
   const access = fieldAccess("value", field.name, runtimeLocal(ctx, "ownField"));
   if (!needsLocal(field.type)) return { value: access, lines: [] };
   const base = `$${field.name.replace(/[^\w$]/g, "_")}`;
@@ -56,17 +56,17 @@ function readField(field: Field, ctx: ModuleContext, locals: Set<string>): { val
   return { value: local, lines: [`const ${local} = ${access};`] };
 }
 
-function needsLocal(type: TypeExpr): boolean {
+function needsLocal(type: ResolvedType): boolean {
   return type.kind === "array" || type.kind === "record";
 }
 
 /** The test that a field is there to be checked: defined, and not an allowed null. */
-function presence(field: Field, value: string): string | undefined {
+function presence(field: ResolvedField, value: string): string | undefined {
   if (field.required) return field.nullable ? `${value} !== null` : undefined;
   return field.nullable ? `${value} != null` : `${value} !== undefined`;
 }
 
-function fieldGuard(field: Field, ctx: ModuleContext, locals: Set<string>): string[] {
+function fieldGuard(field: ResolvedField, ctx: ModuleContext, locals: Set<string>): string[] {
   const { value, lines } = readField(field, ctx, locals);
   const checks = typeChecks(field.type, value, ctx, 0);
   if (checks.length === 0) return field.required ? [`if (${value} === undefined) return false;`] : [];
@@ -78,7 +78,7 @@ function fieldGuard(field: Field, ctx: ModuleContext, locals: Set<string>): stri
 }
 
 /** Statements that `return false` unless `value` has `type`. */
-function typeChecks(type: TypeExpr, value: string, ctx: ModuleContext, depth: number): string[] {
+function typeChecks(type: ResolvedType, value: string, ctx: ModuleContext, depth: number): string[] {
   const index = depth === 0 ? "i" : `i${depth + 1}`;
   const key = depth === 0 ? "key" : `key${depth + 1}`;
   switch (type.kind) {
@@ -101,7 +101,7 @@ function typeChecks(type: TypeExpr, value: string, ctx: ModuleContext, depth: nu
   }
 }
 
-function fieldCollector(field: Field, ctx: ModuleContext, locals: Set<string>): string[] {
+function fieldCollector(field: ResolvedField, ctx: ModuleContext, locals: Set<string>): string[] {
   if (isLeaf(field.type)) return [leafFieldCollector(field, ctx)];
   const { value, lines } = readField(field, ctx, locals);
   const segments = [stringLiteral(field.name)];
@@ -121,7 +121,7 @@ function fieldCollector(field: Field, ctx: ModuleContext, locals: Set<string>): 
 }
 
 /** A field of a leaf type is one statement: where its guard fails, the runtime records it as missing or as one issue. */
-function leafFieldCollector(field: Field, ctx: ModuleContext): string {
+function leafFieldCollector(field: ResolvedField, ctx: ModuleContext): string {
   const value = fieldAccess("value", field.name, runtimeLocal(ctx, "ownField"));
   const expected = describeType(field.type) + (field.nullable ? " | null" : "");
   const failed = negate(guardExpr(field.type, value, ctx));
@@ -141,7 +141,7 @@ function pathOf(segments: readonly string[]): string {
 
 /** Statements that record the issues of `value` (at `segments` below `path`), guard first. */
 function typeCollector(
-  type: TypeExpr,
+  type: ResolvedType,
   value: string,
   segments: readonly string[],
   expected: string,
@@ -155,7 +155,6 @@ function typeCollector(
     case "external":
       return [];
     case "ref":
-      if (type.target === undefined) return [];
       return [`if (!${refName(ctx, type.target, "is")}(${value})) ${refName(ctx, type.target, "collect")}(${value}, ${path}, issues);`];
     case "array": {
       const [index, item] = [depth === 0 ? "i" : `i${depth + 1}`, depth === 0 ? "item" : `item${depth + 1}`];
@@ -192,7 +191,7 @@ function typeCollector(
 }
 
 /** A module-level set of the model's field names, for rejecting unknown properties. */
-function knownKeys(body: ObjectModel, ctx: ModuleContext): string {
+function knownKeys(body: ResolvedObjectModel, ctx: ModuleContext): string {
   const name = `${ctx.names.type.charAt(0).toLowerCase()}${ctx.names.type.slice(1)}Keys`;
   ctx.constants.set(name, {
     kind: StructureKind.VariableStatement,

@@ -1,11 +1,11 @@
 /** A type expression as TypeScript type text. */
-import type { Field, TypeExpr } from "../ir/types.js";
+import type { ResolvedField, ResolvedType } from "../ir/types.js";
 import { assertNever } from "../shared/assert-never.js";
 import { refName, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 
 /** The TypeScript type for `type`, importing the models it names. */
-export function typeText(type: TypeExpr, ctx: ModuleContext): string {
+export function typeText(type: ResolvedType, ctx: ModuleContext): string {
   switch (type.kind) {
     case "string":
     case "number":
@@ -31,7 +31,7 @@ export function typeText(type: TypeExpr, ctx: ModuleContext): string {
     case "union":
       return type.members.map((member) => typeText(member, ctx)).join(" | ");
     case "ref":
-      return type.target === undefined ? ctx.options.anyType : refName(ctx, type.target, "type");
+      return refName(ctx, type.target, "type");
     case "external":
       return ctx.options.externalTypes[type.name] ?? "unknown";
     default:
@@ -40,7 +40,7 @@ export function typeText(type: TypeExpr, ctx: ModuleContext): string {
 }
 
 /** A field's type: its type, or `T | null` when the field is nullable. */
-export function fieldTypeText(field: Field, ctx: ModuleContext): string {
+export function fieldTypeText(field: ResolvedField, ctx: ModuleContext): string {
   const text = typeText(field.type, ctx);
   return field.nullable && field.type.kind !== "unknown" ? `${text} | null` : text;
 }

@@ -1,7 +1,7 @@
 /** The model's type: an interface for objects, a literal union (and const) for enums, a union type. */
 import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
-import type { EnumModel, ObjectModel, UnionModel } from "../ir/types.js";
+import type { EnumModel, ResolvedObjectModel, ResolvedUnionModel } from "../ir/types.js";
 import { assertNever } from "../shared/assert-never.js";
 import type { ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
@@ -9,7 +9,7 @@ import { fieldDoc, jsDoc } from "./jsdoc.js";
 import { propertyKey } from "./naming.js";
 import { fieldTypeText, typeText } from "./type-text.js";
 
-/** Field examples as printed TypeScript, by field name (for `@example`). */
+/** ResolvedField examples as printed TypeScript, by field name (for `@example`). */
 export type FieldExampleTexts = ReadonlyMap<string, string>;
 
 /** The declarations of the model's type. */
@@ -27,7 +27,7 @@ export function typeStructures(ctx: ModuleContext, examples: FieldExampleTexts):
   }
 }
 
-function objectInterface(body: ObjectModel, ctx: ModuleContext, examples: FieldExampleTexts): StatementStructures {
+function objectInterface(body: ResolvedObjectModel, ctx: ModuleContext, examples: FieldExampleTexts): StatementStructures {
   return {
     kind: StructureKind.Interface,
     name: ctx.names.type,
@@ -84,7 +84,7 @@ function constKeys(body: EnumModel): string[] {
   });
 }
 
-function unionAlias(body: UnionModel, ctx: ModuleContext): StatementStructures {
+function unionAlias(body: ResolvedUnionModel, ctx: ModuleContext): StatementStructures {
   return {
     kind: StructureKind.TypeAlias,
     name: ctx.names.type,

@@ -7,7 +7,7 @@ import type { StatementStructures } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import { describeType } from "../ir/examples.js";
 import { findDiscriminator } from "../ir/discriminator.js";
-import type { EnumModel, TypeExpr } from "../ir/types.js";
+import type { EnumModel, ResolvedType } from "../ir/types.js";
 import { assertNever } from "../shared/assert-never.js";
 import { refName, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
@@ -23,7 +23,7 @@ const PLATFORM_GUARDS = {
 } as const;
 
 /** A boolean expression: does `value` (an expression) have type `type`? */
-export function guardExpr(type: TypeExpr, value: string, ctx: ModuleContext): string {
+export function guardExpr(type: ResolvedType, value: string, ctx: ModuleContext): string {
   switch (type.kind) {
     case "string":
     case "number":
@@ -49,14 +49,14 @@ export function guardExpr(type: TypeExpr, value: string, ctx: ModuleContext): st
     case "union":
       return `(${type.members.map((member) => guardExpr(member, value, ctx)).join(" || ")})`;
     case "ref":
-      return type.target === undefined ? "true" : `${refName(ctx, type.target, "is")}(${value})`;
+      return `${refName(ctx, type.target, "is")}(${value})`;
     default:
       return assertNever(type);
   }
 }
 
 /** A type-guard function for `type`: a named guard where one exists, else an arrow. */
-function guardFunction(type: TypeExpr, ctx: ModuleContext): string {
+function guardFunction(type: ResolvedType, ctx: ModuleContext): string {
   switch (type.kind) {
     case "string":
     case "number":
@@ -72,15 +72,14 @@ function guardFunction(type: TypeExpr, ctx: ModuleContext): string {
     case "platform":
       return runtime(ctx, PLATFORM_GUARDS[type.name]);
     case "ref":
-      if (type.target !== undefined) return refName(ctx, type.target, "is");
-      return runtime(ctx, "isUnknown");
+      return refName(ctx, type.target, "is");
     default:
       return helperGuard(type, ctx);
   }
 }
 
 /** A module-level guard for a nested type such as `string[][]`, made once per module. */
-function helperGuard(type: TypeExpr, ctx: ModuleContext): string {
+function helperGuard(type: ResolvedType, ctx: ModuleContext): string {
   const text = typeText(type, ctx);
   const body = guardExpr(type, "value", ctx);
   const key = `${text}\n${body}`;
@@ -98,10 +97,10 @@ function helperGuard(type: TypeExpr, ctx: ModuleContext): string {
 }
 
 /** A statement that records the issues of `value` (an expression) at `path`. */
-export function collectStatement(type: TypeExpr, value: string, path: string, ctx: ModuleContext): string | undefined {
+export function collectStatement(type: ResolvedType, value: string, path: string, ctx: ModuleContext): string | undefined {
   switch (type.kind) {
     case "ref":
-      return type.target === undefined ? undefined : `${refName(ctx, type.target, "collect")}(${value}, ${path}, issues);`;
+      return `${refName(ctx, type.target, "collect")}(${value}, ${path}, issues);`;
     case "unknown":
     case "external":
       return undefined;
@@ -118,8 +117,8 @@ export function collectStatement(type: TypeExpr, value: string, path: string, ct
 }
 
 /** An `IssueCollector` for the items of an array or record: a named one where it exists. */
-function collectorFunction(type: TypeExpr, ctx: ModuleContext): string {
-  if (type.kind === "ref" && type.target !== undefined) return refName(ctx, type.target, "collect");
+function collectorFunction(type: ResolvedType, ctx: ModuleContext): string {
+  if (type.kind === "ref") return refName(ctx, type.target, "collect");
   const statement = collectStatement(type, "item", "itemPath", ctx);
   return statement === undefined ? runtime(ctx, "collectNothing") : `(item, itemPath, issues) => { ${statement} }`;
 }
@@ -193,7 +192,7 @@ export function validatorStructures(ctx: ModuleContext): StatementStructures[] {
 }
 
 /** Types checked by one guard expression, with no nested issues to collect. */
-export function isLeaf(type: TypeExpr): boolean {
+export function isLeaf(type: ResolvedType): boolean {
   return !["ref", "array", "record", "unknown", "external"].includes(type.kind);
 }
 
@@ -209,7 +208,7 @@ function discriminatorAccess(field: string, ctx: ModuleContext): string {
 }
 
 /** A union's guard: a `switch` on the discriminator when there is one, else any member. */
-function unionGuard(members: readonly TypeExpr[], ctx: ModuleContext): string[] {
+function unionGuard(members: readonly ResolvedType[], ctx: ModuleContext): string[] {
   const discriminator = findDiscriminator(members, ctx.models);
   if (!discriminator) return [`return ${members.map((member) => guardExpr(member, "value", ctx)).join(" || ")};`];
   return [
@@ -225,7 +224,7 @@ function unionGuard(members: readonly TypeExpr[], ctx: ModuleContext): string[] 
  * A union's issues: with a discriminator, the issues of the member it names; without,
  * one issue saying briefly why each member failed.
  */
-function unionCollector(members: readonly TypeExpr[], ctx: ModuleContext): string[] {
+function unionCollector(members: readonly ResolvedType[], ctx: ModuleContext): string[] {
   const expected = stringLiteral(members.map(describeType).join(" | "));
   const discriminator = findDiscriminator(members, ctx.models);
   if (!discriminator) return [memberIssues(members, "value", "path", ctx)];
@@ -246,7 +245,7 @@ function unionCollector(members: readonly TypeExpr[], ctx: ModuleContext): strin
 }
 
 /** One issue for a value that fits no member, saying briefly why each member failed. */
-function memberIssues(members: readonly TypeExpr[], value: string, path: string, ctx: ModuleContext): string {
+function memberIssues(members: readonly ResolvedType[], value: string, path: string, ctx: ModuleContext): string {
   const expected = stringLiteral(members.map(describeType).join(" | "));
   const named = members.map((member) => `[${stringLiteral(describeType(member))}, ${collectorFunction(member, ctx)}]`);
   return `${runtime(ctx, "collectUnionIssues")}(${value}, ${path}, issues, ${expected}, [${named.join(", ")}]);`;

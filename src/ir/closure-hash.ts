@@ -7,7 +7,7 @@
  */
 import { sha256Hex as sha } from "../shared/hash.js";
 import type { ModelSet } from "./resolve.js";
-import type { ModelDoc, TypeExpr } from "./types.js";
+import type { ResolvedModel, ResolvedType } from "./types.js";
 
 /** Each model's key, by doc path; `salt` stands for everything else that shapes output. */
 export function closureHashes(models: ModelSet, salt: string): Map<string, string> {
@@ -83,10 +83,10 @@ function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, 
   return components;
 }
 
-function refsOf(model: ModelDoc): string[] {
+function refsOf(model: ResolvedModel): string[] {
   const found: string[] = [];
-  const visit = (type: TypeExpr): void => {
-    if (type.kind === "ref" && type.target !== undefined) found.push(type.target);
+  const visit = (type: ResolvedType): void => {
+    if (type.kind === "ref") found.push(type.target);
     else if (type.kind === "array") visit(type.element);
     else if (type.kind === "record") visit(type.value);
     else if (type.kind === "union") type.members.forEach(visit);

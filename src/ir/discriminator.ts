@@ -1,21 +1,21 @@
 /** Finds the literal field that tells a union's object members apart (`type: "card"`). */
-import type { ModelSet } from "./resolve.js";
-import type { TypeExpr } from "./types.js";
+import { targetOf, type ModelSet } from "./resolve.js";
+import type { ResolvedType } from "./types.js";
 
 export interface Discriminator {
   field: string;
-  cases: Array<{ value: string | number | boolean; member: TypeExpr & { kind: "ref" } }>;
+  cases: Array<{ value: string | number | boolean; member: ResolvedType & { kind: "ref" } }>;
 }
 
 /**
  * The first field that every member declares as a required literal, with a different
  * value in each; `undefined` unless every member is an object model.
  */
-export function findDiscriminator(members: readonly TypeExpr[], models: ModelSet): Discriminator | undefined {
+export function findDiscriminator(members: readonly ResolvedType[], models: ModelSet): Discriminator | undefined {
   const objects = members.map((member) => {
-    if (member.kind !== "ref" || member.target === undefined) return undefined;
-    const model = models.byPath.get(member.target);
-    return model?.body.kind === "object" ? { member, fields: model.body.fields } : undefined;
+    if (member.kind !== "ref") return undefined;
+    const model = targetOf(models, member);
+    return model.body.kind === "object" ? { member, fields: model.body.fields } : undefined;
   });
   if (objects.length < 2 || objects.some((object) => object === undefined)) return undefined;
   const [first, ...rest] = objects as Array<NonNullable<(typeof objects)[number]>>;

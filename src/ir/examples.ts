@@ -5,8 +5,8 @@
  */
 import { isCalendarDate } from "../shared/calendar-date.js";
 import { abbreviate } from "../shared/text.js";
-import type { ModelSet } from "./resolve.js";
-import type { ExampleValue, Field, ModelDoc, Position, TypeExpr } from "./types.js";
+import { targetOf, type ModelSet } from "./resolve.js";
+import type { ExampleValue, Position, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
 
 export type ExampleResult = { ok: true; value: ExampleValue } | { ok: false; reason: string };
 
@@ -16,7 +16,7 @@ const NUMBERED_EXAMPLE = /\*\*Example \d+:\*\*\s*/g;
  * Reads an Example cell for a field: text stays text for string fields, numbers and
  * booleans are parsed, JSON is read for objects and arrays.
  */
-export function exampleFromCell(cell: string, type: TypeExpr, models: ModelSet): ExampleResult {
+export function exampleFromCell(cell: string, type: ResolvedType, models: ModelSet): ExampleResult {
   const text = firstExample(cell);
   const asText: ExampleValue = { kind: "string", value: text };
   switch (type.kind) {
@@ -29,8 +29,8 @@ export function exampleFromCell(cell: string, type: TypeExpr, models: ModelSet):
     case "literal":
       return coerceExample(scalarOf(text), type, models);
     case "ref": {
-      const target = type.target === undefined ? undefined : models.byPath.get(type.target);
-      if (target?.body.kind === "enum") return coerceExample(enumCellValue(text, target), type, models);
+      const target = targetOf(models, type);
+      if (target.body.kind === "enum") return coerceExample(enumCellValue(text, target), type, models);
       return coerceJson(text, type, models);
     }
     default:
@@ -59,12 +59,12 @@ function scalarOf(text: string): ExampleValue {
 }
 
 /** An enum cell is written without quotes; a numeric enum wants the number. */
-function enumCellValue(text: string, model: ModelDoc): ExampleValue {
+function enumCellValue(text: string, model: ResolvedModel): ExampleValue {
   const numeric = model.body.kind === "enum" && model.body.members.every((m) => typeof m.value === "number");
   return numeric ? scalarOf(text) : { kind: "string", value: text };
 }
 
-function coerceJson(text: string, type: TypeExpr, models: ModelSet): ExampleResult {
+function coerceJson(text: string, type: ResolvedType, models: ModelSet): ExampleResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -76,7 +76,7 @@ function coerceJson(text: string, type: TypeExpr, models: ModelSet): ExampleResu
 }
 
 /** Reads an untyped literal as a value of `type`, or says why it does not fit. */
-export function coerceExample(raw: ExampleValue, type: TypeExpr, models: ModelSet): ExampleResult {
+export function coerceExample(raw: ExampleValue, type: ResolvedType, models: ModelSet): ExampleResult {
   switch (type.kind) {
     case "string":
       return raw.kind === "string" ? ok(raw) : mismatch(raw, type);
@@ -121,13 +121,12 @@ export function coerceExample(raw: ExampleValue, type: TypeExpr, models: ModelSe
     case "union":
       return firstFitting(raw, type.members, describeType(type), models);
     case "ref": {
-      const target = type.target === undefined ? undefined : models.byPath.get(type.target);
-      return target ? coerceToModel(raw, target, models) : ok(raw);
+      return coerceToModel(raw, targetOf(models, type), models);
     }
   }
 }
 
-function firstFitting(raw: ExampleValue, members: readonly TypeExpr[], name: string, models: ModelSet): ExampleResult {
+function firstFitting(raw: ExampleValue, members: readonly ResolvedType[], name: string, models: ModelSet): ExampleResult {
   const reasons: string[] = [];
   for (const member of members) {
     const result = coerceExample(raw, member, models);
@@ -137,7 +136,7 @@ function firstFitting(raw: ExampleValue, members: readonly TypeExpr[], name: str
   return fail(`fits no member of ${name} (${reasons.map(abbreviate).join("; ")})`);
 }
 
-function coerceToModel(raw: ExampleValue, model: ModelDoc, models: ModelSet): ExampleResult {
+function coerceToModel(raw: ExampleValue, model: ResolvedModel, models: ModelSet): ExampleResult {
   const body = model.body;
   switch (body.kind) {
     case "enum": {
@@ -153,7 +152,7 @@ function coerceToModel(raw: ExampleValue, model: ModelDoc, models: ModelSet): Ex
   }
 }
 
-function coerceToObject(raw: ExampleValue, name: string, fields: readonly Field[], models: ModelSet): ExampleResult {
+function coerceToObject(raw: ExampleValue, name: string, fields: readonly ResolvedField[], models: ModelSet): ExampleResult {
   if (raw.kind !== "object") return fail(`${name} needs an object, got ${describeRaw(raw)}`);
   const byName = new Map(fields.map((field) => [field.name, field]));
   const entries: Array<[string, ExampleValue]> = [];
@@ -185,7 +184,7 @@ function fromJson(json: unknown): ExampleValue {
 }
 
 /** A short human name of a type, for messages and validator `expected` texts. */
-export function describeType(type: TypeExpr): string {
+export function describeType(type: ResolvedType): string {
   switch (type.kind) {
     case "string":
     case "number":
@@ -241,7 +240,7 @@ function fail(reason: string): ExampleResult {
   return { ok: false, reason };
 }
 
-function mismatch(raw: ExampleValue, type: TypeExpr): ExampleResult {
+function mismatch(raw: ExampleValue, type: ResolvedType): ExampleResult {
   return fail(`${describeRaw(raw)} is not a ${describeType(type)}`);
 }
 
@@ -261,9 +260,9 @@ export interface ModelExamples {
 }
 
 /** Reads every example of a model; those that do not fit are problems, not crashes. */
-export function readModelExamples(model: ModelDoc, models: ModelSet): ModelExamples {
+export function readModelExamples(model: ResolvedModel, models: ModelSet): ModelExamples {
   const result: ModelExamples = { fields: new Map(), problems: [] };
-  const self: TypeExpr = { kind: "ref", name: model.name, target: model.path };
+  const self: ResolvedType = { kind: "ref", name: model.name, target: model.path };
   if (model.body.kind === "object") readFieldExamples(model.body.fields, models, result);
 
   const usage = model.exampleUsage;
@@ -304,7 +303,7 @@ export function readModelExamples(model: ModelDoc, models: ModelSet): ModelExamp
   return result;
 }
 
-function readFieldExamples(fields: readonly Field[], models: ModelSet, result: ModelExamples): void {
+function readFieldExamples(fields: readonly ResolvedField[], models: ModelSet, result: ModelExamples): void {
   for (const field of fields) {
     if (!field.example) continue;
     const read = exampleFromCell(field.example.text, field.type, models);

@@ -5,8 +5,8 @@
  * nullable too, for APIs that send `null` for absent optional fields.
  */
 import type { NullPolicy } from "../config/defaults.js";
-import type { ModelSet } from "./resolve.js";
-import type { ExampleValue, Field, ModelDoc, TypeExpr } from "./types.js";
+import { targetOf, type ModelSet } from "./resolve.js";
+import type { ExampleValue, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
 
 export type { NullPolicy };
 
@@ -17,9 +17,9 @@ export function inferNullability(models: ModelSet, policy: NullPolicy): ModelSet
   for (const model of models.models) {
     for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, evidence, 0);
   }
-  const withNulls = models.models.map((model): ModelDoc => {
+  const withNulls = models.models.map((model): ResolvedModel => {
     if (model.body.kind !== "object") return model;
-    const fields = model.body.fields.map((field): Field => {
+    const fields = model.body.fields.map((field): ResolvedField => {
       const nullable = evidence.has(fieldKey(model.path, field.name)) || (policy === "optional" && !field.required);
       return nullable === field.nullable ? field : { ...field, nullable };
     });
@@ -33,8 +33,8 @@ function fieldKey(path: string, field: string): string {
 }
 
 /** Every example literal a doc gives, with the type it documents. */
-function examplesOf(model: ModelDoc): Array<[ExampleValue, TypeExpr]> {
-  const examples: Array<[ExampleValue, TypeExpr]> = [];
+function examplesOf(model: ResolvedModel): Array<[ExampleValue, ResolvedType]> {
+  const examples: Array<[ExampleValue, ResolvedType]> = [];
   if (model.exampleUsage?.value) examples.push([model.exampleUsage.value, { kind: "ref", name: model.name, target: model.path }]);
   if (model.body.kind === "union") {
     for (const member of model.body.members) if (member.example?.value) examples.push([member.example.value, member.type]);
@@ -43,7 +43,7 @@ function examplesOf(model: ModelDoc): Array<[ExampleValue, TypeExpr]> {
 }
 
 /** Records each model field that `value` sets to null; unions are walked through every member. */
-function walkNulls(value: ExampleValue, type: TypeExpr, models: ModelSet, evidence: Set<string>, depth: number): void {
+function walkNulls(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>, depth: number): void {
   if (depth > 64) return; // A literal is finite, but a cyclic type must not make this walk so.
   switch (type.kind) {
     case "array":
@@ -56,8 +56,7 @@ function walkNulls(value: ExampleValue, type: TypeExpr, models: ModelSet, eviden
       type.members.forEach((member) => walkNulls(value, member, models, evidence, depth + 1));
       return;
     case "ref": {
-      const target = type.target === undefined ? undefined : models.byPath.get(type.target);
-      if (!target) return;
+      const target = targetOf(models, type);
       if (target.body.kind === "union") {
         target.body.members.forEach((member) => walkNulls(value, member.type, models, evidence, depth + 1));
       } else if (target.body.kind === "object" && value.kind === "object") {

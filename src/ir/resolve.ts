@@ -2,16 +2,17 @@
  * Cross-doc resolution: every `ref` gets the path of the doc it names (by link target,
  * then by name), and a name no doc provides becomes an `external` type with a warning.
  */
+import assert from "node:assert/strict";
 import { posix } from "node:path";
 import type { VFile } from "vfile";
 import { report } from "../shared/diagnostics.js";
 import { compareText, didYouMean } from "../shared/text.js";
-import type { ModelDoc, Position, TypeExpr } from "./types.js";
+import type { ModelDoc, Position, RefType, ResolvedModel, ResolvedRefType, ResolvedType, TypeExpr, TypeOf } from "./types.js";
 
-/** All models of a run, in path order, looked up by doc path. */
+/** All models of a run, resolved, in path order, looked up by doc path. */
 export interface ModelSet {
-  models: ModelDoc[];
-  byPath: ReadonlyMap<string, ModelDoc>;
+  models: ResolvedModel[];
+  byPath: ReadonlyMap<string, ResolvedModel>;
 }
 
 /** Resolves the refs of every model; `files` maps doc paths to their message files. */
@@ -23,9 +24,9 @@ export function resolveModels(
   const sorted = [...models].sort((a, b) => compareText(a.path, b.path));
   const byPath = new Map(sorted.map((model) => [model.path, model]));
   const byName = groupByName(sorted);
-  const resolved = sorted.map((model) => {
+  const resolved = sorted.map((model): ResolvedModel => {
     const file = files.get(model.path)!;
-    const resolveIn = (type: TypeExpr, at: Position): TypeExpr => {
+    const resolveIn = (type: TypeExpr, at: Position): ResolvedType => {
       const resolved = mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file }));
       for (const name of externalNames(type)) {
         if (!Object.hasOwn(externalTypes, name)) {
@@ -46,10 +47,17 @@ export function resolveModels(
           body: { ...model.body, members: model.body.members.map((m) => ({ ...m, type: resolveIn(m.type, m.position) })) },
         };
       case "enum":
-        return model;
+        return { ...model, body: model.body }; // an enum has no links
     }
   });
   return { models: resolved, byPath: new Map(resolved.map((model) => [model.path, model])) };
+}
+
+/** The model a resolved link names: the run has it by construction. */
+export function targetOf(models: ModelSet, ref: ResolvedRefType): ResolvedModel {
+  const model = models.byPath.get(ref.target);
+  assert(model, `a resolved link to ${ref.target} has no model`);
+  return model;
 }
 
 interface Lookup {
@@ -58,9 +66,7 @@ interface Lookup {
   file: VFile;
 }
 
-type RefType = Extract<TypeExpr, { kind: "ref" }>;
-
-function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): TypeExpr {
+function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): ResolvedType {
   if (ref.href !== undefined) {
     const target = posix.normalize(posix.join(posix.dirname(from.path), ref.href.replace(/#.*$/, "")));
     if (lookup.byPath.has(target)) return { ...ref, target };
@@ -121,10 +127,10 @@ function externalNames(type: TypeExpr): string[] {
 }
 
 /** Rebuilds a type with every `ref` replaced. */
-export function mapRefs(type: TypeExpr, replace: (ref: RefType) => TypeExpr): TypeExpr {
+export function mapRefs<From extends RefType, To extends RefType>(type: TypeOf<From>, replace: (ref: From) => TypeOf<To>): TypeOf<To> {
   switch (type.kind) {
     case "ref":
-      return replace(type);
+      return replace(type as From);
     case "array":
       return { kind: "array", element: mapRefs(type.element, replace) };
     case "record":

@@ -11,8 +11,20 @@ export type { Point, Position };
 /** Types that every JavaScript runtime or platform already names. */
 export type PlatformTypeName = "Uint8Array" | "ReadableStream<Uint8Array>" | "File" | "Blob";
 
-/** The type written in a Type cell (or a union member heading), as a tree. */
-export type TypeExpr =
+/** A link to another model doc: `name` as written (`components.Foo`, `shared.Status`), `href` the link target when written as a link. */
+export interface RefType {
+  kind: "ref";
+  name: string;
+  href?: string;
+}
+
+/** A link after resolution: `target` is the doc path of the model it names, which the run has. */
+export interface ResolvedRefType extends RefType {
+  target: string;
+}
+
+/** The type tree, with the links of a stage: as read (`RefType`) or resolved (`ResolvedRefType`). */
+export type TypeOf<Ref extends RefType> =
   | { kind: "string" }
   | { kind: "number" }
   | { kind: "boolean" }
@@ -24,23 +36,25 @@ export type TypeExpr =
   /** A calendar date held as a `YYYY-MM-DD` string. */
   | { kind: "rfcDate" }
   | { kind: "platform"; name: PlatformTypeName }
-  | { kind: "array"; element: TypeExpr }
-  | { kind: "record"; value: TypeExpr }
-  | { kind: "union"; members: TypeExpr[] }
-  /**
-   * Another model doc: `name` as written (`components.Foo`, `shared.Status`), `href` the
-   * link target when written as a link. Resolution fills `target` with the doc path.
-   */
-  | { kind: "ref"; name: string; href?: string; target?: string }
+  | { kind: "array"; element: TypeOf<Ref> }
+  | { kind: "record"; value: TypeOf<Ref> }
+  | { kind: "union"; members: Array<TypeOf<Ref>> }
+  | Ref
   /** A name the doc format does not define and no model doc provides. */
   | { kind: "external"; name: string; href?: string };
+
+/** The type written in a Type cell (or a union member heading), as read: links not yet followed. */
+export type TypeExpr = TypeOf<RefType>;
+
+/** A type after resolution: every link has the doc path of its model (a broken one became `unknown` or `external`). */
+export type ResolvedType = TypeOf<ResolvedRefType>;
 
 export type TypeKind = TypeExpr["kind"];
 
 /** A field of an object model: one row of the `## Fields` table. */
-export interface Field {
+export interface Field<T extends TypeExpr = TypeExpr> {
   name: string;
-  type: TypeExpr;
+  type: T;
   required: boolean;
   /**
    * May hold `null`. The TypeScript-dialect docs never say so; it is inferred by
@@ -74,16 +88,16 @@ export interface ExampleCode {
 }
 
 /** One member of a union: a `### \`T\`` heading under `## Supported Types`. */
-export interface UnionMember {
-  type: TypeExpr;
+export interface UnionMember<T extends TypeExpr = TypeExpr> {
+  type: T;
   /** The code block under the heading, when there is one. */
   example?: ExampleCode;
   position: Position;
 }
 
-export interface ObjectModel {
+export interface ObjectModel<T extends TypeExpr = TypeExpr> {
   kind: "object";
-  fields: Field[];
+  fields: Array<Field<T>>;
 }
 
 export interface EnumModel {
@@ -93,22 +107,22 @@ export interface EnumModel {
   open: boolean;
 }
 
-export interface UnionModel {
+export interface UnionModel<T extends TypeExpr = TypeExpr> {
   kind: "union";
-  members: UnionMember[];
+  members: Array<UnionMember<T>>;
 }
 
-export type ModelBody = ObjectModel | EnumModel | UnionModel;
+export type ModelBody<T extends TypeExpr = TypeExpr> = ObjectModel<T> | EnumModel | UnionModel<T>;
 
-/** One model doc, read. */
-export interface ModelDoc {
+/** One model doc, read (links not yet followed; see `ResolvedModel`). */
+export interface ModelDoc<T extends TypeExpr = TypeExpr> {
   /** The model name from the `#` heading. */
   name: string;
   /** The doc's path relative to the input folder, with `/` separators. */
   path: string;
   /** The paragraphs between the title and the first section, as markdown source. */
   description: string;
-  body: ModelBody;
+  body: ModelBody<T>;
   /** The `## Example Usage` block, when the doc has one. */
   exampleUsage?: ExampleCode;
   position: Position;
@@ -123,3 +137,9 @@ export type ExampleValue =
   | { kind: "date"; iso: string }
   | { kind: "array"; items: ExampleValue[] }
   | { kind: "object"; entries: Array<[key: string, value: ExampleValue]> };
+
+/** A model after resolution: what `emit/` takes. */
+export type ResolvedModel = ModelDoc<ResolvedType>;
+export type ResolvedField = Field<ResolvedType>;
+export type ResolvedObjectModel = ObjectModel<ResolvedType>;
+export type ResolvedUnionModel = UnionModel<ResolvedType>;
