@@ -7,9 +7,9 @@ import type { Options as PrettierOptions } from "prettier";
 import type { VFileMessage } from "vfile-message";
 import { type ConfigInput, resolveConfig } from "./config/defaults.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
-import { BARREL_PATH, moduleExports, type ModelModule } from "./emit/files.js";
-import { modulePathOf } from "./emit/naming.js";
-import { namesOf } from "./shared/names.js";
+import { barrelEntry } from "./emit/barrel.js";
+import { BARREL_PATH } from "./emit/files.js";
+import { planModule, type ModulePlan } from "./emit/plan.js";
 import type { OutputFile } from "./shared/output-file.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { closureHashes } from "./ir/closure-hash.js";
@@ -169,15 +169,15 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
   const reads = await readAll(docs, input.readCache, pools, forced, input.onProgress);
   const { models: modelSet, files, skipped } = assembleModels(docs, reads, config);
   const moduleKeys = input.moduleCache ? closureHashes(modelSet, JSON.stringify([config, formatOptions])) : undefined;
-  const modules: ModelModule[] = [];
+  const modules: ModulePlan[] = [];
   const exampleUsage: ExampleUsageOutcome[] = [];
   const emitted: EmittedExample[] = [];
   for (const model of modelSet.models) {
     const examples = readModelExamples(model, modelSet);
     for (const problem of examples.problems) report(files.get(model.path)!, "warning", problem.reason, problem.position, "bad-example");
-    const module: ModelModule = { path: modulePathOf(model.path), content: "", model, exports: moduleExports(model, examples, config) };
+    const module = planModule(model, examples, config);
     modules.push(module);
-    const names = namesOf(model);
+    const { names } = module;
     if (examples.model) {
       emitted.push({ docPath: model.path, module: module.path, exportName: names.example, validateName: names.validate, source: examples.model.source });
     }
@@ -201,13 +201,13 @@ async function generateWith(input: GenerateInput, pools: LazyPool): Promise<Gene
 
   // A module whose closure (its model and every model it reaches) is unchanged comes from the caches.
   const formatCache = input.formatCache;
-  const cachedKey = (module: ModelModule) => {
+  const cachedKey = (module: ModulePlan) => {
     const key = moduleKeys && input.moduleCache?.get(moduleKeys.get(module.model.path)!);
     return key !== undefined && formatCache?.has(key) ? key : undefined;
   };
   const toEmit = modules.filter((module) => cachedKey(module) === undefined);
   const context: EmitContext = { models: modelSet, config, formatOptions, known: new Set(formatCache?.keys() ?? []) };
-  const barrelEntries = modules.map(({ path, exports, model }) => ({ path, exports, modelPath: model.path }));
+  const barrelEntries = modules.map(barrelEntry);
   // The barrel depends only on each module's path, model name and exports: unchanged, it comes from the caches too.
   const barrelKey = input.moduleCache && sha256Hex(JSON.stringify(["barrel", config, formatOptions, modules.map(({ path, exports, model }) => [path, model.path, model.name, exports])]));
   const cachedBarrelKey = barrelKey === undefined ? undefined : input.moduleCache?.get(barrelKey);

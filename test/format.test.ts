@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { format, type Options } from "prettier";
 import { describe, expect, test } from "vitest";
 import { resolveConfig } from "../src/config/defaults.js";
-import { emitModelModule } from "../src/emit/module.js";
+import { emitModule } from "../src/emit/module.js";
+import { planModule } from "../src/emit/plan.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import { readModelExamples } from "../src/ir/examples.js";
 import { assembleModels, sortDocs } from "../src/pipeline/assemble.js";
@@ -22,7 +23,7 @@ async function moduleTexts(folder: string): Promise<string[]> {
   const docs = sortDocs(await loadDocs(folder));
   const config = resolveConfig({});
   const { models } = assembleModels(docs, docs.map(readStep), config);
-  return models.models.map((model) => emitModelModule(model, models, readModelExamples(model, models), config).content);
+  return models.models.map((model) => emitModule(planModule(model, readModelExamples(model, models), config), models, config).content);
 }
 
 /**

@@ -6,18 +6,27 @@
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
 import { printStructure, StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
-import { namesOf, prefixedNames, type ModelNames } from "../shared/names.js";
+import { prefixedNames, type ModelNames } from "../shared/names.js";
 import type { OutputFile } from "../shared/output-file.js";
-import { BARREL_PATH as BARREL, banner, type ModelModule } from "./files.js";
+import { BARREL_PATH as BARREL, banner } from "./files.js";
 import { importSpecifier } from "./naming.js";
+import type { ModulePlan } from "./plan.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";
 
+/** What the barrel needs of a module's plan: where it is, whose model, what it exports. */
+export type BarrelEntry = Pick<ModulePlan, "path" | "names" | "exports"> & { modelPath: string };
+
+/** The barrel's view of a plan (plain data, light enough to send to a worker). */
+export function barrelEntry(plan: ModulePlan): BarrelEntry {
+  return { path: plan.path, names: plan.names, exports: plan.exports, modelPath: plan.model.path };
+}
+
 /** The barrel module of the output folder. */
-export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions): OutputFile {
+export function emitBarrel(modules: readonly BarrelEntry[], options: EmitOptions): OutputFile {
   const uses = new Map<string, number>();
   const count = (name: string) => uses.set(name, (uses.get(name) ?? 0) + 1);
   RUNTIME_PUBLIC.forEach(({ name }) => count(name));
-  modules.forEach((module) => module.exports.forEach(({ key }) => count(namesOf(module.model)[key])));
+  modules.forEach((module) => module.exports.forEach(({ key }) => count(module.names[key])));
 
   const taken = new Set(uses.keys());
   const declarations: OptionalKind<ExportDeclarationStructure>[] = [
@@ -28,9 +37,9 @@ export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions
     },
   ];
   for (const module of modules) {
-    const names = namesOf(module.model);
+    const { names } = module;
     const shared = module.exports.some(({ key }) => uses.get(names[key])! > 1);
-    const local = shared ? barrelNames(module, names, taken) : names;
+    const local = shared ? barrelNames(module, taken) : names;
     declarations.push({
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: importSpecifier(BARREL, module.path),
@@ -46,9 +55,9 @@ export function emitBarrel(modules: readonly ModelModule[], options: EmitOptions
 }
 
 /** Names with a folder prefix that no other export of the barrel has; they are taken then. */
-function barrelNames(module: ModelModule, names: ModelNames, taken: Set<string>): ModelNames {
+function barrelNames(module: BarrelEntry, taken: Set<string>): ModelNames {
   const exported = (candidate: ModelNames) => module.exports.map(({ key }) => candidate[key]);
-  const local = prefixedNames(module.model.path, names, (candidate) => exported(candidate).every((name) => !taken.has(name)));
+  const local = prefixedNames(module.modelPath, module.names, (candidate) => exported(candidate).every((name) => !taken.has(name)));
   exported(local).forEach((name) => taken.add(name));
   return local;
 }

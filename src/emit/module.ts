@@ -1,40 +1,62 @@
-/** One model → the source text of its module, assembled from ts-morph structures. */
+/** One model's module, from its plan: the kind's declarations and validator bodies, the builder, the example. */
 import type { StatementStructures } from "ts-morph";
 import { printStructure, StructureKind } from "./ts-morph.js";
-import type { ModelExamples } from "../ir/examples.js";
-import type { ModelSet } from "../ir/resolve.js";
-import type { ResolvedModel } from "../ir/types.js";
-import { builderStructures } from "./builders.js";
-import { banner, moduleExports, type ModelModule } from "./files.js";
 import type { EmitOptions } from "../config/defaults.js";
-import { createContext, importStructures } from "./context.js";
-import { exampleLiteral, exampleStructure } from "./examples.js";
-import { typeStructures } from "./types.js";
-import { validatorStructures } from "./validators.js";
+import type { ModelSet } from "../ir/resolve.js";
+import { assertNever } from "../shared/assert-never.js";
+import type { OutputFile } from "../shared/output-file.js";
+import { exampleLiteral } from "./code/literal.js";
+import { createContext, importStructures, type ModuleContext } from "./context.js";
+import { exampleStructure } from "./example.js";
+import { banner } from "./files.js";
+import { enumCollector, enumDeclarations, enumGuard } from "./kinds/enum.js";
+import { objectBuilder, objectCollector, objectDeclarations, objectGuard } from "./kinds/object.js";
+import { unionCollector, unionDeclarations, unionGuard } from "./kinds/union.js";
+import { exportsName, type ModulePlan } from "./plan.js";
+import { validatorStructures, type ValidatorBodies } from "./validators.js";
 
 /** A statement preceded by a blank line, so declarations read as paragraphs. */
 function separated(statement: StatementStructures): StatementStructures {
   return { ...statement, leadingTrivia: (writer) => writer.blankLineIfLastNot() };
 }
 
-/** Emits the module of one model: type, validators, builder, example. */
-export function emitModelModule(model: ResolvedModel, models: ModelSet, examples: ModelExamples, options: EmitOptions): ModelModule {
-  const ctx = createContext(model, models, options);
-  const fieldExamples = new Map([...examples.fields].map(([name, value]) => [name, exampleLiteral(value)]));
-  const types = typeStructures(ctx, fieldExamples);
-  const validators = validatorStructures(ctx);
-  const statements: StatementStructures[] = [
-    ...types,
-    ...ctx.constants.values(),
-    ...ctx.helpers.values(),
-    ...validators,
-    ...(model.body.kind === "object" ? builderStructures(model.body, ctx) : []),
-    ...(examples.model ? [exampleStructure(examples.model.value, `the doc's ${examples.model.source}`, ctx)] : []),
-  ];
-  // Imports are known only once every statement has been built.
-  const text = printStructure({
-    kind: StructureKind.SourceFile,
-    statements: [...importStructures(ctx), ...statements.map(separated)],
-  });
-  return { path: ctx.modulePath, content: `${banner(model.path)}\n\n${text}`, model, exports: moduleExports(model, examples, options) };
+/** What a model's kind writes: its type declarations, its validator bodies, and its other exports (the builder). */
+interface KindParts {
+  declarations: StatementStructures[];
+  bodies: ValidatorBodies;
+  extra: StatementStructures[];
+}
+
+function kindParts(plan: ModulePlan, ctx: ModuleContext): KindParts {
+  const body = plan.model.body;
+  switch (body.kind) {
+    case "object": {
+      const fieldExamples = new Map([...plan.examples.fields].map(([name, value]) => [name, exampleLiteral(value)]));
+      const declarations = objectDeclarations(body, ctx, fieldExamples);
+      const bodies = { guard: objectGuard(body, ctx), collector: objectCollector(body, ctx) };
+      return { declarations, bodies, extra: exportsName(plan, "builder") ? objectBuilder(body, ctx) : [] };
+    }
+    case "enum": {
+      const declarations = enumDeclarations(body, ctx);
+      return { declarations, bodies: { guard: enumGuard(body), collector: enumCollector(body, ctx) }, extra: [] };
+    }
+    case "union": {
+      const declarations = unionDeclarations(body, ctx);
+      return { declarations, bodies: { guard: unionGuard(body, ctx), collector: unionCollector(body, ctx) }, extra: [] };
+    }
+    default:
+      return assertNever(body);
+  }
+}
+
+/** Emits the module its plan describes: type, validators, builder, example. */
+export function emitModule(plan: ModulePlan, models: ModelSet, options: EmitOptions): OutputFile {
+  const ctx = createContext(plan.model, models, options);
+  const parts = kindParts(plan, ctx);
+  const validators = validatorStructures(ctx, parts.bodies);
+  const example = plan.examples.model && exportsName(plan, "example") ? [exampleStructure(plan.examples.model.value, plan.examples.model.source, ctx)] : [];
+  // Module-level helpers and constants, and the imports, are known only once every statement is built.
+  const statements: StatementStructures[] = [...parts.declarations, ...ctx.constants.values(), ...ctx.helpers.values(), ...validators, ...parts.extra, ...example];
+  const text = printStructure({ kind: StructureKind.SourceFile, statements: [...importStructures(ctx), ...statements.map(separated)] });
+  return { path: plan.path, content: `${banner(plan.model.path)}\n\n${text}` };
 }

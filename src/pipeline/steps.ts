@@ -5,10 +5,10 @@
 import type { Options as PrettierOptions } from "prettier";
 import type { Config } from "../config/defaults.js";
 import { saveMessages, type SavedMessage } from "../shared/diagnostics.js";
-import { emitBarrel } from "../emit/barrel.js";
-import type { ModelModule } from "../emit/files.js";
+import { emitBarrel, type BarrelEntry } from "../emit/barrel.js";
+import { emitModule } from "../emit/module.js";
+import { planModule } from "../emit/plan.js";
 import type { OutputFile } from "../shared/output-file.js";
-import { emitModelModule } from "../emit/module.js";
 import { readModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
@@ -65,7 +65,7 @@ export async function formatStep(file: OutputFile, context: FormatContext): Prom
 export async function emitStep(modelPaths: readonly string[], context: EmitContext): Promise<FormattedFile[]> {
   const modules = modelPaths.map((path) => {
     const model = context.models.byPath.get(path)!;
-    const module = emitModelModule(model, context.models, readModelExamples(model, context.models), context.config);
+    const module = emitModule(planModule(model, readModelExamples(model, context.models), context.config), context.models, context.config);
     return { path: module.path, key: formatKey(module.content, context.formatOptions), content: module.content };
   });
   const unknown = modules.filter((module) => !context.known.has(module.key));
@@ -74,11 +74,9 @@ export async function emitStep(modelPaths: readonly string[], context: EmitConte
   return modules.map(({ path, key }) => (byKey.has(key) ? { path, key, content: byKey.get(key)! } : { path, key }));
 }
 
-/** A module as the barrel sees it: where it is, whose model, what it exports. */
-export type BarrelEntry = Pick<ModelModule, "path" | "exports"> & { modelPath: string };
+export type { BarrelEntry };
 
 /** Emits and formats the barrel. */
 export function barrelStep(entries: readonly BarrelEntry[], context: EmitContext): Promise<FormattedFile> {
-  const modules = entries.map(({ path, exports, modelPath }) => ({ path, exports, content: "", model: context.models.byPath.get(modelPath)! }));
-  return formatStep(emitBarrel(modules, context.config), context);
+  return formatStep(emitBarrel(entries, context.config), context);
 }

@@ -1,8 +1,8 @@
 /** A type expression as TypeScript type text. */
-import type { ResolvedField, ResolvedType } from "../ir/types.js";
-import { assertNever } from "../shared/assert-never.js";
-import { refName, type ModuleContext } from "./context.js";
-import { stringLiteral } from "./escape.js";
+import type { ResolvedField, ResolvedType } from "../../ir/types.js";
+import { assertNever } from "../../shared/assert-never.js";
+import { refName, type ModuleContext } from "../context.js";
+import { stringLiteral } from "../escape.js";
 
 /** The TypeScript type for `type`, importing the models it names. */
 export function typeText(type: ResolvedType, ctx: ModuleContext): string {

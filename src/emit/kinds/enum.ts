@@ -1,0 +1,73 @@
+/** Enum models: a literal union type and a same-named const of its members; a guard and a one-issue collector. */
+import type { StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
+import type { EnumModel } from "../../ir/types.js";
+import { anyOf, equals, render } from "../code/condition.js";
+import { literalText } from "../code/literal.js";
+import { runtime, type ModuleContext } from "../context.js";
+import { stringLiteral } from "../escape.js";
+import { jsDoc } from "../jsdoc.js";
+import { propertyKey } from "../naming.js";
+
+/** A literal union, a same-named const of the members, and for open enums `string & {}`. */
+export function enumDeclarations(body: EnumModel, ctx: ModuleContext): StatementStructures[] {
+  const literals = body.members.map((member) => literalText(member.value));
+  const openTail = body.open ? [typeof body.members[0]?.value === "number" ? "(number & {})" : "(string & {})"] : [];
+  const memberKeys = constKeys(body);
+  const alias: StatementStructures = {
+    kind: StructureKind.TypeAlias,
+    name: ctx.names.type,
+    isExported: true,
+    docs: jsDoc(ctx.model.description, body.open ? [["remarks", "Open enum: values not listed here are accepted too."]] : []),
+    type: [...literals, ...openTail].join(" | "),
+  };
+  if (ctx.options.enumStyle === "union") return [alias];
+  return [
+    alias,
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc(`The members of {@link ${ctx.names.type}}.`),
+      declarations: [
+        {
+          name: ctx.names.type,
+          initializer: `{ ${body.members.map((member, i) => `${memberKeys[i]}: ${literalText(member.value)}`).join(", ")} } as const`,
+        },
+      ],
+    },
+  ];
+}
+
+/** Keys of the enum const: the Name column, else the value in PascalCase, made unique. */
+function constKeys(body: EnumModel): string[] {
+  const used = new Set<string>();
+  return body.members.map((member) => {
+    const base = member.name ?? pascalCase(String(member.value));
+    let key = /^\d/.test(base) || base === "" ? `Value${base}` : base;
+    for (let n = 2; used.has(key); n++) key = `${base}${n}`;
+    used.add(key);
+    return propertyKey(key);
+  });
+}
+
+/** `json_object` → `JsonObject`, `text/plain` → `TextPlain`. */
+function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}
+
+/** The body of `isX`: one of the members; an open enum accepts any value of its members' type. */
+export function enumGuard(body: EnumModel): string[] {
+  if (body.open) return [`return typeof value === "${typeof body.members[0]?.value === "number" ? "number" : "string"}";`];
+  return [`return ${render(anyOf(body.members.map((member) => equals("value", literalText(member.value)))))};`];
+}
+
+/** An enum is one value: one issue naming the values expected. */
+export function enumCollector(body: EnumModel, ctx: ModuleContext): string[] {
+  const expected = body.members.map((member) => JSON.stringify(member.value)).join(" | ") + (body.open ? ` | ${typeof body.members[0]?.value}` : "");
+  return [`if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expected)}, value);`];
+}

@@ -1,0 +1,76 @@
+/**
+ * Union models: a union type; a guard and a collector that switch on the discriminator (a
+ * required literal field every object member has with its own value) where there is one.
+ */
+import type { StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import { findDiscriminator } from "../../ir/discriminator.js";
+import { describeType } from "../../ir/examples.js";
+import type { ResolvedType, ResolvedUnionModel } from "../../ir/types.js";
+import { collectStatement, memberIssues } from "../code/collect.js";
+import { anyOf, render } from "../code/condition.js";
+import { guardCondition } from "../code/guard.js";
+import { literalText } from "../code/literal.js";
+import { typeText } from "../code/type-text.js";
+import { runtime, type ModuleContext } from "../context.js";
+import { stringLiteral } from "../escape.js";
+import { jsDoc } from "../jsdoc.js";
+import { fieldAccess, needsOwnField } from "../naming.js";
+
+export function unionDeclarations(body: ResolvedUnionModel, ctx: ModuleContext): StatementStructures[] {
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: ctx.names.type,
+      isExported: true,
+      docs: jsDoc(ctx.model.description),
+      type: body.members.map((member) => typeText(member.type, ctx)).join(" | "),
+    },
+  ];
+}
+
+/** Reads the discriminator field (through `ownField`, imported, when its name is inherited). */
+function discriminatorAccess(field: string, ctx: ModuleContext): string {
+  return needsOwnField(field) ? fieldAccess("value", field, runtime(ctx, "ownField")) : fieldAccess("value", field);
+}
+
+function memberTypes(body: ResolvedUnionModel): ResolvedType[] {
+  return body.members.map((member) => member.type);
+}
+
+/** The body of `isX`: a `switch` on the discriminator when there is one, else any member. */
+export function unionGuard(body: ResolvedUnionModel, ctx: ModuleContext): string[] {
+  const members = memberTypes(body);
+  const discriminator = findDiscriminator(members, ctx.models);
+  if (!discriminator) return [`return ${render(anyOf(members.map((member) => guardCondition(member, "value", ctx))))};`];
+  return [
+    `if (!${runtime(ctx, "isObject")}(value)) return false;`,
+    `switch (${discriminatorAccess(discriminator.field, ctx)}) {`,
+    ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: return ${render(guardCondition(member, "value", ctx))};`),
+    "default: return false;",
+    "}",
+  ];
+}
+
+/**
+ * The body of `collectXIssues`: with a discriminator, the issues of the member it names;
+ * without, one issue saying briefly why each member failed.
+ */
+export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): string[] {
+  const members = memberTypes(body);
+  const expected = stringLiteral(members.map(describeType).join(" | "));
+  const discriminator = findDiscriminator(members, ctx.models);
+  if (!discriminator) return [memberIssues(members, "value", "path", ctx)];
+  const key = discriminatorAccess(discriminator.field, ctx);
+  const values = stringLiteral(discriminator.cases.map(({ value }) => JSON.stringify(value)).join(" | "));
+  return [
+    `if (!${runtime(ctx, "isObject")}(value)) {`,
+    `${runtime(ctx, "pushIssue")}(issues, path, ${expected}, value);`,
+    "return;",
+    "}",
+    `switch (${key}) {`,
+    ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: ${collectStatement(member, "value", "path", ctx) ?? ""} return;`),
+    `default: ${runtime(ctx, "pushIssue")}(issues, [...path, ${stringLiteral(discriminator.field)}], ${values}, ${key});`,
+    "}",
+  ];
+}

@@ -1,0 +1,45 @@
+/**
+ * The plan of a model's module, made once per run: where it goes, its names, its examples
+ * and what it exports. The module and the barrel are both made from it, and it loads no
+ * emitter, so the main thread can plan what worker threads emit.
+ */
+import type { EmitOptions } from "../config/defaults.js";
+import type { ModelExamples } from "../ir/examples.js";
+import type { ResolvedModel } from "../ir/types.js";
+import { namesOf, type ModelNames } from "../shared/names.js";
+import { modulePathOf } from "./naming.js";
+
+/** One export of a module: which of the model's names, and whether it is a type only. */
+export interface ModuleExport {
+  key: keyof ModelNames;
+  typeOnly: boolean;
+}
+
+export interface ModulePlan {
+  /** The module's path in the output folder. */
+  path: string;
+  model: ResolvedModel;
+  names: ModelNames;
+  examples: ModelExamples;
+  /** The public exports (the `@internal` issue collector is left out), in the order the module declares them. */
+  exports: readonly ModuleExport[];
+}
+
+/** The plan of `model`'s module. */
+export function planModule(model: ResolvedModel, examples: ModelExamples, options: EmitOptions): ModulePlan {
+  const exports: ModuleExport[] = [
+    // An enum's const shares its type's name, so the name is a value too.
+    { key: "type", typeOnly: model.body.kind !== "enum" || options.enumStyle === "union" },
+    { key: "is", typeOnly: false },
+    { key: "validate", typeOnly: false },
+    { key: "assert", typeOnly: false },
+    ...(model.body.kind === "object" ? [{ key: "builder" as const, typeOnly: false }] : []),
+    ...(examples.model ? [{ key: "example" as const, typeOnly: false }] : []),
+  ];
+  return { path: modulePathOf(model.path), model, names: namesOf(model), examples, exports };
+}
+
+/** Whether the plan's module exports `key`. */
+export function exportsName(plan: Pick<ModulePlan, "exports">, key: keyof ModelNames): boolean {
+  return plan.exports.some((entry) => entry.key === key);
+}
