@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { isString, loadCache, saveCache } from "../src/io/cache.js";
+import { isString, loadCache, saveCache } from "../src/engine/disk-cache.js";
 
 let dir: string;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join, relative, sep } from "node:path";
-import type { SourceDoc } from "../parse/read-doc.js";
+import type { SourceDoc } from "../shared/source-doc.js";
 
 /** Every markdown doc under `folder`, in a stable order. */
 export async function loadDocs(folder: string): Promise<SourceDoc[]> {

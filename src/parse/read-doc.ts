@@ -11,12 +11,9 @@ import { readFieldsTable, type ReadContext } from "./fields-table.js";
 import { parseMarkdown } from "./markdown.js";
 import { findSection, outlineDoc, type Section } from "./sections.js";
 import { parseTypeCell } from "./type-cell.js";
+import type { SourceDoc } from "../shared/source-doc.js";
 
-/** An input doc: its path relative to the input folder (with `/`) and its text. */
-export interface SourceDoc {
-  path: string;
-  text: string;
-}
+export type { SourceDoc };
 
 export interface ReadResult {
   /** The doc's messages; `file.path` is the doc path. */

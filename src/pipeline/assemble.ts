@@ -11,7 +11,7 @@ import { inferNullability } from "../ir/nullability.js";
 import { resolveModels, type ModelSet } from "../ir/resolve.js";
 import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
-import type { SourceDoc } from "../parse/read-doc.js";
+import type { SourceDoc } from "../shared/source-doc.js";
 import type { DocRead } from "./steps.js";
 
 /** The docs read and resolved: every model, each doc's messages, and how many were skipped. */

@@ -1,6 +1,6 @@
 /** Reading docs in this thread, for tests and tools that want the models without the output. */
 import type { Config } from "../config/defaults.js";
-import type { SourceDoc } from "../parse/read-doc.js";
+import type { SourceDoc } from "../shared/source-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs, type ReadModels } from "./assemble.js";
 import { readStep } from "./steps.js";
 

@@ -7,9 +7,8 @@ import type { Config } from "../config/defaults.js";
 import { saveMessages, type SavedMessage } from "../shared/diagnostics.js";
 import { emitBarrel, type BarrelEntry } from "../emit/barrel.js";
 import { emitModule } from "../emit/module.js";
-import { planModule } from "../emit/plan.js";
+import type { ModulePlan } from "../emit/plan.js";
 import type { OutputFile } from "../shared/output-file.js";
-import { readModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ModelDoc } from "../ir/types.js";
 import { readDoc, type SourceDoc } from "../parse/read-doc.js";
@@ -61,11 +60,13 @@ export async function formatStep(file: OutputFile, context: FormatContext): Prom
   return { path: file.path, key, content: await formatTypeScript(file.content, context.formatOptions) };
 }
 
-/** Emits and formats the modules of the models at `modelPaths`, several per prettier call. */
-export async function emitStep(modelPaths: readonly string[], context: EmitContext): Promise<FormattedFile[]> {
-  const modules = modelPaths.map((path) => {
-    const model = context.models.byPath.get(path)!;
-    const module = emitModule(planModule(model, readModelExamples(model, context.models), context.config), context.models, context.config);
+/** A module to emit: its plan, less the model, which the context has. */
+export type ModuleJob = Omit<ModulePlan, "model"> & { modelPath: string };
+
+/** Emits and formats the modules of `jobs`, several per prettier call. */
+export async function emitStep(jobs: readonly ModuleJob[], context: EmitContext): Promise<FormattedFile[]> {
+  const modules = jobs.map(({ modelPath, ...plan }) => {
+    const module = emitModule({ ...plan, model: context.models.byPath.get(modelPath)! }, context.models, context.config);
     return { path: module.path, key: formatKey(module.content, context.formatOptions), content: module.content };
   });
   const unknown = modules.filter((module) => !context.known.has(module.key));

@@ -4,23 +4,8 @@
  * so the output is the same for any number of workers.
  */
 import { Worker } from "node:worker_threads";
-import type { OutputFile } from "../shared/output-file.js";
-import type { SourceDoc } from "../parse/read-doc.js";
-import type { BarrelEntry, DocRead, EmitContext, FormattedFile } from "./steps.js";
-
-/** Each operation's payload and answer. */
-interface Operations {
-  read: [SourceDoc[], DocRead[]];
-  /** The models and options every later `emit`, `format` and `barrel` request uses. */
-  context: [Omit<EmitContext, "known"> & { known: string[] }, undefined];
-  emit: [string[], FormattedFile[]];
-  format: [OutputFile[], FormattedFile[]];
-  barrel: [BarrelEntry[], FormattedFile];
-}
-type Op = keyof Operations;
-
-export type Request = { [K in Op]: { id: number; op: K; payload: Operations[K][0] } }[Op];
-export type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+import { MAX_CHUNK, type Executor } from "./executor.js";
+import type { ListOp, Op, Operations, Reply, Request } from "./operations.js";
 
 /**
  * A larger young generation than V8's default: the steps allocate many short-lived
@@ -49,7 +34,7 @@ interface Pending {
 /** A worker ran out of its capped heap: the run can go on in the main thread. */
 export class WorkerOutOfMemory extends Error {}
 
-export class WorkerPool {
+export class WorkerPool implements Executor {
   readonly #workers: Worker[];
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
@@ -94,9 +79,9 @@ export class WorkerPool {
     });
   }
 
-  /** Sends the same request to every worker. */
-  async broadcast<K extends Op>(op: K, payload: Operations[K][0]): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => this.#request(worker, op, payload)));
+  /** Sends the context to every worker. */
+  async setContext(payload: Operations["context"][0]): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => this.#request(worker, "context", payload)));
   }
 
   /** Sends one request to one worker (the first). */
@@ -105,7 +90,7 @@ export class WorkerPool {
   }
 
   /** Runs `op` over `items` in chunks that idle workers pull; the answers in input order. */
-  async map<K extends "read" | "emit" | "format">(op: K, items: Operations[K][0], onProgress?: (done: number) => void): Promise<Operations[K][1]> {
+  async map<K extends ListOp>(op: K, items: Operations[K][0], onProgress?: (done: number) => void): Promise<Operations[K][1]> {
     const results: unknown[] = new Array(items.length);
     let next = 0;
     let done = 0;
@@ -129,28 +114,3 @@ export class WorkerPool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 }
-
-/** The most items sent in one request: it keeps each answer small. */
-export const MAX_CHUNK = 32;
-
-/** Below this many docs to read or modules to emit, starting worker threads costs more than it saves. */
-const MIN_FOR_WORKERS = 48;
-
-/** Worker threads, started the first time enough work needs them, and only then. */
-export class LazyPool {
-  #pool: WorkerPool | undefined;
-  constructor(
-    readonly threads: number,
-    readonly oldGenerationMb: number,
-  ) {}
-  /** The pool when `work` items are worth spreading over threads, else `undefined`. */
-  for(work: number, forced: boolean): WorkerPool | undefined {
-    if (this.threads < 2 || (!forced && work < MIN_FOR_WORKERS) || work === 0) return this.#pool;
-    this.#pool ??= new WorkerPool(this.threads, this.oldGenerationMb);
-    return this.#pool;
-  }
-  async close(): Promise<void> {
-    await this.#pool?.close();
-  }
-}
-

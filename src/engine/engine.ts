@@ -1,0 +1,158 @@
+/**
+ * The engine beside the pipeline: it decides what to reuse (docs read before, modules
+ * emitted before, texts formatted before) and where to run the rest (this thread, or worker
+ * threads when there is enough of it). `generate()` asks it to read, emit and format, and
+ * never sees a cache key or a thread.
+ */
+import { availableParallelism } from "node:os";
+import type { BarrelEntry } from "../emit/barrel.js";
+import { BARREL_PATH } from "../emit/files.js";
+import type { ModulePlan } from "../emit/plan.js";
+import { closureHashes } from "../ir/closure-hash.js";
+import { isSafeDocPath } from "../pipeline/assemble.js";
+import type { DocRead, EmitContext, FormattedFile } from "../pipeline/steps.js";
+import { sha256Hex } from "../shared/hash.js";
+import type { OutputFile } from "../shared/output-file.js";
+import type { SourceDoc } from "../shared/source-doc.js";
+import { docHash } from "../write/manifest.js";
+import { LocalExecutor, type Executor } from "./executor.js";
+import { oldGenerationMb, WorkerOutOfMemory, WorkerPool } from "./pool.js";
+
+/** The caches a run may reuse and refresh; each is left holding exactly this run's entries. */
+export interface Caches {
+  /** Docs as read, by a hash of their path and text. */
+  readCache?: Map<string, DocRead>;
+  /** The format key of each model module by its closure key (`ir/closure-hash.ts`); used with `formatCache`. */
+  moduleCache?: Map<string, string>;
+  /** Formatted texts by a hash of their unformatted text and the prettier options. */
+  formatCache?: Map<string, string>;
+}
+
+export interface EngineOptions extends Caches {
+  /** How many docs the run has: it sizes the workers' heaps. */
+  docs: number;
+  /** Threads to run on (default: every core, once there is enough work); an explicit number is always used. */
+  threads?: number;
+  /** The old-generation cap of each worker thread, in MB (default: grows with the docs). */
+  workerHeapMb?: number;
+}
+
+/** Below this many docs to read or modules to emit, starting worker threads costs more than it saves. */
+const MIN_FOR_WORKERS = 48;
+
+/** Runs `run` with an engine; a worker past its capped heap makes the run start again in this thread. */
+export async function withEngine<T>(options: EngineOptions, run: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = new Engine(options);
+  try {
+    return await run(engine);
+  } catch (error) {
+    if (!(error instanceof WorkerOutOfMemory)) throw error;
+    const single = new Engine({ ...options, threads: 1 });
+    try {
+      return await run(single);
+    } finally {
+      await single.close();
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+export class Engine {
+  readonly #options: EngineOptions;
+  readonly #threads: number;
+  /** An explicit thread count uses workers whatever the amount of work (tests rely on it). */
+  readonly #forced: boolean;
+  #pool: WorkerPool | undefined;
+  #local: LocalExecutor | undefined;
+
+  constructor(options: EngineOptions) {
+    this.#options = options;
+    this.#threads = options.threads ?? availableParallelism();
+    this.#forced = options.threads !== undefined;
+  }
+
+  /** Where `work` items run: the pool once there is enough work (or once it is running), else this thread. */
+  #executor(work: number): Executor {
+    if (this.#threads >= 2 && work > 0 && (this.#forced || work >= MIN_FOR_WORKERS)) {
+      this.#pool ??= new WorkerPool(this.#threads, this.#options.workerHeapMb ?? oldGenerationMb(this.#options.docs));
+    }
+    return this.#pool ?? (this.#local ??= new LocalExecutor());
+  }
+
+  /** Each doc as read (from the read cache where it has it); a doc whose path is unsafe is not read and stays `undefined`. */
+  async read(docs: readonly SourceDoc[], onProgress?: (done: number, total: number) => void): Promise<Array<DocRead | undefined>> {
+    const cache = this.#options.readCache;
+    const keys = cache ? docs.map(readKey) : [];
+    // Shared with the cache, not copied: no later step changes a read (a test runs on frozen ones).
+    const reads: Array<DocRead | undefined> = docs.map((_, i) => cache?.get(keys[i]!));
+    const misses = reads.flatMap((read, i) => (read || !isSafeDocPath(docs[i]!.path) ? [] : [i]));
+    const hits = docs.length - misses.length;
+    const fresh = await this.#executor(misses.length).map("read", misses.map((i) => docs[i]!), (done) => onProgress?.(hits + done, docs.length));
+    misses.forEach((index, k) => {
+      reads[index] = fresh[k]!;
+      cache?.set(keys[index]!, fresh[k]!);
+    });
+    if (cache) keepOnly(cache, new Set(keys));
+    return reads;
+  }
+
+  /** The formatted modules of `plans`, the barrel and `others` (the runtime), by path; caches refreshed to hold just these. */
+  async emit(plans: readonly ModulePlan[], barrel: readonly BarrelEntry[], others: readonly OutputFile[], context: Omit<EmitContext, "known">): Promise<OutputFile[]> {
+    const { moduleCache, formatCache } = this.#options;
+    const salt = JSON.stringify([context.config, context.formatOptions]);
+    const moduleKeys = moduleCache ? closureHashes(context.models, salt) : undefined;
+    // A module whose closure (its model and every model it reaches) is unchanged is known by its format key.
+    const known = (key: string | undefined) => (key !== undefined && formatCache?.has(key) ? key : undefined);
+    const reused = new Map(plans.flatMap((plan) => {
+      const key = known(moduleKeys && moduleCache?.get(moduleKeys.get(plan.model.path)!));
+      return key === undefined ? [] : [[plan.path, key] as const];
+    }));
+    // The barrel depends only on each module's path, model name and exports.
+    const barrelKey = moduleCache && sha256Hex(JSON.stringify(["barrel", context.config, context.formatOptions, barrel.map(({ path, modelPath, names, exports }) => [path, modelPath, names.type, exports])]));
+    const reusedBarrel = known(barrelKey && moduleCache?.get(barrelKey));
+
+    const toEmit = plans.filter((plan) => !reused.has(plan.path));
+    const executor = this.#executor(toEmit.length);
+    // `known` tells the executor which formatted texts it need not send back.
+    await executor.setContext({ ...context, known: [...(formatCache?.keys() ?? [])] });
+    const [modules, barrelFile, otherFiles] = await Promise.all([
+      executor.map("emit", toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path }))),
+      reusedBarrel === undefined ? executor.one("barrel", [...barrel]) : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
+      executor.map("format", [...others]),
+    ]);
+
+    // Every file's format key and text: emitted ones (fresh, or known to the format cache), then reused modules.
+    const emitted: FormattedFile[] = [...modules, barrelFile, ...otherFiles];
+    const keys = new Map(emitted.map((file) => [file.path, file.key]));
+    const texts = new Map(emitted.map((file) => [file.path, file.content ?? formatCache!.get(file.key)!]));
+    for (const plan of plans) {
+      const key = reused.get(plan.path);
+      if (key === undefined || texts.has(plan.path)) continue;
+      keys.set(plan.path, key);
+      texts.set(plan.path, formatCache!.get(key)!);
+    }
+    if (formatCache) {
+      formatCache.clear(); // only this run's texts stay, so the cache does not grow without bound
+      for (const [path, key] of keys) formatCache.set(key, texts.get(path)!);
+    }
+    if (moduleKeys && moduleCache) {
+      moduleCache.clear();
+      for (const plan of plans) moduleCache.set(moduleKeys.get(plan.model.path)!, keys.get(plan.path)!);
+      moduleCache.set(barrelKey!, keys.get(BARREL_PATH)!);
+    }
+    return [...texts].map(([path, content]) => ({ path, content }));
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+}
+
+function readKey(doc: SourceDoc): string {
+  return sha256Hex(`${doc.path}\0${docHash(doc)}`);
+}
+
+function keepOnly<V>(cache: Map<string, V>, used: ReadonlySet<string>): void {
+  for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+}
