@@ -6,8 +6,7 @@
 import type { Options as PrettierOptions } from "prettier";
 import type { VFileMessage } from "vfile-message";
 import { type ConfigInput, resolveConfig } from "./config/defaults.js";
-import { barrelEntry } from "./emit/barrel.js";
-import { planModule, type ModulePlan } from "./emit/plan.js";
+import { barrelEntry, planModule, type ModulePlan } from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { withEngine, type Caches, type EngineOptions } from "./engine/engine.js";
 import { generatorIdentity } from "./identity.js";
@@ -15,7 +14,7 @@ import { readModelExamples, type ExampleSource } from "./ir/examples.js";
 import type { ModelDoc } from "./ir/types.js";
 import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
-import type { DocRead } from "./pipeline/steps.js";
+import type { DocRead } from "./pipeline/read-step.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
 import type { OutputFile } from "./shared/output-file.js";
 import type { SourceDoc } from "./shared/source-doc.js";

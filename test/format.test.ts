@@ -15,7 +15,7 @@ import { planModule } from "../src/emit/plan.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import { readModelExamples } from "../src/ir/examples.js";
 import { assembleModels, sortDocs } from "../src/pipeline/assemble.js";
-import { readStep } from "../src/pipeline/steps.js";
+import { readStep } from "../src/pipeline/read-step.js";
 import { batchable, cutAtBanners, DEFAULT_FORMAT, formatModules } from "../src/write/format.js";
 
 /** The unformatted text of every model module generated from `folder`. */

@@ -61,3 +61,12 @@ test("a worker that runs out of its capped heap makes the run go on in the main 
   const starved = await generate({ docs, runtimeTemplate, threads: 2, workerHeapMb: 8 });
   expect(starved.files).toEqual(inThread.files);
 });
+
+test.each([
+  [["--input-type=module", "-e", "code"], []],
+  [["--max-old-space-size=4096", "-p", "1+1", "--import", "tsx"], ["--max-old-space-size=4096", "--import", "tsx"]],
+  [["--input-type", "module", "--eval=1", "--enable-source-maps"], ["--enable-source-maps"]],
+])("a worker keeps the process's Node options %j but those that run command-line code: %j", async (execArgv, want) => {
+  const { workerExecArgv } = await import("../src/engine/pool.js");
+  expect(workerExecArgv(execArgv)).toEqual(want);
+});

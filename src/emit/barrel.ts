@@ -10,16 +10,10 @@ import { prefixedNames, type ModelNames } from "../shared/names.js";
 import type { OutputFile } from "../shared/output-file.js";
 import { BARREL_PATH as BARREL, banner } from "./files.js";
 import { importSpecifier } from "./naming.js";
-import type { ModulePlan } from "./plan.js";
+import type { BarrelEntry } from "./plan.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";
 
-/** What the barrel needs of a module's plan: where it is, whose model, what it exports. */
-export type BarrelEntry = Pick<ModulePlan, "path" | "names" | "exports"> & { modelPath: string };
-
-/** The barrel's view of a plan (plain data, light enough to send to a worker). */
-export function barrelEntry(plan: ModulePlan): BarrelEntry {
-  return { path: plan.path, names: plan.names, exports: plan.exports, modelPath: plan.model.path };
-}
+export type { BarrelEntry };
 
 /** The barrel module of the output folder. */
 export function emitBarrel(modules: readonly BarrelEntry[], options: EmitOptions): OutputFile {

@@ -43,3 +43,11 @@ export function planModule(model: ResolvedModel, examples: ModelExamples, option
 export function exportsName(plan: Pick<ModulePlan, "exports">, key: keyof ModelNames): boolean {
   return plan.exports.some((entry) => entry.key === key);
 }
+
+/** What the barrel needs of a module's plan: where it is, whose model, what it exports. */
+export type BarrelEntry = Pick<ModulePlan, "path" | "names" | "exports"> & { modelPath: string };
+
+/** The barrel's view of a plan (plain data, light enough to send to a worker). */
+export function barrelEntry(plan: ModulePlan): BarrelEntry {
+  return { path: plan.path, names: plan.names, exports: plan.exports, modelPath: plan.model.path };
+}

@@ -5,12 +5,13 @@
  * never sees a cache key or a thread.
  */
 import { availableParallelism } from "node:os";
-import type { BarrelEntry } from "../emit/barrel.js";
+import type { BarrelEntry } from "../emit/plan.js";
 import { BARREL_PATH } from "../emit/files.js";
 import type { ModulePlan } from "../emit/plan.js";
 import { closureHashes } from "../ir/closure-hash.js";
 import { isSafeDocPath } from "../pipeline/assemble.js";
-import type { DocRead, EmitContext, FormattedFile } from "../pipeline/steps.js";
+import type { DocRead } from "../pipeline/read-step.js";
+import type { EmitContext, FormattedFile } from "../pipeline/steps.js";
 import { sha256Hex } from "../shared/hash.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";

@@ -2,8 +2,9 @@
  * The operations the engine runs on an executor (this thread or a worker), with the payload
  * and answer of each: plain data, so they cross to a worker thread by structured clone.
  */
-import type { BarrelEntry } from "../emit/barrel.js";
-import type { DocRead, EmitContext, FormattedFile, ModuleJob } from "../pipeline/steps.js";
+import type { BarrelEntry } from "../emit/plan.js";
+import type { DocRead } from "../pipeline/read-step.js";
+import type { EmitContext, FormattedFile, ModuleJob } from "../pipeline/steps.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 
@@ -37,11 +38,10 @@ export function createHandler(): (request: Job) => Promise<unknown> {
     return context;
   };
   return async (request) => {
-    // Loaded on the first request: the main thread loads the parsers and emitters only when it runs a step.
+    // Loaded on the first request of each kind: a thread that only reads never loads the emitters or prettier.
+    if (request.op === "read") return request.payload.map((await import("../pipeline/read-step.js")).readStep);
     const steps = await import("../pipeline/steps.js");
     switch (request.op) {
-      case "read":
-        return request.payload.map(steps.readStep);
       case "context":
         context = { ...request.payload, known: new Set(request.payload.known) };
         return undefined;

@@ -49,7 +49,7 @@ export class WorkerPool implements Executor {
 
   #spawn(): Worker {
     const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.oldGenerationMb };
-    const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { resourceLimits });
+    const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { resourceLimits, execArgv: workerExecArgv(process.execArgv) });
     worker.on("message", (reply: Reply) => {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
@@ -113,4 +113,20 @@ export class WorkerPool implements Executor {
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * The process's Node options that apply to a worker too: those that run code given on the
+ * command line (`-e`, `-p` and the script after them, `--input-type`) stay behind, since a
+ * worker that inherits them fails to start.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (/^(-e|--eval|-p|--print|-pe)$/.test(arg)) i += 1; // the code that follows
+    else if (!/^(--eval|--print|--input-type)=/.test(arg) && arg !== "--input-type") kept.push(arg);
+    if (arg === "--input-type") i += 1;
+  }
+  return kept;
 }

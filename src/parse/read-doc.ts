@@ -6,7 +6,7 @@ import { DOC_START, report, startOf } from "../shared/diagnostics.js";
 import type { ExampleCode, ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
-import { readExampleCode } from "./example-code.js";
+import { readExampleCode } from "./example-literal.js";
 import { readFieldsTable, type ReadContext } from "./fields-table.js";
 import { parseMarkdown } from "./markdown.js";
 import { findSection, outlineDoc, type Section } from "./sections.js";

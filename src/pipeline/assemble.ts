@@ -12,7 +12,7 @@ import { resolveModels, type ModelSet } from "../ir/resolve.js";
 import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../shared/source-doc.js";
-import type { DocRead } from "./steps.js";
+import type { DocRead } from "./read-step.js";
 
 /** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
 export interface ReadModels {

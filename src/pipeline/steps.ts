@@ -1,32 +1,16 @@
 /**
- * The per-doc and per-module steps of a run, as pure functions over plain data, so the
- * main thread and the worker threads run exactly the same code.
+ * The per-module steps of a run (emit, format, the barrel), as pure functions over plain
+ * data, so the main thread and the worker threads run exactly the same code.
  */
 import type { Options as PrettierOptions } from "prettier";
 import type { Config } from "../config/defaults.js";
-import { saveMessages, type SavedMessage } from "../shared/diagnostics.js";
-import { emitBarrel, type BarrelEntry } from "../emit/barrel.js";
+import { emitBarrel } from "../emit/barrel.js";
 import { emitModule } from "../emit/module.js";
-import type { ModulePlan } from "../emit/plan.js";
+import type { BarrelEntry, ModulePlan } from "../emit/plan.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { ModelSet } from "../ir/resolve.js";
-import type { ModelDoc } from "../ir/types.js";
-import { readDoc, type SourceDoc } from "../parse/read-doc.js";
 import { formatModules, formatTypeScript } from "../write/format.js";
 import { sha256Hex } from "../shared/hash.js";
-
-/** A doc as read, kept as plain data: its model and the messages reading it gave. */
-export interface DocRead {
-  model?: ModelDoc;
-  skipped: boolean;
-  messages: SavedMessage[];
-}
-
-/** Reads one doc into plain data (messages saved, not attached to a file). */
-export function readStep(doc: SourceDoc): DocRead {
-  const read = readDoc(doc);
-  return { ...(read.model ? { model: read.model } : {}), skipped: read.skipped, messages: saveMessages(read.file) };
-}
 
 /** What formatting needs: the prettier options, and the format keys the caller already holds. */
 export interface FormatContext {

@@ -1,11 +1,12 @@
 /**
- * Reads an example code block (`let value: Foo = {…};`) with the TypeScript parser and
- * turns its initializer into a literal tree. Only literals are read; code is never run.
+ * The oracle of `src/parse/example-literal.ts`: the Example Usage reader mdmodel had before,
+ * which reads the block with the TypeScript parser (TypeScript 5, a dev dependency). The
+ * differential test holds the small literal reader to what this one answers.
  */
-import type { ts as Ts } from "ts-morph";
-import { ts } from "../emit/ts-morph.js";
-import type { ExampleValue, Point } from "../ir/types.js";
-import { abbreviate } from "../shared/text.js";
+import ts from "typescript";
+import type { ExampleValue, Point } from "../../src/ir/types.js";
+import { abbreviate } from "../../src/shared/text.js";
+
 
 export type ExampleCodeResult =
   | { ok: true; value: ExampleValue }
@@ -16,7 +17,7 @@ export type ExampleCodeResult =
 class Unsupported extends Error {
   constructor(
     message: string,
-    readonly node: Ts.Node,
+    readonly node: ts.Node,
   ) {
     super(message);
   }
@@ -26,7 +27,7 @@ class Unsupported extends Error {
 export function readExampleCode(code: string, start: Point): ExampleCodeResult {
   // No parent pointers: every position and text below is read through `file`.
   const file = ts.createSourceFile("example.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const pointOf = (node: Ts.Node): Point => {
+  const pointOf = (node: ts.Node): Point => {
     const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
     return { line: start.line + line, column: (line === 0 ? start.column : 1) + character };
   };
@@ -43,7 +44,7 @@ export function readExampleCode(code: string, start: Point): ExampleCodeResult {
   }
 }
 
-function literalOf(node: Ts.Expression, file: Ts.SourceFile): ExampleValue {
+function literalOf(node: ts.Expression, file: ts.SourceFile): ExampleValue {
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) {
     return literalOf(node.expression, file);
   }
@@ -70,7 +71,7 @@ function literalOf(node: Ts.Expression, file: Ts.SourceFile): ExampleValue {
   throw new Unsupported(`an example can hold only literals, not \`${abbreviate(node.getText(file))}\``, node);
 }
 
-function objectOf(node: Ts.ObjectLiteralExpression, file: Ts.SourceFile): ExampleValue {
+function objectOf(node: ts.ObjectLiteralExpression, file: ts.SourceFile): ExampleValue {
   const entries: Array<[string, ExampleValue]> = [];
   for (const property of node.properties) {
     if (!ts.isPropertyAssignment(property)) {
@@ -85,7 +86,7 @@ function objectOf(node: Ts.ObjectLiteralExpression, file: Ts.SourceFile): Exampl
   return { kind: "object", entries };
 }
 
-function propertyName(name: Ts.PropertyName): string | undefined {
+function propertyName(name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
     return name.text;
   }
