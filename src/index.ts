@@ -9,5 +9,5 @@ export type { Config, ConfigInput } from "./config/defaults.js";
 export { formatMessage, severityOf } from "./shared/diagnostics.js";
 export { loadDocs, loadRuntimeTemplate } from "./io/load-docs.js";
 export type { OutputFile } from "./shared/output-file.js";
-export type { SourceDoc } from "./parse/read-doc.js";
+export type { SourceDoc } from "./shared/source-doc.js";
 export type * from "./ir/types.js";

@@ -78,7 +78,8 @@ describe.runIf(registry)("the packed package", () => {
     expect(files).toContain("dist/index.js");
     expect(files).toContain("dist/index.d.ts");
     expect(files).toContain("dist/bin/mdmodel.js");
-    expect(files).toContain("dist/pipeline/worker.js");
+    expect(files).toContain("dist/engine/worker.js");
+    expect(files).toContain("dist/parse/markdown-stack.js");
     expect(files).toContain("dist/config/mdmodel.config.schema.json");
     expect(files).toContain("templates/runtime.ts");
     expect(files.filter((path) => !/^(dist\/|templates\/|package\.json$|README\.md$|LICENSE)/.test(path))).toEqual([]);

@@ -7,18 +7,10 @@ import { Worker } from "node:worker_threads";
 import { MAX_CHUNK, type Executor } from "./executor.js";
 import type { ListOp, Op, Operations, Reply, Request } from "./operations.js";
 
-/**
- * A larger young generation than V8's default: the steps allocate many short-lived
- * objects (syntax trees, prettier docs) that then die young instead of being promoted;
- * measured on mistral-ts, emit and format took 5.9-6.0 s with 96-192 MB against 7.2-8.0 s with 6-32 MB.
- */
+/** A larger young generation than V8's default: the steps' many short-lived objects (syntax trees, prettier docs) die young instead of being promoted. */
 const YOUNG_GENERATION_MB = 96;
 
-/**
- * A worker's old generation is capped near what it needs (its code, a copy of the models,
- * one chunk in flight), so it collects instead of growing: on 5,000 synthetic docs the cap
- * took peak RSS from about 1.1 GB to 0.66 GB at the same speed. The cap grows with the docs.
- */
+/** A worker's old generation is capped near what it needs (its code, a copy of the models, one chunk in flight), so it collects instead of growing; the cap grows with the docs. */
 export function oldGenerationMb(docs: number): number {
   return Math.max(256, Math.ceil(128 + docs * 0.03));
 }

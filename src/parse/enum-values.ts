@@ -1,6 +1,6 @@
 /** Reads the `## Values` section of an enum: a `Name | Value` table or a typescript block. */
 import type { Code, RootContent, Table } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString } from "./markdown-stack.js";
 import { DOC_START, report, startOf } from "../shared/diagnostics.js";
 import type { EnumMember, EnumModel, Point } from "../ir/types.js";
 import type { ReadContext } from "./fields-table.js";

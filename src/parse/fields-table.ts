@@ -1,6 +1,6 @@
 /** Reads the `## Fields` table of an object model into IR fields. */
 import type { PhrasingContent, Table, TableCell } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString } from "./markdown-stack.js";
 import type { VFile } from "vfile";
 import { report, startOf } from "../shared/diagnostics.js";
 import type { Field } from "../ir/types.js";

@@ -1,8 +1,6 @@
 /** Markdown → mdast with GitHub-flavoured tables, the only markdown entry point. */
 import type { Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { remarkGfm, remarkParse, unified } from "./markdown-stack.js";
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 

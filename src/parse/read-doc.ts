@@ -1,7 +1,6 @@
 /** Reads one markdown doc into a `ModelDoc`, or says why it is not one. */
 import type { Code, Heading, RootContent, Table } from "mdast";
-import { toString } from "mdast-util-to-string";
-import { VFile } from "vfile";
+import { toString, VFile } from "./markdown-stack.js";
 import { DOC_START, report, startOf } from "../shared/diagnostics.js";
 import type { ExampleCode, ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";

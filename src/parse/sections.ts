@@ -1,6 +1,6 @@
 /** Splits a doc's mdast into its title, its intro and its `##` sections. */
 import type { Heading, Root, RootContent } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString } from "./markdown-stack.js";
 
 export interface Section {
   /** The `##` heading text, e.g. `Fields`. */

@@ -8,7 +8,7 @@
  *            | "{" "[" NAME ":" NAME "]" ":" union "}"          (an index signature: a Record)
  */
 import type { PhrasingContent } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString } from "./markdown-stack.js";
 import type { Point, TypeExpr } from "../ir/types.js";
 
 export type Token =

@@ -3,7 +3,7 @@
  * models reported, links resolved, nullability inferred. Light: it loads no emitter.
  */
 import { posix } from "node:path";
-import { VFile } from "vfile";
+import { VFile } from "../parse/markdown-stack.js";
 import type { Config } from "../config/defaults.js";
 import { DOC_START, report, restoreMessages } from "../shared/diagnostics.js";
 import { builderSetterName, namesOf, typeNameOf } from "../shared/names.js";

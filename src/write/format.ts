@@ -31,7 +31,7 @@ export async function formatTypeScript(text: string, options: Options = {}): Pro
   }
 }
 
-/** Modules formatted per prettier call: each call has a fixed cost (~0.4 ms, mostly checking options) that they share. */
+/** Modules formatted per prettier call: each call has a fixed cost (mostly checking options) that they share. */
 const BATCH_SIZE = 8;
 
 /**
