@@ -39,8 +39,8 @@ export interface GenerateInput extends Caches, Pick<EngineOptions, "threads" | "
    * generator's); with the docs' hashes it lets an unchanged run skip regenerating.
    */
   identity?: string;
-  /** Called as docs are read, for a progress display. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as docs are read and as modules are emitted and formatted, for a progress display. */
+  onProgress?: (progress: { phase: "reading" | "emitting"; done: number; total: number }) => void;
 }
 
 export interface GenerateStats {
@@ -95,13 +95,13 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     const docs = sortDocs(input.docs);
 
     // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
-    const reads = await engine.read(docs, input.onProgress);
+    const reads = await engine.read(docs, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
     const { models, files, skipped } = assembleModels(docs, reads, config);
 
     // Plan: each module's examples (read once, here) and exports.
     const plans = models.models.map((model) => planModule(model, readModelExamples(model, models), config));
     for (const plan of plans) {
-      for (const problem of plan.examples.problems) report(files.get(plan.model.path)!, "warning", problem.reason, problem.position, "bad-example");
+      for (const problem of plan.examples.problems) report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
     }
     const messages = [...files.values()].flatMap((file) => file.messages);
     const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind: countKinds(models.models), skipped };
@@ -110,7 +110,8 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
 
     // Emit and format the modules, the barrel and the runtime.
     const runtime = emitRuntime(input.runtimeTemplate, config);
-    const output = await engine.emit(plans, plans.map(barrelEntry), [runtime], { models, config, formatOptions });
+    const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
+    const output = await engine.emit(plans, plans.map(barrelEntry), [runtime], { models, config, formatOptions }, onEmitted);
     const by = { mdmodel: PACKAGE.version, identity: input.identity ?? generatorIdentity(), stats: { ...stats, warnings: countBySeverity(messages).warning } };
     output.push(manifestFile(output, { by, inputs: { key: inputKey(config, input.formatOptions), docs: docHashes(input.docs) } }));
     output.sort((a, b) => compareText(a.path, b.path));

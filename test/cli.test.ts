@@ -52,7 +52,7 @@ describe("mdmodel generate", () => {
     expect(outcome.stderr).toContain("stale: out/models/shared/address.ts");
     expect(outcome.stderr).toContain("  --- out/models/shared/address.ts (on disk)\n  +++ out/models/shared/address.ts (from the docs)\n");
     expect(outcome.stderr).toContain("  -   * City or town\n  +   * City, town or village\n");
-    expect(outcome.stderr).toMatch(/differs from the docs in 2 files/); // the module and the manifest
+    expect(outcome.stderr).toMatch(/differs from the docs in 1 file; run `mdmodel generate --input docs --out out` and commit/); // the manifest follows the module
     expect(await snapshotFolder(join(work, "out"))).toEqual(before);
   });
 
@@ -82,17 +82,20 @@ describe("mdmodel generate", () => {
     expect(full.stderr).toContain("out/models/shared/address.ts");
   });
 
-  test("--check reports missing, hand-edited and orphaned files", async () => {
+  test("--check reports missing, hand-edited and no-longer-produced files, and not files mdmodel did not write", async () => {
     await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     await rm(join(work, "out/models/components/lineitem.ts"));
     await writeFile(join(work, "out/models/shared/address.ts"), "// edited by hand\n");
     await writeFile(join(work, "out/extra.ts"), "export {};\n");
+    await rm(join(work, "docs/models/shared/createcustomer.md"));
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain("missing: out/models/components/lineitem.ts");
     expect(outcome.stderr).toContain("edited by hand: out/models/shared/address.ts");
     expect(outcome.stderr).toContain("  -// edited by hand");
-    expect(outcome.stderr).toContain("orphaned: out/extra.ts (no doc produces it)");
+    expect(outcome.stderr).toContain("no doc produces it now: out/models/shared/createcustomer.ts");
+    expect(outcome.stderr).not.toContain("extra.ts");
+    expect(outcome.stderr).toContain("run `mdmodel generate --input docs --out out` and commit");
   });
 
   test("rewrites only what changed, removes what no doc produces, keeps files it did not write", async () => {

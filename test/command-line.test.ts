@@ -111,6 +111,7 @@ describe("mdmodel init", () => {
       stdout: () => {},
       stderr: () => {},
       cwd: work,
+      env: {},
       tty: true,
       progress: () => {},
       confirm: async (question) => {

@@ -1,10 +1,9 @@
 /** The generate workflow: config files, --strict/--quiet/--verbose, code frames, prettier, --watch, progress, the API. */
-import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { CLI, mdmodel } from "./helpers/run-cli.js";
+import { mdmodel } from "./helpers/run-cli.js";
 import { main, type CliIo } from "../src/cli/main.js";
 import { generate, loadDocs, loadRuntimeTemplate } from "../src/index.js";
 import { md } from "./helpers/generate-folder.js";
@@ -97,35 +96,6 @@ test("the project's prettier config shapes the output", async () => {
   expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check")).code).toBe(0);
 });
 
-test("--watch regenerates after a doc changes, and a doc with errors does not stop it", async () => {
-  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch"], { cwd: work });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const until = async (check: () => boolean) => {
-    for (let waited = 0; !check(); waited += 50) {
-      if (waited > 20_000) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  try {
-    await until(() => stdout.includes("watching docs"));
-    const doc = join(work, "docs/models/shared/address.md");
-    const text = await readFile(doc, "utf8");
-    await writeFile(doc, "# Address\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `a` | *nope* % | :heavy_check_mark: |\n");
-    await until(() => stderr.includes("nothing written"));
-    await writeFile(doc, text.replace("City or town", "Town"));
-    await until(() => (stdout.match(/^mdmodel: 11 docs read/gm) ?? []).length >= 2);
-    expect(stdout).toMatch(/2 files written, 12 unchanged/);
-    expect(await readFile(join(work, "out/models/shared/address.ts"), "utf8")).toContain("Town");
-  } finally {
-    child.kill("SIGTERM");
-  }
-  const code = await new Promise((resolve) => child.on("exit", resolve));
-  expect(code).toBe(0);
-});
-
 test("a run of more than 300 docs shows progress on a terminal", async () => {
   const docs = join(work, "many");
   await mkdir(docs);
@@ -134,7 +104,7 @@ test("a run of more than 300 docs shows progress on a terminal", async () => {
   }
   const lines: string[] = [];
   const progress: string[] = [];
-  const io: CliIo = { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l), cwd: work, tty: true, progress: (l) => progress.push(l) };
+  const io: CliIo = { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l), cwd: work, env: {}, tty: true, progress: (l) => progress.push(l) };
   expect(await main(["generate", "--input", "many", "--out", "many-out"], io)).toBe(0);
   expect(progress).toContain("mdmodel: reading docs 301/301");
   expect(progress.at(-1)).toBe(""); // cleared before the summary

@@ -1,28 +1,44 @@
 /**
- * `mdmodel generate`: reads the docs, reports, then writes the output folder or (`--check`)
- * compares it. Run by `main.ts` with the parsed options.
+ * `mdmodel generate`: reads the docs, then writes the output folder or (`--check`) compares
+ * it, and hands what it found to a reporter (text, json or github). Every failure of the file
+ * system or the environment is a one-line message and exit 3, never a stack trace.
  */
-import { watch } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { resolveConfig as resolvePrettierConfig, type Options as PrettierOptions } from "prettier";
 import { type Config, resolveConfig } from "../config/defaults.js";
 import { loadConfig } from "../config/load.js";
-import { countBySeverity, formatDiagnostic, severityOf } from "../shared/diagnostics.js";
-import type { CachedRead, GenerateResult } from "../generate.js";
-import { generatorIdentity } from "../identity.js";
 import { isCachedRead, isString, loadCache, saveCache } from "../engine/disk-cache.js";
-import { cacheDir } from "../shared/cache-dir.js";
+import type { CachedRead } from "../generate.js";
+import { generatorIdentity } from "../identity.js";
 import { loadDocs, loadRuntimeTemplate } from "../io/load-docs.js";
+import { cacheDir } from "../shared/cache-dir.js";
+import { countBySeverity } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
-import { checkOutput, isClean, renderDrift, vouchedByManifest } from "../write/check.js";
-import { inputKey } from "../write/manifest.js";
+import { checkOutput, driftDiffs, isClean, vouchedByManifest } from "../write/check.js";
+import { docHash, inputKey, MANIFEST_PATH, parseManifest } from "../write/manifest.js";
+import { readText } from "../shared/read-text.js";
 import { UnsafeOutputError, writeOutput } from "../write/writer.js";
 import { EXIT, type CliIo } from "./io.js";
+import { progressFor } from "./progress.js";
+import { painter, useColors } from "./report/color.js";
+import { joinPath, toFindings, type DriftEntry } from "./report/findings.js";
+import { githubReport } from "./report/github.js";
+import { jsonReport } from "./report/json.js";
+import type { RunReport, RunSummary } from "./report/run-report.js";
+import { summaryLine, textReport } from "./report/text.js";
+import { watchDocs } from "./watch.js";
+
+export type ReporterName = "text" | "json" | "github";
+const REPORTERS: readonly ReporterName[] = ["text", "json", "github"];
 
 interface RunOptions {
   config: Config;
   inputDir: string;
   outDir: string;
+  /** The output folder and the input folder as the working folder sees them (`/` separated). */
+  outLabel: string;
+  inputLabel: string;
   check: boolean;
   strict: boolean;
   quiet: boolean;
@@ -31,18 +47,23 @@ interface RunOptions {
   full: boolean;
   cache: boolean;
   identity: string;
+  reporter: ReporterName;
+  /** The command that writes what `--check` found missing: the same, without `--check`. */
+  fix: string;
 }
-
-/** A run of more docs than this shows a progress line on a terminal. */
-const PROGRESS_THRESHOLD = 300;
 
 /** The options `main.ts` parsed for `generate`. */
 export type GenerateValues = Readonly<Record<string, string | boolean | undefined>>;
 
-/** Runs `mdmodel generate` with parsed options; returns the exit code. */
-export async function runGenerate(values: GenerateValues, io: CliIo, signal?: AbortSignal): Promise<number> {
+/** Runs `mdmodel generate` with parsed options (`argv`, as given, makes the fix `--check` names); returns the exit code. */
+export async function runGenerate(values: GenerateValues, io: CliIo, argv: readonly string[] = [], signal?: AbortSignal): Promise<number> {
   const flag = (name: string, fallback = false) => (typeof values[name] === "boolean" ? (values[name] as boolean) : fallback);
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const reporter = text("reporter") ?? (io.env["GITHUB_ACTIONS"] === "true" ? "github" : "text");
+  if (!REPORTERS.includes(reporter as ReporterName)) {
+    io.stderr(`mdmodel: --reporter must be one of ${REPORTERS.join(", ")}, got "${reporter}"`);
+    return EXIT.usage;
+  }
   if (flag("check") && flag("watch")) {
     io.stderr("mdmodel: --check and --watch cannot be combined");
     return EXIT.usage;
@@ -55,15 +76,25 @@ export async function runGenerate(values: GenerateValues, io: CliIo, signal?: Ab
   const config = resolveConfig({ ...loaded.config, input: text("input") ?? loaded.config.input, out: text("out") ?? loaded.config.out });
   const inputDir = resolve(io.cwd, config.input);
   const outDir = resolve(io.cwd, config.out);
-  if (outDir === inputDir || `${inputDir}${sep}`.startsWith(`${outDir}${sep}`)) {
-    io.stderr(`mdmodel: the output folder ${config.out} must not be or contain the input folder ${config.input}`);
+  const label = (path: string) => relative(io.cwd, path).split(sep).join("/") || ".";
+  const folderProblem = checkFolders(inputDir, outDir, label);
+  if (folderProblem) {
+    io.stderr(`mdmodel: ${folderProblem}`);
     return EXIT.usage;
   }
-  const formatOptions = (await resolvePrettierConfig(join(outDir, "index.ts"))) ?? {};
+  let formatOptions: PrettierOptions;
+  try {
+    formatOptions = (await resolvePrettierConfig(join(outDir, "index.ts"))) ?? {};
+  } catch (error) {
+    io.stderr(`mdmodel: cannot read the project's prettier config: ${(error as Error).message.split("\n")[0]}`);
+    return EXIT.usage;
+  }
   const options: RunOptions = {
     config,
     inputDir,
     outDir,
+    outLabel: label(outDir),
+    inputLabel: label(inputDir),
     check: flag("check"),
     full: flag("full"),
     cache: flag("cache", true),
@@ -72,40 +103,135 @@ export async function runGenerate(values: GenerateValues, io: CliIo, signal?: Ab
     verbose: flag("verbose"),
     formatOptions,
     identity: generatorIdentity(),
+    reporter: reporter as ReporterName,
+    fix: fixCommand(argv),
   };
 
-  if (flag("watch")) return watchDocs(options, io, signal);
-  return runOnce(options, io);
+  if (!flag("watch")) return runAndReport(options, io);
+  await runAndReport(options, io);
+  await watchDocs(
+    inputDir,
+    io,
+    async (changed) => {
+      io.stdout(`mdmodel: ${changed.length === 1 ? changed[0] : `${changed.length} docs`} changed`);
+      await runAndReport(options, io);
+    },
+    signal,
+  );
+  return EXIT.ok;
 }
 
-/** One generate (or check) run: read, report, then write or compare. */
-async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
-  const { config } = options;
-  const started = performance.now();
-  let docs: SourceDoc[];
-  try {
-    docs = await loadDocs(options.inputDir);
-  } catch (error) {
-    io.stderr(`mdmodel: cannot read the input folder ${config.input}: ${(error as Error).message}`);
-    return EXIT.usage;
+/** Why the folders cannot be used, or `undefined`. */
+function checkFolders(inputDir: string, outDir: string, label: (path: string) => string): string | undefined {
+  if (outDir === inputDir || `${inputDir}${sep}`.startsWith(`${outDir}${sep}`)) {
+    return `the output folder ${label(outDir)} must not be or contain the input folder ${label(inputDir)}`;
   }
+  const input = statOrUndefined(inputDir);
+  if (!input) return `the input folder ${label(inputDir)} does not exist`;
+  if (!input.isDirectory()) return `the input folder ${label(inputDir)} is a file, not a folder`;
+  const out = statOrUndefined(outDir);
+  if (out && !out.isDirectory()) return `the output folder ${label(outDir)} is a file, not a folder; remove it or choose another --out`;
+  return undefined;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `mdmodel generate` with the arguments given, less `--check` and the reporter. */
+function fixCommand(argv: readonly string[]): string {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--check" || arg.startsWith("--reporter=")) continue;
+    if (arg === "--reporter") {
+      i += 1;
+      continue;
+    }
+    kept.push(/^[\w./=@:-]+$/.test(arg) ? arg : JSON.stringify(arg));
+  }
+  return ["mdmodel", "generate", ...kept].join(" ");
+}
+
+/** One run, reported; a failure of the file system or the environment becomes exit 3 with one line. */
+async function runAndReport(options: RunOptions, io: CliIo): Promise<number> {
+  const started = performance.now();
+  const sources = new Map<string, string>();
+  let report: RunReport;
+  try {
+    report = await runOnce(options, io, sources, started);
+  } catch (error) {
+    report = failed(options, environmentMessage(error, io.cwd), started);
+  }
+  print(report, options, io, sources);
+  return report.exitCode;
+}
+
+function failed(options: RunOptions, failure: string, started: number, summary?: RunSummary): RunReport {
+  return {
+    command: options.check ? "check" : "generate",
+    exitCode: EXIT.usage,
+    out: options.outLabel,
+    ...(summary ? { summary: { ...summary, ms: performance.now() - started } } : {}),
+    findings: [],
+    drift: [],
+    diffs: new Map(),
+    unchangedDocs: new Set(),
+    notes: [],
+    failure,
+    strict: options.strict,
+  };
+}
+
+/** A file-system error as one line that names the path (from `cwd`); anything else as an internal error. */
+export function environmentMessage(error: unknown, cwd: string): string {
+  if (error instanceof UnsafeOutputError) return error.message;
+  const system = error as { code?: string; path?: string; syscall?: string; message?: string };
+  // The file meant, not the temporary name it was being written under.
+  const path = system.path ? ` ${relative(cwd, system.path.replace(/\.\d+\.tmp$/, "")).split(sep).join("/") || "."}` : "";
+  const reasons: Record<string, string> = {
+    EACCES: `permission denied:${path}`,
+    EPERM: `not permitted:${path}`,
+    EROFS: `read-only file system:${path}`,
+    ENOSPC: `no space left on the device, writing${path}`,
+    EDQUOT: `disk quota exceeded, writing${path}`,
+    ENAMETOOLONG: `a file name is too long:${path}`,
+    ENOTDIR: `a folder on the path is a file:${path}`,
+    EISDIR: `a file on the path is a folder:${path}`,
+    EEXIST: `something is in the way:${path}`,
+    ENOENT: `no such file or folder:${path}`,
+    EMFILE: "too many open files",
+    EIO: `an input/output error:${path}`,
+  };
+  if (system.code !== undefined && reasons[system.code]) return reasons[system.code]!;
+  if (system.code !== undefined) return `${system.syscall ?? "a file operation"} failed (${system.code})${path}`;
+  return `internal error: ${system.message ?? String(error)} (please report it)`;
+}
+
+/** Reads, generates and writes or compares; returns what the reporter prints. */
+async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, string>, started: number): Promise<RunReport> {
+  const { config } = options;
+  const command = options.check ? "check" : "generate";
+  const base: Pick<RunReport, "command" | "out" | "drift" | "diffs" | "notes" | "strict"> = { command, out: options.outLabel, drift: [], diffs: new Map(), notes: [], strict: options.strict };
+  const docs = await loadDocs(options.inputDir);
+  const unchangedDocs = docsUnchangedSinceManifest(options.outDir, docs);
   if (!options.full && !options.verbose) {
     // Nothing changed since the manifest was written: no doc needs parsing, no file writing.
-    const key = inputKey(config, options.formatOptions);
-    const stats = await vouchedByManifest(options.outDir, docs, key, options.identity);
+    const stats = await vouchedByManifest(options.outDir, docs, inputKey(config, options.formatOptions), options.identity);
     if (stats && !(options.strict && stats.warnings > 0)) {
-      const read = summarize({ stats });
-      if (!options.quiet) {
-        const what = options.check ? `mdmodel --check: ${config.out} is up to date` : `mdmodel: ${config.out} is up to date`;
-        io.stdout(`${what}; ${read}; nothing changed since the last run (${Math.round(performance.now() - started)} ms)`);
-      }
-      return EXIT.ok;
+      const summary: RunSummary = { ...stats, errors: 0, vouched: true, ms: performance.now() - started };
+      return { ...base, exitCode: EXIT.ok, summary, findings: [], unchangedDocs };
     }
   }
-  const showProgress = io.tty && !options.quiet && docs.length > PROGRESS_THRESHOLD;
+  for (const doc of docs) sources.set(doc.path, doc.text);
+  const progress = progressFor(io, { docs: docs.length, quiet: options.quiet, text: options.reporter === "text" });
   // Loaded here, not at the top: a run that the manifest vouches for never needs them.
   const { generate } = await import("../generate.js");
-  // --no-cache writes no cache at all, ts-morph's compiled code included (util/code-cache.ts).
+  // --no-cache writes no cache at all, ts-morph's compiled code included (shared/code-cache.ts).
   if (!options.cache) process.env["MDMODEL_NO_CODE_CACHE"] = "1";
   const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.identity) : undefined;
   const result = await generate({
@@ -115,48 +241,78 @@ async function runOnce(options: RunOptions, io: CliIo): Promise<number> {
     identity: options.identity,
     formatOptions: options.formatOptions,
     ...(caches ?? {}),
-    ...(showProgress ? { onProgress: progress(io) } : {}),
+    onProgress: ({ phase, done, total }) => progress.update(phase === "reading" ? "reading docs" : "emitting and formatting modules", done, total),
   });
-  if (showProgress) io.progress("");
+  progress.done();
   if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.identity, caches);
-  report(result, docs, options, io);
 
   const counts = countBySeverity(result.messages);
-  const read = summarize(result);
-  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-  const failing = counts.error + (options.strict ? counts.warning : 0);
-  if (failing > 0) {
-    const why = options.strict && counts.warning > 0 ? " (--strict: warnings count as errors)" : "";
-    io.stderr(`mdmodel: ${read}; ${count(counts.error, "error")}, ${count(counts.warning, "warning")}${why}; nothing written (${elapsed()})`);
-    return EXIT.invalidDocs;
-  }
+  const findings = toFindings(result.messages, options.inputLabel);
+  const summary = (files?: RunSummary["files"]): RunSummary => ({
+    ...result.stats,
+    errors: counts.error,
+    warnings: counts.warning,
+    ...(files ? { files } : {}),
+    vouched: false,
+    ms: performance.now() - started,
+  });
+  if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...base, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
 
   if (options.check) {
     const drift = await checkOutput(options.outDir, result.files);
-    if (isClean(drift)) {
-      if (!options.quiet) io.stdout(`mdmodel --check: ${config.out} is up to date; ${read}, ${count(result.files.length, "file")} (${elapsed()})`);
-      return EXIT.ok;
-    }
-    for (const line of renderDrift(drift, config.out)) io.stderr(line);
-    const total = drift.stale.length + drift.edited.length + drift.missing.length + drift.orphaned.length;
-    io.stderr(`mdmodel --check: ${config.out} differs from the docs in ${count(total, "file")}; run \`npm run generate\` and commit (${elapsed()})`);
-    return EXIT.drift;
+    const notes = drift.foreign.map((path) => `${joinPath(options.outLabel, path)} is not mdmodel's (no manifest lists it), so --check and generate leave it alone`);
+    if (isClean(drift)) return { ...base, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes };
+    const all: Array<DriftEntry & { path: string }> = [
+      ...drift.edited.map((file) => ({ kind: "edited" as const, path: file.path })),
+      ...drift.stale.map((file) => ({ kind: "stale" as const, path: file.path })),
+      ...drift.missing.map((path) => ({ kind: "missing" as const, path })),
+      ...drift.removed.map((path) => ({ kind: "removed" as const, path })),
+    ].map((entry) => ({ ...entry, file: joinPath(options.outLabel, entry.path) }));
+    // The manifest changes with every other file: it is named only when it is all that differs.
+    const named = all.filter((entry) => entry.path !== MANIFEST_PATH);
+    const entries: DriftEntry[] = (named.length > 0 ? named : all).map(({ kind, file }) => ({ kind, file }));
+    const diffs = driftDiffs(drift, options.outLabel);
+    return { ...base, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix: options.fix };
   }
 
+  const writeProgress = progressFor(io, { docs: docs.length, quiet: options.quiet, text: options.reporter === "text" });
   let written;
   try {
-    written = await writeOutput(options.outDir, result.files);
-  } catch (error) {
-    if (!(error instanceof UnsafeOutputError)) throw error;
-    io.stderr(`mdmodel: ${error.message}; nothing written`);
-    return EXIT.usage;
+    written = await writeOutput(options.outDir, result.files, (done, total) => writeProgress.update("writing files", done, total));
+  } finally {
+    writeProgress.done();
   }
-  if (!options.quiet) {
-    io.stdout(
-      `mdmodel: ${read}; ${count(written.written.length, "file")} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ${count(counts.warning, "warning")} (${elapsed()})`,
-    );
+  const files = { written: written.written.length, unchanged: written.unchanged.length, removed: written.removed.length };
+  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs };
+}
+
+/** Docs whose text is the one the output folder's manifest records: their warnings were reported when it was written. */
+function docsUnchangedSinceManifest(outDir: string, docs: readonly SourceDoc[]): Set<string> {
+  let manifest;
+  try {
+    manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
+  } catch {
+    return new Set();
   }
-  return EXIT.ok;
+  const recorded = manifest?.inputs?.docs ?? {};
+  return new Set(docs.filter((doc) => Object.hasOwn(recorded, doc.path) && recorded[doc.path] === docHash(doc)).map((doc) => doc.path));
+}
+
+function print(report: RunReport, options: RunOptions, io: CliIo, sources: ReadonlyMap<string, string>): void {
+  const { verbose, quiet } = options;
+  if (options.reporter === "json") {
+    io.stdout(jsonReport(report));
+    return;
+  }
+  if (options.reporter === "github") {
+    const lines = githubReport(report, { verbose, quiet }, quiet && report.exitCode === 0 ? undefined : summaryLine(report));
+    for (const line of lines) io.stdout(line);
+    return;
+  }
+  const paint = painter(useColors(io.env, { isTTY: io.tty, ...(io.hasColors ? { hasColors: io.hasColors } : {}) }));
+  const { stdout, stderr } = textReport(report, { verbose, quiet, paint, sources });
+  for (const line of stderr) io.stderr(line);
+  for (const line of stdout) io.stdout(line);
 }
 
 const CACHES = { readCache: "read", moduleCache: "modules", formatCache: "format" } as const;
@@ -172,67 +328,4 @@ async function loadCaches(dir: string, identity: string) {
 
 async function saveCaches(dir: string, identity: string, caches: Awaited<ReturnType<typeof loadCaches>>): Promise<void> {
   await Promise.all(Object.entries(CACHES).map(([key, name]) => saveCache(dir, name, identity, caches[key as keyof typeof CACHES])));
-}
-
-/** Regenerates on every change under the input folder, debounced; errors are reported and watching goes on. */
-async function watchDocs(options: RunOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
-  await runOnce(options, io);
-  io.stdout(`mdmodel: watching ${options.config.input} (Ctrl-C to stop)`);
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const rerun = () => {
-    running = running.then(async () => {
-      await runOnce(options, io);
-    });
-  };
-  const watcher = watch(options.inputDir, { recursive: true }, (_event, name) => {
-    if (name !== null && !name.toLowerCase().endsWith(".md")) return;
-    clearTimeout(timer);
-    timer = setTimeout(rerun, 100);
-  });
-  await new Promise<void>((resolveStop) => {
-    const stop = () => {
-      clearTimeout(timer);
-      watcher.close();
-      resolveStop();
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-  await running;
-  return EXIT.ok;
-}
-
-/** Prints each message (errors and warnings, infos with --verbose) with its code frame. */
-function report(result: GenerateResult, docs: readonly SourceDoc[], options: RunOptions, io: CliIo): void {
-  const texts = new Map(docs.map((doc) => [doc.path, doc.text]));
-  for (const message of result.messages) {
-    const severity = severityOf(message);
-    if (severity === "info" && !options.verbose) continue;
-    if (severity === "warning" && options.quiet && !options.strict) continue;
-    io.stderr(formatDiagnostic(message, message.file ? texts.get(message.file) : undefined, io.tty));
-  }
-}
-
-function summarize(result: Pick<GenerateResult, "stats">): string {
-  const { stats } = result;
-  const kinds = `${count(stats.modelsByKind.object, "object")}, ${count(stats.modelsByKind.enum, "enum")}, ${count(stats.modelsByKind.union, "union")}`;
-  return `${count(stats.docs, "doc")} read, ${count(stats.models, "model")} (${kinds}), ${stats.skipped} skipped`;
-}
-
-/** A one-line progress display, redrawn in place on the terminal. */
-function progress(io: CliIo): (done: number, total: number) => void {
-  let last = 0;
-  return (done, total) => {
-    const now = performance.now();
-    if (done !== total && now - last < 100) return;
-    last = now;
-    io.progress(`mdmodel: reading docs ${done}/${total}`);
-  };
-}
-
-/** `1 model`, `2 models`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -7,8 +7,12 @@ export interface CliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   cwd: string;
-  /** Whether stderr is a terminal: colors and the progress display only then. */
+  /** The environment (`NO_COLOR`, `FORCE_COLOR`, `TERM`, `CI`, `GITHUB_ACTIONS`…). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal: the progress display only then, and colors unless the environment says otherwise. */
   tty: boolean;
+  /** The terminal's own answer to whether it shows colors (Node's `hasColors()`). */
+  hasColors?: () => boolean;
   /** Redraws the progress line in place (a terminal only). */
   progress: (line: string) => void;
   /** Asks a yes/no question on a terminal; `undefined` when there is no terminal to ask on. */

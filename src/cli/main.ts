@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     return runInit(values, io);
   }
   const { runGenerate } = await import("./generate-command.js");
-  return runGenerate(values, io, signal);
+  return runGenerate(values, io, rest, signal);
 }
 
 function isCommand(name: string): name is CommandName {

@@ -17,6 +17,7 @@ export const GENERATE_OPTIONS = {
   cache: { type: "boolean", help: "--no-cache: neither read nor write the caches in node_modules/.cache/mdmodel" },
   watch: { type: "boolean", help: "regenerate whenever a doc changes" },
   config: { type: "string", value: "FILE", help: "read options from FILE (default: the nearest mdmodel.config.json or package.json \"mdmodel\")" },
+  reporter: { type: "string", value: "NAME", help: "text, json or github (annotations; the default when GITHUB_ACTIONS=true)" },
   strict: { type: "boolean", help: "treat warnings as errors" },
   quiet: { type: "boolean", help: "print only errors and drift" },
   verbose: { type: "boolean", help: "also print info notes (skipped pages, renamed models)" },

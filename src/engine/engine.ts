@@ -99,7 +99,13 @@ export class Engine {
   }
 
   /** The formatted modules of `plans`, the barrel and `others` (the runtime), by path; caches refreshed to hold just these. */
-  async emit(plans: readonly ModulePlan[], barrel: readonly BarrelEntry[], others: readonly OutputFile[], context: Omit<EmitContext, "known">): Promise<OutputFile[]> {
+  async emit(
+    plans: readonly ModulePlan[],
+    barrel: readonly BarrelEntry[],
+    others: readonly OutputFile[],
+    context: Omit<EmitContext, "known">,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<OutputFile[]> {
     const { moduleCache, formatCache } = this.#options;
     const salt = JSON.stringify([context.config, context.formatOptions]);
     const moduleKeys = moduleCache ? closureHashes(context.models, salt) : undefined;
@@ -118,7 +124,7 @@ export class Engine {
     // `known` tells the executor which formatted texts it need not send back.
     await executor.setContext({ ...context, known: [...(formatCache?.keys() ?? [])] });
     const [modules, barrelFile, otherFiles] = await Promise.all([
-      executor.map("emit", toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path }))),
+      executor.map("emit", toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path })), (done) => onProgress?.(reused.size + done, plans.length)),
       reusedBarrel === undefined ? executor.one("barrel", [...barrel]) : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
       executor.map("format", [...others]),
     ]);

@@ -254,7 +254,7 @@ export interface ModelExamples {
   /** The whole model, when the doc gives one (or an example for every required field). */
   model?: { value: ExampleValue; source: ExampleSource };
   /** Examples that do not fit their type. */
-  problems: Array<{ reason: string; position: Position }>;
+  problems: Array<{ reason: string; position: Position; severity: "warning" | "info" }>;
   /** What became of the doc's Example Usage block, when it has one. */
   usage?: { accepted: true } | { accepted: false; reason: string };
 }
@@ -274,7 +274,7 @@ export function readModelExamples(model: ResolvedModel, models: ModelSet): Model
       result.usage = { accepted: true };
     } else {
       const reason = `the Example Usage does not fit ${model.name}: ${read.reason}`;
-      result.problems.push({ reason, position: usage.position });
+      result.problems.push({ reason, position: usage.position, severity: "warning" });
       result.usage = { accepted: false, reason };
     }
   }
@@ -286,7 +286,7 @@ export function readModelExamples(model: ResolvedModel, models: ModelSet): Model
         result.model = { value: read.value, source: "Supported Types" };
         break;
       }
-      result.problems.push({ reason: `the example of member ${describeType(member.type)} does not fit it: ${read.reason}`, position: member.example.position });
+      result.problems.push({ reason: `the example of member ${describeType(member.type)} does not fit it: ${read.reason}`, position: member.example.position, severity: "warning" });
     }
   }
   if (!result.model && model.body.kind === "object") {
@@ -306,13 +306,24 @@ export function readModelExamples(model: ResolvedModel, models: ModelSet): Model
 function readFieldExamples(fields: readonly ResolvedField[], models: ModelSet, result: ModelExamples): void {
   for (const field of fields) {
     if (!field.example) continue;
+    if (holdsBinary(field.type)) {
+      // SDK docs give a file name (`/tmp/file1`) as the example of a binary field: no value, and nothing to fix.
+      result.problems.push({ reason: `the example of \`${field.name}\` names a file, which no example can hold`, position: field.example.position, severity: "info" });
+      continue;
+    }
     const read = exampleFromCell(field.example.text, field.type, models);
     if (read.ok) result.fields.set(field.name, read.value);
     else {
       result.problems.push({
         reason: `the example of \`${field.name}\` does not fit its type: ${read.reason}`,
         position: field.example.position,
+        severity: "warning",
       });
     }
   }
+}
+
+/** A binary type (`Uint8Array`, `File | Blob`, a stream), which an example cell cannot write. */
+function holdsBinary(type: ResolvedType): boolean {
+  return type.kind === "platform" || (type.kind === "union" && type.members.length > 0 && type.members.every((member) => member.kind === "platform" || holdsBinary(member)));
 }

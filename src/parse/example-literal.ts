@@ -13,7 +13,9 @@ export type ExampleCodeResult =
   | { ok: true; value: ExampleValue }
   | { ok: false; reason: string; at: Point }
   /** The block declares nothing, e.g. `// No examples available for this model`. */
-  | { ok: "empty" };
+  | { ok: "empty" }
+  /** The value is a stand-in comment, as SDK generators write for unions: `const value: Pet = /* values here *\/`. */
+  | { ok: "placeholder"; text: string };
 
 /** The value of the first top-level variable declared with one in `code`; `start` is where the code begins in the doc. */
 export function readExampleCode(code: string, start: Point): ExampleCodeResult {
@@ -24,6 +26,9 @@ export function readExampleCode(code: string, start: Point): ExampleCodeResult {
     return value === undefined ? { ok: "empty" } : { ok: true, value };
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
+    // Nothing but a comment where the value goes: a documented stand-in, not a mistake in the doc.
+    const placeholder = error.empty ? /\/\*[\s\S]*?\*\/\s*;?\s*$/.exec(code.slice(0, error.offset).trimEnd() + code.slice(error.offset)) : null;
+    if (placeholder) return { ok: "placeholder", text: placeholder[0].replace(/;?\s*$/, "").trim() };
     return { ok: false, reason: error.message, at: placeOf(code, error.offset, start) };
   }
 }
@@ -33,6 +38,8 @@ class Unsupported extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** The expression is missing altogether (`let value: T = ;`). */
+    readonly empty = false,
   ) {
     super(message);
   }
@@ -307,7 +314,7 @@ class Reader {
   }
 
   unsupported(from: number, to: number): never {
-    throw new Unsupported(`an example can hold only literals, not \`${this.text(from, to)}\``, this.offset(from));
+    throw new Unsupported(`an example can hold only literals, not \`${this.text(from, to)}\``, this.offset(from), to <= from);
   }
 
   /** The literal the expression in `[from, to)` writes. */

@@ -145,6 +145,10 @@ function firstCodeBlock(nodes: readonly RootContent[], ctx: ReadContext): Exampl
     report(ctx.file, "info", "the example block declares no value (`let value: T = …;`), so there is no example", start, "bad-example");
     return undefined;
   }
+  if (read.ok === "placeholder") {
+    report(ctx.file, "info", `the example block holds a placeholder (\`${read.text}\`), so there is no example`, start, "bad-example");
+    return undefined;
+  }
   if (read.ok) example.value = read.value;
   else report(ctx.file, "warning", `the example is left out: ${read.reason}`, read.at, "bad-example");
   return example;

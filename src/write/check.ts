@@ -22,13 +22,15 @@ export interface Drift {
   edited: ChangedFile[];
   /** Files the docs produce that are not on disk. */
   missing: string[];
-  /** Files in the output folder that no doc produces. */
-  orphaned: string[];
+  /** Files mdmodel wrote (the manifest lists them) that no doc produces now: `generate` removes them. */
+  removed: string[];
+  /** Files in the output folder that mdmodel did not write: never drift, and `generate` leaves them alone. */
+  foreign: string[];
 }
 
 /** Compares `files` with the output folder. */
 export async function checkOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
-  const drift: Drift = { stale: [], edited: [], missing: [], orphaned: [] };
+  const drift: Drift = { stale: [], edited: [], missing: [], removed: [], foreign: [] };
   const manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
   for (const file of files) {
     const actual = readText(insideOutput(outDir, file.path));
@@ -40,39 +42,40 @@ export async function checkOutput(outDir: string, files: readonly OutputFile[]):
     }
   }
   const expected = new Set(files.map((file) => file.path));
-  for (const path of await listFiles(outDir)) if (!expected.has(path)) drift.orphaned.push(path);
+  const owned = new Set(Object.keys(manifest?.files ?? {}));
+  for (const path of await listFiles(outDir)) {
+    if (expected.has(path)) continue;
+    (owned.has(path) ? drift.removed : drift.foreign).push(path);
+  }
   return drift;
 }
 
-/** `true` when the output folder matches exactly. */
+/** `true` when the output folder holds what the docs produce (files mdmodel did not write aside). */
 export function isClean(drift: Drift): boolean {
-  return drift.stale.length + drift.edited.length + drift.missing.length + drift.orphaned.length === 0;
+  return drift.stale.length + drift.edited.length + drift.missing.length + drift.removed.length === 0;
 }
 
 /** How many lines of diff `--check` prints before it only summarises. */
 export const DIFF_LINE_LIMIT = 300;
 
-/** The report `--check` prints: a unified diff per changed file, then the lists. */
-export function renderDrift(drift: Drift, outLabel: string, lineLimit = DIFF_LINE_LIMIT): string[] {
-  const lines: string[] = [];
+/** A unified diff of each stale and edited file (but the manifest), by its path under `outLabel`; past `lineLimit` lines in all, only a count. */
+export function driftDiffs(drift: Drift, outLabel: string, lineLimit = DIFF_LINE_LIMIT): Map<string, string[]> {
+  const diffs = new Map<string, string[]>();
   let budget = lineLimit;
-  const changed = [...drift.edited.map((file) => ({ ...file, edited: true })), ...drift.stale.map((file) => ({ ...file, edited: false }))];
-  for (const file of changed.filter((f) => f.path !== MANIFEST_PATH)) {
-    const label = `${outLabel}/${file.path}`;
-    lines.push(file.edited ? `edited by hand: ${label}` : `stale: ${label}`);
+  for (const file of [...drift.edited, ...drift.stale].filter((f) => f.path !== MANIFEST_PATH)) {
+    const label = outLabel === "." ? file.path : `${outLabel}/${file.path}`;
     const patch = createTwoFilesPatch(`${label} (on disk)`, `${label} (from the docs)`, file.actual, file.expected, "", "", { context: 2 })
       .split("\n")
       .slice(1) // the "=====" separator line
       .filter((line) => line !== "")
       .map((line) => line.replace(/\t$/, "")); // the empty header field
     if (budget <= 0) continue;
-    lines.push(...patch.slice(0, budget).map((line) => `  ${line}`));
-    if (patch.length > budget) lines.push(`  ... ${patch.length - budget} more diff lines not shown`);
+    const shown = patch.slice(0, budget);
+    if (patch.length > budget) shown.push(`... ${patch.length - budget} more diff lines not shown`);
+    diffs.set(label, shown);
     budget -= patch.length;
   }
-  for (const path of drift.missing) lines.push(`missing: ${outLabel}/${path}`);
-  for (const path of drift.orphaned) lines.push(`orphaned: ${outLabel}/${path} (no doc produces it)`);
-  return lines;
+  return diffs;
 }
 
 async function listFiles(folder: string): Promise<string[]> {

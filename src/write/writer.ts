@@ -18,7 +18,7 @@ export interface WriteSummary {
 }
 
 /** Writes `files` under `outDir` and removes what the previous manifest lists and they do not. */
-export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<WriteSummary> {
+export async function writeOutput(outDir: string, files: readonly OutputFile[], onProgress?: (done: number, total: number) => void): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
   const previous = parseManifest(readText(join(outDir, MANIFEST_PATH)));
   const inside = folderCheck(outDir);
@@ -28,7 +28,8 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
     if (!inside(target)) throw new UnsafeOutputError(`refusing to write ${target}: a symlink in the output folder leads out of it`);
   }
   const made = new Set<string>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    onProgress?.(index + 1, files.length);
     const target = insideOutput(outDir, file.path);
     const onDisk = readText(target);
     // A manifest that differs only in who made the files (an upgrade that changed no output) stays as it is.

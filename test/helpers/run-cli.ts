@@ -17,10 +17,12 @@ export async function mdmodel(cwd: string, ...args: string[]): Promise<Outcome> 
   return mdmodelWith({}, cwd, ...args);
 }
 
-/** `mdmodel` with extra environment variables. */
-export async function mdmodelWith(env: Record<string, string>, cwd: string, ...args: string[]): Promise<Outcome> {
+/** `mdmodel` with environment variables set (a value) or taken away (`undefined`). */
+export async function mdmodelWith(env: Record<string, string | undefined>, cwd: string, ...args: string[]): Promise<Outcome> {
+  const environment = { ...process.env, ...env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete environment[key];
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: environment });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -1,0 +1,46 @@
+/** What one `generate` or `--check` run found and did, for the reporters to print. */
+import type { Severity } from "../../shared/diagnostics.js";
+import type { DriftEntry, Finding } from "./findings.js";
+
+export interface RunSummary {
+  docs: number;
+  models: number;
+  modelsByKind: { object: number; enum: number; union: number };
+  skipped: number;
+  errors: number;
+  warnings: number;
+  /** The output's files: written, left as they were, removed (generate); or their count (check). */
+  files?: { written: number; unchanged: number; removed: number } | { checked: number };
+  /** The manifest vouched for the output without regenerating. */
+  vouched: boolean;
+  ms: number;
+}
+
+export interface RunReport {
+  command: "generate" | "check";
+  exitCode: 0 | 1 | 2 | 3;
+  /** The output folder, relative to the working folder. */
+  out: string;
+  summary?: RunSummary;
+  findings: Finding[];
+  drift: DriftEntry[];
+  /** A unified diff per stale or edited file, by its `file`. */
+  diffs: Map<string, string[]>;
+  /** Docs unchanged since the manifest was written: `--check` does not repeat their warnings. */
+  unchangedDocs: ReadonlySet<string>;
+  /** Notes shown only with `--verbose`, such as files in the output folder that mdmodel did not write. */
+  notes: string[];
+  /** The command that fixes the drift. */
+  fix?: string;
+  /** Why the run could not go on (exit 2 or 3), when that is no finding: a folder that is a file, a full disk. */
+  failure?: string;
+  /** `--strict` made warnings count as errors. */
+  strict: boolean;
+}
+
+/** Which findings a reporter shows: errors and warnings, infos with `--verbose`, no warnings with `--quiet` (unless they fail the run). */
+export function shown(severity: Severity, options: { verbose: boolean; quiet: boolean; strict: boolean }): boolean {
+  if (severity === "info") return options.verbose;
+  if (severity === "warning") return !options.quiet || options.strict;
+  return true;
+}

@@ -1,0 +1,100 @@
+/**
+ * The text reporter, for terminals and plain logs: drift first (with diffs), then messages by
+ * cause (one cause at many places is one message with its count and the first places), each
+ * with a code frame, then one summary line.
+ */
+import { type Paint } from "./color.js";
+import { groupFindings, type Finding, type FindingGroup } from "./findings.js";
+import { codeFrame } from "./frame.js";
+import { printable } from "./printable.js";
+import { shown, type RunReport, type RunSummary } from "./run-report.js";
+
+export interface TextOptions {
+  verbose: boolean;
+  quiet: boolean;
+  paint: Paint;
+  /** Each doc's text by its path inside the input folder, for code frames. */
+  sources: ReadonlyMap<string, string>;
+}
+
+/** How many places of one cause are listed before a count stands for the rest (all with `--verbose`). */
+const PLACES = 3;
+
+const STYLE = { error: "red", warning: "yellow", info: "cyan" } as const;
+
+/** The report as stderr and stdout lines. */
+export function textReport(report: RunReport, options: TextOptions): { stdout: string[]; stderr: string[] } {
+  const stderr: string[] = [];
+  const stdout: string[] = [];
+  const { paint } = options;
+  if (report.failure !== undefined && report.summary === undefined) return { stdout, stderr: [`mdmodel: ${printable(report.failure)}`] };
+
+  if (report.drift.length > 0) stderr.push(...driftLines(report, paint));
+  const visible = report.findings.filter((finding) => shown(finding.severity, { ...options, strict: report.strict }));
+  // --check does not repeat the warnings of docs that did not change since the last generate.
+  const repeated = report.command === "check" && !options.verbose ? visible.filter((f) => f.severity === "warning" && report.unchangedDocs.has(f.docPath)) : [];
+  const listed = visible.filter((finding) => !repeated.includes(finding));
+  for (const group of groupFindings(listed)) stderr.push(...groupLines(group, options));
+  if (repeated.length > 0) stderr.push(`mdmodel: ${count(repeated.length, "warning")} in docs that did not change since the last run are not repeated (--verbose shows them)`);
+  if (options.verbose) for (const note of report.notes) stderr.push(`mdmodel: note: ${printable(note)}`);
+
+  const line = summaryLine(report);
+  if (line !== undefined) (report.exitCode === 0 ? stdout : stderr).push(line);
+  if (report.exitCode === 0 && options.quiet) stdout.length = 0;
+  return { stdout, stderr };
+}
+
+function driftLines(report: RunReport, paint: Paint): string[] {
+  const lines: string[] = [];
+  for (const entry of report.drift) {
+    const what = { stale: "stale", edited: "edited by hand", missing: "missing", removed: "no doc produces it now" }[entry.kind];
+    lines.push(`${paint(what, entry.kind === "edited" ? "red" : "yellow")}: ${entry.file}`);
+    for (const diff of report.diffs.get(entry.file) ?? []) lines.push(`  ${printable(diff)}`);
+  }
+  return lines;
+}
+
+function groupLines(group: FindingGroup, options: TextOptions): string[] {
+  const { paint } = options;
+  const [first, ...others] = group.places as [Finding, ...Finding[]];
+  const where = `${first.file}:${first.line}:${first.column}`;
+  const many = others.length > 0 ? ` ${paint(`(${group.places.length} places)`, "bold")}` : "";
+  const head = `${where}: ${paint(group.severity, STYLE[group.severity])} ${printable(group.message)} ${paint(`[${group.rule}]`, "dim")}${many}`;
+  const source = options.sources.get(first.docPath);
+  const frame = source !== undefined && group.severity !== "info" ? codeFrame(source, first.line, first.column, paint, STYLE[group.severity]) : [];
+  const limit = options.verbose ? others.length : Math.max(0, PLACES - 1);
+  const also = others.slice(0, limit).map((place) => `  also at ${place.file}:${place.line}:${place.column}`);
+  const rest = others.length - also.length;
+  return [head, ...frame, ...also, ...(rest > 0 ? [`  and ${count(rest, "more place")} (--verbose lists them)`] : [])];
+}
+
+export function summaryLine(report: RunReport): string | undefined {
+  const { summary } = report;
+  if (!summary) return undefined;
+  const read = readLine(summary);
+  const ms = `${Math.round(summary.ms)} ms`;
+  const label = report.command === "check" ? "mdmodel --check" : "mdmodel";
+  if (report.exitCode === 2) {
+    const why = report.strict && summary.warnings > 0 ? " (--strict: warnings count as errors)" : "";
+    return `mdmodel: ${read}; ${count(summary.errors, "error")}, ${count(summary.warnings, "warning")}${why}; nothing written (${ms})`;
+  }
+  if (report.exitCode === 3) return `mdmodel: ${printable(report.failure ?? "the run failed")} (${ms})`;
+  if (report.exitCode === 1) {
+    return `mdmodel --check: ${report.out} differs from the docs in ${count(report.drift.length, "file")}; run \`${report.fix ?? "mdmodel generate"}\` and commit (${ms})`;
+  }
+  if (summary.vouched) return `${label}: ${report.out} is up to date; ${read}; nothing changed since the last run (${ms})`;
+  const files = summary.files;
+  if (files && "checked" in files) return `mdmodel --check: ${report.out} is up to date; ${read}, ${count(files.checked, "file")} (${ms})`;
+  const written = files && "written" in files ? `; ${count(files.written, "file")} written, ${files.unchanged} unchanged, ${files.removed} removed` : "";
+  return `mdmodel: ${read}${written}; ${count(summary.warnings, "warning")} (${ms})`;
+}
+
+function readLine(summary: RunSummary): string {
+  const kinds = `${count(summary.modelsByKind.object, "object")}, ${count(summary.modelsByKind.enum, "enum")}, ${count(summary.modelsByKind.union, "union")}`;
+  return `${count(summary.docs, "doc")} read, ${count(summary.models, "model")} (${kinds}), ${summary.skipped} skipped`;
+}
+
+/** `1 model`, `2 models`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
