@@ -61,12 +61,14 @@ export interface ExampleUsageOutcome {
   rejected?: string;
 }
 
-/** A typed example the output holds, and the validator that must accept it. */
+/** A typed example the output holds, the validator that must accept it, and the wire functions it must round-trip through. */
 export interface EmittedExample {
   docPath: string;
   module: string;
   exportName: string;
   validateName: string;
+  parseName: string;
+  toWireName: string;
   source: ExampleSource;
 }
 
@@ -130,7 +132,8 @@ function usageOutcome({ model, path, names, examples }: ModulePlan): ExampleUsag
 
 /** The typed example a module holds, when it has one. */
 function emittedExample({ model, path, names, examples }: ModulePlan): EmittedExample[] {
-  return examples.model ? [{ docPath: model.path, module: path, exportName: names.example, validateName: names.validate, source: examples.model.source }] : [];
+  if (!examples.model) return [];
+  return [{ docPath: model.path, module: path, exportName: names.example, validateName: names.validate, parseName: names.parse, toWireName: names.toWire, source: examples.model.source }];
 }
 
 function countKinds(models: readonly Pick<ModelDoc, "body">[]): GenerateStats["modelsByKind"] {

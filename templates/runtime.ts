@@ -139,7 +139,7 @@ export function isValidDate(value: unknown): value is Date {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A `YYYY-MM-DD` string naming a day that exists; checked digit by digit, allocating nothing. */
-export function isRfcDate(value: unknown): value is string {
+export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== "string" || value.length !== 10) return false;
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // the two "-"
   const year = digitsAt(value, 0, 4);
@@ -148,6 +148,54 @@ export function isRfcDate(value: unknown): value is string {
   if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/**
+ * A calendar day without a time of day, as SDKs hold RFC 3339 `full-date` values: made from a
+ * `YYYY-MM-DD` string or a `Date` (its UTC day), written back as that string by `toString()`
+ * and `toJSON()`.
+ */
+export class RFCDate {
+  readonly #text: string;
+
+  constructor(date: string | Date) {
+    const text = typeof date === "string" ? date : Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
+    if (!isCalendarDate(text)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${typeof date === "string" ? JSON.stringify(date) : "Invalid Date"}`);
+    this.#text = text;
+  }
+
+  /** Today's date in UTC. */
+  static today(): RFCDate {
+    return new RFCDate(new Date());
+  }
+
+  /** Midnight UTC of the day. */
+  toDate(): Date {
+    return new Date(`${this.#text}T00:00:00.000Z`);
+  }
+
+  toString(): string {
+    return this.#text;
+  }
+
+  toJSON(): string {
+    return this.#text;
+  }
+}
+
+/**
+ * An `RFCDate`: this runtime's, or another's of the same shape (an SDK's own `RFCDate`),
+ * whose `toJSON()` gives a calendar date.
+ */
+export function isRFCDate(value: unknown): value is RFCDate {
+  if (value instanceof RFCDate) return true;
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    return typeof toJSON === "function" && isCalendarDate(toJSON.call(value));
+  } catch {
+    return false; // a value whose toJSON throws is no date
+  }
 }
 
 /** The number written by `length` digits at `start`, or -1 if any is not a digit. */
@@ -420,4 +468,370 @@ export function collectUnknownKeys(
   for (const key of Object.keys(value)) {
     if (!keys.has(key)) pushIssue(issues, [...path, key], "no such property", value[key], "unknown property");
   }
+}
+
+/*
+ * The wire form. JSON from an API (`await response.json()`, a webhook body) carries dates as
+ * strings; a codec reads such a value into the model (date-times to `Date`, calendar dates to
+ * `RFCDate`, unknown properties dropped or kept) and writes a model value back.
+ */
+
+/** The JSON form of `T`: dates as strings, everything else as it is. */
+export type Wire<T> = T extends Date | RFCDate
+  ? string
+  : T extends Uint8Array | Blob | ReadableStream<Uint8Array>
+    ? T
+    : T extends ReadonlyArray<infer Item>
+      ? Array<Wire<Item>>
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;
+
+/** What a codec's `read` answers for a wire value it does not take. */
+export const INVALID: unique symbol = Symbol("invalid wire value");
+
+/**
+ * Reads a model from its wire form and writes it back. `read` converts a valid wire value in
+ * one walk and answers `INVALID` at the first part that does not fit, building no path; only
+ * then does `collect` walk it again, recording every issue with its path.
+ */
+export interface Codec<T, W = unknown> {
+  /** Whether `value` is a model value (not the wire form): the model's guard. */
+  is(value: unknown): value is T;
+  /** How many properties this codec does not know in `wire`, at any depth (none for a leaf). */
+  unknownKeys?(wire: unknown): number;
+  /** The model value of `wire`, or `INVALID`. */
+  read(wire: unknown): T | typeof INVALID;
+  /** Records the issues of `wire` under `path`. */
+  collect(wire: unknown, path: readonly PathSegment[], issues: ValidationIssue[]): void;
+  /** The wire form of a model value. */
+  encode(value: T): W;
+}
+
+/** A codec of values whose wire form is the value itself (strings, numbers, literals, enums). */
+export function leafCodec<T>(is: (value: unknown) => value is T, expected: string): Codec<T, T> {
+  return {
+    is,
+    read: (wire) => (is(wire) ? wire : INVALID),
+    collect(wire, path, issues) {
+      if (!is(wire)) pushIssue(issues, path, expected, wire);
+    },
+    encode: (value) => value,
+  };
+}
+
+export const stringCodec: Codec<string, string> = /* @__PURE__ */ leafCodec(isString, "string");
+export const numberCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isNumber, "number");
+export const booleanCodec: Codec<boolean, boolean> = /* @__PURE__ */ leafCodec(isBoolean, "boolean");
+export const unknownCodec: Codec<unknown, unknown> = /* @__PURE__ */ leafCodec(isUnknown, "unknown");
+export const nullCodec: Codec<null, null> = /* @__PURE__ */ leafCodec((value): value is null => value === null, "null");
+
+/** The codec of one literal value. */
+export function literalCodec<const T extends string | number | boolean>(literal: T): Codec<T, T> {
+  return leafCodec((value): value is T => value === literal, JSON.stringify(literal));
+}
+
+/** `2024-03-01T09:30:00Z`, `…T09:30:00.123+02:00`, `…T09:30Z`: an RFC 3339 date-time with its offset. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
+
+/** The time of an ISO 8601 date-time string (a valid `Date`'s own time), or NaN. */
+function timeOf(wire: unknown): number {
+  if (typeof wire === "string") return DATE_TIME.test(wire) && isCalendarDate(wire.slice(0, 10)) ? Date.parse(wire) : Number.NaN;
+  return isValidDate(wire) ? wire.getTime() : Number.NaN;
+}
+
+/** A `Date` on the wire: an ISO 8601 date-time string (a valid `Date` is taken as it is). */
+export const dateTimeCodec: Codec<Date, string> = {
+  is: isValidDate,
+  read(wire) {
+    const time = timeOf(wire);
+    return Number.isNaN(time) ? INVALID : new Date(time);
+  },
+  collect(wire, path, issues) {
+    if (Number.isNaN(timeOf(wire))) pushIssue(issues, path, "ISO 8601 date-time string", wire);
+  },
+  encode: (value) => value.toISOString(),
+};
+
+/** An `RFCDate` on the wire: a `YYYY-MM-DD` string of a day that exists. */
+export const rfcDateCodec: Codec<RFCDate, string> = {
+  is: isRFCDate,
+  read: (wire) => (isCalendarDate(wire) ? new RFCDate(wire) : isRFCDate(wire) ? new RFCDate(wire.toJSON()) : INVALID),
+  collect(wire, path, issues) {
+    if (!isCalendarDate(wire) && !isRFCDate(wire)) pushIssue(issues, path, "YYYY-MM-DD date string", wire);
+  },
+  encode: (value) => value.toJSON(),
+};
+
+/** A codec made on first use, so codecs of models that refer to each other can be declared in any order. */
+export function lazyCodec<T, W>(make: () => Codec<T, W>): Codec<T, W> {
+  let codec: Codec<T, W> | undefined;
+  const get = () => (codec ??= make());
+  return {
+    is: (value): value is T => get().is(value),
+    unknownKeys: (wire) => get().unknownKeys?.(wire) ?? 0,
+    read: (wire) => get().read(wire),
+    collect: (wire, path, issues) => get().collect(wire, path, issues),
+    encode: (value) => get().encode(value),
+  };
+}
+
+export function arrayCodec<T, W>(item: Codec<T, W>, expected: string): Codec<T[], W[]> {
+  return {
+    is: (value): value is T[] => Array.isArray(value) && value.every((entry) => item.is(entry)),
+    unknownKeys: (wire) => (Array.isArray(wire) && item.unknownKeys ? wire.reduce((sum: number, entry) => sum + item.unknownKeys!(entry), 0) : 0),
+    read(wire) {
+      if (!Array.isArray(wire)) return INVALID;
+      const items: T[] = new Array(wire.length);
+      for (let i = 0; i < wire.length; i++) {
+        const value = item.read(wire[i]);
+        if (value === INVALID) return INVALID;
+        items[i] = value;
+      }
+      return items;
+    },
+    collect(wire, path, issues) {
+      if (!Array.isArray(wire)) pushIssue(issues, path, expected, wire);
+      else for (let i = 0; i < wire.length; i++) if (item.read(wire[i]) === INVALID) item.collect(wire[i], [...path, i], issues);
+    },
+    encode: (value) => value.map((entry) => item.encode(entry)),
+  };
+}
+
+/** Sets an own property, `__proto__` included (assigning that one would set the prototype). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+export function recordCodec<T, W>(item: Codec<T, W>, expected: string): Codec<Record<string, T>, Record<string, W>> {
+  return {
+    is: (value): value is Record<string, T> => isRecordOf(value, (entry): entry is T => item.is(entry)),
+    unknownKeys: (wire) => (isObject(wire) && item.unknownKeys ? Object.keys(wire).reduce((sum, key) => sum + item.unknownKeys!(wire[key]), 0) : 0),
+    read(wire) {
+      if (!isObject(wire)) return INVALID;
+      const record: Record<string, T> = {};
+      for (const key of Object.keys(wire)) {
+        const value = item.read(wire[key]);
+        if (value === INVALID) return INVALID;
+        setOwn(record, key, value);
+      }
+      return record;
+    },
+    collect(wire, path, issues) {
+      if (!isObject(wire)) pushIssue(issues, path, expected, wire);
+      else for (const key of Object.keys(wire)) if (item.read(wire[key]) === INVALID) item.collect(wire[key], [...path, key], issues);
+    },
+    encode(value) {
+      const record: Record<string, W> = {};
+      for (const key of Object.keys(value)) setOwn(record, key, item.encode(value[key] as T));
+      return record;
+    },
+  };
+}
+
+/**
+ * A union's codec: with a discriminator, the member its value names; without, the first member
+ * that takes the value (one issue saying why each failed when none does).
+ */
+export function unionCodec<T, W = unknown>(
+  expected: string,
+  members: ReadonlyArray<readonly [name: string, codec: Codec<unknown, unknown>]>,
+  discriminator?: { field: string; cases: ReadonlyArray<readonly [value: string | number | boolean, member: number]> },
+): Codec<T, W> {
+  /** The member a discriminated value names. */
+  const named = (wire: unknown): Codec<unknown, unknown> | undefined => {
+    if (!discriminator || !isObject(wire)) return undefined;
+    const tag = ownField(wire, discriminator.field);
+    const chosen = discriminator.cases.find(([value]) => value === tag);
+    return chosen === undefined ? undefined : members[chosen[1]]![1];
+  };
+  return {
+    is: (value): value is T => members.some(([, codec]) => codec.is(value)),
+    unknownKeys(wire) {
+      if (discriminator) return named(wire)?.unknownKeys?.(wire) ?? 0;
+      let fewest = 0;
+      for (const [index, [, codec]] of members.entries()) {
+        if (codec.read(wire) === INVALID) continue;
+        const unknown = codec.unknownKeys?.(wire) ?? 0;
+        if (unknown === 0) return 0;
+        if (index === 0 || unknown < fewest) fewest = unknown;
+      }
+      return fewest;
+    },
+    read(wire) {
+      if (discriminator) return (named(wire)?.read(wire) ?? INVALID) as T | typeof INVALID;
+      // The first member that reads the value and knows all its keys; else the one that knows most.
+      let best: unknown = INVALID;
+      let dropped = Number.POSITIVE_INFINITY;
+      for (const [, codec] of members) {
+        const value = codec.read(wire);
+        if (value === INVALID) continue;
+        const unknown = codec.unknownKeys?.(wire) ?? 0;
+        if (unknown === 0) return value as T;
+        if (unknown < dropped) [best, dropped] = [value, unknown];
+      }
+      return best as T | typeof INVALID;
+    },
+    collect(wire, path, issues) {
+      if (discriminator) {
+        const member = named(wire);
+        if (member) member.collect(wire, path, issues);
+        else if (!isObject(wire)) pushIssue(issues, path, expected, wire);
+        else pushIssue(issues, [...path, discriminator.field], discriminator.cases.map(([value]) => JSON.stringify(value)).join(" | "), ownField(wire, discriminator.field));
+        return;
+      }
+      const reasons: string[] = [];
+      for (const [name, codec] of members) {
+        const found: ValidationIssue[] = [];
+        codec.collect(wire, path, found);
+        if (found.length === 0) return;
+        reasons.push(`${name}: ${found[0]!.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}`);
+      }
+      pushIssue(issues, path, expected, wire, `expected ${expected}, received ${describeValue(wire)}; ${reasons.join("; ")}`);
+    },
+    encode(value) {
+      // As when reading: the member that takes the value and knows all its keys, else the one that knows most.
+      let best: Codec<unknown, unknown> | undefined;
+      let dropped = Number.POSITIVE_INFINITY;
+      for (const [, codec] of members) {
+        if (!codec.is(value)) continue;
+        const unknown = codec.unknownKeys?.(value) ?? 0;
+        if (unknown === 0) return codec.encode(value) as W;
+        if (unknown < dropped) [best, dropped] = [codec, unknown];
+      }
+      return (best ? best.encode(value) : value) as W;
+    },
+  };
+}
+
+/** One field of an object codec: its name, codec, whether it is required and may be null, and what it holds (for messages). */
+export type FieldCodec = readonly [name: string, codec: Codec<unknown, unknown>, required: boolean, nullable: boolean, expected: string];
+
+/** A field as the object codec walks it: the tuple's parts by name, and whether its name is one objects inherit. */
+interface FieldStep {
+  name: string;
+  codec: Codec<unknown, unknown>;
+  required: boolean;
+  nullable: boolean;
+  expected: string;
+  inherited: boolean;
+}
+
+/** Keys every object inherits (`constructor`, `toString`, `__proto__`…): read as own properties only. */
+const INHERITED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * An object model's codec: each field read with its codec (a required one that is absent is an
+ * issue; an absent optional one stays absent), and the properties the model does not list
+ * dropped, kept or reported, as `unknownKeys` says.
+ */
+export function objectCodec<T, W>(
+  name: string,
+  is: (value: unknown) => value is T,
+  fields: () => readonly FieldCodec[],
+  unknownKeys: "drop" | "keep" | "reject",
+): Codec<T, W> {
+  let steps: readonly FieldStep[] | undefined;
+  let names: ReadonlySet<string> | undefined;
+  const walk = (): readonly FieldStep[] => {
+    if (steps) return steps;
+    steps = fields().map(([field, codec, required, nullable, expected]) => ({ name: field, codec, required, nullable, expected, inherited: INHERITED_KEYS.has(field) }));
+    names = new Set(steps.map((step) => step.name));
+    return steps;
+  };
+  const read = (source: Record<string, unknown>, step: FieldStep): unknown => (step.inherited ? ownField(source, step.name) : source[step.name]);
+  const keepUnknown = (source: Record<string, unknown>, target: Record<string, unknown>) => {
+    for (const key of Object.keys(source)) if (!names!.has(key)) setOwn(target, key, source[key]);
+  };
+  return {
+    is,
+    unknownKeys(wire) {
+      if (!isObject(wire)) return 0;
+      const list = walk();
+      let count = 0;
+      for (const key in wire) if (hasOwn(wire, key) && !names!.has(key)) count += 1;
+      for (const step of list) {
+        const value = read(wire, step);
+        if (value !== undefined && value !== null && step.codec.unknownKeys) count += step.codec.unknownKeys(value);
+      }
+      return count;
+    },
+    read(wire) {
+      if (!isObject(wire)) return INVALID;
+      const list = walk();
+      if (unknownKeys === "reject" && !hasOnlyKeys(wire, names!)) return INVALID;
+      const target: Record<string, unknown> = {};
+      for (let i = 0; i < list.length; i++) {
+        const step = list[i]!;
+        const value = read(wire, step);
+        if (value === undefined) {
+          if (step.required) return INVALID;
+          continue;
+        }
+        const converted = value === null && step.nullable ? null : step.codec.read(value);
+        if (converted === INVALID) return INVALID;
+        if (step.inherited) setOwn(target, step.name, converted);
+        else target[step.name] = converted;
+      }
+      if (unknownKeys === "keep") keepUnknown(wire, target);
+      return target as T;
+    },
+    collect(wire, path, issues) {
+      if (!isObject(wire)) {
+        pushIssue(issues, path, `${name} object`, wire);
+        return;
+      }
+      const list = walk();
+      if (unknownKeys === "reject") {
+        for (const key of Object.keys(wire)) if (!names!.has(key)) pushIssue(issues, [...path, key], "no such property", wire[key], "unknown property");
+      }
+      for (const step of list) {
+        const value = read(wire, step);
+        if (value === undefined) {
+          if (step.required) pushMissing(issues, [...path, step.name], step.expected);
+        } else if (!(value === null && step.nullable) && step.codec.read(value) === INVALID) {
+          step.codec.collect(value, [...path, step.name], issues);
+        }
+      }
+    },
+    encode(model) {
+      const source = model as Record<string, unknown>;
+      const list = walk();
+      const target: Record<string, unknown> = {};
+      for (let i = 0; i < list.length; i++) {
+        const step = list[i]!;
+        const value = read(source, step);
+        if (value === undefined) continue;
+        const encoded = value === null && step.nullable ? null : step.codec.encode(value);
+        if (step.inherited) setOwn(target, step.name, encoded);
+        else target[step.name] = encoded;
+      }
+      if (unknownKeys === "keep") keepUnknown(source, target);
+      return target as W;
+    },
+  };
+}
+
+/** The body of `parseX`: one walk that converts a valid value; only an invalid one is walked again for its issues. */
+export function decodeWith<T>(codec: Codec<T, unknown>, wire: unknown): ValidationResult<T> {
+  const value = codec.read(wire);
+  if (value !== INVALID) return { ok: true, value };
+  const issues: ValidationIssue[] = [];
+  codec.collect(wire, ROOT_PATH, issues);
+  if (issues.length === 0) pushIssue(issues, ROOT_PATH, "a valid value", wire);
+  return { ok: false, issues };
+}
+
+/** The body of `xFromJSON`: JSON text read, then decoded; text that is no JSON is one issue at the root. */
+export function decodeJSON<T>(codec: Codec<T, unknown>, text: string): ValidationResult<T> {
+  let wire: unknown;
+  try {
+    wire = JSON.parse(text);
+  } catch (error) {
+    const issues: ValidationIssue[] = [];
+    pushIssue(issues, ROOT_PATH, "JSON text", text, `not JSON: ${(error as Error).message}`);
+    return { ok: false, issues };
+  }
+  return decodeWith(codec, wire);
 }

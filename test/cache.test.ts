@@ -23,7 +23,7 @@ describe("caches", () => {
     const uncached = await generate({ docs: changed, runtimeTemplate });
     expect(cached.files).toEqual(uncached.files);
     expect(cached.messages.map((m) => m.reason)).toEqual(uncached.messages.map((m) => m.reason));
-    expect(cached.files.find((f) => f.path.endsWith("lineitem.ts"))?.content).toContain("note?: string;");
+    expect(cached.files.find((f) => f.path.endsWith("lineitem.ts"))?.content).toContain("note?: string | null;");
     expect(caches.readCache.size).toBe(docs.length);
   });
 

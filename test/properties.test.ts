@@ -10,101 +10,14 @@ import { namesOf } from "../src/shared/names.js";
 import { readModels } from "../src/pipeline/read-models.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import type { ModelSet } from "../src/ir/resolve.js";
-import type { ResolvedField as Field, ResolvedModel as ModelDoc, ResolvedType as TypeExpr } from "../src/ir/types.js";
+import { validModel as validOf, wrong as wrongOf, type ValueOptions } from "./helpers/arbitraries.js";
 
 const { models } = readModels(await loadDocs("seeds"), DEFAULT_CONFIG);
+const options: ValueOptions = { RFCDate: api.RFCDate };
+const validModel = (model: (typeof models.models)[number], set: ModelSet, depth: number) => validOf(model, set, options, depth);
+const wrong = wrongOf;
 const exports = api as unknown as Record<string, unknown>;
 type Result = { ok: boolean; issues?: ReadonlyArray<{ path: readonly (string | number)[] }> };
-
-/** Past this depth, recursive models stop nesting: arrays are empty, optional fields absent. */
-const MAX_DEPTH = 3;
-
-/** Valid values of `type`, as the doc describes it. */
-function valid(type: TypeExpr, set: ModelSet, depth = 0): fc.Arbitrary<unknown> {
-  switch (type.kind) {
-    case "string":
-      return fc.string();
-    case "number":
-      return fc.double();
-    case "boolean":
-      return fc.boolean();
-    case "null":
-      return fc.constant(null);
-    case "unknown":
-    case "external":
-      return fc.jsonValue();
-    case "literal":
-      return fc.constant(type.value);
-    case "date":
-      return fc.date({ noInvalidDate: true });
-    case "rfcDate":
-      return fc
-        .date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
-        .map((date) => date.toISOString().slice(0, 10));
-    case "platform":
-      return type.name === "Uint8Array"
-        ? fc.uint8Array({ maxLength: 8 })
-        : type.name === "ReadableStream<Uint8Array>"
-          ? fc.constant(new ReadableStream())
-          : fc.constant(new File(["x"], "x.txt"));
-    case "array":
-      return depth >= MAX_DEPTH ? fc.constant([]) : fc.array(valid(type.element, set, depth + 1), { maxLength: 3 });
-    case "record":
-      return fc.dictionary(fc.string(), valid(type.value, set, depth + 1), { maxKeys: depth >= MAX_DEPTH ? 0 : 3 });
-    case "union":
-      return fc.oneof(...type.members.map((member) => valid(member, set, depth + 1)));
-    case "ref":
-      return validModel(set.byPath.get(type.target)!, set, depth + 1);
-  }
-}
-
-function validModel(model: ModelDoc, set: ModelSet, depth: number): fc.Arbitrary<unknown> {
-  const body = model.body;
-  switch (body.kind) {
-    case "enum": {
-      const known = fc.constantFrom(...body.members.map((member) => member.value));
-      return body.open ? fc.oneof(known, fc.string()) : known;
-    }
-    case "union":
-      return fc.oneof(...body.members.map((member) => valid(member.type, set, depth)));
-    case "object": {
-      const fields = body.fields.filter((field) => field.required || depth < MAX_DEPTH);
-      const shape = Object.fromEntries(fields.map((field) => [field.name, validField(field, set, depth)]));
-      return fc.record(shape, { requiredKeys: fields.filter((field) => field.required).map((field) => field.name) });
-    }
-  }
-}
-
-function validField(field: Field, set: ModelSet, depth: number): fc.Arbitrary<unknown> {
-  const value = valid(field.type, set, depth);
-  return field.nullable ? fc.option(value, { nil: null }) : value;
-}
-
-/** Values that no doc type of this kind accepts. */
-function wrong(type: TypeExpr, set: ModelSet): fc.Arbitrary<unknown> {
-  const symbol = fc.constant(Symbol("wrong"));
-  switch (type.kind) {
-    case "string":
-    case "rfcDate":
-      return fc.oneof(fc.integer(), fc.boolean(), symbol);
-    case "number":
-      return fc.oneof(fc.string(), fc.boolean(), symbol);
-    case "boolean":
-      return fc.oneof(fc.string(), fc.integer(), symbol);
-    case "date":
-      return fc.oneof(fc.string(), fc.integer(), fc.constant(new Date(Number.NaN)));
-    case "array":
-      return fc.oneof(fc.string(), fc.integer(), fc.constant({}));
-    case "record":
-      return fc.oneof(fc.string(), fc.integer(), fc.constant([1]));
-    case "ref": {
-      const target = set.byPath.get(type.target)!;
-      return target.body.kind === "object" ? fc.oneof(fc.string(), fc.integer(), fc.constant([])) : fc.oneof(fc.integer(), symbol);
-    }
-    default:
-      return symbol;
-  }
-}
 
 const objectModels = models.models.filter((model) => model.body.kind === "object");
 

@@ -25,8 +25,8 @@ describe("runtime", () => {
     ["2024-1-01", false],
     ["2024-01-01T00:00:00Z", false],
     [20240101, false],
-  ])("isRfcDate(%j) is %s", (value, want) => {
-    expect(runtime.isRfcDate(value)).toBe(want);
+  ])("isCalendarDate(%j) is %s", (value, want) => {
+    expect(runtime.isCalendarDate(value)).toBe(want);
   });
 
   test("isValidDate rejects Invalid Date and date strings", () => {
@@ -146,5 +146,30 @@ describe("field and model checks", () => {
   test("assertWith throws a ValidationError naming the model, and passes a valid value", () => {
     expect(() => runtime.assertWith("x", isText, collectText, "Text")).not.toThrow();
     expect(() => runtime.assertWith(1, isText, collectText, "Text")).toThrow(/^Invalid Text:\n {2}- \$: expected string, received number 1$/);
+  });
+});
+
+describe("RFCDate", () => {
+  test("is a calendar day: from a YYYY-MM-DD string or a Date's UTC day, back as the string", () => {
+    expect(new runtime.RFCDate("2024-02-29").toString()).toBe("2024-02-29");
+    expect(JSON.stringify({ day: new runtime.RFCDate(new Date("2024-03-01T23:30:00-05:00")) })).toBe('{"day":"2024-03-02"}');
+    expect(new runtime.RFCDate("2024-03-01").toDate().toISOString()).toBe("2024-03-01T00:00:00.000Z");
+    expect(() => new runtime.RFCDate("2023-02-29")).toThrow(RangeError);
+    expect(() => new runtime.RFCDate(new Date("nope"))).toThrow(RangeError);
+  });
+
+  test("isRFCDate takes this runtime's RFCDate and an SDK's RFCDate of the same shape, and nothing that throws", () => {
+    // The shape of an SDK's own class (Speakeasy's RFCDate): toJSON() gives the calendar date.
+    class SdkRFCDate {
+      constructor(private readonly text: string) {}
+      toJSON(): string {
+        return this.text;
+      }
+    }
+    expect(runtime.isRFCDate(new runtime.RFCDate("2024-01-01"))).toBe(true);
+    expect(runtime.isRFCDate(new SdkRFCDate("2024-01-01"))).toBe(true);
+    expect(runtime.isRFCDate(new SdkRFCDate("2024-13-01"))).toBe(false);
+    expect(runtime.isRFCDate("2024-01-01")).toBe(false);
+    expect(runtime.isRFCDate({ toJSON: () => { throw new Error("boom"); } })).toBe(false);
   });
 });

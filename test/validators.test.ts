@@ -65,7 +65,7 @@ describe("validators", () => {
     const result = api.validateCreateCustomer({ metadata: [{ key: "key1", value: "value1" }] });
     expect(result).toMatchObject({
       ok: false,
-      issues: [{ pathText: "metadata", expected: "string", received: "array" }],
+      issues: [{ pathText: "metadata", expected: "string | null", received: "array" }],
     });
   });
 

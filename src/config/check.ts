@@ -11,7 +11,8 @@ import type { ConfigInput } from "./defaults.js";
 /** The subset of JSON Schema the config schema is written in. */
 export interface ConfigSchema {
   description?: string;
-  type?: "object" | "string";
+  type?: "object" | "string" | "array";
+  items?: ConfigSchema;
   enum?: readonly string[];
   /** A regular expression (with the `u` flag, as JSON Schema means it) that a string must match somewhere. */
   pattern?: string;
@@ -62,6 +63,11 @@ function problemOf(key: string, value: unknown, rule: ConfigSchema): string | un
   if (rule.type === "string") {
     if (typeof value === "string" && (rule.pattern === undefined || new RegExp(rule.pattern, "u").test(value))) return undefined;
     return rule.pattern ? `"${key}" must be a string that is not blank, got ${JSON.stringify(value)}` : `"${key}" must be a string, got ${JSON.stringify(value)}`;
+  }
+  if (rule.type === "array") {
+    if (!Array.isArray(value)) return `"${key}" must be a list, e.g. ["Order.note"], got ${JSON.stringify(value)}`;
+    const bad = rule.items ? value.find((item) => problemOf(key, item, rule.items!) !== undefined) : undefined;
+    return bad === undefined ? undefined : `"${key}" lists fields as Model.field, e.g. "Order.note"; ${JSON.stringify(bad)} is not one`;
   }
   if (rule.type === "object") {
     const example = key === "externalTypes" ? ', e.g. { "AxiosResponse": "Response" }' : "";

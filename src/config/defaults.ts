@@ -1,6 +1,10 @@
 /** The resolved configuration: every option filled in one place, once, and checked. */
 
-/** `none`: no field is nullable; `examples`: fields examples set to null; `optional`: those and every optional field. */
+/**
+ * For the fields whose doc does not say (the TypeScript dialect never does): `optional`, every
+ * optional field and every field an example sets to null may be `null`; `examples`, only the
+ * latter; `none`, no field.
+ */
 export type NullPolicy = "none" | "examples" | "optional";
 
 /** Options that shape the emitted code; filled with defaults by the config. */
@@ -11,15 +15,22 @@ export interface EmitOptions {
   externalTypes: Readonly<Record<string, string>>;
   /** `union-and-const`: an enum is a literal union and a const of its members; `union`: the union only. */
   enumStyle: "union-and-const" | "union";
-  /** Whether object validators accept properties the doc does not list. */
-  unknownProperties: "allow" | "reject";
+  /**
+   * Properties the doc does not list: `drop` (validators accept them, parsing leaves them out of
+   * the value), `keep` (accepted, and kept when parsing), `reject` (an issue either way).
+   */
+  unknownProperties: "drop" | "keep" | "reject";
   /** The runtime helpers' module, relative to the output folder. */
   runtimeModule: string;
 }
 
 export interface Config extends EmitOptions {
-  /** Which fields may hold `null` (see `ir/nullability.ts`). */
+  /** Which fields may hold `null` where the doc does not say (see `ir/nullability.ts`). */
   nulls: NullPolicy;
+  /** Fields that may hold `null` whatever the docs and the policy say, as `Model.field`. */
+  nullable: readonly string[];
+  /** Fields that may not hold `null` whatever the policy says, as `Model.field`. */
+  notNullable: readonly string[];
   /** The folder of markdown docs. */
   input: string;
   /** The folder generated code is written to. */
@@ -29,9 +40,11 @@ export interface Config extends EmitOptions {
 export const DEFAULT_CONFIG: Config = {
   input: "seeds",
   out: "generated",
-  nulls: "examples",
+  nulls: "optional",
+  nullable: [],
+  notNullable: [],
   anyType: "unknown",
-  unknownProperties: "allow",
+  unknownProperties: "drop",
   enumStyle: "union-and-const",
   externalTypes: {},
   runtimeModule: "runtime.ts",

@@ -63,6 +63,8 @@ function useRuntime(ctx: ModuleContext, name: string, typeOnly: boolean): string
     entry = { local: runtimeLocal(ctx, name), typeOnly };
     ctx.runtime.set(name, entry);
   }
+  // A class such as `RFCDate` may be a type in one place and a value in another: then it is a value import.
+  if (!typeOnly) entry.typeOnly = false;
   return entry.local;
 }
 
@@ -118,7 +120,7 @@ export function importStructures(ctx: ModuleContext): OptionalKind<ImportDeclara
       namedImports: keys.map((key) => ({
         name: entry.exported[key],
         ...(entry.local[key] !== entry.exported[key] ? { alias: entry.local[key] } : {}),
-        isTypeOnly: key === "type",
+        isTypeOnly: key === "type" || key === "wire",
       })),
     });
   }

@@ -4,7 +4,7 @@ import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { ExampleSource } from "../ir/examples.js";
 import type { ExampleValue } from "../ir/types.js";
 import { exampleLiteral } from "./code/literal.js";
-import type { ModuleContext } from "./context.js";
+import { runtime, type ModuleContext } from "./context.js";
 import { jsDoc } from "./jsdoc.js";
 import { needsOwnField } from "./naming.js";
 
@@ -15,7 +15,7 @@ export function exampleStructure(value: ExampleValue, source: ExampleSource, ctx
   const body = ctx.model.body;
   const present = new Set(value.kind === "object" ? value.entries.map(([key]) => key) : []);
   const cast = body.kind === "object" && body.fields.some((field) => needsOwnField(field.name) && !present.has(field.name));
-  const literal = exampleLiteral(value);
+  const literal = exampleLiteral(value, () => runtime(ctx, "RFCDate"));
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,

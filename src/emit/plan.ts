@@ -33,6 +33,12 @@ export function planModule(model: ResolvedModel, examples: ModelExamples, option
     { key: "is", typeOnly: false },
     { key: "validate", typeOnly: false },
     { key: "assert", typeOnly: false },
+    { key: "wire", typeOnly: true },
+    { key: "codec", typeOnly: false },
+    { key: "parse", typeOnly: false },
+    { key: "fromJSON", typeOnly: false },
+    { key: "toWire", typeOnly: false },
+    { key: "toJSON", typeOnly: false },
     ...(model.body.kind === "object" ? [{ key: "builder" as const, typeOnly: false }] : []),
     ...(examples.model ? [{ key: "example" as const, typeOnly: false }] : []),
   ];

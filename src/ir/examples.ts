@@ -92,7 +92,8 @@ export function coerceExample(raw: ExampleValue, type: ResolvedType, models: Mod
       if (raw.kind === "date" && !Number.isNaN(Date.parse(raw.iso))) return ok(raw);
       return raw.kind === "string" && !Number.isNaN(Date.parse(raw.value)) ? ok({ kind: "date", iso: raw.value }) : mismatch(raw, type);
     case "rfcDate":
-      return raw.kind === "string" && isCalendarDate(raw.value) ? ok(raw) : mismatch(raw, type);
+      if (raw.kind === "rfcDate") return ok(raw);
+      return raw.kind === "string" && isCalendarDate(raw.value) ? ok({ kind: "rfcDate", value: raw.value }) : fail(`${describeRaw(raw)} is not a YYYY-MM-DD date string`);
     case "platform":
       return fail(`an example cannot hold a ${type.name}`);
     case "unknown":
@@ -197,7 +198,7 @@ export function describeType(type: ResolvedType): string {
     case "date":
       return "Date";
     case "rfcDate":
-      return "YYYY-MM-DD date string";
+      return "RFCDate";
     case "platform":
       return type.name;
     case "array": {
@@ -225,6 +226,8 @@ function describeRaw(raw: ExampleValue): string {
       return "null";
     case "date":
       return `new Date(${JSON.stringify(raw.iso)})`;
+    case "rfcDate":
+      return `new RFCDate(${JSON.stringify(raw.value)})`;
     case "array":
       return "an array";
     case "object":

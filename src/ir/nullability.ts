@@ -1,31 +1,51 @@
 /**
- * Which fields may hold `null`. The TypeScript-dialect docs write `string | null` as
- * `*string*`, so the docs' own examples are the evidence: a field an example sets to
- * `null` is nullable (the default). The `optional` policy makes every optional field
- * nullable too, for APIs that send `null` for absent optional fields.
+ * Which fields may hold `null`, most specific first: a config override (`nullable`,
+ * `notNullable`), then what the doc says (`*string* | *null*`; other dialects say more),
+ * then the `nulls` policy for the fields whose doc does not say. Under the policy the docs'
+ * own examples are evidence too: a field an example sets to `null` is nullable unless the
+ * policy is `none`.
  */
 import type { NullPolicy } from "../config/defaults.js";
+import { typeNameOf } from "../shared/names.js";
 import { targetOf, type ModelSet } from "./resolve.js";
 import type { ExampleValue, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
 
 export type { NullPolicy };
 
-/** The models with `nullable` set on every field under `policy`. */
-export function inferNullability(models: ModelSet, policy: NullPolicy): ModelSet {
-  if (policy === "none") return models;
+export interface NullOptions {
+  nulls: NullPolicy;
+  /** `Model.field` names that may hold null, and that may not, whatever else says so. */
+  nullable: readonly string[];
+  notNullable: readonly string[];
+}
+
+/** The models with `nullable` decided on every field, and the override names that name no field. */
+export function inferNullability(models: ModelSet, options: NullOptions): { models: ModelSet; unmatched: string[] } {
   const evidence = new Set<string>();
-  for (const model of models.models) {
-    for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, evidence, 0);
+  if (options.nulls !== "none") {
+    for (const model of models.models) {
+      for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, evidence, 0);
+    }
   }
+  const overrides = new Map<string, boolean>([...options.notNullable.map((name) => [name, false] as const), ...options.nullable.map((name) => [name, true] as const)]);
+  const matched = new Set<string>();
   const withNulls = models.models.map((model): ResolvedModel => {
     if (model.body.kind !== "object") return model;
     const fields = model.body.fields.map((field): ResolvedField => {
-      const nullable = evidence.has(fieldKey(model.path, field.name)) || (policy === "optional" && !field.required);
+      const override = [`${model.name}.${field.name}`, `${typeNameOf(model)}.${field.name}`].find((name) => overrides.has(name));
+      if (override !== undefined) matched.add(override);
+      const nullable =
+        override !== undefined
+          ? overrides.get(override)!
+          : field.nullability !== "unknown"
+            ? field.nullability === "yes"
+            : options.nulls !== "none" && (evidence.has(fieldKey(model.path, field.name)) || (options.nulls === "optional" && !field.required));
       return nullable === field.nullable ? field : { ...field, nullable };
     });
     return { ...model, body: { ...model.body, fields } };
   });
-  return { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) };
+  const unmatched = [...overrides.keys()].filter((name) => !matched.has(name));
+  return { models: { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) }, unmatched };
 }
 
 function fieldKey(path: string, field: string): string {

@@ -51,15 +51,20 @@ export type ResolvedType = TypeOf<ResolvedRefType>;
 
 export type TypeKind = TypeExpr["kind"];
 
+/** Whether a field may hold `null`, as a doc (or a config override) says it. */
+export type Nullability = "yes" | "no" | "unknown";
+
 /** A field of an object model: one row of the `## Fields` table. */
 export interface Field<T extends TypeExpr = TypeExpr> {
   name: string;
   type: T;
   required: boolean;
   /**
-   * May hold `null`. The TypeScript-dialect docs never say so; it is inferred by
-   * `ir/nullability.ts` under the `nulls` policy.
+   * What the doc says of `null`: `yes` (a `null` member in the Type cell, `*string* \| *null*`),
+   * `no`, or `unknown` (the TypeScript dialect writes `string | null` as `*string*`).
    */
+  nullability: Nullability;
+  /** May hold `null`: the doc's word, else a config override, else the `nulls` policy (`ir/nullability.ts`). */
   nullable: boolean;
   /** The Description cell as markdown source text (may be empty). */
   description: string;
@@ -135,6 +140,8 @@ export type ExampleValue =
   | { kind: "boolean"; value: boolean }
   | { kind: "null" }
   | { kind: "date"; iso: string }
+  /** A calendar date (`YYYY-MM-DD`), for an RFCDate field. */
+  | { kind: "rfcDate"; value: string }
   | { kind: "array"; items: ExampleValue[] }
   | { kind: "object"; entries: Array<[key: string, value: ExampleValue]> };
 

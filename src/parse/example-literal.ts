@@ -2,7 +2,7 @@
  * Reads an Example Usage block (`let value: Foo = {…};`) into a literal tree, with a small
  * reader of the literals it may hold: strings, template strings without substitutions,
  * numbers (also signed), `true`, `false`, `null`, arrays, objects of `key: value` pairs,
- * `new Date("…")`, parentheses and `as`/`satisfies` casts. It finds the first top-level
+ * `new Date("…")`, `new RFCDate("…")`, parentheses and `as`/`satisfies` casts. It finds the first top-level
  * variable declared with a value and never runs code; anything else is reported with its
  * text and place. It needs no TypeScript parser, so reading docs loads no emitter.
  */
@@ -342,11 +342,13 @@ class Reader {
     if (single && first.kind === "name" && first.text === "null") return { kind: "null" };
     if (first.text === "[" && first.kind === "punct" && this.closing(from) === to - 1) return this.array(from, to);
     if (first.text === "{" && first.kind === "punct" && this.closing(from) === to - 1) return this.object(from, to);
-    if (first.text === "new" && tokens[from + 1]?.text === "Date" && tokens[from + 2]?.text === "(" && this.closing(from + 2) === to - 1) {
+    // `new Date("…")`, and an SDK's `new RFCDate("2024-01-01")` for a calendar date.
+    const made = tokens[from + 1]?.text;
+    if (first.text === "new" && (made === "Date" || made === "RFCDate") && tokens[from + 2]?.text === "(" && this.closing(from + 2) === to - 1) {
       const argument = tokens[from + 3];
       const after = tokens[from + 4]?.text;
       if (argument && (argument.kind === "string" || (argument.kind === "template" && !argument.substitutions)) && (after === ")" || after === ",")) {
-        return { kind: "date", iso: argument.text };
+        return made === "Date" ? { kind: "date", iso: argument.text } : { kind: "rfcDate", value: argument.text };
       }
     }
     return this.unsupported(from, to);

@@ -3,7 +3,7 @@ import type { PhrasingContent, Table, TableCell } from "mdast";
 import { toString } from "./markdown-stack.js";
 import type { VFile } from "vfile";
 import { report, startOf } from "../shared/diagnostics.js";
-import type { Field } from "../ir/types.js";
+import type { Field, Nullability, TypeExpr } from "../ir/types.js";
 import { sourceText, spanOf } from "./cell-text.js";
 import { parseTypeCell } from "./type-cell.js";
 
@@ -132,11 +132,14 @@ function readRow(
   const description = lead ? cellText.slice(lead[0].length) : cellText;
   const exampleSpan = exampleCell ? spanOf(exampleCell.children) : undefined;
   const exampleText = exampleCell ? sourceText(exampleCell.children, ctx.source) : "";
+  // A `null` member is a fact about the field, not part of its type: `*string* | *null*` is a nullable string.
+  const { type, nullability } = withoutNull(parsed.type);
   const field: Field = {
     name,
-    type: parsed.type,
+    type,
     required,
-    nullable: false,
+    nullability,
+    nullable: nullability === "yes",
     description,
     deprecated: lead !== null || isStruckThrough(nameCell.children) || DEPRECATED_MARK.test(cellText),
     position: spanOf(nameCell.children) ?? { start, end: start },
@@ -144,6 +147,14 @@ function readRow(
   if (lead?.[1]) field.deprecationNote = lead[1].trim();
   if (exampleText !== "" && exampleSpan) field.example = { text: exampleText, position: exampleSpan };
   return field;
+}
+
+/** A type with its `null` members taken out, and whether there were any. */
+function withoutNull(type: TypeExpr): { type: TypeExpr; nullability: Nullability } {
+  if (type.kind !== "union" || !type.members.some((member) => member.kind === "null")) return { type, nullability: "unknown" };
+  const members = type.members.filter((member) => member.kind !== "null");
+  if (members.length === 0) return { type, nullability: "unknown" }; // `*null*` alone: the field holds only null
+  return { type: members.length === 1 ? members[0]! : { kind: "union", members }, nullability: "yes" };
 }
 
 /** The name inside backticks (possibly struck through), or the plain cell text. */

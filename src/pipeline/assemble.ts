@@ -54,9 +54,20 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     }
   }
   for (const model of models) reportShadowedSetters(model, files.get(model.path)!);
-  const resolved = inferNullability(resolveModels(models, files, config.externalTypes), config.nulls);
+  const { models: resolved, unmatched } = inferNullability(resolveModels(models, files, config.externalTypes), config);
+  if (unmatched.length > 0) {
+    // The config is no doc: its messages go on a file of its own, named for what it is.
+    const file = new VFile({ path: CONFIG_FILE_LABEL });
+    for (const name of unmatched) {
+      report(file, "warning", `the config's nullable or notNullable names \`${name}\`, which no model has; write it as Model.field, the model's title and a field of its Fields table`, DOC_START, "unknown-override");
+    }
+    files.set(CONFIG_FILE_LABEL, file);
+  }
   return { models: resolved, files, docs: docs.length, skipped };
 }
+
+/** Where the messages about the config's own options go: no doc has this path (docs end in `.md`). */
+export const CONFIG_FILE_LABEL = "<config>";
 
 /** A doc path maps to an output path: it must stay relative and inside. */
 export function isSafeDocPath(path: string): boolean {

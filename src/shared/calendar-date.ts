@@ -1,6 +1,6 @@
 /**
  * The calendar-date rule: a `YYYY-MM-DD` string naming a day that exists. Examples are read
- * with it; the runtime's `isRfcDate` (in templates/runtime.ts, which generated code carries
+ * with it; the runtime's `isCalendarDate` (in templates/runtime.ts, which generated code carries
  * without a dependency) applies the same rule, and a test holds the two equal.
  */
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -25,6 +25,7 @@ export type RuleId =
   | "duplicate-model"
   | "renamed-model"
   | "shadowed-setter"
+  | "unknown-override"
   | "doc-too-large"
   | "bad-path";
 

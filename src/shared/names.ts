@@ -14,6 +14,13 @@ export interface ModelNames {
   collect: string;
   builder: string;
   example: string;
+  /** The wire form's type, its codec, and the functions that read and write it. */
+  wire: string;
+  codec: string;
+  parse: string;
+  fromJSON: string;
+  toWire: string;
+  toJSON: string;
 }
 
 /**
@@ -52,6 +59,12 @@ export function namesOf(model: { name: string }): ModelNames {
     collect: `collect${type}Issues`,
     builder: `${type}Builder`,
     example: `${lower}Example`,
+    wire: `${type}Wire`,
+    codec: `${type}Codec`,
+    parse: `parse${type}`,
+    fromJSON: `${lower}FromJSON`,
+    toWire: `${lower}ToWire`,
+    toJSON: `${lower}ToJSON`,
   };
 }
 

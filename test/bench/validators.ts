@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: the generated `isOrder` / `validateOrder` against a hand-written
  * guard, zod 4 (`safeParse`) and an ajv-compiled JSON Schema of the same model, on valid
- * payloads and on payloads with one wrong field deep inside (`items[2].unitPrice`).
- * Prints ns/op and each one's speed as a ratio to the hand guard, measured in one process.
+ * payloads and on payloads with one wrong field deep inside (`items[2].unitPrice`); then the
+ * parse path from the wire (parsed JSON: dates as strings), `parseOrder` against a
+ * hand-written parser and zod with conversions. Prints ns/op and each one's speed as a ratio
+ * to the hand-written code of its table, measured in one process.
  */
 import { cpus } from "node:os";
 import { Ajv } from "ajv";
 import ajvKeywords from "ajv-keywords";
+import instanceofDefinition from "ajv-keywords/dist/definitions/instanceof.js";
 import { z } from "zod";
-import { isOrder, validateOrder, type Order } from "../../generated/index.js";
+import { isOrder, orderToWire, parseOrder, RFCDate, validateOrder, type Order } from "../../generated/index.js";
 
 // ---- payloads ---------------------------------------------------------------------
 
@@ -23,7 +26,7 @@ function makeOrder(): Order {
     tags: ["gift", "priority"],
     total: 80,
     express: true,
-    payment: { type: "card", brand: "visa", last4: "4242", expiresOn: "2027-08-31" },
+    payment: { type: "card", brand: "visa", last4: "4242", expiresOn: new RFCDate("2027-08-31") },
   };
 }
 const valid: unknown = makeOrder();
@@ -60,7 +63,7 @@ function handIsAddress(v: unknown): boolean {
 function handIsPayment(v: unknown): boolean {
   if (!isRec(v)) return false;
   if (v.type === "card") {
-    return typeof v.brand === "string" && typeof v.last4 === "string" && typeof v.expiresOn === "string" && RFC.test(v.expiresOn) && (v.threeDSecure === undefined || v.threeDSecure === true);
+    return typeof v.brand === "string" && typeof v.last4 === "string" && v.expiresOn instanceof RFCDate && (v.threeDSecure === undefined || v.threeDSecure === true);
   }
   if (v.type === "bank_transfer") return typeof v.iban === "string" && (v.reference === null || typeof v.reference === "string");
   return false;
@@ -96,7 +99,7 @@ function handIsOrder(v: unknown): boolean {
 const zLineItem = z.object({ sku: z.string(), quantity: z.number(), unitPrice: z.number(), giftWrap: z.boolean().optional() });
 const zAddress = z.object({ line1: z.string(), line2: z.string().optional(), city: z.string(), postalCode: z.string().optional(), country: z.string() });
 const zPayment = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("card"), brand: z.string(), last4: z.string(), expiresOn: z.iso.date(), threeDSecure: z.literal(true).optional() }),
+  z.object({ type: z.literal("card"), brand: z.string(), last4: z.string(), expiresOn: z.instanceof(RFCDate), threeDSecure: z.literal(true).optional() }),
   z.object({ type: z.literal("bank_transfer"), iban: z.string(), reference: z.string().nullable() }),
 ]);
 const zOrder = z.object({
@@ -117,6 +120,8 @@ const zOrder = z.object({
 
 const ajv = new Ajv({ allErrors: false });
 // ajv-keywords is CommonJS: its default import is the plugin function.
+// The model's calendar dates are RFCDate values: ajv-keywords' instanceof learns the class first.
+(instanceofDefinition as unknown as { CONSTRUCTORS: Record<string, unknown> }).CONSTRUCTORS["RFCDate"] = RFCDate;
 (ajvKeywords as unknown as (ajv: Ajv, keyword: string) => void)(ajv, "instanceof");
 const ajvOrder = ajv.compile({
   type: "object",
@@ -146,7 +151,7 @@ const ajvOrder = ajv.compile({
         {
           type: "object",
           required: ["type", "brand", "last4", "expiresOn"],
-          properties: { type: { const: "card" }, brand: { type: "string" }, last4: { type: "string" }, expiresOn: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, threeDSecure: { const: true } },
+          properties: { type: { const: "card" }, brand: { type: "string" }, last4: { type: "string" }, expiresOn: { instanceof: "RFCDate" }, threeDSecure: { const: true } },
         },
         {
           type: "object",
@@ -209,23 +214,112 @@ for (const row of rows) {
 const invalidResult = validateOrder(invalid);
 if (invalidResult.ok || invalidResult.issues[0]?.pathText !== "items[2].unitPrice") throw new Error("validateOrder reports the wrong path");
 
+// ---- the parse path: from the wire (JSON as fetch gives it) to the model ------------------
+
+const wireValid: unknown = JSON.parse(JSON.stringify(orderToWire(makeOrder())));
+const wireInvalid: unknown = (() => {
+  const wire = JSON.parse(JSON.stringify(orderToWire(makeOrder()))) as { items: Array<Record<string, unknown>> };
+  wire.items[2]!.unitPrice = "14.5";
+  return wire;
+})();
+
+/** A careful hand-written parser: the wire guard and the converted copy (ISO strings to Date and RFCDate, known keys only). */
+function handParseOrder(v: unknown): Order | undefined {
+  if (!isRec(v) || typeof v.id !== "string" || !Array.isArray(v.items) || typeof v.placedAt !== "string") return undefined;
+  if (v.status !== "pending" && v.status !== "paid" && v.status !== "shipped" && v.status !== "cancelled") return undefined;
+  const placedAt = new Date(v.placedAt);
+  if (Number.isNaN(placedAt.getTime())) return undefined;
+  const items: Order["items"] = [];
+  for (const item of v.items) {
+    if (!handIsLineItem(item)) return undefined;
+    const { sku, quantity, unitPrice, giftWrap } = item as Rec;
+    items.push({ sku: sku as string, quantity: quantity as number, unitPrice: unitPrice as number, ...(giftWrap === undefined ? {} : { giftWrap: giftWrap as boolean }) });
+  }
+  const order: Order = { id: v.id, status: v.status, items, placedAt };
+  if (v.shippingAddress !== undefined) {
+    if (!handIsAddress(v.shippingAddress)) return undefined;
+    const a = v.shippingAddress as Rec;
+    order.shippingAddress = { line1: a.line1 as string, city: a.city as string, country: a.country as string, ...(a.line2 === undefined ? {} : { line2: a.line2 as string }), ...(a.postalCode === undefined ? {} : { postalCode: a.postalCode as string }) };
+  }
+  if (v.metadata !== undefined) {
+    if (!isRec(v.metadata)) return undefined;
+    const metadata: Record<string, string> = {};
+    for (const key of Object.keys(v.metadata)) {
+      const value = v.metadata[key];
+      if (typeof value !== "string") return undefined;
+      metadata[key] = value;
+    }
+    order.metadata = metadata;
+  }
+  if (v.tags !== undefined) {
+    if (!Array.isArray(v.tags) || !v.tags.every((tag) => typeof tag === "string")) return undefined;
+    order.tags = [...(v.tags as string[])];
+  }
+  if (v.total !== undefined) {
+    if (typeof v.total !== "number") return undefined;
+    order.total = v.total;
+  }
+  if (v.express !== undefined) {
+    if (typeof v.express !== "boolean") return undefined;
+    order.express = v.express;
+  }
+  if (v.payment !== undefined) {
+    const p = v.payment;
+    if (!isRec(p)) return undefined;
+    if (p.type === "card" && typeof p.brand === "string" && typeof p.last4 === "string" && typeof p.expiresOn === "string" && RFC.test(p.expiresOn)) {
+      order.payment = { type: "card", brand: p.brand, last4: p.last4, expiresOn: new RFCDate(p.expiresOn) };
+    } else if (p.type === "bank_transfer" && typeof p.iban === "string" && (p.reference === null || typeof p.reference === "string")) {
+      order.payment = { type: "bank_transfer", iban: p.iban, reference: p.reference };
+    } else return undefined;
+  }
+  return order;
+}
+
+const zOrderWire = zOrder.extend({
+  placedAt: z.iso.datetime({ offset: true }).transform((text) => new Date(text)),
+  payment: z
+    .discriminatedUnion("type", [
+      z.object({ type: z.literal("card"), brand: z.string(), last4: z.string(), expiresOn: z.iso.date().transform((text) => new RFCDate(text)), threeDSecure: z.literal(true).optional() }),
+      z.object({ type: z.literal("bank_transfer"), iban: z.string(), reference: z.string().nullable() }),
+    ])
+    .optional(),
+});
+
+const parseRows: Row[] = [
+  { name: "hand-written parser", run: (p) => handParseOrder(p) !== undefined },
+  { name: "parseOrder (generated)", run: (p) => parseOrder(p).ok },
+  { name: "zod 4 safeParse, transforms", run: (p) => zOrderWire.safeParse(p).success },
+];
+for (const row of parseRows) {
+  if (row.run(wireValid) !== true || row.run(wireInvalid) !== false) throw new Error(`${row.name} disagrees on the wire payloads`);
+}
+const parsed = parseOrder(wireValid);
+if (!parsed.ok || !validateOrder(parsed.value).ok || !(parsed.value.placedAt instanceof Date)) throw new Error("parseOrder does not give a valid Order");
+const parseIssue = parseOrder(wireInvalid);
+if (parseIssue.ok || parseIssue.issues[0]?.pathText !== "items[2].unitPrice") throw new Error("parseOrder reports the wrong path");
+
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`mdmodel validator benchmark: model Order (nested Address, LineItem[5], enum, Record, Date, discriminated union)`);
 console.log(`machine: ${cpu}, ${cpus().length} cores, node ${process.version}; median of 9 rounds per cell`);
 console.log("");
-const table: string[][] = [["validator", "valid ns/op", "valid vs hand", "invalid ns/op", "invalid vs hand"]];
-const baseline = { valid: 0, invalid: 0 };
-for (const row of rows) {
-  const v = measure(() => row.run(valid));
-  const i = measure(() => row.run(invalid));
-  if (row === rows[0]) Object.assign(baseline, { valid: v, invalid: i });
-  table.push([row.name, v.toFixed(0), `${(baseline.valid / v).toFixed(2)}x`, i.toFixed(0), `${(baseline.invalid / i).toFixed(2)}x`]);
+/** Times each row on both payloads and prints a table of ns/op and ratios to the first row. */
+function printTable(title: string, rows: readonly Row[], good: unknown, bad: unknown): void {
+  const table: string[][] = [[title, "valid ns/op", "valid vs hand", "invalid ns/op", "invalid vs hand"]];
+  const baseline = { valid: 0, invalid: 0 };
+  for (const row of rows) {
+    const v = measure(() => row.run(good));
+    const i = measure(() => row.run(bad));
+    if (row === rows[0]) Object.assign(baseline, { valid: v, invalid: i });
+    table.push([row.name, v.toFixed(0), `${(baseline.valid / v).toFixed(2)}x`, i.toFixed(0), `${(baseline.invalid / i).toFixed(2)}x`]);
+  }
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  for (const [index, row] of table.entries()) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "));
+    if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+  console.log("");
 }
-const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-for (const [index, row] of table.entries()) {
-  console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "));
-  if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
-}
-console.log("");
-console.log("ratio = hand-guard ns/op ÷ this ns/op (1.00x = as fast as the hand guard; higher is faster)");
+printTable("validator (model values)", rows, valid, invalid);
+printTable("parser (wire: parsed JSON)", parseRows, wireValid, wireInvalid);
+console.log("ratio = the first row's ns/op ÷ this ns/op (1.00x = as fast as the hand-written code; higher is faster)");
 if (sink === 42) console.log("");

@@ -63,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ms: { generate: generated - started, tsc: checked - generated, examples: validated - checked, total: validated - started },
     });
     const percent = examples.usage.total === 0 ? 100 : (100 * examples.usage.accepted) / examples.usage.total;
-    const allValid = examples.all.accepted === examples.all.total;
+    const allValid = examples.all.accepted === examples.all.total && examples.wire.accepted === examples.wire.total;
     return tscErrors.length === 0 && allValid && percent >= minAccepted ? 0 : 1;
   } finally {
     if (!values.keep) await rm(work, { recursive: true, force: true });
@@ -75,14 +75,29 @@ async function main(argv: readonly string[]): Promise<number> {
  * Runs every emitted example through its validator; an Example Usage value counts as
  * accepted when it became a typed example and its validator accepts it.
  */
-async function validateExamples(out: string, result: GenerateResult): Promise<{ usage: ExampleTally; all: ExampleTally }> {
+async function validateExamples(out: string, result: GenerateResult): Promise<{ usage: ExampleTally; all: ExampleTally; wire: ExampleTally }> {
   const verdicts = new Map<string, string | undefined>();
   const all: ExampleTally = { accepted: 0, total: result.examples.length, rejections: [] };
+  const wire: ExampleTally = { accepted: 0, total: result.examples.length, rejections: [] };
+  type Result = { ok: boolean; value?: unknown; issues?: Array<{ message: string }> };
   for (const example of result.examples) {
     const module = (await import(pathToFileURL(join(out, example.module)).href)) as Record<string, unknown>;
-    const validate = module[example.validateName] as (value: unknown) => { ok: boolean; issues?: Array<{ message: string }> };
+    const validate = module[example.validateName] as (value: unknown) => Result;
     const verdict = validate(module[example.exportName]);
     const problem = verdict.ok ? undefined : `the validator rejects the example: ${verdict.issues?.map((i) => i.message).join("; ")}`;
+    // The wire round trip: the example as JSON, parsed back, is a valid value with the same JSON.
+    const toWire = module[example.toWireName] as (value: unknown) => unknown;
+    const parse = module[example.parseName] as (wire: unknown) => Result;
+    let trip: string | undefined = problem;
+    if (trip === undefined) {
+      const text = JSON.stringify(toWire(module[example.exportName]));
+      const parsed = parse(JSON.parse(text));
+      if (!parsed.ok) trip = `its JSON does not parse back: ${parsed.issues?.map((i) => i.message).join("; ")}`;
+      else if (!validate(parsed.value).ok) trip = "its JSON parses to a value its validator rejects";
+      else if (JSON.stringify(toWire(parsed.value)) !== text) trip = "its JSON parses to a value with other JSON";
+    }
+    if (trip === undefined) wire.accepted += 1;
+    else wire.rejections.push(`${example.docPath} (${example.source}): ${trip}`);
     verdicts.set(example.docPath, problem);
     if (problem === undefined) all.accepted += 1;
     else all.rejections.push(`${example.docPath} (${example.source}): ${problem}`);
@@ -93,12 +108,12 @@ async function validateExamples(out: string, result: GenerateResult): Promise<{ 
     if (problem === undefined) usage.accepted += 1;
     else usage.rejections.push(`${outcome.docPath}: ${problem}`);
   }
-  return { usage, all };
+  return { usage, all, wire };
 }
 
 interface Measures {
   tscErrors: string[];
-  examples: { usage: ExampleTally; all: ExampleTally };
+  examples: { usage: ExampleTally; all: ExampleTally; wire: ExampleTally };
   ms: { generate: number; tsc: number; examples: number; total: number };
 }
 
@@ -112,7 +127,7 @@ function printSummary(folder: string, result: GenerateResult, measures: Measures
   }
   const byRule = [...warnings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none";
   const { tscErrors, ms } = measures;
-  const { usage: examples, all } = measures.examples;
+  const { usage: examples, all, wire } = measures.examples;
   const percent = examples.total === 0 ? 100 : (100 * examples.accepted) / examples.total;
   console.log(`corpus ${folder}`);
   console.log(`  docs read        ${stats.docs}`);
@@ -122,10 +137,12 @@ function printSummary(folder: string, result: GenerateResult, measures: Measures
   console.log(`  tsc errors       ${tscErrors.length}`);
   console.log(`  examples         ${examples.accepted} / ${examples.total} Example Usage values accepted (${percent.toFixed(1)}%)`);
   console.log(`  typed examples   ${all.accepted} / ${all.total} emitted examples pass their validators (any source)`);
+  console.log(`  wire round trip  ${wire.accepted} / ${wire.total} examples survive toWire → JSON → parse with the same JSON`);
   console.log(`  time             ${fmt(ms.total)} (generate ${fmt(ms.generate)}, tsc ${fmt(ms.tsc)}, examples ${fmt(ms.examples)})`);
   for (const error of tscErrors.slice(0, 20)) console.log(`  tsc: ${error}`);
   for (const rejection of examples.rejections) console.log(`  rejected: ${rejection}`);
   for (const rejection of all.rejections) console.log(`  invalid example: ${rejection}`);
+  for (const rejection of wire.rejections) console.log(`  wire: ${rejection}`);
   console.log(
     `SUMMARY ${folder}: ${stats.docs} docs, ${stats.models} models, ${stats.skipped} skipped, ${tscErrors.length} tsc errors, ` +
       `${examples.accepted}/${examples.total} Example Usage values accepted, ${fmt(ms.total)}`,

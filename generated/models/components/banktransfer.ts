@@ -3,14 +3,21 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
   assertWith,
   builderClass,
   collectFieldIssues,
+  decodeJSON,
+  decodeWith,
   isObject,
+  literalCodec,
+  objectCodec,
   pushIssue,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
 
@@ -62,6 +69,44 @@ export function assertBankTransfer(value: unknown): asserts value is BankTransfe
   assertWith(value, isBankTransfer, collectBankTransferIssues, "BankTransfer");
 }
 
+/** {@link BankTransfer} as JSON carries it: date-times and calendar dates as strings. */
+export type BankTransferWire = Wire<BankTransfer>;
+
+/** Reads {@link BankTransfer} from its wire form and writes it back. */
+export const BankTransferCodec: Codec<BankTransfer, BankTransferWire> = /* @__PURE__ */ objectCodec<
+  BankTransfer,
+  BankTransferWire
+>(
+  "BankTransfer",
+  isBankTransfer,
+  () => [
+    ["type", literalCodec("bank_transfer"), true, false, '"bank_transfer"'],
+    ["iban", stringCodec, true, false, "string"],
+    ["reference", stringCodec, true, true, "string | null"],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link BankTransfer}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseBankTransfer(wire: unknown): ValidationResult<BankTransfer> {
+  return decodeWith(BankTransferCodec, wire);
+}
+
+/** Reads JSON text as {@link BankTransfer}, as {@link parseBankTransfer} reads parsed JSON; text that is no JSON is an issue. */
+export function bankTransferFromJSON(text: string): ValidationResult<BankTransfer> {
+  return decodeJSON(BankTransferCodec, text);
+}
+
+/** The wire form of a valid {@link BankTransfer}: what `JSON.stringify` should get (dates as ISO strings). */
+export function bankTransferToWire(value: BankTransfer): BankTransferWire {
+  return BankTransferCodec.encode(value);
+}
+
+/** A valid {@link BankTransfer} as JSON text; {@link bankTransferFromJSON} reads it back. */
+export function bankTransferToJSON(value: BankTransfer): string {
+  return JSON.stringify(BankTransferCodec.encode(value));
+}
+
 /** A {@link BankTransfer} builder that has set the fields `Done`. */
 export type BankTransferBuilder<Done extends keyof BankTransfer = never> = Builder<
   BankTransfer,
@@ -71,7 +116,11 @@ export type BankTransferBuilder<Done extends keyof BankTransfer = never> = Build
 
 /** Builds {@link BankTransfer} values one field at a time; `build()` checks the result. */
 export const BankTransferBuilder: BuilderClass<BankTransfer, "type" | "iban" | "reference"> =
-  builderClass("BankTransferBuilder", ["type", "iban", "reference"], assertBankTransfer);
+  /* @__PURE__ */ builderClass(
+    "BankTransferBuilder",
+    ["type", "iban", "reference"],
+    assertBankTransfer,
+  );
 
 /** Example of {@link BankTransfer}, from the doc's Example Usage. */
 export const bankTransferExample: BankTransfer = {

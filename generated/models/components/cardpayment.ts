@@ -3,19 +3,33 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
+  RFCDate,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
   assertWith,
   builderClass,
   collectFieldIssues,
+  decodeJSON,
+  decodeWith,
   isObject,
-  isRfcDate,
+  isRFCDate,
+  literalCodec,
+  objectCodec,
   pushIssue,
   pushMissing,
+  rfcDateCodec,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
-import { type CardBrand, collectCardBrandIssues, isCardBrand } from "./cardbrand.js";
+import {
+  type CardBrand,
+  CardBrandCodec,
+  collectCardBrandIssues,
+  isCardBrand,
+} from "./cardbrand.js";
 
 /** Payment by card. */
 export interface CardPayment {
@@ -26,9 +40,9 @@ export interface CardPayment {
   /** Last four digits of the card number */
   last4: string;
   /** Last day the card is valid */
-  expiresOn: string;
+  expiresOn: RFCDate;
   /** Present when 3-D Secure authenticated the payment */
-  threeDSecure?: true;
+  threeDSecure?: true | null;
 }
 
 /** Whether `value` is valid as {@link CardPayment}; allocates nothing. */
@@ -37,8 +51,8 @@ export function isCardPayment(value: unknown): value is CardPayment {
   if (value["type"] !== "card") return false;
   if (!isCardBrand(value["brand"])) return false;
   if (typeof value["last4"] !== "string") return false;
-  if (!isRfcDate(value["expiresOn"])) return false;
-  if (value["threeDSecure"] !== undefined && value["threeDSecure"] !== true) return false;
+  if (!isRFCDate(value["expiresOn"])) return false;
+  if (value["threeDSecure"] != null && value["threeDSecure"] !== true) return false;
   return true;
 }
 
@@ -59,10 +73,10 @@ export function collectCardPaymentIssues(
     collectCardBrandIssues(value["brand"], [...path, "brand"], issues);
   if (typeof value["last4"] !== "string")
     collectFieldIssues(value["last4"], path, "last4", issues, "string");
-  if (!isRfcDate(value["expiresOn"]))
-    collectFieldIssues(value["expiresOn"], path, "expiresOn", issues, "YYYY-MM-DD date string");
-  if (value["threeDSecure"] !== undefined && value["threeDSecure"] !== true)
-    collectFieldIssues(value["threeDSecure"], path, "threeDSecure", issues, "true");
+  if (!isRFCDate(value["expiresOn"]))
+    collectFieldIssues(value["expiresOn"], path, "expiresOn", issues, "RFCDate");
+  if (value["threeDSecure"] != null && value["threeDSecure"] !== true)
+    collectFieldIssues(value["threeDSecure"], path, "threeDSecure", issues, "true | null");
 }
 
 /** Checks `value` against {@link CardPayment}: the typed value, or every issue with its path. */
@@ -73,6 +87,46 @@ export function validateCardPayment(value: unknown): ValidationResult<CardPaymen
 /** Throws a `ValidationError` listing every issue unless `value` is valid as {@link CardPayment}. */
 export function assertCardPayment(value: unknown): asserts value is CardPayment {
   assertWith(value, isCardPayment, collectCardPaymentIssues, "CardPayment");
+}
+
+/** {@link CardPayment} as JSON carries it: date-times and calendar dates as strings. */
+export type CardPaymentWire = Wire<CardPayment>;
+
+/** Reads {@link CardPayment} from its wire form and writes it back. */
+export const CardPaymentCodec: Codec<CardPayment, CardPaymentWire> = /* @__PURE__ */ objectCodec<
+  CardPayment,
+  CardPaymentWire
+>(
+  "CardPayment",
+  isCardPayment,
+  () => [
+    ["type", literalCodec("card"), true, false, '"card"'],
+    ["brand", CardBrandCodec, true, false, "CardBrand"],
+    ["last4", stringCodec, true, false, "string"],
+    ["expiresOn", rfcDateCodec, true, false, "RFCDate"],
+    ["threeDSecure", literalCodec(true), false, true, "true | null"],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CardPayment}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseCardPayment(wire: unknown): ValidationResult<CardPayment> {
+  return decodeWith(CardPaymentCodec, wire);
+}
+
+/** Reads JSON text as {@link CardPayment}, as {@link parseCardPayment} reads parsed JSON; text that is no JSON is an issue. */
+export function cardPaymentFromJSON(text: string): ValidationResult<CardPayment> {
+  return decodeJSON(CardPaymentCodec, text);
+}
+
+/** The wire form of a valid {@link CardPayment}: what `JSON.stringify` should get (dates as ISO strings). */
+export function cardPaymentToWire(value: CardPayment): CardPaymentWire {
+  return CardPaymentCodec.encode(value);
+}
+
+/** A valid {@link CardPayment} as JSON text; {@link cardPaymentFromJSON} reads it back. */
+export function cardPaymentToJSON(value: CardPayment): string {
+  return JSON.stringify(CardPaymentCodec.encode(value));
 }
 
 /** A {@link CardPayment} builder that has set the fields `Done`. */
@@ -86,7 +140,7 @@ export type CardPaymentBuilder<Done extends keyof CardPayment = never> = Builder
 export const CardPaymentBuilder: BuilderClass<
   CardPayment,
   "type" | "brand" | "last4" | "expiresOn"
-> = builderClass(
+> = /* @__PURE__ */ builderClass(
   "CardPaymentBuilder",
   ["type", "brand", "last4", "expiresOn", "threeDSecure"],
   assertCardPayment,
@@ -97,6 +151,6 @@ export const cardPaymentExample: CardPayment = {
   type: "card",
   brand: "visa",
   last4: "4242",
-  expiresOn: "2027-08-31",
+  expiresOn: new RFCDate("2027-08-31"),
   threeDSecure: true,
 };

@@ -3,15 +3,22 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
+  arrayCodec,
   assertWith,
   builderClass,
   collectFieldIssues,
+  decodeJSON,
+  decodeWith,
   isObject,
+  objectCodec,
   pushIssue,
   pushMissing,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
 
@@ -20,7 +27,7 @@ export interface Category {
   /** URL-safe name */
   slug: string;
   /** The enclosing category */
-  parent?: Category;
+  parent?: Category | null;
   /** Categories inside this one */
   children: Category[];
 }
@@ -29,7 +36,7 @@ export interface Category {
 export function isCategory(value: unknown): value is Category {
   if (!isObject(value)) return false;
   if (typeof value["slug"] !== "string") return false;
-  if (value["parent"] !== undefined && !isCategory(value["parent"])) return false;
+  if (value["parent"] != null && !isCategory(value["parent"])) return false;
   const $children = value["children"];
   if (!Array.isArray($children)) return false;
   for (let i = 0; i < $children.length; i++) if (!isCategory($children[i])) return false;
@@ -49,7 +56,7 @@ export function collectCategoryIssues(
 
   if (typeof value["slug"] !== "string")
     collectFieldIssues(value["slug"], path, "slug", issues, "string");
-  if (value["parent"] !== undefined && !isCategory(value["parent"]))
+  if (value["parent"] != null && !isCategory(value["parent"]))
     collectCategoryIssues(value["parent"], [...path, "parent"], issues);
   const $children = value["children"];
   if ($children === undefined) pushMissing(issues, [...path, "children"], "Category[]");
@@ -74,6 +81,44 @@ export function assertCategory(value: unknown): asserts value is Category {
   assertWith(value, isCategory, collectCategoryIssues, "Category");
 }
 
+/** {@link Category} as JSON carries it: date-times and calendar dates as strings. */
+export type CategoryWire = Wire<Category>;
+
+/** Reads {@link Category} from its wire form and writes it back. */
+export const CategoryCodec: Codec<Category, CategoryWire> = /* @__PURE__ */ objectCodec<
+  Category,
+  CategoryWire
+>(
+  "Category",
+  isCategory,
+  () => [
+    ["slug", stringCodec, true, false, "string"],
+    ["parent", CategoryCodec, false, true, "Category | null"],
+    ["children", arrayCodec(CategoryCodec, "Category[]"), true, false, "Category[]"],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Category}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseCategory(wire: unknown): ValidationResult<Category> {
+  return decodeWith(CategoryCodec, wire);
+}
+
+/** Reads JSON text as {@link Category}, as {@link parseCategory} reads parsed JSON; text that is no JSON is an issue. */
+export function categoryFromJSON(text: string): ValidationResult<Category> {
+  return decodeJSON(CategoryCodec, text);
+}
+
+/** The wire form of a valid {@link Category}: what `JSON.stringify` should get (dates as ISO strings). */
+export function categoryToWire(value: Category): CategoryWire {
+  return CategoryCodec.encode(value);
+}
+
+/** A valid {@link Category} as JSON text; {@link categoryFromJSON} reads it back. */
+export function categoryToJSON(value: Category): string {
+  return JSON.stringify(CategoryCodec.encode(value));
+}
+
 /** A {@link Category} builder that has set the fields `Done`. */
 export type CategoryBuilder<Done extends keyof Category = never> = Builder<
   Category,
@@ -82,11 +127,8 @@ export type CategoryBuilder<Done extends keyof Category = never> = Builder<
 >;
 
 /** Builds {@link Category} values one field at a time; `build()` checks the result. */
-export const CategoryBuilder: BuilderClass<Category, "slug" | "children"> = builderClass(
-  "CategoryBuilder",
-  ["slug", "parent", "children"],
-  assertCategory,
-);
+export const CategoryBuilder: BuilderClass<Category, "slug" | "children"> =
+  /* @__PURE__ */ builderClass("CategoryBuilder", ["slug", "parent", "children"], assertCategory);
 
 /** Example of {@link Category}, from the doc's Example Usage. */
 export const categoryExample: Category = {

@@ -3,14 +3,22 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
   assertWith,
+  booleanCodec,
   builderClass,
   collectFieldIssues,
+  decodeJSON,
+  decodeWith,
   isObject,
+  numberCodec,
+  objectCodec,
   pushIssue,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
 
@@ -35,7 +43,7 @@ export interface LineItem {
    * Whether to gift-wrap this item
    * @example false
    */
-  giftWrap?: boolean;
+  giftWrap?: boolean | null;
 }
 
 /** Whether `value` is valid as {@link LineItem}; allocates nothing. */
@@ -44,7 +52,7 @@ export function isLineItem(value: unknown): value is LineItem {
   if (typeof value["sku"] !== "string") return false;
   if (typeof value["quantity"] !== "number") return false;
   if (typeof value["unitPrice"] !== "number") return false;
-  if (value["giftWrap"] !== undefined && typeof value["giftWrap"] !== "boolean") return false;
+  if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean") return false;
   return true;
 }
 
@@ -65,8 +73,8 @@ export function collectLineItemIssues(
     collectFieldIssues(value["quantity"], path, "quantity", issues, "number");
   if (typeof value["unitPrice"] !== "number")
     collectFieldIssues(value["unitPrice"], path, "unitPrice", issues, "number");
-  if (value["giftWrap"] !== undefined && typeof value["giftWrap"] !== "boolean")
-    collectFieldIssues(value["giftWrap"], path, "giftWrap", issues, "boolean");
+  if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean")
+    collectFieldIssues(value["giftWrap"], path, "giftWrap", issues, "boolean | null");
 }
 
 /** Checks `value` against {@link LineItem}: the typed value, or every issue with its path. */
@@ -79,6 +87,45 @@ export function assertLineItem(value: unknown): asserts value is LineItem {
   assertWith(value, isLineItem, collectLineItemIssues, "LineItem");
 }
 
+/** {@link LineItem} as JSON carries it: date-times and calendar dates as strings. */
+export type LineItemWire = Wire<LineItem>;
+
+/** Reads {@link LineItem} from its wire form and writes it back. */
+export const LineItemCodec: Codec<LineItem, LineItemWire> = /* @__PURE__ */ objectCodec<
+  LineItem,
+  LineItemWire
+>(
+  "LineItem",
+  isLineItem,
+  () => [
+    ["sku", stringCodec, true, false, "string"],
+    ["quantity", numberCodec, true, false, "number"],
+    ["unitPrice", numberCodec, true, false, "number"],
+    ["giftWrap", booleanCodec, false, true, "boolean | null"],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link LineItem}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseLineItem(wire: unknown): ValidationResult<LineItem> {
+  return decodeWith(LineItemCodec, wire);
+}
+
+/** Reads JSON text as {@link LineItem}, as {@link parseLineItem} reads parsed JSON; text that is no JSON is an issue. */
+export function lineItemFromJSON(text: string): ValidationResult<LineItem> {
+  return decodeJSON(LineItemCodec, text);
+}
+
+/** The wire form of a valid {@link LineItem}: what `JSON.stringify` should get (dates as ISO strings). */
+export function lineItemToWire(value: LineItem): LineItemWire {
+  return LineItemCodec.encode(value);
+}
+
+/** A valid {@link LineItem} as JSON text; {@link lineItemFromJSON} reads it back. */
+export function lineItemToJSON(value: LineItem): string {
+  return JSON.stringify(LineItemCodec.encode(value));
+}
+
 /** A {@link LineItem} builder that has set the fields `Done`. */
 export type LineItemBuilder<Done extends keyof LineItem = never> = Builder<
   LineItem,
@@ -88,7 +135,11 @@ export type LineItemBuilder<Done extends keyof LineItem = never> = Builder<
 
 /** Builds {@link LineItem} values one field at a time; `build()` checks the result. */
 export const LineItemBuilder: BuilderClass<LineItem, "sku" | "quantity" | "unitPrice"> =
-  builderClass("LineItemBuilder", ["sku", "quantity", "unitPrice", "giftWrap"], assertLineItem);
+  /* @__PURE__ */ builderClass(
+    "LineItemBuilder",
+    ["sku", "quantity", "unitPrice", "giftWrap"],
+    assertLineItem,
+  );
 
 /** Example of {@link LineItem}, from the doc's Example column. */
 export const lineItemExample: LineItem = {

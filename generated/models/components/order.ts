@@ -3,27 +3,45 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
+  RFCDate,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
+  arrayCodec,
   assertWith,
+  booleanCodec,
   builderClass,
   collectFieldIssues,
+  dateTimeCodec,
+  decodeJSON,
+  decodeWith,
   hasOwn,
   isObject,
   isValidDate,
+  numberCodec,
+  objectCodec,
   pushIssue,
   pushMissing,
+  recordCodec,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
-import { type LineItem, collectLineItemIssues, isLineItem } from "./lineitem.js";
-import { type OrderStatus, collectOrderStatusIssues, isOrderStatus } from "./orderstatus.js";
+import { type LineItem, LineItemCodec, collectLineItemIssues, isLineItem } from "./lineitem.js";
+import {
+  type OrderStatus,
+  OrderStatusCodec,
+  collectOrderStatusIssues,
+  isOrderStatus,
+} from "./orderstatus.js";
 import {
   type PaymentMethod,
+  PaymentMethodCodec,
   collectPaymentMethodIssues,
   isPaymentMethod,
 } from "./paymentmethod.js";
-import { type Address, collectAddressIssues, isAddress } from "../shared/address.js";
+import { type Address, AddressCodec, collectAddressIssues, isAddress } from "../shared/address.js";
 
 /** An order placed by a customer. */
 export interface Order {
@@ -51,38 +69,38 @@ export interface Order {
    * Where to ship the order
    * @example { line1: "221B Baker Street", city: "London", country: "GB" }
    */
-  shippingAddress?: Address;
+  shippingAddress?: Address | null;
   /**
    * Key-value pairs the merchant attached
    * @example { channel: "web" }
    */
-  metadata?: Record<string, string>;
+  metadata?: Record<string, string> | null;
   /**
    * Free-form labels for filtering
    * @example ["gift", "priority"]
    */
-  tags?: string[];
+  tags?: string[] | null;
   /**
    * Sum of the line items, in the order's currency
    * @example 25
    */
-  total?: number;
+  total?: number | null;
   /**
    * How the order is paid
-   * @example { type: "card", brand: "amex", last4: "0005", expiresOn: "2028-02-29" }
+   * @example { type: "card", brand: "amex", last4: "0005", expiresOn: new RFCDate("2028-02-29") }
    */
-  payment?: PaymentMethod;
+  payment?: PaymentMethod | null;
   /**
    * Whether the customer paid for express shipping
    * @example true
    */
-  express?: boolean;
+  express?: boolean | null;
   /**
    * Coupon applied at checkout
    * @example "SPRING24"
    * @deprecated Use `discounts` on the checkout instead.
    */
-  couponCode?: string;
+  couponCode?: string | null;
 }
 
 /** Whether `value` is valid as {@link Order}; allocates nothing. */
@@ -94,9 +112,9 @@ export function isOrder(value: unknown): value is Order {
   if (!Array.isArray($items)) return false;
   for (let i = 0; i < $items.length; i++) if (!isLineItem($items[i])) return false;
   if (!isValidDate(value["placedAt"])) return false;
-  if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"])) return false;
+  if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"])) return false;
   const $metadata = value["metadata"];
-  if ($metadata !== undefined) {
+  if ($metadata != null) {
     if (!isObject($metadata)) return false;
     for (const key in $metadata) {
       if (hasOwn($metadata, key) && typeof $metadata[key] !== "string") return false;
@@ -104,15 +122,15 @@ export function isOrder(value: unknown): value is Order {
   }
 
   const $tags = value["tags"];
-  if ($tags !== undefined) {
+  if ($tags != null) {
     if (!Array.isArray($tags)) return false;
     for (let i = 0; i < $tags.length; i++) if (typeof $tags[i] !== "string") return false;
   }
 
-  if (value["total"] !== undefined && typeof value["total"] !== "number") return false;
-  if (value["payment"] !== undefined && !isPaymentMethod(value["payment"])) return false;
-  if (value["express"] !== undefined && typeof value["express"] !== "boolean") return false;
-  if (value["couponCode"] !== undefined && typeof value["couponCode"] !== "string") return false;
+  if (value["total"] != null && typeof value["total"] !== "number") return false;
+  if (value["payment"] != null && !isPaymentMethod(value["payment"])) return false;
+  if (value["express"] != null && typeof value["express"] !== "boolean") return false;
+  if (value["couponCode"] != null && typeof value["couponCode"] !== "string") return false;
   return true;
 }
 
@@ -145,12 +163,12 @@ export function collectOrderIssues(
 
   if (!isValidDate(value["placedAt"]))
     collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
-  if (value["shippingAddress"] !== undefined && !isAddress(value["shippingAddress"]))
+  if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"]))
     collectAddressIssues(value["shippingAddress"], [...path, "shippingAddress"], issues);
   const $metadata = value["metadata"];
-  if ($metadata !== undefined) {
+  if ($metadata != null) {
     if (!isObject($metadata))
-      pushIssue(issues, [...path, "metadata"], "Record<string, string>", $metadata);
+      pushIssue(issues, [...path, "metadata"], "Record<string, string> | null", $metadata);
     else
       for (const key of Object.keys($metadata)) {
         const item: unknown = $metadata[key];
@@ -159,8 +177,8 @@ export function collectOrderIssues(
   }
 
   const $tags = value["tags"];
-  if ($tags !== undefined) {
-    if (!Array.isArray($tags)) pushIssue(issues, [...path, "tags"], "string[]", $tags);
+  if ($tags != null) {
+    if (!Array.isArray($tags)) pushIssue(issues, [...path, "tags"], "string[] | null", $tags);
     else
       for (let i = 0; i < $tags.length; i++) {
         const item: unknown = $tags[i];
@@ -168,14 +186,14 @@ export function collectOrderIssues(
       }
   }
 
-  if (value["total"] !== undefined && typeof value["total"] !== "number")
-    collectFieldIssues(value["total"], path, "total", issues, "number");
-  if (value["payment"] !== undefined && !isPaymentMethod(value["payment"]))
+  if (value["total"] != null && typeof value["total"] !== "number")
+    collectFieldIssues(value["total"], path, "total", issues, "number | null");
+  if (value["payment"] != null && !isPaymentMethod(value["payment"]))
     collectPaymentMethodIssues(value["payment"], [...path, "payment"], issues);
-  if (value["express"] !== undefined && typeof value["express"] !== "boolean")
-    collectFieldIssues(value["express"], path, "express", issues, "boolean");
-  if (value["couponCode"] !== undefined && typeof value["couponCode"] !== "string")
-    collectFieldIssues(value["couponCode"], path, "couponCode", issues, "string");
+  if (value["express"] != null && typeof value["express"] !== "boolean")
+    collectFieldIssues(value["express"], path, "express", issues, "boolean | null");
+  if (value["couponCode"] != null && typeof value["couponCode"] !== "string")
+    collectFieldIssues(value["couponCode"], path, "couponCode", issues, "string | null");
 }
 
 /** Checks `value` against {@link Order}: the typed value, or every issue with its path. */
@@ -188,6 +206,55 @@ export function assertOrder(value: unknown): asserts value is Order {
   assertWith(value, isOrder, collectOrderIssues, "Order");
 }
 
+/** {@link Order} as JSON carries it: date-times and calendar dates as strings. */
+export type OrderWire = Wire<Order>;
+
+/** Reads {@link Order} from its wire form and writes it back. */
+export const OrderCodec: Codec<Order, OrderWire> = /* @__PURE__ */ objectCodec<Order, OrderWire>(
+  "Order",
+  isOrder,
+  () => [
+    ["id", stringCodec, true, false, "string"],
+    ["status", OrderStatusCodec, true, false, "OrderStatus"],
+    ["items", arrayCodec(LineItemCodec, "LineItem[]"), true, false, "LineItem[]"],
+    ["placedAt", dateTimeCodec, true, false, "Date"],
+    ["shippingAddress", AddressCodec, false, true, "Address | null"],
+    [
+      "metadata",
+      recordCodec(stringCodec, "Record<string, string>"),
+      false,
+      true,
+      "Record<string, string> | null",
+    ],
+    ["tags", arrayCodec(stringCodec, "string[]"), false, true, "string[] | null"],
+    ["total", numberCodec, false, true, "number | null"],
+    ["payment", PaymentMethodCodec, false, true, "PaymentMethod | null"],
+    ["express", booleanCodec, false, true, "boolean | null"],
+    ["couponCode", stringCodec, false, true, "string | null"],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Order}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseOrder(wire: unknown): ValidationResult<Order> {
+  return decodeWith(OrderCodec, wire);
+}
+
+/** Reads JSON text as {@link Order}, as {@link parseOrder} reads parsed JSON; text that is no JSON is an issue. */
+export function orderFromJSON(text: string): ValidationResult<Order> {
+  return decodeJSON(OrderCodec, text);
+}
+
+/** The wire form of a valid {@link Order}: what `JSON.stringify` should get (dates as ISO strings). */
+export function orderToWire(value: Order): OrderWire {
+  return OrderCodec.encode(value);
+}
+
+/** A valid {@link Order} as JSON text; {@link orderFromJSON} reads it back. */
+export function orderToJSON(value: Order): string {
+  return JSON.stringify(OrderCodec.encode(value));
+}
+
 /** A {@link Order} builder that has set the fields `Done`. */
 export type OrderBuilder<Done extends keyof Order = never> = Builder<
   Order,
@@ -197,7 +264,7 @@ export type OrderBuilder<Done extends keyof Order = never> = Builder<
 
 /** Builds {@link Order} values one field at a time; `build()` checks the result. */
 export const OrderBuilder: BuilderClass<Order, "id" | "status" | "items" | "placedAt"> =
-  builderClass(
+  /* @__PURE__ */ builderClass(
     "OrderBuilder",
     [
       "id",
@@ -225,7 +292,7 @@ export const orderExample: Order = {
   metadata: { channel: "web" },
   tags: ["gift", "priority"],
   total: 25,
-  payment: { type: "card", brand: "amex", last4: "0005", expiresOn: "2028-02-29" },
+  payment: { type: "card", brand: "amex", last4: "0005", expiresOn: new RFCDate("2028-02-29") },
   express: true,
   couponCode: "SPRING24",
 };

@@ -3,12 +3,18 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
+  arrayCodec,
   assertWith,
   builderClass,
   collectFieldIssues,
+  dateTimeCodec,
+  decodeJSON,
+  decodeWith,
   hasOwn,
   isArrayOf,
   isBlob,
@@ -17,11 +23,18 @@ import {
   isObject,
   isUint8Array,
   isValidDate,
+  leafCodec,
+  numberCodec,
+  objectCodec,
   pushIssue,
   pushMissing,
+  recordCodec,
+  stringCodec,
+  unionCodec,
+  unknownCodec,
   validateWith,
 } from "../../runtime.js";
-import { type Category, collectCategoryIssues, isCategory } from "./category.js";
+import { type Category, CategoryCodec, collectCategoryIssues, isCategory } from "./category.js";
 
 /** Something the shop sells. */
 export interface Product {
@@ -32,17 +45,17 @@ export interface Product {
   /** Where the product is listed */
   category: Category;
   /** Free-form attributes such as color */
-  attributes?: Record<string, string>;
+  attributes?: Record<string, string> | null;
   /** Width and height of each size, in cm */
-  sizes?: number[][];
+  sizes?: number[][] | null;
   /** When the product went on sale */
-  releasedAt?: Date;
+  releasedAt?: Date | null;
   /** A small picture of the product */
-  thumbnail?: Uint8Array;
+  thumbnail?: Uint8Array | null;
   /** The user manual, as uploaded */
-  manual?: File | Blob;
+  manual?: File | Blob | null;
   /** Anything else the catalogue stores */
-  extra?: Record<string, unknown>;
+  extra?: Record<string, unknown> | null;
 }
 
 /** Whether `value` is valid as {@link Product}; allocates nothing. */
@@ -52,7 +65,7 @@ export function isProduct(value: unknown): value is Product {
   if (typeof value["name"] !== "string") return false;
   if (!isCategory(value["category"])) return false;
   const $attributes = value["attributes"];
-  if ($attributes !== undefined) {
+  if ($attributes != null) {
     if (!isObject($attributes)) return false;
     for (const key in $attributes) {
       if (hasOwn($attributes, key) && typeof $attributes[key] !== "string") return false;
@@ -60,17 +73,17 @@ export function isProduct(value: unknown): value is Product {
   }
 
   const $sizes = value["sizes"];
-  if ($sizes !== undefined) {
+  if ($sizes != null) {
     if (!Array.isArray($sizes)) return false;
     for (let i = 0; i < $sizes.length; i++) if (!isArrayOf($sizes[i], isNumber)) return false;
   }
 
-  if (value["releasedAt"] !== undefined && !isValidDate(value["releasedAt"])) return false;
-  if (value["thumbnail"] !== undefined && !isUint8Array(value["thumbnail"])) return false;
-  if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
+  if (value["releasedAt"] != null && !isValidDate(value["releasedAt"])) return false;
+  if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"])) return false;
+  if (value["manual"] != null && !(isFile(value["manual"]) || isBlob(value["manual"])))
     return false;
   const $extra = value["extra"];
-  if ($extra !== undefined && !isObject($extra)) return false;
+  if ($extra != null && !isObject($extra)) return false;
   return true;
 }
 
@@ -93,9 +106,9 @@ export function collectProductIssues(
   else if (!isCategory(value["category"]))
     collectCategoryIssues(value["category"], [...path, "category"], issues);
   const $attributes = value["attributes"];
-  if ($attributes !== undefined) {
+  if ($attributes != null) {
     if (!isObject($attributes))
-      pushIssue(issues, [...path, "attributes"], "Record<string, string>", $attributes);
+      pushIssue(issues, [...path, "attributes"], "Record<string, string> | null", $attributes);
     else
       for (const key of Object.keys($attributes)) {
         const item: unknown = $attributes[key];
@@ -105,8 +118,8 @@ export function collectProductIssues(
   }
 
   const $sizes = value["sizes"];
-  if ($sizes !== undefined) {
-    if (!Array.isArray($sizes)) pushIssue(issues, [...path, "sizes"], "number[][]", $sizes);
+  if ($sizes != null) {
+    if (!Array.isArray($sizes)) pushIssue(issues, [...path, "sizes"], "number[][] | null", $sizes);
     else
       for (let i = 0; i < $sizes.length; i++) {
         const item: unknown = $sizes[i];
@@ -120,15 +133,15 @@ export function collectProductIssues(
       }
   }
 
-  if (value["releasedAt"] !== undefined && !isValidDate(value["releasedAt"]))
-    collectFieldIssues(value["releasedAt"], path, "releasedAt", issues, "Date");
-  if (value["thumbnail"] !== undefined && !isUint8Array(value["thumbnail"]))
-    collectFieldIssues(value["thumbnail"], path, "thumbnail", issues, "Uint8Array");
-  if (value["manual"] !== undefined && !(isFile(value["manual"]) || isBlob(value["manual"])))
-    collectFieldIssues(value["manual"], path, "manual", issues, "File | Blob");
+  if (value["releasedAt"] != null && !isValidDate(value["releasedAt"]))
+    collectFieldIssues(value["releasedAt"], path, "releasedAt", issues, "Date | null");
+  if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"]))
+    collectFieldIssues(value["thumbnail"], path, "thumbnail", issues, "Uint8Array | null");
+  if (value["manual"] != null && !(isFile(value["manual"]) || isBlob(value["manual"])))
+    collectFieldIssues(value["manual"], path, "manual", issues, "File | Blob | null");
   const $extra = value["extra"];
-  if ($extra !== undefined && !isObject($extra))
-    pushIssue(issues, [...path, "extra"], "Record<string, unknown>", $extra);
+  if ($extra != null && !isObject($extra))
+    pushIssue(issues, [...path, "extra"], "Record<string, unknown> | null", $extra);
 }
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */
@@ -141,6 +154,77 @@ export function assertProduct(value: unknown): asserts value is Product {
   assertWith(value, isProduct, collectProductIssues, "Product");
 }
 
+/** {@link Product} as JSON carries it: date-times and calendar dates as strings. */
+export type ProductWire = Wire<Product>;
+
+/** Reads {@link Product} from its wire form and writes it back. */
+export const ProductCodec: Codec<Product, ProductWire> = /* @__PURE__ */ objectCodec<
+  Product,
+  ProductWire
+>(
+  "Product",
+  isProduct,
+  () => [
+    ["sku", stringCodec, true, false, "string"],
+    ["name", stringCodec, true, false, "string"],
+    ["category", CategoryCodec, true, false, "Category"],
+    [
+      "attributes",
+      recordCodec(stringCodec, "Record<string, string>"),
+      false,
+      true,
+      "Record<string, string> | null",
+    ],
+    [
+      "sizes",
+      arrayCodec(arrayCodec(numberCodec, "number[]"), "number[][]"),
+      false,
+      true,
+      "number[][] | null",
+    ],
+    ["releasedAt", dateTimeCodec, false, true, "Date | null"],
+    ["thumbnail", leafCodec(isUint8Array, "Uint8Array"), false, true, "Uint8Array | null"],
+    [
+      "manual",
+      unionCodec("File | Blob", [
+        ["File", leafCodec(isFile, "File")],
+        ["Blob", leafCodec(isBlob, "Blob")],
+      ]),
+      false,
+      true,
+      "File | Blob | null",
+    ],
+    [
+      "extra",
+      recordCodec(unknownCodec, "Record<string, unknown>"),
+      false,
+      true,
+      "Record<string, unknown> | null",
+    ],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Product}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseProduct(wire: unknown): ValidationResult<Product> {
+  return decodeWith(ProductCodec, wire);
+}
+
+/** Reads JSON text as {@link Product}, as {@link parseProduct} reads parsed JSON; text that is no JSON is an issue. */
+export function productFromJSON(text: string): ValidationResult<Product> {
+  return decodeJSON(ProductCodec, text);
+}
+
+/** The wire form of a valid {@link Product}: what `JSON.stringify` should get (dates as ISO strings). */
+export function productToWire(value: Product): ProductWire {
+  return ProductCodec.encode(value);
+}
+
+/** A valid {@link Product} as JSON text; {@link productFromJSON} reads it back. */
+export function productToJSON(value: Product): string {
+  return JSON.stringify(ProductCodec.encode(value));
+}
+
 /** A {@link Product} builder that has set the fields `Done`. */
 export type ProductBuilder<Done extends keyof Product = never> = Builder<
   Product,
@@ -149,11 +233,22 @@ export type ProductBuilder<Done extends keyof Product = never> = Builder<
 >;
 
 /** Builds {@link Product} values one field at a time; `build()` checks the result. */
-export const ProductBuilder: BuilderClass<Product, "sku" | "name" | "category"> = builderClass(
-  "ProductBuilder",
-  ["sku", "name", "category", "attributes", "sizes", "releasedAt", "thumbnail", "manual", "extra"],
-  assertProduct,
-);
+export const ProductBuilder: BuilderClass<Product, "sku" | "name" | "category"> =
+  /* @__PURE__ */ builderClass(
+    "ProductBuilder",
+    [
+      "sku",
+      "name",
+      "category",
+      "attributes",
+      "sizes",
+      "releasedAt",
+      "thumbnail",
+      "manual",
+      "extra",
+    ],
+    assertProduct,
+  );
 
 /** Example of {@link Product}, from the doc's Example Usage. */
 export const productExample: Product = {

@@ -3,14 +3,20 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
   assertWith,
   builderClass,
   collectFieldIssues,
+  decodeJSON,
+  decodeWith,
   isObject,
+  objectCodec,
   pushIssue,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
 
@@ -22,7 +28,7 @@ export interface Address {
    */
   line1: string;
   /** Flat, floor or building */
-  line2?: string;
+  line2?: string | null;
   /**
    * City or town
    * @example "London"
@@ -32,7 +38,7 @@ export interface Address {
    * Postal code, as the country writes it
    * @example "NW1 6XE"
    */
-  postalCode?: string;
+  postalCode?: string | null;
   /**
    * ISO 3166-1 alpha-2 country code
    * @example "GB"
@@ -44,9 +50,9 @@ export interface Address {
 export function isAddress(value: unknown): value is Address {
   if (!isObject(value)) return false;
   if (typeof value["line1"] !== "string") return false;
-  if (value["line2"] !== undefined && typeof value["line2"] !== "string") return false;
+  if (value["line2"] != null && typeof value["line2"] !== "string") return false;
   if (typeof value["city"] !== "string") return false;
-  if (value["postalCode"] !== undefined && typeof value["postalCode"] !== "string") return false;
+  if (value["postalCode"] != null && typeof value["postalCode"] !== "string") return false;
   if (typeof value["country"] !== "string") return false;
   return true;
 }
@@ -64,12 +70,12 @@ export function collectAddressIssues(
 
   if (typeof value["line1"] !== "string")
     collectFieldIssues(value["line1"], path, "line1", issues, "string");
-  if (value["line2"] !== undefined && typeof value["line2"] !== "string")
-    collectFieldIssues(value["line2"], path, "line2", issues, "string");
+  if (value["line2"] != null && typeof value["line2"] !== "string")
+    collectFieldIssues(value["line2"], path, "line2", issues, "string | null");
   if (typeof value["city"] !== "string")
     collectFieldIssues(value["city"], path, "city", issues, "string");
-  if (value["postalCode"] !== undefined && typeof value["postalCode"] !== "string")
-    collectFieldIssues(value["postalCode"], path, "postalCode", issues, "string");
+  if (value["postalCode"] != null && typeof value["postalCode"] !== "string")
+    collectFieldIssues(value["postalCode"], path, "postalCode", issues, "string | null");
   if (typeof value["country"] !== "string")
     collectFieldIssues(value["country"], path, "country", issues, "string");
 }
@@ -84,6 +90,46 @@ export function assertAddress(value: unknown): asserts value is Address {
   assertWith(value, isAddress, collectAddressIssues, "Address");
 }
 
+/** {@link Address} as JSON carries it: date-times and calendar dates as strings. */
+export type AddressWire = Wire<Address>;
+
+/** Reads {@link Address} from its wire form and writes it back. */
+export const AddressCodec: Codec<Address, AddressWire> = /* @__PURE__ */ objectCodec<
+  Address,
+  AddressWire
+>(
+  "Address",
+  isAddress,
+  () => [
+    ["line1", stringCodec, true, false, "string"],
+    ["line2", stringCodec, false, true, "string | null"],
+    ["city", stringCodec, true, false, "string"],
+    ["postalCode", stringCodec, false, true, "string | null"],
+    ["country", stringCodec, true, false, "string"],
+  ],
+  "drop",
+);
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Address}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseAddress(wire: unknown): ValidationResult<Address> {
+  return decodeWith(AddressCodec, wire);
+}
+
+/** Reads JSON text as {@link Address}, as {@link parseAddress} reads parsed JSON; text that is no JSON is an issue. */
+export function addressFromJSON(text: string): ValidationResult<Address> {
+  return decodeJSON(AddressCodec, text);
+}
+
+/** The wire form of a valid {@link Address}: what `JSON.stringify` should get (dates as ISO strings). */
+export function addressToWire(value: Address): AddressWire {
+  return AddressCodec.encode(value);
+}
+
+/** A valid {@link Address} as JSON text; {@link addressFromJSON} reads it back. */
+export function addressToJSON(value: Address): string {
+  return JSON.stringify(AddressCodec.encode(value));
+}
+
 /** A {@link Address} builder that has set the fields `Done`. */
 export type AddressBuilder<Done extends keyof Address = never> = Builder<
   Address,
@@ -92,11 +138,12 @@ export type AddressBuilder<Done extends keyof Address = never> = Builder<
 >;
 
 /** Builds {@link Address} values one field at a time; `build()` checks the result. */
-export const AddressBuilder: BuilderClass<Address, "line1" | "city" | "country"> = builderClass(
-  "AddressBuilder",
-  ["line1", "line2", "city", "postalCode", "country"],
-  assertAddress,
-);
+export const AddressBuilder: BuilderClass<Address, "line1" | "city" | "country"> =
+  /* @__PURE__ */ builderClass(
+    "AddressBuilder",
+    ["line1", "line2", "city", "postalCode", "country"],
+    assertAddress,
+  );
 
 /** Example of {@link Address}, from the doc's Example column. */
 export const addressExample: Address = {

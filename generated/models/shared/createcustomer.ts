@@ -3,14 +3,20 @@
 import {
   type Builder,
   type BuilderClass,
+  type Codec,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
   assertWith,
   builderClass,
   collectFieldIssues,
+  decodeJSON,
+  decodeWith,
   isObject,
+  objectCodec,
   pushIssue,
+  stringCodec,
   validateWith,
 } from "../../runtime.js";
 
@@ -20,26 +26,26 @@ export interface CreateCustomer {
    * The Custom Identifier of the customer in the organization
    * @example "org-user-123"
    */
-  customIdentifier?: string;
+  customIdentifier?: string | null;
   /** Email */
-  email?: string;
+  email?: string | null;
   /**
    * The Metadata Properties of the customer in the organization
    * @example "[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key1\",\"value\":\"value1\"}]"
    */
-  metadata?: string;
+  metadata?: string | null;
   /** Name */
-  name?: string;
+  name?: string | null;
 }
 
 /** Whether `value` is valid as {@link CreateCustomer}; allocates nothing. */
 export function isCreateCustomer(value: unknown): value is CreateCustomer {
   if (!isObject(value)) return false;
-  if (value["customIdentifier"] !== undefined && typeof value["customIdentifier"] !== "string")
+  if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
     return false;
-  if (value["email"] !== undefined && typeof value["email"] !== "string") return false;
-  if (value["metadata"] !== undefined && typeof value["metadata"] !== "string") return false;
-  if (value["name"] !== undefined && typeof value["name"] !== "string") return false;
+  if (value["email"] != null && typeof value["email"] !== "string") return false;
+  if (value["metadata"] != null && typeof value["metadata"] !== "string") return false;
+  if (value["name"] != null && typeof value["name"] !== "string") return false;
   return true;
 }
 
@@ -54,14 +60,20 @@ export function collectCreateCustomerIssues(
     return;
   }
 
-  if (value["customIdentifier"] !== undefined && typeof value["customIdentifier"] !== "string")
-    collectFieldIssues(value["customIdentifier"], path, "customIdentifier", issues, "string");
-  if (value["email"] !== undefined && typeof value["email"] !== "string")
-    collectFieldIssues(value["email"], path, "email", issues, "string");
-  if (value["metadata"] !== undefined && typeof value["metadata"] !== "string")
-    collectFieldIssues(value["metadata"], path, "metadata", issues, "string");
-  if (value["name"] !== undefined && typeof value["name"] !== "string")
-    collectFieldIssues(value["name"], path, "name", issues, "string");
+  if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
+    collectFieldIssues(
+      value["customIdentifier"],
+      path,
+      "customIdentifier",
+      issues,
+      "string | null",
+    );
+  if (value["email"] != null && typeof value["email"] !== "string")
+    collectFieldIssues(value["email"], path, "email", issues, "string | null");
+  if (value["metadata"] != null && typeof value["metadata"] !== "string")
+    collectFieldIssues(value["metadata"], path, "metadata", issues, "string | null");
+  if (value["name"] != null && typeof value["name"] !== "string")
+    collectFieldIssues(value["name"], path, "name", issues, "string | null");
 }
 
 /** Checks `value` against {@link CreateCustomer}: the typed value, or every issue with its path. */
@@ -74,6 +86,43 @@ export function assertCreateCustomer(value: unknown): asserts value is CreateCus
   assertWith(value, isCreateCustomer, collectCreateCustomerIssues, "CreateCustomer");
 }
 
+/** {@link CreateCustomer} as JSON carries it: date-times and calendar dates as strings. */
+export type CreateCustomerWire = Wire<CreateCustomer>;
+
+/** Reads {@link CreateCustomer} from its wire form and writes it back. */
+export const CreateCustomerCodec: Codec<CreateCustomer, CreateCustomerWire> =
+  /* @__PURE__ */ objectCodec<CreateCustomer, CreateCustomerWire>(
+    "CreateCustomer",
+    isCreateCustomer,
+    () => [
+      ["customIdentifier", stringCodec, false, true, "string | null"],
+      ["email", stringCodec, false, true, "string | null"],
+      ["metadata", stringCodec, false, true, "string | null"],
+      ["name", stringCodec, false, true, "string | null"],
+    ],
+    "drop",
+  );
+
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CreateCustomer}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+export function parseCreateCustomer(wire: unknown): ValidationResult<CreateCustomer> {
+  return decodeWith(CreateCustomerCodec, wire);
+}
+
+/** Reads JSON text as {@link CreateCustomer}, as {@link parseCreateCustomer} reads parsed JSON; text that is no JSON is an issue. */
+export function createCustomerFromJSON(text: string): ValidationResult<CreateCustomer> {
+  return decodeJSON(CreateCustomerCodec, text);
+}
+
+/** The wire form of a valid {@link CreateCustomer}: what `JSON.stringify` should get (dates as ISO strings). */
+export function createCustomerToWire(value: CreateCustomer): CreateCustomerWire {
+  return CreateCustomerCodec.encode(value);
+}
+
+/** A valid {@link CreateCustomer} as JSON text; {@link createCustomerFromJSON} reads it back. */
+export function createCustomerToJSON(value: CreateCustomer): string {
+  return JSON.stringify(CreateCustomerCodec.encode(value));
+}
+
 /** A {@link CreateCustomer} builder that has set the fields `Done`. */
 export type CreateCustomerBuilder<Done extends keyof CreateCustomer = never> = Builder<
   CreateCustomer,
@@ -82,11 +131,12 @@ export type CreateCustomerBuilder<Done extends keyof CreateCustomer = never> = B
 >;
 
 /** Builds {@link CreateCustomer} values one field at a time; `build()` checks the result. */
-export const CreateCustomerBuilder: BuilderClass<CreateCustomer, never> = builderClass(
-  "CreateCustomerBuilder",
-  ["customIdentifier", "email", "metadata", "name"],
-  assertCreateCustomer,
-);
+export const CreateCustomerBuilder: BuilderClass<CreateCustomer, never> =
+  /* @__PURE__ */ builderClass(
+    "CreateCustomerBuilder",
+    ["customIdentifier", "email", "metadata", "name"],
+    assertCreateCustomer,
+  );
 
 /** Example of {@link CreateCustomer}, from the doc's Example column. */
 export const createCustomerExample: CreateCustomer = {

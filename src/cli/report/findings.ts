@@ -35,7 +35,8 @@ export function toFindings(messages: readonly VFileMessage[], docPrefix: string)
     const place = message.place;
     const end = place && "end" in place ? place.end : undefined;
     return {
-      file: joinPath(docPrefix, docPath),
+      // A message about the config, not a doc (`<config>`), names no doc path.
+      file: docPath.startsWith("<") ? docPath : joinPath(docPrefix, docPath),
       docPath,
       line: message.line ?? 1,
       column: message.column ?? 1,

@@ -10,7 +10,8 @@ import { anyOf, call, equals, render, TRUE, type Condition } from "./condition.j
 import { literalText } from "./literal.js";
 import { typeText } from "./type-text.js";
 
-const PLATFORM_GUARDS: Record<PlatformTypeName, string> = {
+/** The runtime guard of each platform type. */
+export const PLATFORM_GUARDS: Record<PlatformTypeName, string> = {
   Uint8Array: "isUint8Array",
   "ReadableStream<Uint8Array>": "isReadableStream",
   File: "isFile",
@@ -34,7 +35,7 @@ export function guardCondition(type: ResolvedType, value: string, ctx: ModuleCon
     case "date":
       return call(`${runtime(ctx, "isValidDate")}(${value})`);
     case "rfcDate":
-      return call(`${runtime(ctx, "isRfcDate")}(${value})`);
+      return call(`${runtime(ctx, "isRFCDate")}(${value})`);
     case "platform":
       return call(`${runtime(ctx, PLATFORM_GUARDS[type.name])}(${value})`);
     case "array":
@@ -63,7 +64,7 @@ export function guardFunction(type: ResolvedType, ctx: ModuleContext): string {
     case "date":
       return runtime(ctx, "isValidDate");
     case "rfcDate":
-      return runtime(ctx, "isRfcDate");
+      return runtime(ctx, "isRFCDate");
     case "platform":
       return runtime(ctx, PLATFORM_GUARDS[type.name]);
     case "ref":

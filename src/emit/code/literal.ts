@@ -9,8 +9,8 @@ export function literalText(value: string | number | boolean): string {
   return typeof value === "string" ? stringLiteral(value) : String(value);
 }
 
-/** An example value as a TypeScript expression. */
-export function exampleLiteral(value: ExampleValue): string {
+/** An example value as a TypeScript expression; `rfcDate` names the runtime's `RFCDate` where the expression needs it. */
+export function exampleLiteral(value: ExampleValue, rfcDate: () => string = () => "RFCDate"): string {
   switch (value.kind) {
     case "string":
       return stringLiteral(value.value);
@@ -22,10 +22,12 @@ export function exampleLiteral(value: ExampleValue): string {
       return "null";
     case "date":
       return `new Date(${stringLiteral(value.iso)})`;
+    case "rfcDate":
+      return `new ${rfcDate()}(${stringLiteral(value.value)})`;
     case "array":
-      return `[${value.items.map(exampleLiteral).join(", ")}]`;
+      return `[${value.items.map((item) => exampleLiteral(item, rfcDate)).join(", ")}]`;
     case "object":
-      return `{ ${value.entries.map(([key, item]) => `${literalKey(key)}: ${exampleLiteral(item)}`).join(", ")} }`;
+      return `{ ${value.entries.map(([key, item]) => `${literalKey(key)}: ${exampleLiteral(item, rfcDate)}`).join(", ")} }`;
     default:
       return assertNever(value);
   }

@@ -1,7 +1,7 @@
 /** A type expression as TypeScript type text. */
 import type { ResolvedField, ResolvedType } from "../../ir/types.js";
 import { assertNever } from "../../shared/assert-never.js";
-import { refName, type ModuleContext } from "../context.js";
+import { refName, runtimeType, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 
 /** The TypeScript type for `type`, importing the models it names. */
@@ -19,7 +19,7 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
     case "date":
       return "Date";
     case "rfcDate":
-      return "string";
+      return runtimeType(ctx, "RFCDate");
     case "platform":
       return type.name;
     case "array": {

@@ -66,8 +66,17 @@ export function enumGuard(body: EnumModel): string[] {
   return [`return ${render(anyOf(body.members.map((member) => equals("value", literalText(member.value)))))};`];
 }
 
+/** The values an enum takes, as a message says them. */
+function expectedValues(body: EnumModel): string {
+  return body.members.map((member) => JSON.stringify(member.value)).join(" | ") + (body.open ? ` | ${typeof body.members[0]?.value}` : "");
+}
+
 /** An enum is one value: one issue naming the values expected. */
 export function enumCollector(body: EnumModel, ctx: ModuleContext): string[] {
-  const expected = body.members.map((member) => JSON.stringify(member.value)).join(" | ") + (body.open ? ` | ${typeof body.members[0]?.value}` : "");
-  return [`if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expected)}, value);`];
+  return [`if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expectedValues(body))}, value);`];
+}
+
+/** An enum's wire form is its value: the codec is its guard. */
+export function enumCodec(body: EnumModel, ctx: ModuleContext): string {
+  return `${runtime(ctx, "leafCodec")}(${ctx.names.is}, ${stringLiteral(expectedValues(body))})`;
 }

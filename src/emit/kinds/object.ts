@@ -8,6 +8,7 @@ import type { StatementStructures, TypeAliasDeclarationStructure, VariableStatem
 import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import { describeType } from "../../ir/examples.js";
 import type { ResolvedField, ResolvedObjectModel, ResolvedType } from "../../ir/types.js";
+import { codecExpr } from "../code/codec.js";
 import { collectStatement } from "../code/collect.js";
 import { allOf, call, differs, ifThen, isAlwaysTrue, isPresent, negate, render, type Condition } from "../code/condition.js";
 import { guardCondition, isLeaf } from "../code/guard.js";
@@ -231,6 +232,16 @@ function knownKeys(body: ResolvedObjectModel, ctx: ModuleContext): string {
   return name;
 }
 
+/** The object's codec: each field by its codec, the unknown properties as the config says. */
+export function objectCodec(body: ResolvedObjectModel, ctx: ModuleContext): string {
+  const { type, wire, is } = ctx.names;
+  const rows = body.fields.map(
+    (field) => `[${stringLiteral(field.name)}, ${codecExpr(field.type, ctx)}, ${field.required}, ${field.nullable}, ${stringLiteral(describeType(field.type) + (field.nullable ? " | null" : ""))}]`,
+  );
+  // The field list is made on first use, so models that refer to each other may load in any order.
+  return `${runtime(ctx, "objectCodec")}<${type}, ${wire}>(${stringLiteral(type)}, ${is}, () => [${rows.join(", ")}], ${stringLiteral(ctx.options.unknownProperties)})`;
+}
+
 /**
  * `XBuilder`: a class made by the runtime's `builderClass`, with a chainable setter per field
  * whose type records the fields set so far, so `build()` without a required field is a
@@ -262,7 +273,7 @@ export function objectBuilder(body: ResolvedObjectModel, ctx: ModuleContext): [T
           name: builder,
           // Annotated, not inferred, so the module also compiles under `isolatedDeclarations`.
           type: `${runtimeType(ctx, "BuilderClass")}<${type}, ${requiredType}>`,
-          initializer: `${runtime(ctx, "builderClass")}(${stringLiteral(builder)}, ${fields}, ${assert})`,
+          initializer: `/* @__PURE__ */ ${runtime(ctx, "builderClass")}(${stringLiteral(builder)}, ${fields}, ${assert})`,
         },
       ],
     },

@@ -7,6 +7,7 @@ import { StructureKind } from "../ts-morph.js";
 import { findDiscriminator } from "../../ir/discriminator.js";
 import { describeType } from "../../ir/examples.js";
 import type { ResolvedType, ResolvedUnionModel } from "../../ir/types.js";
+import { unionCodecExpr } from "../code/codec.js";
 import { collectStatement, memberIssues } from "../code/collect.js";
 import { anyOf, render } from "../code/condition.js";
 import { guardCondition } from "../code/guard.js";
@@ -50,6 +51,16 @@ export function unionGuard(body: ResolvedUnionModel, ctx: ModuleContext): string
     "default: return false;",
     "}",
   ];
+}
+
+/** The union's codec: made on first use (members may be models that refer back to it), by the discriminator where there is one. */
+export function unionCodec(body: ResolvedUnionModel, ctx: ModuleContext): string {
+  const { type, wire } = ctx.names;
+  const members = memberTypes(body);
+  const discriminator = findDiscriminator(members, ctx.models);
+  const cases = discriminator?.cases.map(({ value, member }) => `[${literalText(value)}, ${members.indexOf(member)}]`);
+  const by = discriminator ? `{ field: ${stringLiteral(discriminator.field)}, cases: [${cases!.join(", ")}] }` : undefined;
+  return `${runtime(ctx, "lazyCodec")}<${type}, ${wire}>(() => ${unionCodecExpr(members, ctx, `<${type}, ${wire}>`, by)})`;
 }
 
 /**

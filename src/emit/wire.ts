@@ -1,0 +1,69 @@
+/**
+ * The wire functions every model module exports, around the codec its kind writes: the wire
+ * form's type, `parseX` (parsed JSON to the model), `xFromJSON` (JSON text), and the way back,
+ * `xToWire` and `xToJSON`.
+ */
+import type { StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
+import { runtime, runtimeType, type ModuleContext } from "./context.js";
+import { jsDoc } from "./jsdoc.js";
+
+/** The wire type, the codec (initialised by `codec`, an expression) and the four functions. */
+export function wireStructures(ctx: ModuleContext, codec: string): StatementStructures[] {
+  const { type, wire, codec: codecName } = ctx.names;
+  const result = `${runtimeType(ctx, "ValidationResult")}<${type}>`;
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: wire,
+      isExported: true,
+      docs: jsDoc(`{@link ${type}} as JSON carries it: date-times and calendar dates as strings.`),
+      type: `${runtimeType(ctx, "Wire")}<${type}>`,
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc(`Reads {@link ${type}} from its wire form and writes it back.`),
+      declarations: [{ name: codecName, type: `${runtimeType(ctx, "Codec")}<${type}, ${wire}>`, initializer: `/* @__PURE__ */ ${codec}` }],
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.parse,
+      isExported: true,
+      docs: jsDoc(
+        `Reads \`wire\` (parsed JSON, such as \`await response.json()\`) as {@link ${type}}: date-times become \`Date\`, calendar dates \`RFCDate\`, and properties the doc does not list are ${ctx.options.unknownProperties === "keep" ? "kept" : ctx.options.unknownProperties === "reject" ? "issues" : "left out"}. The value, or every issue with its path; \`wire\` is not changed.`,
+      ),
+      parameters: [{ name: "wire", type: "unknown" }],
+      returnType: result,
+      statements: [`return ${runtime(ctx, "decodeWith")}(${codecName}, wire);`],
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.fromJSON,
+      isExported: true,
+      docs: jsDoc(`Reads JSON text as {@link ${type}}, as {@link ${ctx.names.parse}} reads parsed JSON; text that is no JSON is an issue.`),
+      parameters: [{ name: "text", type: "string" }],
+      returnType: result,
+      statements: [`return ${runtime(ctx, "decodeJSON")}(${codecName}, text);`],
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.toWire,
+      isExported: true,
+      docs: jsDoc(`The wire form of a valid {@link ${type}}: what \`JSON.stringify\` should get (dates as ISO strings).`),
+      parameters: [{ name: "value", type }],
+      returnType: wire,
+      statements: [`return ${codecName}.encode(value);`],
+    },
+    {
+      kind: StructureKind.Function,
+      name: ctx.names.toJSON,
+      isExported: true,
+      docs: jsDoc(`A valid {@link ${type}} as JSON text; {@link ${ctx.names.fromJSON}} reads it back.`),
+      parameters: [{ name: "value", type }],
+      returnType: "string",
+      statements: [`return JSON.stringify(${codecName}.encode(value));`],
+    },
+  ];
+}
