@@ -9,6 +9,11 @@ export {
   RFCDate,
   type Wire,
   type Codec,
+  type ModelSchema,
+  type StandardResult,
+  type JsonSchemaOptions,
+  type SchemaSource,
+  jsonSchemaOf,
 } from "./runtime.js";
 export {
   type BankTransfer,
@@ -21,6 +26,7 @@ export {
   bankTransferFromJSON,
   bankTransferToWire,
   bankTransferToJSON,
+  BankTransferSchema,
   BankTransferBuilder,
   bankTransferExample,
 } from "./models/components/banktransfer.js";
@@ -35,6 +41,7 @@ export {
   cardBrandFromJSON,
   cardBrandToWire,
   cardBrandToJSON,
+  CardBrandSchema,
   cardBrandExample,
 } from "./models/components/cardbrand.js";
 export {
@@ -48,6 +55,7 @@ export {
   cardPaymentFromJSON,
   cardPaymentToWire,
   cardPaymentToJSON,
+  CardPaymentSchema,
   CardPaymentBuilder,
   cardPaymentExample,
 } from "./models/components/cardpayment.js";
@@ -62,6 +70,7 @@ export {
   categoryFromJSON,
   categoryToWire,
   categoryToJSON,
+  CategorySchema,
   CategoryBuilder,
   categoryExample,
 } from "./models/components/category.js";
@@ -76,6 +85,7 @@ export {
   lineItemFromJSON,
   lineItemToWire,
   lineItemToJSON,
+  LineItemSchema,
   LineItemBuilder,
   lineItemExample,
 } from "./models/components/lineitem.js";
@@ -90,6 +100,7 @@ export {
   orderFromJSON,
   orderToWire,
   orderToJSON,
+  OrderSchema,
   OrderBuilder,
   orderExample,
 } from "./models/components/order.js";
@@ -104,6 +115,7 @@ export {
   orderStatusFromJSON,
   orderStatusToWire,
   orderStatusToJSON,
+  OrderStatusSchema,
 } from "./models/components/orderstatus.js";
 export {
   type PaymentMethod,
@@ -116,6 +128,7 @@ export {
   paymentMethodFromJSON,
   paymentMethodToWire,
   paymentMethodToJSON,
+  PaymentMethodSchema,
   paymentMethodExample,
 } from "./models/components/paymentmethod.js";
 export {
@@ -129,6 +142,7 @@ export {
   productFromJSON,
   productToWire,
   productToJSON,
+  ProductSchema,
   ProductBuilder,
   productExample,
 } from "./models/components/product.js";
@@ -143,6 +157,7 @@ export {
   addressFromJSON,
   addressToWire,
   addressToJSON,
+  AddressSchema,
   AddressBuilder,
   addressExample,
 } from "./models/shared/address.js";
@@ -157,6 +172,7 @@ export {
   createCustomerFromJSON,
   createCustomerToWire,
   createCustomerToJSON,
+  CreateCustomerSchema,
   CreateCustomerBuilder,
   createCustomerExample,
 } from "./models/shared/createcustomer.js";

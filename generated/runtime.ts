@@ -68,53 +68,69 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
-const MISSING: unique symbol = Symbol("missing");
+const MISSING: unique symbol = /* @__PURE__ */ Symbol("missing");
 
 /**
  * One issue. The readable texts are built when first read, so collecting issues stays
  * cheap when a caller only counts them or reads their paths.
  */
-class Issue implements ValidationIssue {
-  #pathText: string | undefined;
-  #received: string | undefined;
+const Issue = /* @__PURE__ */ withEnumerableTexts(
+  class Issue implements ValidationIssue {
+    #pathText: string | undefined;
+    #received: string | undefined;
 
-  constructor(
-    readonly path: readonly PathSegment[],
-    readonly expected: string,
-    private readonly value: unknown,
-    private readonly note?: string,
-  ) {}
+    constructor(
+      readonly path: readonly PathSegment[],
+      readonly expected: string,
+      private readonly value: unknown,
+      private readonly note?: string,
+    ) {}
 
-  get pathText(): string {
-    return (this.#pathText ??= formatPath(this.path));
+    get pathText(): string {
+      return (this.#pathText ??= formatPath(this.path));
+    }
+
+    get received(): string {
+      return (this.#received ??= this.value === MISSING ? "missing" : describeValue(this.value));
+    }
+
+    get message(): string {
+      if (this.value === MISSING) return `${this.pathText}: required ${this.expected} is missing`;
+      return `${this.pathText}: ${this.note ?? `expected ${this.expected}, received ${this.received}`}`;
+    }
+
+    toJSON(): Omit<ValidationIssue, never> {
+      return {
+        path: this.path,
+        pathText: this.pathText,
+        expected: this.expected,
+        received: this.received,
+        message: this.message,
+      };
+    }
+  },
+);
+
+/** Makes the lazy texts enumerable, so they read like fields to code, tests and console.log; a call, so a bundler drops it with the class. */
+function withEnumerableTexts<C extends abstract new (...args: never[]) => ValidationIssue>(
+  issueClass: C,
+): C {
+  for (const name of ["pathText", "received", "message"] as const) {
+    Object.defineProperty(issueClass.prototype, name, {
+      ...Object.getOwnPropertyDescriptor(issueClass.prototype, name),
+      enumerable: true,
+    });
   }
-
-  get received(): string {
-    return (this.#received ??= this.value === MISSING ? "missing" : describeValue(this.value));
-  }
-
-  get message(): string {
-    if (this.value === MISSING) return `${this.pathText}: required ${this.expected} is missing`;
-    return `${this.pathText}: ${this.note ?? `expected ${this.expected}, received ${this.received}`}`;
-  }
-
-  toJSON(): Omit<ValidationIssue, never> {
-    return {
-      path: this.path,
-      pathText: this.pathText,
-      expected: this.expected,
-      received: this.received,
-      message: this.message,
-    };
-  }
+  return issueClass;
 }
 
-// The lazy texts read like fields to code, tests and console.log.
-for (const name of ["pathText", "received", "message"] as const) {
-  Object.defineProperty(Issue.prototype, name, {
-    ...Object.getOwnPropertyDescriptor(Issue.prototype, name),
-    enumerable: true,
-  });
+/** `path` with `segments` after it; a copy by hand, as spreading a short array costs twice as much. */
+export function pathAt(path: readonly PathSegment[], ...segments: PathSegment[]): PathSegment[] {
+  const length = path.length;
+  const out = new Array<PathSegment>(length + segments.length);
+  for (let i = 0; i < length; i++) out[i] = path[i]!;
+  for (let i = 0; i < segments.length; i++) out[length + i] = segments[i]!;
+  return out;
 }
 
 /** Records that `value` at `path` is not what was expected. */
@@ -302,8 +318,8 @@ export function collectFieldIssues(
   issues: ValidationIssue[],
   expected: string,
 ): void {
-  if (value === undefined) pushMissing(issues, [...path, key], expected);
-  else pushIssue(issues, [...path, key], expected, value);
+  if (value === undefined) pushMissing(issues, pathAt(path, key), expected);
+  else pushIssue(issues, pathAt(path, key), expected, value);
 }
 
 /** The body of `validateX`: the guard first, so a valid value costs what `isX` costs; else every issue. */
@@ -466,7 +482,7 @@ export function collectArrayItems(
     pushIssue(issues, path, expected, value);
     return;
   }
-  for (let i = 0; i < value.length; i++) collectItem(value[i], [...path, i], issues);
+  for (let i = 0; i < value.length; i++) collectItem(value[i], pathAt(path, i), issues);
 }
 
 /** Collects the issues of each value of a record, or one issue if it is not an object. */
@@ -481,7 +497,7 @@ export function collectRecordValues(
     pushIssue(issues, path, expected, value);
     return;
   }
-  for (const key of Object.keys(value)) collectItem(value[key], [...path, key], issues);
+  for (const key of Object.keys(value)) collectItem(value[key], pathAt(path, key), issues);
 }
 
 /** The collector of `unknown`: nothing is ever wrong. */
@@ -532,7 +548,7 @@ export function collectUnknownKeys(
 ): void {
   for (const key of Object.keys(value)) {
     if (!keys.has(key))
-      pushIssue(issues, [...path, key], "no such property", value[key], "unknown property");
+      pushIssue(issues, pathAt(path, key), "no such property", value[key], "unknown property");
   }
 }
 
@@ -554,7 +570,7 @@ export type Wire<T> = T extends Date | RFCDate
         : T;
 
 /** What a codec's `read` answers for a wire value it does not take. */
-export const INVALID: unique symbol = Symbol("invalid wire value");
+export const INVALID: unique symbol = /* @__PURE__ */ Symbol("invalid wire value");
 
 /**
  * Reads a model from its wire form and writes it back. `read` converts a valid wire value in
@@ -606,9 +622,13 @@ export function literalCodec<const T extends string | number | boolean>(literal:
   return leafCodec((value): value is T => value === literal, JSON.stringify(literal));
 }
 
-/** `2024-03-01T09:30:00Z`, `…T09:30:00.123+02:00`, `…T09:30Z`: an RFC 3339 date-time with its offset. */
+/**
+ * `2024-03-01T09:30:00Z`, `…T09:30:00.123+02:00`: an RFC 3339 date-time (JSON Schema's
+ * `date-time`), also with a space for the `T` and `+0200` for the offset, as some APIs send;
+ * no leap second, which a `Date` cannot hold.
+ */
 const DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
+  /^\d{4}-\d{2}-\d{2}[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
 
 /** The time of an ISO 8601 date-time string (a valid `Date`'s own time), or NaN. */
 function timeOf(wire: unknown): number {
@@ -682,7 +702,7 @@ export function arrayCodec<T, W>(item: Codec<T, W>, expected: string): Codec<T[]
       if (!Array.isArray(wire)) pushIssue(issues, path, expected, wire);
       else
         for (let i = 0; i < wire.length; i++)
-          if (item.read(wire[i]) === INVALID) item.collect(wire[i], [...path, i], issues);
+          if (item.read(wire[i]) === INVALID) item.collect(wire[i], pathAt(path, i), issues);
     },
     encode: (value) => value.map((entry) => item.encode(entry)),
   };
@@ -725,7 +745,7 @@ export function recordCodec<T, W>(
       if (!isObject(wire)) pushIssue(issues, path, expected, wire);
       else
         for (const key of Object.keys(wire))
-          if (item.read(wire[key]) === INVALID) item.collect(wire[key], [...path, key], issues);
+          if (item.read(wire[key]) === INVALID) item.collect(wire[key], pathAt(path, key), issues);
     },
     encode(value) {
       const record: Record<string, W> = {};
@@ -789,7 +809,7 @@ export function unionCodec<T, W = unknown>(
         else
           pushIssue(
             issues,
-            [...path, discriminator.field],
+            pathAt(path, discriminator.field),
             discriminator.cases.map(([value]) => JSON.stringify(value)).join(" | "),
             ownField(wire, discriminator.field),
           );
@@ -847,7 +867,9 @@ interface FieldStep {
 }
 
 /** Keys every object inherits (`constructor`, `toString`, `__proto__`…): read as own properties only. */
-const INHERITED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const INHERITED_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  Object.getOwnPropertyNames(Object.prototype),
+);
 
 /**
  * An object model's codec: each field read with its codec (a required one that is absent is an
@@ -923,14 +945,14 @@ export function objectCodec<T, W>(
       if (unknownKeys === "reject") {
         for (const key of Object.keys(wire))
           if (!names!.has(key))
-            pushIssue(issues, [...path, key], "no such property", wire[key], "unknown property");
+            pushIssue(issues, pathAt(path, key), "no such property", wire[key], "unknown property");
       }
       for (const step of list) {
         const value = read(wire, step);
         if (value === undefined) {
-          if (step.required) pushMissing(issues, [...path, step.name], step.expected);
+          if (step.required) pushMissing(issues, pathAt(path, step.name), step.expected);
         } else if (!(value === null && step.nullable) && step.codec.read(value) === INVALID) {
-          step.codec.collect(value, [...path, step.name], issues);
+          step.codec.collect(value, pathAt(path, step.name), issues);
         }
       }
     },
@@ -973,4 +995,139 @@ export function decodeJSON<T>(codec: Codec<T, unknown>, text: string): Validatio
     return { ok: false, issues };
   }
   return decodeWith(codec, wire);
+}
+
+/*
+ * Standard Schema (standardschema.dev): the interface tRPC, Hono, TanStack Form and other
+ * frameworks take schemas through, with its JSON Schema extension. Each model's `XSchema`
+ * is one: it validates the wire form (what a framework hands it) and outputs the model.
+ */
+
+/** What a Standard Schema's `validate` gives: the value, or the issues, each with its message and path. */
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: readonly ValidationIssue[] };
+
+/** Which JSON Schema a Standard JSON Schema converter is asked for. */
+export interface JsonSchemaOptions {
+  /** `draft-2020-12` or `draft-07`; other targets throw. */
+  readonly target: string;
+  readonly libraryOptions?: Record<string, unknown> | undefined;
+}
+
+/** A model's own JSON Schema as its module holds it, and the schemas of the models its `$ref`s name. */
+export interface SchemaSource {
+  /** The model's type name, which also keys it in a bundled schema's `$defs`. */
+  readonly name: string;
+  /** The text of the model's `.schema.json` file (compact). */
+  readonly json: string;
+  /** Whether the model's values are their wire form (no date to convert), so the output has a JSON Schema too. */
+  readonly plain: boolean;
+  /** The schemas the `$ref`s name, by the `$ref` (a file beside this one). */
+  readonly refs: () => Readonly<Record<string, ModelSchema<unknown, unknown>>>;
+}
+
+/** A model's Standard Schema (version 1, vendor `mdmodel`) and Standard JSON Schema: wire form `W` in, model `T` out. */
+export interface ModelSchema<T, W = unknown> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "mdmodel";
+    readonly validate: (value: unknown, options?: unknown) => StandardResult<T>;
+    readonly types?: { readonly input: W; readonly output: T } | undefined;
+    readonly jsonSchema: {
+      /** The JSON Schema of the input, the wire form, with every model it reaches under `$defs`. */
+      readonly input: (options: JsonSchemaOptions) => Record<string, unknown>;
+      /** The same, for a model whose values are their wire form; one holding dates throws, as JSON Schema has no `Date`. */
+      readonly output: (options: JsonSchemaOptions) => Record<string, unknown>;
+    };
+  };
+  readonly codec: Codec<T, W>;
+  readonly source: SchemaSource;
+}
+
+/** The Standard Schema of a model, around its codec. */
+export function modelSchema<T, W>(codec: Codec<T, W>, source: SchemaSource): ModelSchema<T, W> {
+  const schema: ModelSchema<T, W> = {
+    "~standard": {
+      version: 1,
+      vendor: "mdmodel",
+      validate(value) {
+        const result = decodeWith(codec, value);
+        return result.ok ? { value: result.value } : { issues: result.issues };
+      },
+      jsonSchema: {
+        input: (options) => jsonSchemaOf(schema, options.target),
+        output(options) {
+          if (!source.plain)
+            throw new Error(
+              `${source.name} holds Date or RFCDate values, which JSON Schema cannot describe; its input (the wire form) has a JSON Schema`,
+            );
+          return jsonSchemaOf(schema, options.target);
+        },
+      },
+    },
+    codec,
+    source,
+  };
+  return schema;
+}
+
+/**
+ * One self-contained JSON Schema of a model's wire form, for `draft-2020-12` (the default) or
+ * `draft-07`: every model it reaches goes into `$defs` (`definitions`), keyed by name, and
+ * the `$ref`s between the `.schema.json` files point there.
+ */
+export function jsonSchemaOf(
+  root: ModelSchema<unknown, unknown>,
+  target = "draft-2020-12",
+): Record<string, unknown> {
+  if (target !== "draft-2020-12" && target !== "draft-07")
+    throw new Error(`mdmodel gives JSON Schema for draft-2020-12 and draft-07, not ${target}`);
+  const defsKey = target === "draft-07" ? "definitions" : "$defs";
+  const refs = new Map<ModelSchema<unknown, unknown>, string>([[root, "#"]]);
+  const used = new Set<string>();
+  const defs: Record<string, unknown> = {};
+  const refOf = (schema: ModelSchema<unknown, unknown>): string => {
+    const known = refs.get(schema);
+    if (known !== undefined) return known;
+    let key = schema.source.name;
+    for (let n = 2; used.has(key); n++) key = `${schema.source.name}${n}`;
+    used.add(key);
+    const ref = `#/${defsKey}/${key}`;
+    refs.set(schema, ref);
+    const { $schema: _dialect, $id: _id, ...own } = rewritten(schema, ref);
+    setOwn(defs, key, own);
+    return ref;
+  };
+  const rewritten = (
+    schema: ModelSchema<unknown, unknown>,
+    self: string,
+  ): Record<string, unknown> => {
+    const targets = schema.source.refs();
+    const walk = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(walk);
+      if (node === null || typeof node !== "object") return node;
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(node)) {
+        if (key === "$ref" && typeof item === "string")
+          setOwn(out, key, item === "#" ? self : refOf(targets[item]!));
+        // Values, not schemas: a `$ref` key in an example is data.
+        else if (key === "examples" || key === "const" || key === "enum") setOwn(out, key, item);
+        else if (key === "properties")
+          setOwn(
+            out,
+            key,
+            Object.fromEntries(
+              Object.entries(item as object).map(([name, field]) => [name, walk(field)]),
+            ),
+          );
+        else setOwn(out, key, walk(item));
+      }
+      return out;
+    };
+    return walk(JSON.parse(schema.source.json)) as Record<string, unknown>;
+  };
+  const { $id: _id, ...top } = rewritten(root, "#");
+  if (target === "draft-07") top["$schema"] = "http://json-schema.org/draft-07/schema#";
+  return Object.keys(defs).length > 0 ? { ...top, [defsKey]: defs } : top;
 }

@@ -6,6 +6,7 @@
 import type { Options as PrettierOptions } from "prettier";
 import type { VFileMessage } from "vfile-message";
 import { type ConfigInput, resolveConfig } from "./config/defaults.js";
+import { jsonSchemaText, type JsonSchema } from "./emit/json-schema.js";
 import { barrelEntry, planModule, type ModulePlan } from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { withEngine, type Caches, type EngineOptions } from "./engine/engine.js";
@@ -72,11 +73,24 @@ export interface EmittedExample {
   source: ExampleSource;
 }
 
+/** A model's JSON Schema (draft 2020-12) of its wire form, as the output's `.schema.json` file holds it. */
+export interface EmittedSchema {
+  docPath: string;
+  /** The schema file's path in the output folder. */
+  path: string;
+  /** The module's Standard Schema export, which carries the same schema. */
+  module: string;
+  exportName: string;
+  schema: JsonSchema;
+}
+
 export interface GenerateResult {
   /** Every Example Usage block found, and whether it became a typed example. */
   exampleUsage: ExampleUsageOutcome[];
   /** Every example the output holds, whatever part of the doc it came from. */
   examples: EmittedExample[];
+  /** Every model's JSON Schema; `$ref`s name the schema files beside it (`./lineitem.schema.json`). */
+  schemas: EmittedSchema[];
   /** The output files, sorted by path; empty when any doc has an error. */
   files: OutputFile[];
   /** Every message, in doc order. */
@@ -101,19 +115,20 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     const { models, files, skipped } = assembleModels(docs, reads, config);
 
     // Plan: each module's examples (read once, here) and exports.
-    const plans = models.models.map((model) => planModule(model, readModelExamples(model, models), config));
+    const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
     for (const plan of plans) {
       for (const problem of plan.examples.problems) report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
     }
     const messages = [...files.values()].flatMap((file) => file.messages);
     const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind: countKinds(models.models), skipped };
-    const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample) };
+    const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
     if (hasErrors(messages)) return { files: [], ...told };
 
-    // Emit and format the modules, the barrel and the runtime.
+    // Emit and format the modules, the barrel, the runtime and the schema files.
     const runtime = emitRuntime(input.runtimeTemplate, config);
+    const schemaFiles = plans.map(({ schema }) => ({ path: schema.path, content: jsonSchemaText(schema.document) }));
     const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
-    const output = await engine.emit(plans, plans.map(barrelEntry), [runtime], { models, config, formatOptions }, onEmitted);
+    const output = await engine.emit(plans, plans.map(barrelEntry), [runtime, ...schemaFiles], { models, config, formatOptions }, onEmitted);
     const by = { mdmodel: PACKAGE.version, identity: input.identity ?? generatorIdentity(), stats: { ...stats, warnings: countBySeverity(messages).warning } };
     output.push(manifestFile(output, { by, inputs: { key: inputKey(config, input.formatOptions), docs: docHashes(input.docs) } }));
     output.sort((a, b) => compareText(a.path, b.path));
@@ -134,6 +149,10 @@ function usageOutcome({ model, path, names, examples }: ModulePlan): ExampleUsag
 function emittedExample({ model, path, names, examples }: ModulePlan): EmittedExample[] {
   if (!examples.model) return [];
   return [{ docPath: model.path, module: path, exportName: names.example, validateName: names.validate, parseName: names.parse, toWireName: names.toWire, source: examples.model.source }];
+}
+
+function emittedSchema({ model, path, names, schema }: ModulePlan): EmittedSchema {
+  return { docPath: model.path, path: schema.path, module: path, exportName: names.schema, schema: schema.document };
 }
 
 function countKinds(models: readonly Pick<ModelDoc, "body">[]): GenerateStats["modelsByKind"] {

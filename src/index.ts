@@ -3,7 +3,8 @@
  * without touching the file system; `loadDocs()` reads a folder of docs for it.
  */
 export { generate } from "./generate.js";
-export type { EmittedExample, ExampleUsageOutcome, GenerateInput, GenerateResult, GenerateStats } from "./generate.js";
+export type { EmittedExample, EmittedSchema, ExampleUsageOutcome, GenerateInput, GenerateResult, GenerateStats } from "./generate.js";
+export type { JsonSchema } from "./emit/json-schema.js";
 export { DEFAULT_CONFIG, resolveConfig } from "./config/defaults.js";
 export type { Config, ConfigInput } from "./config/defaults.js";
 export { formatMessage, severityOf } from "./shared/diagnostics.js";

@@ -66,5 +66,6 @@ test("the API's main thread loads neither ts-morph nor prettier's parsers until 
     const result = await api.generate({ docs, runtimeTemplate: await api.loadRuntimeTemplate(), threads: 2 });
     console.log(JSON.stringify({ before, after: loaded(), files: result.files.length }));`;
   const answer = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as unknown;
-  expect(answer).toEqual({ before: 0, after: 0, files: 63 });
+  // 60 modules, their 60 JSON Schemas, the runtime, the barrel and the manifest.
+  expect(answer).toEqual({ before: 0, after: 0, files: 123 });
 });

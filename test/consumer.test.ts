@@ -127,7 +127,7 @@ const result = await generate({ docs: await loadDocs("docs"), runtimeTemplate: a
 console.log(JSON.stringify({ files: result.files.length, models: result.stats.models }));
 `,
     );
-    expect(JSON.parse(await ok(project, "node api.mjs"))).toEqual({ files: 14, models: 11 });
+    expect(JSON.parse(await ok(project, "node api.mjs"))).toEqual({ files: 25, models: 11 });
     await writeFile(join(project, "api.cjs"), `const { generate, resolveConfig } = require("mdmodel");\nconsole.log(typeof generate, resolveConfig().nulls);\n`);
     const required = await sh(project, "node api.cjs");
     expect(required).toMatchObject({ code: 0, stdout: "function optional\n", stderr: "" });
@@ -174,7 +174,7 @@ if (checked.ok) console.log(checked.value.city, paths.length, isOrder({}));
       const command = `${asRoot ? "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp " : ""}node node_modules/mdmodel/dist/bin/mdmodel.js generate --input docs --out read-only-out`;
       const run = await sh(project, command);
       expect(run, run.stderr).toMatchObject({ code: 0, stderr: "" });
-      expect(run.stdout).toMatch(/14 files written/);
+      expect(run.stdout).toMatch(/25 files written/);
     } finally {
       await sh(project, "chmod -R u+w node_modules");
     }

@@ -23,7 +23,7 @@ async function moduleTexts(folder: string): Promise<string[]> {
   const docs = sortDocs(await loadDocs(folder));
   const config = resolveConfig({});
   const { models } = assembleModels(docs, docs.map(readStep), config);
-  return models.models.map((model) => emitModule(planModule(model, readModelExamples(model, models), config), models, config).content);
+  return models.models.map((model) => emitModule(planModule(model, models, readModelExamples(model, models), config), models, config).content);
 }
 
 /**

@@ -55,7 +55,7 @@ describe("injection: doc text never changes the meaning of the code", () => {
 
     // Nothing but the generated API is exported: the text did not become code.
     const module = (await import(join(out, "models/hostile.ts"))) as Record<string, unknown>;
-    expect(Object.keys(module).sort()).toEqual(["HostileBuilder", "HostileCodec", "assertHostile", "collectHostileIssues", "hostileExample", "hostileFromJSON", "hostileToJSON", "hostileToWire", "isHostile", "parseHostile", "validateHostile"]);
+    expect(Object.keys(module).sort()).toEqual(["HostileBuilder", "HostileCodec", "HostileSchema", "assertHostile", "collectHostileIssues", "hostileExample", "hostileFromJSON", "hostileToJSON", "hostileToWire", "isHostile", "parseHostile", "validateHostile"]);
 
     // The JSDoc of each field reads back, as the compiler gives it to an editor's hover, as the doc's text.
     const project = new Project({ useInMemoryFileSystem: true });

@@ -40,7 +40,7 @@ describe("messages worth reading", () => {
     );
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^mdmodel: 2 docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 5 files written, 0 unchanged, 0 removed; 0 warnings/);
+    expect(outcome.stdout).toMatch(/^mdmodel: 2 docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 7 files written, 0 unchanged, 0 removed; 0 warnings/);
     const verbose = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--verbose");
     expect(verbose.stderr).toContain("info the example block holds a placeholder (`/* values here */`), so there is no example [bad-example] (2 places)");
   });
@@ -89,7 +89,8 @@ describe("messages worth reading", () => {
     await writeFile(join(work, "docs", "b.md"), fields("B", "| `id` | *number* | :heavy_check_mark: | Id |"));
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toMatch(/^stale: out\/b\.ts\n/);
+    expect(outcome.stderr).toMatch(/^stale: out\/b\.schema\.json\n/);
+    expect(outcome.stderr).toMatch(/^stale: out\/b\.ts\n/m);
     expect(outcome.stderr).not.toContain("AxiosResponse");
     expect(outcome.stderr).toContain("1 warning in docs that did not change since the last run are not repeated (--verbose shows them)");
     expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--verbose")).stderr).toContain("AxiosResponse");

@@ -4,98 +4,19 @@
  * JSON text → parse and come back equal; one-leaf mutants of the wire form are rejected with
  * the leaf's path; unknown keys never reach a parsed value; parsing never changes its input.
  */
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
-import { DEFAULT_CONFIG } from "../src/config/defaults.js";
-import { generate } from "../src/generate.js";
-import { loadDocs, loadRuntimeTemplate } from "../src/io/load-docs.js";
 import type { ModelSet } from "../src/ir/resolve.js";
 import type { ResolvedModel, ResolvedType } from "../src/ir/types.js";
-import { readModels } from "../src/pipeline/read-models.js";
-import { modulePathOf } from "../src/emit/naming.js";
 import { namesOf } from "../src/shared/names.js";
-import { writeOutput } from "../src/write/writer.js";
 import { reachesBinary, validModel, type ValueOptions } from "./helpers/arbitraries.js";
+import { moduleOf, testOutputs, workFolder } from "./helpers/outputs.js";
+import { mutableLeaves, withValueAt } from "./helpers/wire-mutants.js";
 
 type Result = { ok: boolean; value?: unknown; issues?: ReadonlyArray<{ path: readonly (string | number)[]; pathText: string }> };
 
-const work = await mkdtemp(join(tmpdir(), "mdmodel-wire-"));
-afterAll(() => rm(work, { recursive: true, force: true }));
-
-/** Each docs folder under test: its models, and the output folder generated from it. */
-async function outputOf(name: string, docsFolder: string): Promise<{ name: string; models: ModelSet; out: string }> {
-  const docs = await loadDocs(docsFolder);
-  const models = readModels(docs, DEFAULT_CONFIG).models;
-  if (name === "seeds") return { name, models, out: join(import.meta.dirname, "..", "generated") };
-  const result = await generate({ docs, runtimeTemplate: await loadRuntimeTemplate() });
-  const out = join(work, name);
-  await writeOutput(out, result.files);
-  return { name, models, out };
-}
-
-/** A model's own module (the barrel renames models whose names clash). */
-async function moduleOf(out: string, model: ResolvedModel): Promise<Record<string, unknown>> {
-  return (await import(join(out, modulePathOf(model.path)))) as Record<string, unknown>;
-}
-
-const fixtureRoot = join(import.meta.dirname, "fixtures");
-const fixtures = (await readdir(fixtureRoot, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-const corpus = process.env["MDMODEL_CORPUS"];
-const outputs = [
-  await outputOf("seeds", "seeds"),
-  ...(await Promise.all(fixtures.map((name) => outputOf(name, join(fixtureRoot, name, "docs"))))),
-  // A real SDK's docs, with MDMODEL_CORPUS=<docs folder> (CI runs it on each corpus folder).
-  ...(corpus ? [await outputOf("MDMODEL_CORPUS", corpus)] : []),
-];
-
-/** Where a wire value's leaves are, with a value that their type rejects, outside unions and unknown types. */
-function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, path: ReadonlyArray<string | number>): Array<[Array<string | number>, unknown]> {
-  const leaves: Array<[Array<string | number>, unknown]> = [];
-  const visit = (t: ResolvedType, value: unknown, at: Array<string | number>) => {
-    if (value === null || value === undefined) return;
-    switch (t.kind) {
-      case "string":
-        leaves.push([at, 12345]);
-        return;
-      case "number":
-        leaves.push([at, "not a number"]);
-        return;
-      case "boolean":
-        leaves.push([at, "yes"]);
-        return;
-      case "date":
-        leaves.push([at, "not a date"]);
-        return;
-      case "rfcDate":
-        leaves.push([at, "2023-02-30"]);
-        return;
-      case "literal":
-        leaves.push([at, typeof t.value === "string" ? 0 : "not the literal"]);
-        return;
-      case "array":
-        (value as unknown[]).forEach((item, i) => visit(t.element, item, [...at, i]));
-        return;
-      case "record":
-        for (const [key, item] of Object.entries(value as object)) visit(t.value, item, [...at, key]);
-        return;
-      case "ref": {
-        const model = set.byPath.get(t.target)!;
-        if (model.body.kind === "enum" && !model.body.open) leaves.push([at, typeof model.body.members[0]?.value === "number" ? -987654321 : "__no_such_member__"]);
-        if (model.body.kind === "object") {
-          for (const field of model.body.fields) if (Object.hasOwn(value as object, field.name)) visit(field.type, (value as Record<string, unknown>)[field.name], [...at, field.name]);
-        }
-        return;
-      }
-      default:
-        return; // unions, unknown, external, platform: no single wrong value
-    }
-  };
-  visit(type, wire, [...path]);
-  return leaves;
-}
+const outputs = await testOutputs(await workFolder("wire"));
 
 /** A copy of `wire` with an extra key on every object of an object model. */
 function withExtraKeys(type: ResolvedType, wire: unknown, set: ModelSet): unknown {
@@ -179,12 +100,8 @@ describe.each(outputs)("$name", async ({ name, models, out }) => {
 
         // A wrong value at any leaf is an issue at exactly that leaf's path.
         for (const [path, bad] of mutableLeaves(self, JSON.parse(text), models, [])) {
-          const mutant = JSON.parse(text) as unknown;
           if (path.length === 0) continue;
-          let parent = mutant as Record<string | number, unknown>;
-          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-          Object.defineProperty(parent, path.at(-1)!, { value: bad, enumerable: true, writable: true, configurable: true });
-          const result = parse(deepFreeze(mutant));
+          const result = parse(deepFreeze(withValueAt(JSON.parse(text), path, bad)));
           expect(result.ok, `${JSON.stringify(path)} → ${JSON.stringify(bad)}`).toBe(false);
           expect(result.issues!.map((issue) => issue.path)).toContainEqual(path);
         }

@@ -15,7 +15,7 @@ export function exampleStructure(value: ExampleValue, source: ExampleSource, ctx
   const body = ctx.model.body;
   const present = new Set(value.kind === "object" ? value.entries.map(([key]) => key) : []);
   const cast = body.kind === "object" && body.fields.some((field) => needsOwnField(field.name) && !present.has(field.name));
-  const literal = exampleLiteral(value, () => runtime(ctx, "RFCDate"));
+  const literal = exampleLiteral(value, { rfcDate: () => runtime(ctx, "RFCDate"), pure: true });
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,

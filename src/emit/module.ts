@@ -13,6 +13,7 @@ import { enumCodec, enumCollector, enumDeclarations, enumGuard } from "./kinds/e
 import { objectBuilder, objectCodec, objectCollector, objectDeclarations, objectGuard } from "./kinds/object.js";
 import { unionCodec, unionCollector, unionDeclarations, unionGuard } from "./kinds/union.js";
 import { exportsName, type ModulePlan } from "./plan.js";
+import { schemaStructure } from "./standard-schema.js";
 import { validatorStructures, type ValidatorBodies } from "./validators.js";
 import { wireStructures } from "./wire.js";
 
@@ -52,12 +53,12 @@ function kindParts(plan: ModulePlan, ctx: ModuleContext): KindParts {
   }
 }
 
-/** Emits the module its plan describes: type, validators, builder, example. */
+/** Emits the module its plan describes: type, validators, wire functions and Standard Schema, builder, example. */
 export function emitModule(plan: ModulePlan, models: ModelSet, options: EmitOptions): OutputFile {
   const ctx = createContext(plan.model, models, options);
   const parts = kindParts(plan, ctx);
   const validators = validatorStructures(ctx, parts.bodies);
-  const wire = wireStructures(ctx, parts.codec);
+  const wire = [...wireStructures(ctx, parts.codec), schemaStructure(ctx, plan.schema)];
   const example = plan.examples.model && exportsName(plan, "example") ? [exampleStructure(plan.examples.model.value, plan.examples.model.source, ctx)] : [];
   // Module-level helpers and constants, and the imports, are known only once every statement is built.
   const statements: StatementStructures[] = [...parts.declarations, ...ctx.constants.values(), ...ctx.helpers.values(), ...validators, ...wire, ...parts.extra, ...example];

@@ -5,8 +5,10 @@
  */
 import type { EmitOptions } from "../config/defaults.js";
 import type { ModelExamples } from "../ir/examples.js";
+import type { ModelSet } from "../ir/resolve.js";
 import type { ResolvedModel } from "../ir/types.js";
 import { namesOf, type ModelNames } from "../shared/names.js";
+import { holdsDates, modelJsonSchema, schemaPathOf, schemaRefs, type JsonSchema } from "./json-schema.js";
 import { modulePathOf } from "./naming.js";
 
 /** One export of a module: which of the model's names, and whether it is a type only. */
@@ -23,10 +25,22 @@ export interface ModulePlan {
   examples: ModelExamples;
   /** The public exports (the `@internal` issue collector is left out), in the order the module declares them. */
   exports: readonly ModuleExport[];
+  schema: ModuleSchema;
+}
+
+/** The JSON Schema of a model's wire form: its file, and what the module's Standard Schema needs of it. */
+export interface ModuleSchema {
+  /** The schema file's path in the output folder, beside the module. */
+  path: string;
+  document: JsonSchema;
+  /** Whether the model's values are their wire form: no date or calendar date anywhere in them. */
+  plain: boolean;
+  /** Each `$ref` the document makes, with the doc path of the model it names. */
+  refs: Array<[ref: string, target: string]>;
 }
 
 /** The plan of `model`'s module. */
-export function planModule(model: ResolvedModel, examples: ModelExamples, options: EmitOptions): ModulePlan {
+export function planModule(model: ResolvedModel, models: ModelSet, examples: ModelExamples, options: EmitOptions): ModulePlan {
   const exports: ModuleExport[] = [
     // An enum's const shares its type's name, so the name is a value too.
     { key: "type", typeOnly: model.body.kind !== "enum" || options.enumStyle === "union" },
@@ -39,10 +53,12 @@ export function planModule(model: ResolvedModel, examples: ModelExamples, option
     { key: "fromJSON", typeOnly: false },
     { key: "toWire", typeOnly: false },
     { key: "toJSON", typeOnly: false },
+    { key: "schema", typeOnly: false },
     ...(model.body.kind === "object" ? [{ key: "builder" as const, typeOnly: false }] : []),
     ...(examples.model ? [{ key: "example" as const, typeOnly: false }] : []),
   ];
-  return { path: modulePathOf(model.path), model, names: namesOf(model), examples, exports };
+  const schema = { path: schemaPathOf(model.path), document: modelJsonSchema(model, models, examples, options), plain: !holdsDates(model, models), refs: schemaRefs(model) };
+  return { path: modulePathOf(model.path), model, names: namesOf(model), examples, exports, schema };
 }
 
 /** Whether the plan's module exports `key`. */

@@ -9,7 +9,7 @@ import { emitModule } from "../emit/module.js";
 import type { BarrelEntry, ModulePlan } from "../emit/plan.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { ModelSet } from "../ir/resolve.js";
-import { formatModules, formatTypeScript } from "../write/format.js";
+import { formatJson, formatModules, formatTypeScript } from "../write/format.js";
 import { sha256Hex } from "../shared/hash.js";
 
 /** What formatting needs: the prettier options, and the format keys the caller already holds. */
@@ -37,11 +37,13 @@ export function formatKey(text: string, formatOptions: PrettierOptions): string 
   return sha256Hex(`${JSON.stringify(formatOptions)}\0${text}`);
 }
 
-/** Formats one file, unless the caller already holds the result. */
+/** Formats one file, TypeScript or JSON by its name, unless the caller already holds the result. */
 export async function formatStep(file: OutputFile, context: FormatContext): Promise<FormattedFile> {
+  // A JSON text never starts with the banner comment every module does, so the keys of the two never meet.
   const key = formatKey(file.content, context.formatOptions);
   if (context.known.has(key)) return { path: file.path, key };
-  return { path: file.path, key, content: await formatTypeScript(file.content, context.formatOptions) };
+  const format = file.path.endsWith(".json") ? formatJson : formatTypeScript;
+  return { path: file.path, key, content: await format(file.content, context.formatOptions) };
 }
 
 /** A module to emit: its plan, less the model, which the context has. */

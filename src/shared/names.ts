@@ -21,6 +21,8 @@ export interface ModelNames {
   fromJSON: string;
   toWire: string;
   toJSON: string;
+  /** The Standard Schema (and JSON Schema) of the wire form. */
+  schema: string;
 }
 
 /**
@@ -65,6 +67,7 @@ export function namesOf(model: { name: string }): ModelNames {
     fromJSON: `${lower}FromJSON`,
     toWire: `${lower}ToWire`,
     toJSON: `${lower}ToJSON`,
+    schema: `${type}Schema`,
   };
 }
 

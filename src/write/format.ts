@@ -13,7 +13,7 @@ export const DEFAULT_FORMAT: Options = { printWidth: 100 };
  * text only ever lands in comments and plain string literals), so the output is the same
  * with or without it, and the search costs 10-15% of prettier's time (asked of every node).
  */
-function prettierOptions(options: Options, parser: "babel-ts" | "typescript"): Options {
+function prettierOptions(options: Options, parser: "babel-ts" | "typescript" | "json"): Options {
   const { filepath: _ignored, ...rest } = options;
   return { ...DEFAULT_FORMAT, ...rest, parser, embeddedLanguageFormatting: "off" };
 }
@@ -29,6 +29,11 @@ export async function formatTypeScript(text: string, options: Options = {}): Pro
   } catch {
     return format(text, prettierOptions(options, "typescript"));
   }
+}
+
+/** Formats a JSON file (a model's JSON Schema) as prettier would in the project, so a repository-wide prettier run leaves it as it is. */
+export function formatJson(text: string, options: Options = {}): Promise<string> {
+  return format(text, prettierOptions(options, "json"));
 }
 
 /** Modules formatted per prettier call: each call has a fixed cost (mostly checking options) that they share. */

@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -15,6 +16,7 @@ import {
   decodeWith,
   isObject,
   literalCodec,
+  modelSchema,
   objectCodec,
   pushIssue,
   stringCodec,
@@ -106,6 +108,15 @@ export function bankTransferToWire(value: BankTransfer): BankTransferWire {
 export function bankTransferToJSON(value: BankTransfer): string {
   return JSON.stringify(BankTransferCodec.encode(value));
 }
+
+/** {@link BankTransfer} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseBankTransfer} does. Its `jsonSchema` gives the JSON Schema, as the `banktransfer.schema.json` file beside this module does. */
+export const BankTransferSchema: ModelSchema<BankTransfer, BankTransferWire> =
+  /* @__PURE__ */ modelSchema(BankTransferCodec, {
+    name: "BankTransfer",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/banktransfer.schema.json","title":"BankTransfer","description":"Payment by bank transfer.","type":"object","properties":{"type":{"const":"bank_transfer","description":"Always `bank_transfer`"},"iban":{"type":"string","description":"The payer\'s account"},"reference":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The reference the payer quoted, or null if none"}},"required":["type","iban","reference"],"additionalProperties":true,"examples":[{"type":"bank_transfer","iban":"GB33BUKB20201555555555","reference":null}]}',
+    plain: true,
+    refs: () => ({}),
+  });
 
 /** A {@link BankTransfer} builder that has set the fields `Done`. */
 export type BankTransferBuilder<Done extends keyof BankTransfer = never> = Builder<

@@ -2,6 +2,7 @@
 
 import {
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -10,6 +11,7 @@ import {
   decodeJSON,
   decodeWith,
   leafCodec,
+  modelSchema,
   pushIssue,
   validateWith,
 } from "../../runtime.js";
@@ -76,6 +78,17 @@ export function cardBrandToWire(value: CardBrand): CardBrandWire {
 export function cardBrandToJSON(value: CardBrand): string {
   return JSON.stringify(CardBrandCodec.encode(value));
 }
+
+/** {@link CardBrand} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCardBrand} does. Its `jsonSchema` gives the JSON Schema, as the `cardbrand.schema.json` file beside this module does. */
+export const CardBrandSchema: ModelSchema<CardBrand, CardBrandWire> = /* @__PURE__ */ modelSchema(
+  CardBrandCodec,
+  {
+    name: "CardBrand",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/cardbrand.schema.json","title":"CardBrand","description":"The card network. New networks appear over time, so values not listed here are accepted too.","anyOf":[{"enum":["visa","mastercard","amex"]},{"type":"string"}],"examples":["visa"]}',
+    plain: true,
+    refs: () => ({}),
+  },
+);
 
 /** Example of {@link CardBrand}, from the doc's Example Usage. */
 export const cardBrandExample: CardBrand = "visa";

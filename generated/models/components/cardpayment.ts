@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   RFCDate,
   type ValidationIssue,
@@ -17,7 +18,9 @@ import {
   isObject,
   isRFCDate,
   literalCodec,
+  modelSchema,
   objectCodec,
+  pathAt,
   pushIssue,
   pushMissing,
   rfcDateCodec,
@@ -27,6 +30,7 @@ import {
 import {
   type CardBrand,
   CardBrandCodec,
+  CardBrandSchema,
   collectCardBrandIssues,
   isCardBrand,
 } from "./cardbrand.js";
@@ -68,9 +72,9 @@ export function collectCardPaymentIssues(
   }
 
   if (value["type"] !== "card") collectFieldIssues(value["type"], path, "type", issues, '"card"');
-  if (value["brand"] === undefined) pushMissing(issues, [...path, "brand"], "CardBrand");
+  if (value["brand"] === undefined) pushMissing(issues, pathAt(path, "brand"), "CardBrand");
   else if (!isCardBrand(value["brand"]))
-    collectCardBrandIssues(value["brand"], [...path, "brand"], issues);
+    collectCardBrandIssues(value["brand"], pathAt(path, "brand"), issues);
   if (typeof value["last4"] !== "string")
     collectFieldIssues(value["last4"], path, "last4", issues, "string");
   if (!isRFCDate(value["expiresOn"]))
@@ -129,6 +133,15 @@ export function cardPaymentToJSON(value: CardPayment): string {
   return JSON.stringify(CardPaymentCodec.encode(value));
 }
 
+/** {@link CardPayment} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCardPayment} does. Its `jsonSchema` gives the JSON Schema, as the `cardpayment.schema.json` file beside this module does. */
+export const CardPaymentSchema: ModelSchema<CardPayment, CardPaymentWire> =
+  /* @__PURE__ */ modelSchema(CardPaymentCodec, {
+    name: "CardPayment",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/cardpayment.schema.json","title":"CardPayment","description":"Payment by card.","type":"object","properties":{"type":{"const":"card","description":"Always `card`"},"brand":{"$ref":"./cardbrand.schema.json","description":"The card network"},"last4":{"type":"string","description":"Last four digits of the card number"},"expiresOn":{"type":"string","format":"date","description":"Last day the card is valid"},"threeDSecure":{"anyOf":[{"const":true},{"type":"null"}],"description":"Present when 3-D Secure authenticated the payment"}},"required":["type","brand","last4","expiresOn"],"additionalProperties":true,"examples":[{"type":"card","brand":"visa","last4":"4242","expiresOn":"2027-08-31","threeDSecure":true}]}',
+    plain: false,
+    refs: () => ({ "./cardbrand.schema.json": CardBrandSchema }),
+  });
+
 /** A {@link CardPayment} builder that has set the fields `Done`. */
 export type CardPaymentBuilder<Done extends keyof CardPayment = never> = Builder<
   CardPayment,
@@ -151,6 +164,6 @@ export const cardPaymentExample: CardPayment = {
   type: "card",
   brand: "visa",
   last4: "4242",
-  expiresOn: new RFCDate("2027-08-31"),
+  expiresOn: /* @__PURE__ */ new RFCDate("2027-08-31"),
   threeDSecure: true,
 };

@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -15,7 +16,9 @@ import {
   decodeJSON,
   decodeWith,
   isObject,
+  modelSchema,
   objectCodec,
+  pathAt,
   pushIssue,
   pushMissing,
   stringCodec,
@@ -57,16 +60,16 @@ export function collectCategoryIssues(
   if (typeof value["slug"] !== "string")
     collectFieldIssues(value["slug"], path, "slug", issues, "string");
   if (value["parent"] != null && !isCategory(value["parent"]))
-    collectCategoryIssues(value["parent"], [...path, "parent"], issues);
+    collectCategoryIssues(value["parent"], pathAt(path, "parent"), issues);
   const $children = value["children"];
-  if ($children === undefined) pushMissing(issues, [...path, "children"], "Category[]");
+  if ($children === undefined) pushMissing(issues, pathAt(path, "children"), "Category[]");
   else {
     if (!Array.isArray($children))
-      pushIssue(issues, [...path, "children"], "Category[]", $children);
+      pushIssue(issues, pathAt(path, "children"), "Category[]", $children);
     else
       for (let i = 0; i < $children.length; i++) {
         const item: unknown = $children[i];
-        if (!isCategory(item)) collectCategoryIssues(item, [...path, "children", i], issues);
+        if (!isCategory(item)) collectCategoryIssues(item, pathAt(path, "children", i), issues);
       }
   }
 }
@@ -118,6 +121,17 @@ export function categoryToWire(value: Category): CategoryWire {
 export function categoryToJSON(value: Category): string {
   return JSON.stringify(CategoryCodec.encode(value));
 }
+
+/** {@link Category} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCategory} does. Its `jsonSchema` gives the JSON Schema, as the `category.schema.json` file beside this module does. */
+export const CategorySchema: ModelSchema<Category, CategoryWire> = /* @__PURE__ */ modelSchema(
+  CategoryCodec,
+  {
+    name: "Category",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/category.schema.json","title":"Category","description":"A product category. Categories nest: each may have a parent and children.","type":"object","properties":{"slug":{"type":"string","description":"URL-safe name"},"parent":{"anyOf":[{"$ref":"#"},{"type":"null"}],"description":"The enclosing category"},"children":{"type":"array","items":{"$ref":"#"},"description":"Categories inside this one"}},"required":["slug","children"],"additionalProperties":true,"examples":[{"slug":"mugs","children":[{"slug":"travel-mugs","children":[]}]}]}',
+    plain: true,
+    refs: () => ({}),
+  },
+);
 
 /** A {@link Category} builder that has set the fields `Done`. */
 export type CategoryBuilder<Done extends keyof Category = never> = Builder<

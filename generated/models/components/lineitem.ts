@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -15,6 +16,7 @@ import {
   decodeJSON,
   decodeWith,
   isObject,
+  modelSchema,
   numberCodec,
   objectCodec,
   pushIssue,
@@ -125,6 +127,17 @@ export function lineItemToWire(value: LineItem): LineItemWire {
 export function lineItemToJSON(value: LineItem): string {
   return JSON.stringify(LineItemCodec.encode(value));
 }
+
+/** {@link LineItem} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseLineItem} does. Its `jsonSchema` gives the JSON Schema, as the `lineitem.schema.json` file beside this module does. */
+export const LineItemSchema: ModelSchema<LineItem, LineItemWire> = /* @__PURE__ */ modelSchema(
+  LineItemCodec,
+  {
+    name: "LineItem",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/lineitem.schema.json","title":"LineItem","description":"One product in an order.","type":"object","properties":{"sku":{"type":"string","description":"Stock keeping unit of the product","examples":["MUG-BLUE-350"]},"quantity":{"type":"number","description":"How many units","examples":[2]},"unitPrice":{"type":"number","description":"Price of one unit, in the order\'s currency","examples":[12.5]},"giftWrap":{"anyOf":[{"type":"boolean"},{"type":"null"}],"description":"Whether to gift-wrap this item","examples":[false]}},"required":["sku","quantity","unitPrice"],"additionalProperties":true,"examples":[{"sku":"MUG-BLUE-350","quantity":2,"unitPrice":12.5,"giftWrap":false}]}',
+    plain: true,
+    refs: () => ({}),
+  },
+);
 
 /** A {@link LineItem} builder that has set the fields `Done`. */
 export type LineItemBuilder<Done extends keyof LineItem = never> = Builder<

@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   RFCDate,
   type ValidationIssue,
@@ -20,28 +21,44 @@ import {
   hasOwn,
   isObject,
   isValidDate,
+  modelSchema,
   numberCodec,
   objectCodec,
+  pathAt,
   pushIssue,
   pushMissing,
   recordCodec,
   stringCodec,
   validateWith,
 } from "../../runtime.js";
-import { type LineItem, LineItemCodec, collectLineItemIssues, isLineItem } from "./lineitem.js";
+import {
+  type LineItem,
+  LineItemCodec,
+  LineItemSchema,
+  collectLineItemIssues,
+  isLineItem,
+} from "./lineitem.js";
 import {
   type OrderStatus,
   OrderStatusCodec,
+  OrderStatusSchema,
   collectOrderStatusIssues,
   isOrderStatus,
 } from "./orderstatus.js";
 import {
   type PaymentMethod,
   PaymentMethodCodec,
+  PaymentMethodSchema,
   collectPaymentMethodIssues,
   isPaymentMethod,
 } from "./paymentmethod.js";
-import { type Address, AddressCodec, collectAddressIssues, isAddress } from "../shared/address.js";
+import {
+  type Address,
+  AddressCodec,
+  AddressSchema,
+  collectAddressIssues,
+  isAddress,
+} from "../shared/address.js";
 
 /** An order placed by a customer. */
 export interface Order {
@@ -147,49 +164,51 @@ export function collectOrderIssues(
 
   if (typeof value["id"] !== "string")
     collectFieldIssues(value["id"], path, "id", issues, "string");
-  if (value["status"] === undefined) pushMissing(issues, [...path, "status"], "OrderStatus");
+  if (value["status"] === undefined) pushMissing(issues, pathAt(path, "status"), "OrderStatus");
   else if (!isOrderStatus(value["status"]))
-    collectOrderStatusIssues(value["status"], [...path, "status"], issues);
+    collectOrderStatusIssues(value["status"], pathAt(path, "status"), issues);
   const $items = value["items"];
-  if ($items === undefined) pushMissing(issues, [...path, "items"], "LineItem[]");
+  if ($items === undefined) pushMissing(issues, pathAt(path, "items"), "LineItem[]");
   else {
-    if (!Array.isArray($items)) pushIssue(issues, [...path, "items"], "LineItem[]", $items);
+    if (!Array.isArray($items)) pushIssue(issues, pathAt(path, "items"), "LineItem[]", $items);
     else
       for (let i = 0; i < $items.length; i++) {
         const item: unknown = $items[i];
-        if (!isLineItem(item)) collectLineItemIssues(item, [...path, "items", i], issues);
+        if (!isLineItem(item)) collectLineItemIssues(item, pathAt(path, "items", i), issues);
       }
   }
 
   if (!isValidDate(value["placedAt"]))
     collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
   if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"]))
-    collectAddressIssues(value["shippingAddress"], [...path, "shippingAddress"], issues);
+    collectAddressIssues(value["shippingAddress"], pathAt(path, "shippingAddress"), issues);
   const $metadata = value["metadata"];
   if ($metadata != null) {
     if (!isObject($metadata))
-      pushIssue(issues, [...path, "metadata"], "Record<string, string> | null", $metadata);
+      pushIssue(issues, pathAt(path, "metadata"), "Record<string, string> | null", $metadata);
     else
-      for (const key of Object.keys($metadata)) {
+      for (const key in $metadata) {
+        if (!hasOwn($metadata, key)) continue;
         const item: unknown = $metadata[key];
-        if (typeof item !== "string") pushIssue(issues, [...path, "metadata", key], "string", item);
+        if (typeof item !== "string")
+          pushIssue(issues, pathAt(path, "metadata", key), "string", item);
       }
   }
 
   const $tags = value["tags"];
   if ($tags != null) {
-    if (!Array.isArray($tags)) pushIssue(issues, [...path, "tags"], "string[] | null", $tags);
+    if (!Array.isArray($tags)) pushIssue(issues, pathAt(path, "tags"), "string[] | null", $tags);
     else
       for (let i = 0; i < $tags.length; i++) {
         const item: unknown = $tags[i];
-        if (typeof item !== "string") pushIssue(issues, [...path, "tags", i], "string", item);
+        if (typeof item !== "string") pushIssue(issues, pathAt(path, "tags", i), "string", item);
       }
   }
 
   if (value["total"] != null && typeof value["total"] !== "number")
     collectFieldIssues(value["total"], path, "total", issues, "number | null");
   if (value["payment"] != null && !isPaymentMethod(value["payment"]))
-    collectPaymentMethodIssues(value["payment"], [...path, "payment"], issues);
+    collectPaymentMethodIssues(value["payment"], pathAt(path, "payment"), issues);
   if (value["express"] != null && typeof value["express"] !== "boolean")
     collectFieldIssues(value["express"], path, "express", issues, "boolean | null");
   if (value["couponCode"] != null && typeof value["couponCode"] !== "string")
@@ -255,6 +274,19 @@ export function orderToJSON(value: Order): string {
   return JSON.stringify(OrderCodec.encode(value));
 }
 
+/** {@link Order} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseOrder} does. Its `jsonSchema` gives the JSON Schema, as the `order.schema.json` file beside this module does. */
+export const OrderSchema: ModelSchema<Order, OrderWire> = /* @__PURE__ */ modelSchema(OrderCodec, {
+  name: "Order",
+  json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/order.schema.json","title":"Order","description":"An order placed by a customer.","type":"object","properties":{"id":{"type":"string","description":"Unique identifier of the order","examples":["ord_8f2k1"]},"status":{"$ref":"./orderstatus.schema.json","description":"Where the order is in its life","examples":["paid"]},"items":{"type":"array","items":{"$ref":"./lineitem.schema.json"},"description":"The products ordered","examples":[[{"sku":"MUG-BLUE-350","quantity":2,"unitPrice":12.5}]]},"placedAt":{"type":"string","format":"date-time","description":"When the customer placed the order","examples":["2024-03-01T09:30:00.000Z"]},"shippingAddress":{"anyOf":[{"$ref":"../shared/address.schema.json"},{"type":"null"}],"description":"Where to ship the order","examples":[{"line1":"221B Baker Street","city":"London","country":"GB"}]},"metadata":{"anyOf":[{"type":"object","additionalProperties":{"type":"string"}},{"type":"null"}],"description":"Key-value pairs the merchant attached","examples":[{"channel":"web"}]},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}],"description":"Free-form labels for filtering","examples":[["gift","priority"]]},"total":{"anyOf":[{"type":"number"},{"type":"null"}],"description":"Sum of the line items, in the order\'s currency","examples":[25]},"payment":{"anyOf":[{"$ref":"./paymentmethod.schema.json"},{"type":"null"}],"description":"How the order is paid","examples":[{"type":"card","brand":"amex","last4":"0005","expiresOn":"2028-02-29"}]},"express":{"anyOf":[{"type":"boolean"},{"type":"null"}],"description":"Whether the customer paid for express shipping","examples":[true]},"couponCode":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Coupon applied at checkout","deprecated":true,"examples":["SPRING24"]}},"required":["id","status","items","placedAt"],"additionalProperties":true,"examples":[{"id":"ord_8f2k1","status":"paid","items":[{"sku":"MUG-BLUE-350","quantity":2,"unitPrice":12.5}],"placedAt":"2024-03-01T09:30:00.000Z","shippingAddress":{"line1":"221B Baker Street","city":"London","country":"GB"},"metadata":{"channel":"web"},"tags":["gift","priority"],"total":25,"payment":{"type":"card","brand":"amex","last4":"0005","expiresOn":"2028-02-29"},"express":true,"couponCode":"SPRING24"}]}',
+  plain: false,
+  refs: () => ({
+    "./orderstatus.schema.json": OrderStatusSchema,
+    "./lineitem.schema.json": LineItemSchema,
+    "../shared/address.schema.json": AddressSchema,
+    "./paymentmethod.schema.json": PaymentMethodSchema,
+  }),
+});
+
 /** A {@link Order} builder that has set the fields `Done`. */
 export type OrderBuilder<Done extends keyof Order = never> = Builder<
   Order,
@@ -287,12 +319,17 @@ export const orderExample: Order = {
   id: "ord_8f2k1",
   status: "paid",
   items: [{ sku: "MUG-BLUE-350", quantity: 2, unitPrice: 12.5 }],
-  placedAt: new Date("2024-03-01T09:30:00Z"),
+  placedAt: /* @__PURE__ */ new Date("2024-03-01T09:30:00Z"),
   shippingAddress: { line1: "221B Baker Street", city: "London", country: "GB" },
   metadata: { channel: "web" },
   tags: ["gift", "priority"],
   total: 25,
-  payment: { type: "card", brand: "amex", last4: "0005", expiresOn: new RFCDate("2028-02-29") },
+  payment: {
+    type: "card",
+    brand: "amex",
+    last4: "0005",
+    expiresOn: /* @__PURE__ */ new RFCDate("2028-02-29"),
+  },
   express: true,
   couponCode: "SPRING24",
 };

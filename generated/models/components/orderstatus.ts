@@ -2,6 +2,7 @@
 
 import {
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -10,6 +11,7 @@ import {
   decodeJSON,
   decodeWith,
   leafCodec,
+  modelSchema,
   pushIssue,
   validateWith,
 } from "../../runtime.js";
@@ -78,3 +80,12 @@ export function orderStatusToWire(value: OrderStatus): OrderStatusWire {
 export function orderStatusToJSON(value: OrderStatus): string {
   return JSON.stringify(OrderStatusCodec.encode(value));
 }
+
+/** {@link OrderStatus} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseOrderStatus} does. Its `jsonSchema` gives the JSON Schema, as the `orderstatus.schema.json` file beside this module does. */
+export const OrderStatusSchema: ModelSchema<OrderStatus, OrderStatusWire> =
+  /* @__PURE__ */ modelSchema(OrderStatusCodec, {
+    name: "OrderStatus",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/orderstatus.schema.json","title":"OrderStatus","description":"Where an order is in its life.","enum":["pending","paid","shipped","cancelled"]}',
+    plain: true,
+    refs: () => ({}),
+  });

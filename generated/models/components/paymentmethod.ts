@@ -2,6 +2,7 @@
 
 import {
   type Codec,
+  type ModelSchema,
   type PathSegment,
   RFCDate,
   type ValidationIssue,
@@ -12,6 +13,8 @@ import {
   decodeWith,
   isObject,
   lazyCodec,
+  modelSchema,
+  pathAt,
   pushIssue,
   unionCodec,
   validateWith,
@@ -19,12 +22,14 @@ import {
 import {
   type BankTransfer,
   BankTransferCodec,
+  BankTransferSchema,
   collectBankTransferIssues,
   isBankTransfer,
 } from "./banktransfer.js";
 import {
   type CardPayment,
   CardPaymentCodec,
+  CardPaymentSchema,
   collectCardPaymentIssues,
   isCardPayment,
 } from "./cardpayment.js";
@@ -64,7 +69,7 @@ export function collectPaymentMethodIssues(
       collectBankTransferIssues(value, path, issues);
       return;
     default:
-      pushIssue(issues, [...path, "type"], '"card" | "bank_transfer"', value["type"]);
+      pushIssue(issues, pathAt(path, "type"), '"card" | "bank_transfer"', value["type"]);
   }
 }
 
@@ -120,10 +125,22 @@ export function paymentMethodToJSON(value: PaymentMethod): string {
   return JSON.stringify(PaymentMethodCodec.encode(value));
 }
 
+/** {@link PaymentMethod} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parsePaymentMethod} does. Its `jsonSchema` gives the JSON Schema, as the `paymentmethod.schema.json` file beside this module does. */
+export const PaymentMethodSchema: ModelSchema<PaymentMethod, PaymentMethodWire> =
+  /* @__PURE__ */ modelSchema(PaymentMethodCodec, {
+    name: "PaymentMethod",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/paymentmethod.schema.json","title":"PaymentMethod","description":"How an order is paid: the `type` field tells the kinds apart.","oneOf":[{"$ref":"./cardpayment.schema.json"},{"$ref":"./banktransfer.schema.json"}],"$comment":"the member is told by its \\"type\\" field","examples":[{"type":"card","brand":"mastercard","last4":"4444","expiresOn":"2026-01-31"}]}',
+    plain: false,
+    refs: () => ({
+      "./cardpayment.schema.json": CardPaymentSchema,
+      "./banktransfer.schema.json": BankTransferSchema,
+    }),
+  });
+
 /** Example of {@link PaymentMethod}, from the doc's Supported Types. */
 export const paymentMethodExample: PaymentMethod = {
   type: "card",
   brand: "mastercard",
   last4: "4444",
-  expiresOn: new RFCDate("2026-01-31"),
+  expiresOn: /* @__PURE__ */ new RFCDate("2026-01-31"),
 };

@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -24,8 +25,10 @@ import {
   isUint8Array,
   isValidDate,
   leafCodec,
+  modelSchema,
   numberCodec,
   objectCodec,
+  pathAt,
   pushIssue,
   pushMissing,
   recordCodec,
@@ -34,7 +37,13 @@ import {
   unknownCodec,
   validateWith,
 } from "../../runtime.js";
-import { type Category, CategoryCodec, collectCategoryIssues, isCategory } from "./category.js";
+import {
+  type Category,
+  CategoryCodec,
+  CategorySchema,
+  collectCategoryIssues,
+  isCategory,
+} from "./category.js";
 
 /** Something the shop sells. */
 export interface Product {
@@ -102,33 +111,35 @@ export function collectProductIssues(
     collectFieldIssues(value["sku"], path, "sku", issues, "string");
   if (typeof value["name"] !== "string")
     collectFieldIssues(value["name"], path, "name", issues, "string");
-  if (value["category"] === undefined) pushMissing(issues, [...path, "category"], "Category");
+  if (value["category"] === undefined) pushMissing(issues, pathAt(path, "category"), "Category");
   else if (!isCategory(value["category"]))
-    collectCategoryIssues(value["category"], [...path, "category"], issues);
+    collectCategoryIssues(value["category"], pathAt(path, "category"), issues);
   const $attributes = value["attributes"];
   if ($attributes != null) {
     if (!isObject($attributes))
-      pushIssue(issues, [...path, "attributes"], "Record<string, string> | null", $attributes);
+      pushIssue(issues, pathAt(path, "attributes"), "Record<string, string> | null", $attributes);
     else
-      for (const key of Object.keys($attributes)) {
+      for (const key in $attributes) {
+        if (!hasOwn($attributes, key)) continue;
         const item: unknown = $attributes[key];
         if (typeof item !== "string")
-          pushIssue(issues, [...path, "attributes", key], "string", item);
+          pushIssue(issues, pathAt(path, "attributes", key), "string", item);
       }
   }
 
   const $sizes = value["sizes"];
   if ($sizes != null) {
-    if (!Array.isArray($sizes)) pushIssue(issues, [...path, "sizes"], "number[][] | null", $sizes);
+    if (!Array.isArray($sizes))
+      pushIssue(issues, pathAt(path, "sizes"), "number[][] | null", $sizes);
     else
       for (let i = 0; i < $sizes.length; i++) {
         const item: unknown = $sizes[i];
-        if (!Array.isArray(item)) pushIssue(issues, [...path, "sizes", i], "number[]", item);
+        if (!Array.isArray(item)) pushIssue(issues, pathAt(path, "sizes", i), "number[]", item);
         else
           for (let i2 = 0; i2 < item.length; i2++) {
             const item2: unknown = item[i2];
             if (typeof item2 !== "number")
-              pushIssue(issues, [...path, "sizes", i, i2], "number", item2);
+              pushIssue(issues, pathAt(path, "sizes", i, i2), "number", item2);
           }
       }
   }
@@ -141,7 +152,7 @@ export function collectProductIssues(
     collectFieldIssues(value["manual"], path, "manual", issues, "File | Blob | null");
   const $extra = value["extra"];
   if ($extra != null && !isObject($extra))
-    pushIssue(issues, [...path, "extra"], "Record<string, unknown> | null", $extra);
+    pushIssue(issues, pathAt(path, "extra"), "Record<string, unknown> | null", $extra);
 }
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */
@@ -225,6 +236,17 @@ export function productToJSON(value: Product): string {
   return JSON.stringify(ProductCodec.encode(value));
 }
 
+/** {@link Product} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseProduct} does. Its `jsonSchema` gives the JSON Schema, as the `product.schema.json` file beside this module does. */
+export const ProductSchema: ModelSchema<Product, ProductWire> = /* @__PURE__ */ modelSchema(
+  ProductCodec,
+  {
+    name: "Product",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/components/product.schema.json","title":"Product","description":"Something the shop sells.","type":"object","properties":{"sku":{"type":"string","description":"Stock keeping unit"},"name":{"type":"string","description":"Display name"},"category":{"$ref":"./category.schema.json","description":"Where the product is listed"},"attributes":{"anyOf":[{"type":"object","additionalProperties":{"type":"string"}},{"type":"null"}],"description":"Free-form attributes such as color"},"sizes":{"anyOf":[{"type":"array","items":{"type":"array","items":{"type":"number"}}},{"type":"null"}],"description":"Width and height of each size, in cm"},"releasedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When the product went on sale"},"thumbnail":{"anyOf":[{"$comment":"binary data (Uint8Array), which JSON does not carry","not":{}},{"type":"null"}],"description":"A small picture of the product"},"manual":{"anyOf":[{"anyOf":[{"$comment":"binary data (File), which JSON does not carry","not":{}},{"$comment":"binary data (Blob), which JSON does not carry","not":{}}]},{"type":"null"}],"description":"The user manual, as uploaded"},"extra":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}],"description":"Anything else the catalogue stores"}},"required":["sku","name","category"],"additionalProperties":true,"examples":[{"sku":"MUG-BLUE-350","name":"Blue mug, 350 ml","category":{"slug":"mugs","children":[]},"attributes":{"color":"blue","material":"stoneware"},"sizes":[[8.5,9]],"releasedAt":"2024-02-01T00:00:00.000Z","extra":{"<key>":"<value>"}}]}',
+    plain: false,
+    refs: () => ({ "./category.schema.json": CategorySchema }),
+  },
+);
+
 /** A {@link Product} builder that has set the fields `Done`. */
 export type ProductBuilder<Done extends keyof Product = never> = Builder<
   Product,
@@ -257,6 +279,6 @@ export const productExample: Product = {
   category: { slug: "mugs", children: [] },
   attributes: { color: "blue", material: "stoneware" },
   sizes: [[8.5, 9]],
-  releasedAt: new Date("2024-02-01T00:00:00Z"),
+  releasedAt: /* @__PURE__ */ new Date("2024-02-01T00:00:00Z"),
   extra: { "<key>": "<value>" },
 };

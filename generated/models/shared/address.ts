@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -14,6 +15,7 @@ import {
   decodeJSON,
   decodeWith,
   isObject,
+  modelSchema,
   objectCodec,
   pushIssue,
   stringCodec,
@@ -129,6 +131,17 @@ export function addressToWire(value: Address): AddressWire {
 export function addressToJSON(value: Address): string {
   return JSON.stringify(AddressCodec.encode(value));
 }
+
+/** {@link Address} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseAddress} does. Its `jsonSchema` gives the JSON Schema, as the `address.schema.json` file beside this module does. */
+export const AddressSchema: ModelSchema<Address, AddressWire> = /* @__PURE__ */ modelSchema(
+  AddressCodec,
+  {
+    name: "Address",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/shared/address.schema.json","title":"Address","description":"A postal address.","type":"object","properties":{"line1":{"type":"string","description":"Street and number","examples":["221B Baker Street"]},"line2":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Flat, floor or building"},"city":{"type":"string","description":"City or town","examples":["London"]},"postalCode":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Postal code, as the country writes it","examples":["NW1 6XE"]},"country":{"type":"string","description":"ISO 3166-1 alpha-2 country code","examples":["GB"]}},"required":["line1","city","country"],"additionalProperties":true,"examples":[{"line1":"221B Baker Street","city":"London","postalCode":"NW1 6XE","country":"GB"}]}',
+    plain: true,
+    refs: () => ({}),
+  },
+);
 
 /** A {@link Address} builder that has set the fields `Done`. */
 export type AddressBuilder<Done extends keyof Address = never> = Builder<

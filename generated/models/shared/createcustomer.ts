@@ -4,6 +4,7 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type ModelSchema,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -14,6 +15,7 @@ import {
   decodeJSON,
   decodeWith,
   isObject,
+  modelSchema,
   objectCodec,
   pushIssue,
   stringCodec,
@@ -122,6 +124,15 @@ export function createCustomerToWire(value: CreateCustomer): CreateCustomerWire 
 export function createCustomerToJSON(value: CreateCustomer): string {
   return JSON.stringify(CreateCustomerCodec.encode(value));
 }
+
+/** {@link CreateCustomer} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCreateCustomer} does. Its `jsonSchema` gives the JSON Schema, as the `createcustomer.schema.json` file beside this module does. */
+export const CreateCustomerSchema: ModelSchema<CreateCustomer, CreateCustomerWire> =
+  /* @__PURE__ */ modelSchema(CreateCustomerCodec, {
+    name: "CreateCustomer",
+    json: '{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"models/shared/createcustomer.schema.json","title":"CreateCustomer","description":"Create Customer body data","type":"object","properties":{"customIdentifier":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The Custom Identifier of the customer in the organization","examples":["org-user-123"]},"email":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Email"},"metadata":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The Metadata Properties of the customer in the organization","examples":["[{\\"key\\":\\"key1\\",\\"value\\":\\"value1\\"},{\\"key\\":\\"key1\\",\\"value\\":\\"value1\\"}]"]},"name":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Name"}},"additionalProperties":true,"examples":[{"customIdentifier":"org-user-123","metadata":"[{\\"key\\":\\"key1\\",\\"value\\":\\"value1\\"},{\\"key\\":\\"key1\\",\\"value\\":\\"value1\\"}]"}]}',
+    plain: true,
+    refs: () => ({}),
+  });
 
 /** A {@link CreateCustomer} builder that has set the fields `Done`. */
 export type CreateCustomerBuilder<Done extends keyof CreateCustomer = never> = Builder<

@@ -9,8 +9,16 @@ export function literalText(value: string | number | boolean): string {
   return typeof value === "string" ? stringLiteral(value) : String(value);
 }
 
-/** An example value as a TypeScript expression; `rfcDate` names the runtime's `RFCDate` where the expression needs it. */
-export function exampleLiteral(value: ExampleValue, rfcDate: () => string = () => "RFCDate"): string {
+/** How an example is written: `rfcDate` names the runtime's `RFCDate`; `pure` marks each `new` pure, for code (not for doc text). */
+export interface LiteralOptions {
+  rfcDate?: () => string;
+  pure?: boolean;
+}
+
+/** An example value as a TypeScript expression. */
+export function exampleLiteral(value: ExampleValue, options: LiteralOptions = {}): string {
+  // A bundler cannot tell that `new Date(…)` has no side effects; the mark lets it drop an unused example.
+  const construct = (constructor: string, argument: string) => `${options.pure ? "/* @__PURE__ */ " : ""}new ${constructor}(${stringLiteral(argument)})`;
   switch (value.kind) {
     case "string":
       return stringLiteral(value.value);
@@ -21,13 +29,13 @@ export function exampleLiteral(value: ExampleValue, rfcDate: () => string = () =
     case "null":
       return "null";
     case "date":
-      return `new Date(${stringLiteral(value.iso)})`;
+      return construct("Date", value.iso);
     case "rfcDate":
-      return `new ${rfcDate()}(${stringLiteral(value.value)})`;
+      return construct(options.rfcDate?.() ?? "RFCDate", value.value);
     case "array":
-      return `[${value.items.map((item) => exampleLiteral(item, rfcDate)).join(", ")}]`;
+      return `[${value.items.map((item) => exampleLiteral(item, options)).join(", ")}]`;
     case "object":
-      return `{ ${value.entries.map(([key, item]) => `${literalKey(key)}: ${exampleLiteral(item, rfcDate)}`).join(", ")} }`;
+      return `{ ${value.entries.map(([key, item]) => `${literalKey(key)}: ${exampleLiteral(item, options)}`).join(", ")} }`;
     default:
       return assertNever(value);
   }

@@ -154,7 +154,7 @@ function fieldCollector(field: ResolvedField, ctx: ModuleContext, locals: Set<st
   const expected = describeType(field.type) + (field.nullable ? " | null" : "");
   const checks = typeCollector(field.type, value, segments, expected, ctx, 0);
   if (field.required) {
-    const missing = `${runtime(ctx, "pushMissing")}(issues, ${pathOf(segments)}, ${stringLiteral(expected)});`;
+    const missing = `${runtime(ctx, "pushMissing")}(issues, ${pathOf(segments, ctx)}, ${stringLiteral(expected)});`;
     if (checks.length === 0) return [`if (${value} === undefined) ${missing}`];
     const when = presence(field, value);
     const rest = when === undefined ? block(checks.map(print)) : inBlock(when, checks);
@@ -183,21 +183,22 @@ function block(statements: string[]): string[] {
   return statements.length === 1 ? statements : ["{", ...statements, "}"];
 }
 
-/** `[...path, "items", i]`: built only where an issue is recorded. */
-function pathOf(segments: readonly string[]): string {
-  return `[...path, ${segments.join(", ")}]`;
+/** `pathAt(path, "items", i)`: built only where an issue is recorded. */
+function pathOf(segments: readonly string[], ctx: ModuleContext): string {
+  return `${runtime(ctx, "pathAt")}(path, ${segments.join(", ")})`;
 }
 
 /** Checks that record the issues of `value` (at `segments` below `path`), guard first. */
 function typeCollector(type: ResolvedType, value: string, segments: readonly string[], expected: string, ctx: ModuleContext, depth: number): Line[] {
-  const path = pathOf(segments);
-  const push = (what: string) => `${runtime(ctx, "pushIssue")}(issues, ${path}, ${stringLiteral(what)}, ${value});`;
+  // Named on use: only a statement that records an issue imports `pathAt`.
+  const path = () => pathOf(segments, ctx);
+  const push = (what: string) => `${runtime(ctx, "pushIssue")}(issues, ${path()}, ${stringLiteral(what)}, ${value});`;
   switch (type.kind) {
     case "unknown":
     case "external":
       return [];
     case "ref":
-      return [{ condition: negate(call(`${refName(ctx, type.target, "is")}(${value})`)), then: `${refName(ctx, type.target, "collect")}(${value}, ${path}, issues);` }];
+      return [{ condition: negate(call(`${refName(ctx, type.target, "is")}(${value})`)), then: `${refName(ctx, type.target, "collect")}(${value}, ${path()}, issues);` }];
     case "array": {
       const [index, item] = [depth === 0 ? "i" : `i${depth + 1}`, depth === 0 ? "item" : `item${depth + 1}`];
       const inner = typeCollector(type.element, item, [...segments, index], describeType(type.element), ctx, depth + 1);
@@ -210,11 +211,13 @@ function typeCollector(type: ResolvedType, value: string, segments: readonly str
       const inner = typeCollector(type.value, item, [...segments, key], describeType(type.value), ctx, depth + 1);
       const notObject = { condition: negate(call(`${runtime(ctx, "isObject")}(${value})`)), then: push(expected) };
       if (inner.length === 0) return [notObject];
-      return [print(notObject), `else for (const ${key} of Object.keys(${value})) {`, `const ${item}: unknown = ${value}[${key}];`, ...inner.map(print), "}"];
+      // for…in with hasOwn, as the guard walks it: no key array is allocated.
+      const inherited = `if (!${runtime(ctx, "hasOwn")}(${value}, ${key})) continue;`;
+      return [print(notObject), `else for (const ${key} in ${value}) {`, inherited, `const ${item}: unknown = ${value}[${key}];`, ...inner.map(print), "}"];
     }
     case "union": {
       const failed = negate(guardCondition(type, value, ctx));
-      return [{ condition: failed, then: type.members.every(isLeaf) ? push(expected) : collectStatement(type, value, path, ctx)! }];
+      return [{ condition: failed, then: type.members.every(isLeaf) ? push(expected) : collectStatement(type, value, path(), ctx)! }];
     }
     default:
       return [{ condition: negate(guardCondition(type, value, ctx)), then: push(expected) }];
@@ -227,7 +230,7 @@ function knownKeys(body: ResolvedObjectModel, ctx: ModuleContext): string {
   ctx.constants.set(name, {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type: "ReadonlySet<string>", initializer: `new Set([${body.fields.map((field) => stringLiteral(field.name)).join(", ")}])` }],
+    declarations: [{ name, type: "ReadonlySet<string>", initializer: `/* @__PURE__ */ new Set([${body.fields.map((field) => stringLiteral(field.name)).join(", ")}])` }],
   });
   return name;
 }

@@ -81,7 +81,7 @@ export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): st
     "}",
     `switch (${key}) {`,
     ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: ${collectStatement(member, "value", "path", ctx) ?? ""} return;`),
-    `default: ${runtime(ctx, "pushIssue")}(issues, [...path, ${stringLiteral(discriminator.field)}], ${values}, ${key});`,
+    `default: ${runtime(ctx, "pushIssue")}(issues, ${runtime(ctx, "pathAt")}(path, ${stringLiteral(discriminator.field)}), ${values}, ${key});`,
     "}",
   ];
 }

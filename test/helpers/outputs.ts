@@ -1,0 +1,64 @@
+/**
+ * The output folders the property tests run over: the seeds (the committed generated/), every
+ * fixture, and the corpus folder MDMODEL_CORPUS names, each generated into a work folder under
+ * node_modules/.cache, so code there resolves this repository's dev dependencies.
+ */
+import { mkdtemp, mkdir, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+import { resolveConfig, type ConfigInput } from "../../src/config/defaults.js";
+import { modulePathOf } from "../../src/emit/naming.js";
+import { generate, type GenerateResult } from "../../src/generate.js";
+import { loadDocs, loadRuntimeTemplate } from "../../src/io/load-docs.js";
+import type { ModelSet } from "../../src/ir/resolve.js";
+import type { ResolvedModel } from "../../src/ir/types.js";
+import { readModels } from "../../src/pipeline/read-models.js";
+import { writeOutput } from "../../src/write/writer.js";
+
+const REPO = join(import.meta.dirname, "..", "..");
+
+export interface Output {
+  name: string;
+  models: ModelSet;
+  /** The output folder. */
+  out: string;
+  result: GenerateResult;
+}
+
+/** A work folder under node_modules/.cache, removed after the test file. */
+export async function workFolder(prefix: string): Promise<string> {
+  const base = join(REPO, "node_modules", ".cache", "mdmodel-tests");
+  await mkdir(base, { recursive: true });
+  const work = await mkdtemp(join(base, `${prefix}-`));
+  afterAll(() => rm(work, { recursive: true, force: true }));
+  return work;
+}
+
+/** The output of one docs folder; the seeds' is the committed generated/ (the same files, as `--check` in CI holds). */
+export async function outputOf(work: string, name: string, docsFolder: string, config: ConfigInput = {}): Promise<Output> {
+  const docs = await loadDocs(docsFolder);
+  const models = readModels(docs, resolveConfig(config)).models;
+  const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate() });
+  if (name === "seeds" && Object.keys(config).length === 0) return { name, models, out: join(REPO, "generated"), result };
+  const out = join(work, name);
+  await writeOutput(out, result.files);
+  return { name, models, out, result };
+}
+
+/** The seeds, every fixture and MDMODEL_CORPUS (when set), generated. */
+export async function testOutputs(work: string): Promise<Output[]> {
+  const fixtureRoot = join(REPO, "test", "fixtures");
+  const fixtures = (await readdir(fixtureRoot, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const corpus = process.env["MDMODEL_CORPUS"];
+  return [
+    await outputOf(work, "seeds", join(REPO, "seeds")),
+    ...(await Promise.all(fixtures.map((name) => outputOf(work, name, join(fixtureRoot, name, "docs"))))),
+    // A real SDK's docs, with MDMODEL_CORPUS=<docs folder> (CI runs it on each corpus folder).
+    ...(corpus ? [await outputOf(work, "MDMODEL_CORPUS", corpus)] : []),
+  ];
+}
+
+/** A model's own module (the barrel renames models whose names clash). */
+export async function moduleOf(out: string, model: ResolvedModel): Promise<Record<string, unknown>> {
+  return (await import(join(out, modulePathOf(model.path)))) as Record<string, unknown>;
+}
