@@ -20,6 +20,7 @@ const RANKS: ReadonlyArray<[rank: number, room: string, pattern: string]> = [
   [2, "ir", "^src/ir/"],
   [3, "parse", "^src/parse/"],
   [3, "emit", "^src/emit/"],
+  [3, "diff", "^src/diff/"],
   [4, "write", "^src/write/"],
   [5, "pipeline", "^src/pipeline/"],
   [6, "engine", "^src/engine/"],

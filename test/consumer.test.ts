@@ -122,12 +122,15 @@ describe.runIf(registry)("the packed package", () => {
     const project = join(work, "npm-project");
     await writeFile(
       join(project, "api.mjs"),
-      `import { generate, loadDocs, loadRuntimeTemplate } from "mdmodel";
-const result = await generate({ docs: await loadDocs("docs"), runtimeTemplate: await loadRuntimeTemplate() });
-console.log(JSON.stringify({ files: result.files.length, models: result.stats.models }));
+      `import { diffDocs, DIFF_RULES, generate, loadDocs, loadRuntimeTemplate } from "mdmodel";
+const docs = await loadDocs("docs");
+const result = await generate({ docs, runtimeTemplate: await loadRuntimeTemplate() });
+const edited = docs.filter((doc) => !doc.path.endsWith("createcustomer.md"));
+const { changes } = diffDocs(docs, edited);
+console.log(JSON.stringify({ files: result.files.length, models: result.stats.models, changes: changes.map((change) => [change.rule, DIFF_RULES[change.rule].readers]) }));
 `,
     );
-    expect(JSON.parse(await ok(project, "node api.mjs"))).toEqual({ files: 25, models: 11 });
+    expect(JSON.parse(await ok(project, "node api.mjs"))).toEqual({ files: 25, models: 11, changes: [["model-removed", "breaking"]] });
     await writeFile(join(project, "api.cjs"), `const { generate, resolveConfig } = require("mdmodel");\nconsole.log(typeof generate, resolveConfig().nulls);\n`);
     const required = await sh(project, "node api.cjs");
     expect(required).toMatchObject({ code: 0, stdout: "function optional\n", stderr: "" });

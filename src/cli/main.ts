@@ -52,6 +52,10 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     const { runInit } = await import("./init-command.js");
     return runInit(values, io);
   }
+  if (first === "diff") {
+    const { runDiff } = await import("./diff-command.js");
+    return runDiff(values, io);
+  }
   const { runGenerate } = await import("./generate-command.js");
   return runGenerate(values, io, rest, signal);
 }

@@ -31,6 +31,16 @@ export const INIT_OPTIONS = {
   help: { type: "boolean", short: "h", help: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
 
+export const DIFF_OPTIONS = {
+  base: { type: "string", value: "REF|DIR", help: "the old docs: a git ref (origin/main, a tag, a commit; read with git, no checkout) or a folder" },
+  input: { type: "string", value: "DIR", help: "the new docs (default: the config's input, else seeds)" },
+  "fail-on": { type: "string", value: "WHAT", help: "breaking (for readers or writers; the default), breaking-for-readers, breaking-for-writers or any" },
+  config: { type: "string", value: "FILE", help: "read options from FILE (default: the nearest mdmodel.config.json or package.json \"mdmodel\")" },
+  reporter: { type: "string", value: "NAME", help: "text, json, github (annotations; the default when GITHUB_ACTIONS=true) or markdown (a pull-request comment)" },
+  verbose: { type: "boolean", help: "also report description changes" },
+  help: { type: "boolean", short: "h", help: "print this help" },
+} as const satisfies Record<string, OptionSpec>;
+
 export const TOP_OPTIONS = {
   version: { type: "boolean", short: "v", help: "print mdmodel's version" },
   help: { type: "boolean", short: "h", help: "print this help" },
@@ -38,6 +48,7 @@ export const TOP_OPTIONS = {
 
 export const COMMANDS = {
   generate: { summary: "read the docs and write (or --check) the TypeScript", options: GENERATE_OPTIONS },
+  diff: { summary: "tell what the doc changes since a git ref or folder break, for code that reads the models and code that writes them", options: DIFF_OPTIONS },
   init: { summary: "write mdmodel.config.json and add the generate scripts to package.json", options: INIT_OPTIONS },
 } as const;
 
@@ -71,7 +82,7 @@ export function topHelp(): string {
 
 /** `mdmodel <command> --help`. */
 export function commandHelp(command: CommandName): string {
-  const args = command === "generate" ? "[--input DIR] [--out DIR] [--check] [--watch] [--config FILE] [options]" : "[--input DIR] [--out DIR] [--force]";
+  const args = { generate: "[--input DIR] [--out DIR] [--check] [--watch] [--config FILE] [options]", diff: "--base REF|DIR [--input DIR] [--fail-on WHAT] [--reporter NAME]", init: "[--input DIR] [--out DIR] [--force]" }[command];
   return [`Usage: mdmodel ${command} ${args}`, "", `${COMMANDS[command].summary[0]!.toUpperCase()}${COMMANDS[command].summary.slice(1)}.`, "", "Options:", ...optionLines(COMMANDS[command].options)].join("\n");
 }
 

@@ -7,12 +7,12 @@ import { groupFindings } from "./findings.js";
 import { shown, type RunReport } from "./run-report.js";
 
 /** GitHub's escaping of a command's message. */
-function escapeData(text: string): string {
+export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** GitHub's escaping of a command's property values. */
-function escapeProperty(text: string): string {
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
