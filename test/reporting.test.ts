@@ -166,7 +166,7 @@ describe("one meaning per exit code", () => {
       : await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--no-cache");
     expect(outcome.code).toBe(3);
     expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
-    expect(outcome.stderr).toBe("mdmodel: permission denied: out/.mdmodel-manifest.json\n");
+    expect(outcome.stderr).toBe("mdmodel: permission denied: out\n");
   });
 });
 

@@ -18,6 +18,7 @@ import type { SourceDoc } from "../shared/source-doc.js";
 import { checkOutput, driftDiffs, isClean, vouchedByManifest } from "../write/check.js";
 import { docHash, inputKey, MANIFEST_PATH, parseManifest } from "../write/manifest.js";
 import { readText } from "../shared/read-text.js";
+import { LockedError } from "../write/transaction.js";
 import { UnsafeOutputError, writeOutput } from "../write/writer.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressFor } from "./progress.js";
@@ -189,7 +190,7 @@ function failed(options: RunOptions, failure: string, started: number, summary?:
 
 /** A file-system error as one line that names the path (from `cwd`); anything else as an internal error. */
 export function environmentMessage(error: unknown, cwd: string): string {
-  if (error instanceof UnsafeOutputError) return error.message;
+  if (error instanceof UnsafeOutputError || error instanceof LockedError) return error.message;
   const system = error as { code?: string; path?: string; syscall?: string; message?: string };
   // The file meant, not the temporary name it was being written under.
   const path = system.path ? ` ${relative(cwd, system.path.replace(/\.\d+\.tmp$/, "")).split(sep).join("/") || "."}` : "";
@@ -283,7 +284,8 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
     writeProgress.done();
   }
   const files = { written: written.written.length, unchanged: written.unchanged.length, removed: written.removed.length };
-  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs };
+  const kept = written.kept.map((path) => `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`);
+  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: kept };
 }
 
 /** Docs whose text is the one the output folder's manifest records: their warnings were reported when it was written. */

@@ -1,5 +1,6 @@
 /** The drift check: compares what would be generated with what is on disk, writing nothing. */
 import { readdir } from "node:fs/promises";
+import { isTransactionPath } from "./transaction.js";
 import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { readText } from "../shared/read-text.js";
@@ -44,7 +45,7 @@ export async function checkOutput(outDir: string, files: readonly OutputFile[]):
   const expected = new Set(files.map((file) => file.path));
   const owned = new Set(Object.keys(manifest?.files ?? {}));
   for (const path of await listFiles(outDir)) {
-    if (expected.has(path)) continue;
+    if (expected.has(path) || isTransactionPath(path)) continue;
     (owned.has(path) ? drift.removed : drift.foreign).push(path);
   }
   return drift;

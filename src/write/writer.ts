@@ -1,60 +1,102 @@
 /**
- * Writes generated files into the output folder: identical files are left alone, each
- * file is written to a temporary name and renamed, and files an earlier run wrote that
- * no doc produces now are removed. Nothing else in the folder is touched.
+ * Writes generated files into the output folder: identical files are left alone, the rest
+ * are committed all or nothing (transaction.ts), and files an earlier run wrote that no doc
+ * produces now are removed if they still hold what it wrote. Nothing else is touched.
  */
 // Synchronous calls: a run touches thousands of small files, and each asynchronous call
 // is a round trip through the thread pool that costs more than the read itself.
-import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, realpathSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
+import { sha256Hex } from "../shared/hash.js";
 import { readText } from "../shared/read-text.js";
 import type { OutputFile } from "../shared/output-file.js";
 import { MANIFEST_PATH, parseManifest, sameOutput } from "./manifest.js";
+import { commit, isTransactionPath, lock, recover } from "./transaction.js";
 
 export interface WriteSummary {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /** Files an earlier run wrote that no doc produces now, left in place because they were changed since. */
+  kept: string[];
 }
 
-/** Writes `files` under `outDir` and removes what the previous manifest lists and they do not. */
+/**
+ * Writes `files` under `outDir` and removes what the previous manifest lists and they do not,
+ * all or nothing (see transaction.ts), under the folder's lock.
+ */
 export async function writeOutput(outDir: string, files: readonly OutputFile[], onProgress?: (done: number, total: number) => void): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
+  const created = !exists(outDir);
+  let release: () => void;
+  try {
+    release = lock(outDir);
+  } catch (error) {
+    if (created) rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  try {
+    recover(outDir);
+    const summary = plan(outDir, files, onProgress);
+    const written = new Set(summary.written);
+    const changed = files.filter((file) => written.has(file.path));
+    commit(outDir, changed, summary.removed);
+    return summary;
+  } catch (error) {
+    // A run that made the output folder and failed leaves no folder behind.
+    if (created) rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+/** Which files change, which stay, which go; refuses, before anything is written, any target a symlink leads out of the folder. */
+function plan(outDir: string, files: readonly OutputFile[], onProgress?: (done: number, total: number) => void): WriteSummary {
+  const summary: WriteSummary = { written: [], unchanged: [], removed: [], kept: [] };
   const previous = parseManifest(readText(join(outDir, MANIFEST_PATH)));
   const inside = folderCheck(outDir);
-  // Every target is checked before anything is written, so a refusal changes nothing.
   for (const file of files) {
     const target = insideOutput(outDir, file.path);
     if (!inside(target)) throw new UnsafeOutputError(`refusing to write ${target}: a symlink in the output folder leads out of it`);
   }
-  const made = new Set<string>();
   for (const [index, file] of files.entries()) {
     onProgress?.(index + 1, files.length);
-    const target = insideOutput(outDir, file.path);
-    const onDisk = readText(target);
+    const onDisk = readText(insideOutput(outDir, file.path));
     // A manifest that differs only in who made the files (an upgrade that changed no output) stays as it is.
-    if (onDisk === file.content || (file.path === MANIFEST_PATH && onDisk !== undefined && sameOutput(onDisk, file.content))) {
-      summary.unchanged.push(file.path);
-      continue;
-    }
-    const folder = dirname(target);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-    made.add(folder);
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, file.content);
-    renameSync(temporary, target);
-    summary.written.push(file.path);
+    if (onDisk === file.content || (file.path === MANIFEST_PATH && onDisk !== undefined && sameOutput(onDisk, file.content))) summary.unchanged.push(file.path);
+    else summary.written.push(file.path);
   }
   const current = new Set(files.map((file) => file.path));
-  for (const path of Object.keys(previous?.files ?? {})) {
-    if (current.has(path)) continue;
-    // The manifest is read from disk, so it is never trusted: entries that leave the folder are ignored.
+  for (const [path, hash] of Object.entries(previous?.files ?? {})) {
+    if (current.has(path) || isTransactionPath(path)) continue;
+    // The manifest is read from disk, so it is never trusted: entries that leave the folder, or name a folder, are ignored.
     const target = tryInsideOutput(outDir, path);
     if (target === undefined || !inside(target)) continue;
-    rmSync(target, { force: true });
-    summary.removed.push(path);
+    // A folder, a link or nothing where a listed file was: not what mdmodel wrote, so not its to remove.
+    if (!isFile(target)) continue;
+    const text = readText(target)!;
+    // A file that no longer holds what mdmodel wrote is someone's work: it is kept, and said.
+    if (sha256Hex(text) === hash) summary.removed.push(path);
+    else summary.kept.push(path);
   }
   return summary;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `insideOutput`, or `undefined` for a path that would leave the folder. */

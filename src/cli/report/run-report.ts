@@ -30,6 +30,8 @@ export interface RunReport {
   unchangedDocs: ReadonlySet<string>;
   /** Notes shown only with `--verbose`, such as files in the output folder that mdmodel did not write. */
   notes: string[];
+  /** Lines shown whatever the verbosity (but `--quiet`), such as a file mdmodel kept rather than removed. */
+  said?: string[];
   /** The command that fixes the drift. */
   fix?: string;
   /** Why the run could not go on (exit 2 or 3), when that is no finding: a folder that is a file, a full disk. */

@@ -36,6 +36,7 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
   const listed = visible.filter((finding) => !repeated.includes(finding));
   for (const group of groupFindings(listed)) stderr.push(...groupLines(group, options));
   if (repeated.length > 0) stderr.push(`mdmodel: ${count(repeated.length, "warning")} in docs that did not change since the last run are not repeated (--verbose shows them)`);
+  if (!options.quiet) for (const line of report.said ?? []) stderr.push(`mdmodel: ${printable(line)}`);
   if (options.verbose) for (const note of report.notes) stderr.push(`mdmodel: note: ${printable(note)}`);
 
   const line = summaryLine(report);

@@ -1,0 +1,208 @@
+/**
+ * All or nothing: a run killed at random points leaves the output folder as it was, as the new
+ * run makes it, or with a committed journal the next run completes; the next run always
+ * succeeds and gives exactly the new output. Two runs at once never mix; a failure while
+ * staging (an over-long name) changes nothing; the manifest is never trusted into removing or
+ * writing what mdmodel did not write.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { commit, JOURNAL, lock, LockedError, recover, STAGING } from "../src/write/transaction.js";
+import { writeSyntheticCorpus } from "./bench/synthetic-corpus.js";
+import { CLI, mdmodel } from "./helpers/run-cli.js";
+
+const work = await mkdtemp(join(tmpdir(), "mdmodel-transaction-"));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+/** Every file under `folder` with its text, transaction leftovers (the lock of a killed run) aside. */
+async function snapshot(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/");
+    if (path === ".mdmodel.lock") continue;
+    files.set(path, await readFile(join(folder, path), "utf8"));
+  }
+  return files;
+}
+
+function same(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+}
+
+function run(cwd: string, args: string[]): { child: ReturnType<typeof spawn>; done: Promise<number> } {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: "ignore" });
+  return { child, done: new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal ? -1 : (code ?? -1)))) };
+}
+
+describe("killed runs", () => {
+  test("a run killed at random points: the old output, the new one, or a journal the next run completes", async () => {
+    // 120 docs, then each doc's description edited: every module changes.
+    await writeSyntheticCorpus(join(work, "docs-old"), 120);
+    await cp(join(work, "docs-old"), join(work, "docs-new"), { recursive: true });
+    for (const entry of await readdir(join(work, "docs-new"), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      await writeFile(path, (await readFile(path, "utf8")).replace(/^(# .*\n\n)/, "$1Edited. "));
+    }
+    expect((await mdmodel(work, "generate", "--input", "docs-old", "--out", "old", "--no-cache")).code).toBe(0);
+    expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", "new", "--no-cache")).code).toBe(0);
+    const [before, after] = [await snapshot(join(work, "old")), await snapshot(join(work, "new"))];
+    expect(same(before, after)).toBe(false);
+
+    /** Runs generate into a copy of the old output; once the run takes the lock (it is done reading and formatting), kills it `delay` ms later. Gives the ms from the lock to the exit. */
+    const killedRun = async (out: string, delay: number | undefined): Promise<number> => {
+      await cp(join(work, "old"), join(work, out), { recursive: true });
+      // With the caches (in the work folder): every run after the first is warm, and the output is the same.
+      const { child, done } = run(work, ["generate", "--input", "docs-new", "--out", out]);
+      const lockFile = join(work, out, ".mdmodel.lock");
+      while (!existsSync(lockFile) && child.exitCode === null) await new Promise((resolve) => setImmediate(resolve));
+      const locked = performance.now();
+      if (delay !== undefined) {
+        while (performance.now() - locked < delay) await new Promise((resolve) => setImmediate(resolve));
+        child.kill("SIGKILL");
+      }
+      await done;
+      return performance.now() - locked;
+    };
+    // The write phase, measured on a run left alone.
+    const window = await killedRun("calibration", undefined);
+    expect(same(await snapshot(join(work, "calibration")), after)).toBe(true);
+
+    const outcomes = { old: 0, new: 0, journal: 0 };
+    const trials = 12;
+    for (let trial = 0; trial < trials; trial++) {
+      const out = join(work, `trial-${trial}`);
+      // Spread over the write phase and a little past it.
+      await killedRun(`trial-${trial}`, (window * 1.1 * trial) / (trials - 1));
+      const state = await snapshot(out);
+      const journal = await lstat(join(out, JOURNAL)).then(() => true, () => false);
+      const staged = [...state.keys()].filter((path) => path.startsWith(`${STAGING}/`) || path === `${JOURNAL}.tmp`);
+      if (journal) outcomes.journal += 1;
+      else {
+        // No journal: what was staged never counts, and the files are one state or the other.
+        for (const path of staged) state.delete(path);
+        const which = same(state, before) ? "old" : same(state, after) ? "new" : undefined;
+        expect(which, `trial ${trial}: the files are a mix of the old and the new output`).toBeDefined();
+        outcomes[which!] += 1;
+      }
+      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`)).code, `trial ${trial}`).toBe(0);
+      expect(same(await snapshot(out), after), `trial ${trial}: the next run gives the new output`).toBe(true);
+      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`, "--check")).code).toBe(0);
+    }
+    console.info(`killed runs: ${JSON.stringify(outcomes)}, write phase ${window.toFixed(0)} ms`);
+    // The trials reach past the commit point: a kill that always came too early would prove nothing.
+    expect(outcomes.journal + outcomes.new).toBeGreaterThan(0);
+  }, 300_000);
+
+  test("a commit interrupted after its journal is completed by the next run; one interrupted before it is dropped", async () => {
+    const out = join(work, "manual");
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, "a.ts"), "old a\n");
+    await writeFile(join(out, "b.ts"), "old b\n");
+    // After the commit point: b.ts was renamed, a.ts was not yet, c.ts is to go.
+    await mkdir(join(out, STAGING), { recursive: true });
+    await writeFile(join(out, STAGING, "a.ts"), "new a\n");
+    await writeFile(join(out, "b.ts"), "new b\n");
+    await writeFile(join(out, "c.ts"), "old c\n");
+    await writeFile(join(out, JOURNAL), JSON.stringify({ renames: ["a.ts", "b.ts"], removes: ["c.ts"] }));
+    expect(recover(out)).toBe("completed");
+    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "new a\n", "b.ts": "new b\n" });
+
+    // Before the commit point: a staging folder and a half-written journal, which are dropped.
+    await mkdir(join(out, STAGING, "deep"), { recursive: true });
+    await writeFile(join(out, STAGING, "deep", "x.ts"), "staged\n");
+    await writeFile(join(out, `${JOURNAL}.tmp`), '{"renames": ["deep/x.ts"');
+    expect(recover(out)).toBe("dropped");
+    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "new a\n", "b.ts": "new b\n" });
+    // A journal that leaves the folder is not replayed.
+    await writeFile(join(out, JOURNAL), JSON.stringify({ renames: [], removes: ["../outside.txt"] }));
+    await writeFile(join(work, "outside.txt"), "keep\n");
+    expect(recover(out)).toBe("dropped");
+    expect(await readFile(join(work, "outside.txt"), "utf8")).toBe("keep\n");
+  });
+
+  test("a failure while staging leaves the folder as it was", async () => {
+    const out = join(work, "staging-failure");
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, "a.ts"), "old\n");
+    const release = lock(out);
+    try {
+      expect(() => commit(out, [{ path: "a.ts", content: "new\n" }, { path: `${"x".repeat(300)}.ts`, content: "too long a name\n" }], [])).toThrow(/ENAMETOOLONG|name too long/);
+    } finally {
+      release();
+    }
+    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old\n" });
+  });
+});
+
+describe("two runs and the lock", () => {
+  test("a second run while the lock is held exits 3 with one line and changes nothing", async () => {
+    await cp(join(import.meta.dirname, "..", "seeds"), join(work, "seed-docs"), { recursive: true });
+    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache")).code).toBe(0);
+    const before = await snapshot(join(work, "locked"));
+    const release = lock(join(work, "locked"));
+    try {
+      expect(() => lock(join(work, "locked"))).not.toThrow(LockedError); // this process's own lock is retaken
+      await writeFile(join(work, "locked", ".mdmodel.lock"), JSON.stringify({ pid: process.ppid }));
+      const outcome = await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full");
+      expect(outcome.code).toBe(3);
+      expect(outcome.stderr).toMatch(/^mdmodel: another mdmodel run \(process \d+\) is writing this output folder; wait for it to finish/);
+      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
+    } finally {
+      release();
+    }
+    expect(same(await snapshot(join(work, "locked")), before)).toBe(true);
+    // A lock whose process is gone is taken over.
+    await writeFile(join(work, "locked", ".mdmodel.lock"), JSON.stringify({ pid: 2 ** 22 + 12345 }));
+    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full")).code).toBe(0);
+  });
+
+  test("two runs at once with different configs: the folder is entirely one of them", async () => {
+    await writeFile(join(work, "none.json"), JSON.stringify({ nulls: "none" }));
+    await writeFile(join(work, "optional.json"), JSON.stringify({ nulls: "optional" }));
+    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "ref-none", "--config", "none.json", "--no-cache")).code).toBe(0);
+    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "ref-optional", "--config", "optional.json", "--no-cache")).code).toBe(0);
+    const references = [await snapshot(join(work, "ref-none")), await snapshot(join(work, "ref-optional"))];
+    for (let trial = 0; trial < 4; trial++) {
+      const out = `both-${trial}`;
+      const first = run(work, ["generate", "--input", "seed-docs", "--out", out, "--config", "none.json", "--no-cache"]);
+      const second = run(work, ["generate", "--input", "seed-docs", "--out", out, "--config", "optional.json", "--no-cache"]);
+      const codes = await Promise.all([first.done, second.done]);
+      expect(codes.every((code) => code === 0 || code === 3), String(codes)).toBe(true);
+      expect(codes).toContain(0);
+      const state = await snapshot(join(work, out));
+      expect(references.some((reference) => same(state, reference)), `trial ${trial}: ${codes}`).toBe(true);
+    }
+  });
+});
+
+describe("the manifest is not trusted", () => {
+  test("a listed file that was changed is kept and said; a listed folder is ignored; a symlinked manifest is replaced, not followed", async () => {
+    const out = join(work, "tampered");
+    await cp(join(work, "seed-docs"), join(work, "tamper-docs"), { recursive: true });
+    expect((await mdmodel(work, "generate", "--input", "tamper-docs", "--out", "tampered")).code).toBe(0);
+    // The user replaced a generated module with their own code, then its doc went.
+    await writeFile(join(out, "models/shared/createcustomer.ts"), "export const mine = 1;\n");
+    await rm(join(work, "tamper-docs/models/shared/createcustomer.md"));
+    // A manifest entry that names a folder, and a manifest that is a symlink to a file outside.
+    const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
+    await mkdir(join(out, "a-folder"));
+    manifest.files["a-folder"] = "0".repeat(64);
+    await writeFile(join(work, "elsewhere.json"), JSON.stringify(manifest));
+    await rm(join(out, ".mdmodel-manifest.json"));
+    await symlink(join(work, "elsewhere.json"), join(out, ".mdmodel-manifest.json"));
+    const outcome = await mdmodel(work, "generate", "--input", "tamper-docs", "--out", "tampered");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toContain("mdmodel: kept tampered/models/shared/createcustomer.ts: no doc produces it now, but it no longer holds what mdmodel wrote");
+    expect(await readFile(join(out, "models/shared/createcustomer.ts"), "utf8")).toBe("export const mine = 1;\n");
+    expect((await lstat(join(out, "a-folder"))).isDirectory()).toBe(true);
+    expect(await readFile(join(work, "elsewhere.json"), "utf8")).toBe(JSON.stringify(manifest));
+    expect((await lstat(join(out, ".mdmodel-manifest.json"))).isSymbolicLink()).toBe(false);
+    expect(await readFile(join(out, "models/shared/createcustomer.schema.json"), "utf8").catch(() => "gone")).toBe("gone");
+  });
+});
