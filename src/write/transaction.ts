@@ -6,8 +6,9 @@
  * after a kill, by the next one. The manifest is renamed last.
  */
 // Synchronous calls: see writer.ts.
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { exists } from "../shared/read-text.js";
 import { MANIFEST_PATH } from "./manifest.js";
 
 /** The folder new files wait in until the commit; the journal that commits them; the lock. */
@@ -148,13 +149,4 @@ function readJournal(path: string): Journal | undefined {
 /** A journal is read from disk: only plain relative paths inside the folder are replayed. */
 function safeRelative(path: string): boolean {
   return path !== "" && !path.startsWith("/") && !path.includes("\\") && !path.includes("\0") && path.split("/").every((part) => part !== "" && part !== "." && part !== "..");
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

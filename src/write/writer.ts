@@ -8,7 +8,7 @@
 import { lstatSync, realpathSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { sha256Hex } from "../shared/hash.js";
-import { readText } from "../shared/read-text.js";
+import { exists, readText } from "../shared/read-text.js";
 import type { OutputFile } from "../shared/output-file.js";
 import { MANIFEST_PATH, parseManifest, sameOutput } from "./manifest.js";
 import { commit, isTransactionPath, lock, recover } from "./transaction.js";
@@ -85,15 +85,6 @@ function plan(outDir: string, files: readonly OutputFile[], onProgress?: (done: 
 function isFile(path: string): boolean {
   try {
     return lstatSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
   } catch {
     return false;
   }
