@@ -60,7 +60,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   if (Array.isArray(value)) return "array";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : "Date";
+  if (value instanceof Date) return Number.isNaN(ownTime(value)) ? "Invalid Date" : "Date";
   if (typeof value === "string")
     return value.length <= 32 ? `string ${JSON.stringify(value)}` : "string";
   if (typeof value === "number" || typeof value === "boolean")
@@ -78,25 +78,31 @@ const Issue = /* @__PURE__ */ withEnumerableTexts(
   class Issue implements ValidationIssue {
     #pathText: string | undefined;
     #received: string | undefined;
+    // Private: an issue holds what its message needs, never the value itself where logging an issue would print it.
+    readonly #value: unknown;
+    readonly #note: string | undefined;
 
     constructor(
       readonly path: readonly PathSegment[],
       readonly expected: string,
-      private readonly value: unknown,
-      private readonly note?: string,
-    ) {}
+      value: unknown,
+      note?: string,
+    ) {
+      this.#value = value;
+      this.#note = note;
+    }
 
     get pathText(): string {
       return (this.#pathText ??= formatPath(this.path));
     }
 
     get received(): string {
-      return (this.#received ??= this.value === MISSING ? "missing" : describeValue(this.value));
+      return (this.#received ??= this.#value === MISSING ? "missing" : describeValue(this.#value));
     }
 
     get message(): string {
-      if (this.value === MISSING) return `${this.pathText}: required ${this.expected} is missing`;
-      return `${this.pathText}: ${this.note ?? `expected ${this.expected}, received ${this.received}`}`;
+      if (this.#value === MISSING) return `${this.pathText}: required ${this.expected} is missing`;
+      return `${this.pathText}: ${this.#note ?? `expected ${this.expected}, received ${this.received}`}`;
     }
 
     toJSON(): Omit<ValidationIssue, never> {
@@ -170,7 +176,16 @@ export function ownField(value: Record<string, unknown>, key: string): unknown {
 
 /** A `Date` that holds a real time (not `Invalid Date`). */
 export function isValidDate(value: unknown): value is Date {
-  return value instanceof Date && !Number.isNaN(value.getTime());
+  return value instanceof Date && !Number.isNaN(ownTime(value));
+}
+
+/** A Date's time, or NaN for what only looks like one (`Object.create(Date.prototype)`, a Proxy of a Date), whose getTime() throws. */
+function ownTime(value: Date): number {
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -351,8 +366,12 @@ export type BuildArgs<Required extends PropertyKey, Set extends PropertyKey> = [
   ? []
   : [missingRequiredFields: { readonly missing: Exclude<Required, Set> }];
 
-/** Field names a builder itself uses: their setters are `setBuild` and `setConstructor`. */
-type BuilderMember = "build" | "constructor";
+/**
+ * Field names a builder may not take as setters: its own (`build`, `constructor`), and `then`,
+ * which would make every builder a thenable that `await` never settles. Their setters are
+ * `setBuild`, `setConstructor` and `setThen`.
+ */
+type BuilderMember = "build" | "constructor" | "then";
 
 /** The setters of the fields `Keys` of `T`; each keeps its field's doc comment, which editors show. */
 export type BuilderSetters<
@@ -367,7 +386,7 @@ export type BuilderSetters<
 /**
  * Builds a `T` one field at a time: a setter per field that records the field as set
  * (`Done`), and `build()`, a compile error while a `Required` field is missing. The
- * setters of fields called `build` and `constructor` are `setBuild` and `setConstructor`.
+ * setters of fields called `build`, `constructor` and `then` are `setBuild`, `setConstructor` and `setThen`.
  */
 export type Builder<T, Required extends keyof T, Done extends keyof T = never> = BuilderSetters<
   T,
@@ -393,7 +412,7 @@ export interface BuilderClass<T, Required extends keyof T> {
 
 /** The name of the setter of `field`, as `Builder` types it. */
 function setterName(field: string): string {
-  return field === "build" || field === "constructor"
+  return field === "build" || field === "constructor" || field === "then"
     ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}`
     : field;
 }

@@ -73,5 +73,10 @@ describe("awkward field names at run time", () => {
     // `setBuild` sets `build`; the field called `setBuild` is set through from().
     const both = AwkwardBuilder.from({ ...built, setBuild: "s" }).setBuild(3).build();
     expect([both.build, both.setBuild]).toEqual([3, "s"]);
+    // A field called `then` is set by `setThen`: a builder is no thenable, so awaiting it (or returning it from an async function) settles.
+    const pending = new AwkwardBuilder()["x-api-key"]("k").setThen("t");
+    expect("then" in pending).toBe(false);
+    expect(await Promise.resolve(pending)).toBe(pending);
+    expect(pending.build()).toEqual({ "x-api-key": "k", then: "t" });
   });
 });

@@ -110,6 +110,32 @@ describe("validators", () => {
   });
 });
 
+describe("validators on hostile values", () => {
+  const order = { id: "o", status: "paid", items: [], placedAt: new Date("2024-03-01T00:00:00Z") };
+
+  test("what only looks like a Date is an issue, not a TypeError", () => {
+    for (const placedAt of [Object.create(Date.prototype) as unknown, new Proxy(new Date(), {})]) {
+      const value = { ...order, placedAt };
+      expect(api.isOrder(value)).toBe(false);
+      expect(api.validateOrder(value)).toMatchObject({ ok: false, issues: [{ pathText: "placedAt", received: "Invalid Date" }] });
+    }
+    expect(api.isOrder(order)).toBe(true);
+  });
+
+  test("an issue holds what its message needs, not the value: logging it prints no data", async () => {
+    const { inspect } = await import("node:util");
+    const secret = "sk_live_0123456789abcdef0123456789abcdef";
+    const result = api.validateOrder({ ...order, status: secret });
+    expect(result.ok).toBe(false);
+    const issue = (result as { issues: readonly api.ValidationIssue[] }).issues[0]!;
+    expect(issue).toMatchObject({ pathText: "status", received: "string" });
+    // Own properties: the path and what was expected; the texts are getters on the prototype, the value is private.
+    expect(Object.keys(issue)).toEqual(["path", "expected"]);
+    expect(JSON.stringify(issue)).not.toContain(secret);
+    expect(inspect(issue)).not.toContain(secret);
+  });
+});
+
 describe("builders", () => {
   test("build() returns a fresh object that passes validation", () => {
     const builder = new api.LineItemBuilder().sku("MUG").quantity(2).unitPrice(3.5).giftWrap(true);

@@ -71,9 +71,9 @@ export function namesOf(model: { name: string }): ModelNames {
   };
 }
 
-/** The builder setter of a field: its own name, but `setBuild` and `setConstructor` for the builder's own members (as the runtime's `Builder` names them). */
+/** The builder setter of a field: its own name, but `setBuild`, `setConstructor` and `setThen` for the builder's own members and `then` (as the runtime's `Builder` names them). */
 export function builderSetterName(field: string): string {
-  return field === "build" || field === "constructor" ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+  return field === "build" || field === "constructor" || field === "then" ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
 }
 
 /**
