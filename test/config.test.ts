@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { checkConfig, CONFIG_SCHEMA } from "../src/config/check.js";
 import { DEFAULT_CONFIG } from "../src/config/defaults.js";
+import { typeSyntaxProblem } from "../src/config/type-syntax.js";
 import { loadConfig } from "../src/config/load.js";
 import { mdmodel } from "./helpers/run-cli.js";
 
@@ -29,10 +30,16 @@ describe("the schema", () => {
     { maxKeys: 5 },
   );
 
-  test("the checker accepts exactly what ajv accepts under the schema (2020-12, strict)", () => {
+  // The schema says each externalTypes value is a string; that it reads as a TypeScript type is the checker's own rule.
+  const typesRead = (raw: unknown) => {
+    const types = (raw as { externalTypes?: unknown } | null)?.externalTypes;
+    return typeof types !== "object" || types === null || Object.values(types).every((type) => typeof type !== "string" || typeSyntaxProblem(type) === undefined);
+  };
+
+  test("the checker accepts exactly what ajv accepts under the schema (2020-12, strict) and whose external types read as types", () => {
     fc.assert(
       fc.property(fc.oneof(config, anyValue), (raw) => {
-        expect(checkConfig(raw).ok).toBe(validate(raw));
+        expect(checkConfig(raw).ok).toBe(validate(raw) && typesRead(raw));
       }),
       { numRuns: 3000 },
     );
@@ -94,5 +101,35 @@ describe("finding the config", () => {
     const outcome = await mdmodel(work, "generate", "--config", "nope.json");
     expect(outcome.code).toBe(3);
     expect(outcome.stderr).toBe("mdmodel: invalid config in nope.json:\n  - cannot read it: no such file\n");
+  });
+});
+
+describe("externalTypes values are read as TypeScript types, never pasted as code", () => {
+  test("a value that would end the type and start a statement is refused, with the option's name and the place", () => {
+    const result = checkConfig({ externalTypes: { AxiosResponse: "string; export const pwned = 1; type X =" } });
+    expect(result).toMatchObject({ ok: false });
+    expect(JSON.stringify(result)).toContain('\\"externalTypes\\" maps \\"AxiosResponse\\" to \\"string; export const pwned = 1; type X =\\", which is not a TypeScript type mdmodel accepts: unexpected \\";\\" at column 7');
+    for (const type of ["Response", 'import("axios").AxiosResponse<unknown>', "Record<string, number[]>", "{ a: string; b?: number }", '"a" | "b"', "[string, number?]"]) {
+      expect(checkConfig({ externalTypes: { X: type } }), type).toMatchObject({ ok: true });
+    }
+  });
+
+  test("whatever the grammar accepts, TypeScript reads as one type alias (random token strings)", async () => {
+    const ts = (await import("typescript")).default;
+    const piece = fc.constantFrom("A", "b.C", "<", ">", "(", ")", "[", "]", "{", "}", "|", "&", ",", ":", ";", "?", '"s"', "1", "keyof", "import", "=", "=>", ".", "...", "x", " ");
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const text = pieces.join(" ");
+        if (typeSyntaxProblem(text) !== undefined) return;
+        accepted += 1;
+        const file = ts.createSourceFile("x.ts", `type X = ${text};`, ts.ScriptTarget.Latest, true);
+        const diagnostics = (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics;
+        expect(diagnostics, text).toEqual([]);
+        expect(file.statements.length, text).toBe(1);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(20);
   });
 });

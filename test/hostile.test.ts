@@ -126,6 +126,17 @@ test("line terminators cannot end the banner's comment", async () => {
   expect(lineCommentText("a\u2028b\nc\rd\u2029e")).toBe("a\\u2028b\\nc\\rd\\u2029e");
 });
 
+test("terminal escape sequences in doc text reach no generated file raw, and the JSDoc reads back exactly", async () => {
+  const { jsDocText, lineCommentText } = await import("../src/emit/escape.js");
+  const evil = "Title\u001b]0;pwned\u0007 and \u001b[2J cleared, \u009b too; a real \\x1b stays text";
+  const result = await generateDocs([{ path: "models/evil.md", text: md("# Evil", "", evil, "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`a\` | *string* | :heavy_check_mark: | ${evil} |`) }]);
+  expect(result.messages.map(String)).toEqual([]);
+  expect(result.files.length).toBeGreaterThan(0);
+  for (const file of result.files) expect(file.content, file.path).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(unescapeJsDoc(jsDocText(evil))).toBe(evil);
+  expect(lineCommentText("a\u001bb")).toBe("a\\x1bb");
+});
+
 const fields = (...rows: string[]) => md("# Thing", "", ...HEADER, ...rows);
 const ok = "| `a` | *string* | :heavy_check_mark: | A | |";
 

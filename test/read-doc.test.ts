@@ -82,6 +82,17 @@ describe("reading a model doc", () => {
 const header = ["# Thing", "## Fields", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |"];
 const errors: Array<[name: string, { given: string; want: string }]> = [
   [
+    "an enum number JavaScript cannot hold exactly (it is never changed silently)",
+    {
+      given: md("# Thing", "", "## Values", "", "```typescript", "1 | 12345678901234567890", "```"),
+      want: "models/thing.md:6:5: error cannot read the enum values: the number 12345678901234567890 cannot be held exactly by a JavaScript number (it would be 12345678901234567000); write it as a string literal",
+    },
+  ],
+  [
+    "an enum number too large for a double",
+    { given: md("# Thing", "", "## Values", "", "```typescript", `"a" | ${"9".repeat(400)}`, "```"), want: "models/thing.md:6:7: error cannot read the enum values: the number 999" },
+  ],
+  [
     "an unreadable type",
     { given: md(...header, "| `a` | *string*% | :heavy_check_mark: | A |"), want: 'models/thing.md:5:17: error cannot read the type of `a`: unexpected "%"' },
   ],

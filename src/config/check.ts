@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { didYouMean } from "../shared/text.js";
 import type { ConfigInput } from "./defaults.js";
+import { typeSyntaxProblem } from "./type-syntax.js";
 
 /** The subset of JSON Schema the config schema is written in. */
 export interface ConfigSchema {
@@ -75,6 +76,9 @@ function problemOf(key: string, value: unknown, rule: ConfigSchema): string | un
     const each = typeof rule.additionalProperties === "object" ? rule.additionalProperties : undefined;
     for (const [name, entry] of Object.entries(value)) {
       if (each && problemOf(name, entry, each) !== undefined) return `"${key}" maps each name to a TypeScript type${example}; "${name}" is not mapped to a type`;
+      // The value becomes code: it must read as a type, or it could end the type and start a statement.
+      const syntax = key === "externalTypes" && typeof entry === "string" ? typeSyntaxProblem(entry) : undefined;
+      if (syntax !== undefined) return `"${key}" maps "${name}" to ${JSON.stringify(entry)}, which is not a TypeScript type mdmodel accepts: ${syntax}`;
     }
     return undefined;
   }

@@ -11,12 +11,20 @@ export function jsDocText(text: string): string {
     .replace(/\\/g, "\\\\")
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
-    .replace(/(^|\s)@/g, "$1\\@"); // a tag starts at any `@` after whitespace, not only at a line start
+    .replace(/(^|\s)@/g, "$1\\@") // a tag starts at any `@` after whitespace, not only at a line start
+    .replace(CONTROL, hexEscape); // no terminal escape sequence reaches a file that editors and `cat` show
+}
+
+/** Control characters but tab and line feed: C0, DEL and C1. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function hexEscape(char: string): string {
+  return `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
 }
 
 /** The inverse of `jsDocText` (line endings aside). */
 export function unescapeJsDoc(text: string): string {
-  return text.replace(/\\([\\@/*])/g, "$1");
+  return text.replace(/\\([\\@/*])|\\x([0-9a-f]{2})/g, (_, char: string | undefined, hex: string | undefined) => char ?? String.fromCharCode(parseInt(hex!, 16)));
 }
 
 /**
@@ -30,11 +38,20 @@ export function exampleDocText(expression: string): string {
 
 /** A string literal that means exactly `text`, whatever it contains. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return jsonText(text);
+}
+
+/**
+ * `JSON.stringify`, with what it leaves raw written as escapes too: DEL and the C1 controls
+ * (a terminal reads U+009B as an escape sequence's start) and the line and paragraph
+ * separators (line terminators in older JavaScript). Same value, printable text.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Text for a `//` line comment, such as the banner's doc path: no line terminator gets in. */
 export function lineCommentText(text: string): string {
   const escapes: Record<string, string> = { "\r": "\\r", "\n": "\\n", "\u2028": "\\u2028", "\u2029": "\\u2029" };
-  return text.replace(/[\r\n\u2028\u2029]/g, (char) => escapes[char]!);
+  return text.replace(/[\r\n\u2028\u2029]/g, (char) => escapes[char]!).replace(CONTROL, hexEscape);
 }

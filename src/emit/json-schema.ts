@@ -11,6 +11,7 @@ import type { ModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ExampleValue, ResolvedField, ResolvedModel, ResolvedType } from "../ir/types.js";
 import { assertNever } from "../shared/assert-never.js";
+import { jsonText } from "./escape.js";
 import { modulePathOf } from "./naming.js";
 
 export type JsonSchema = { [key: string]: unknown };
@@ -184,5 +185,5 @@ export function wireExample(value: ExampleValue): unknown {
 
 /** The schema file's text: stable (keys in the order written), two-space indented, a final newline. */
 export function jsonSchemaText(schema: JsonSchema): string {
-  return `${JSON.stringify(schema, null, 2)}\n`;
+  return `${jsonText(schema, 2)}\n`;
 }

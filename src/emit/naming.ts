@@ -1,5 +1,6 @@
 /** Names and paths of generated code: identifiers, property keys, modules, specifiers. */
 import { posix } from "node:path";
+import { stringLiteral } from "./escape.js";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -8,7 +9,7 @@ const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** A property name as written in a type or object literal: bare when it can be. */
 export function propertyKey(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : stringLiteral(name);
 }
 
 /** A key in an object literal; `__proto__` must be computed or it sets the prototype. */
@@ -18,7 +19,7 @@ export function literalKey(name: string): string {
 
 /** Reads a field of a checked object; inherited names go through the `ownField` helper (named `ownFieldLocal` here). */
 export function fieldAccess(objectExpr: string, name: string, ownFieldLocal = "ownField"): string {
-  return PROTOTYPE_KEYS.has(name) ? `${ownFieldLocal}(${objectExpr}, ${JSON.stringify(name)})` : `${objectExpr}[${JSON.stringify(name)}]`;
+  return PROTOTYPE_KEYS.has(name) ? `${ownFieldLocal}(${objectExpr}, ${stringLiteral(name)})` : `${objectExpr}[${stringLiteral(name)}]`;
 }
 
 /** `true` when reading `name` needs the `ownField` helper. */

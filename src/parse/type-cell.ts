@@ -93,6 +93,16 @@ function writtenText(node: PhrasingContent & { value: string }, source: string |
 }
 
 /**
+ * Whether a decimal literal's number is the one written: always so up to 15 significant
+ * digits (what a double holds exactly); past that only if it prints back as written.
+ */
+function exactNumber(text: string, value: number): boolean {
+  const significant = text.replace(/^-/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  if (significant.length <= 15) return true;
+  return String(value) === text.replace(/^(-?)0+(?=\d)/, "$1");
+}
+
+/**
  * Scans plain text into tokens, tracking columns so errors point at the character. In a
  * text node (`bare`), a `*` that markdown left unpaired is an unclosed emphasis.
  */
@@ -117,7 +127,11 @@ function scanText(text: string, start: Point, out: Token[], bare = false): TypeC
     } else if (/[-\d]/.test(char)) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(i));
       if (!match) return { reason: `unexpected "${char}"`, at: at(i) };
-      out.push({ kind: "number", value: Number(match[0]), at: at(i) });
+      const value = Number(match[0]);
+      if (!exactNumber(match[0], value)) {
+        return { reason: `the number ${match[0]} cannot be held exactly by a JavaScript number (it would be ${String(value)}); write it as a string literal`, at: at(i) };
+      }
+      out.push({ kind: "number", value, at: at(i) });
       i += match[0].length;
     } else if (NAME_START.test(char)) {
       let end = i + 1;

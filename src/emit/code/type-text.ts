@@ -33,7 +33,8 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
     case "ref":
       return refName(ctx, type.target, "type");
     case "external":
-      return ctx.options.externalTypes[type.name] ?? "unknown";
+      // An own key only: `toString` or `__proto__` is no configured type.
+      return Object.hasOwn(ctx.options.externalTypes, type.name) ? ctx.options.externalTypes[type.name]! : "unknown";
     default:
       return assertNever(type);
   }
