@@ -165,6 +165,19 @@ const malformed: Array<[name: string, { docs: Array<{ path: string; text: string
   ["a doc over the size limit", { docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }], want: "big.md:1:1: error the doc is 10.0 MB, over the 2 MB a model doc may have" }],
   ["a doc path leaving the input folder", { docs: [{ path: "../escape.md", text: fields(ok) }], want: "../escape.md:1:1: error the doc path must be relative" }],
   ["an absolute doc path", { docs: [{ path: "/etc/passwd.md", text: fields(ok) }], want: "/etc/passwd.md:1:1: error the doc path must be relative" }],
+  ["a doc over mdmodel's own index.ts", { docs: [{ path: "index.md", text: fields(ok) }], want: "index.md:1:1: error the doc index.md cannot be generated: its module would be index.ts, over the index.ts mdmodel writes there; rename the doc" }],
+  ["a doc over the runtime, in another case", { docs: [{ path: "Runtime.md", text: fields(ok) }], want: "Runtime.md:1:1: error the doc Runtime.md cannot be generated: its module would be Runtime.ts, over the runtime.ts mdmodel writes there" }],
+  [
+    "two docs whose modules differ only in letter case",
+    {
+      docs: [
+        { path: "models/Order.md", text: md("# Order", "", ...HEADER, ok) },
+        { path: "models/order.md", text: md("# OrderItem", "", ...HEADER, ok) },
+      ],
+      want: "models/order.md:1:1: error the doc models/order.md cannot be generated: its module models/order.ts differs from models/Order.ts (of models/Order.md) only in letter case",
+    },
+  ],
+  ["a doc path an import cannot hold", { docs: [{ path: "models/a#b.md", text: fields(ok) }], want: 'models/a#b.md:1:1: error the doc models/a#b.md cannot be generated: its path has "#"' }],
   ["a doc path with NUL", { docs: [{ path: "a\0b.md", text: fields(ok) }], want: "a\\0b.md:1:1: error the doc path must be relative" }],
   ["a doc path with a line break", { docs: [{ path: "a\u2028b\nexport const pwned = 1;.md", text: fields(ok) }], want: "a\u2028b\nexport const pwned = 1;.md:1:1: error the doc path must be relative" }],
 ];

@@ -13,6 +13,7 @@ import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import type { DocRead } from "./read-step.js";
+import { modulePathOf } from "../emit/naming.js";
 
 /** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
 export interface ReadModels {
@@ -46,6 +47,7 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     if (read.skipped) skipped += 1;
   });
   reportDuplicateNames(models, files);
+  reportUnwritablePaths(models, files);
   for (const model of models) {
     const name = typeNameOf(model);
     if (name !== model.name) {
@@ -93,6 +95,35 @@ function reportDuplicateNames(models: ModelDoc[], files: ReadonlyMap<string, VFi
       model.position,
       "duplicate-model",
     );
+    models.splice(models.indexOf(model), 1);
+  }
+}
+
+/** Files of mdmodel's own at the output folder's root, which no module may take. */
+const OWN_FILES = new Set(["index.ts", "runtime.ts"]);
+
+/**
+ * Output paths that would not work everywhere: a module over mdmodel's own `index.ts` or
+ * `runtime.ts`, two that differ only in letter case (one overwrites the other on macOS and
+ * Windows), or a name Node cannot import (`#`, `%` and `?` mean something in a specifier).
+ * Each is an error at the doc's title, and its model is left out.
+ */
+function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VFile>): void {
+  const taken = new Map<string, ModelDoc>();
+  for (const model of [...models]) {
+    const module = modulePathOf(model.path);
+    const folded = module.toLowerCase();
+    const first = taken.get(folded);
+    let problem: string | undefined;
+    const odd = /[#%?]/.exec(model.path)?.[0];
+    if (OWN_FILES.has(folded)) problem = `its module would be ${module}, over the ${folded} mdmodel writes there; rename the doc`;
+    else if (odd !== undefined) problem = `its path has "${odd}", which an import specifier cannot hold as written (Node reads "#" and "?" as a URL's parts and "%" as an escape); rename the doc`;
+    else if (first) problem = `its module ${module} differs from ${modulePathOf(first.path)} (of ${first.path}) only in letter case, so on macOS and Windows one would overwrite the other; rename one of the docs`;
+    if (problem === undefined) {
+      taken.set(folded, model);
+      continue;
+    }
+    report(files.get(model.path)!, "error", `the doc ${model.path} cannot be generated: ${problem}`, model.position, "bad-path");
     models.splice(models.indexOf(model), 1);
   }
 }
