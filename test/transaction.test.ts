@@ -5,7 +5,7 @@
  * staging (an over-long name) changes nothing; the manifest is never trusted into removing or
  * writing what mdmodel did not write.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -137,6 +137,44 @@ describe("killed runs", () => {
       release();
     }
     expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old\n" });
+  });
+});
+
+describe("a full disk", () => {
+  // A 2 MB tmpfs; mounting one needs root (CI and these machines run as root), else the test is skipped.
+  const disk = join(work, "disk");
+  const mounted = (() => {
+    try {
+      execFileSync("mkdir", ["-p", disk]);
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", disk], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  afterAll(() => {
+    if (mounted) execFileSync("umount", [disk]);
+  });
+
+  test.skipIf(!mounted)("the run that fills it exits 3 with one line and leaves the folder as it was; the next run, with room, succeeds", async () => {
+    await cp(join(import.meta.dirname, "..", "seeds"), join(work, "disk-docs"), { recursive: true });
+    expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache")).code).toBe(0);
+    const before = await snapshot(join(disk, "out"));
+    // Fill the disk but for a few kilobytes, then make every module larger.
+    const free = Number(execFileSync("df", ["--output=avail", "-B1", disk]).toString().trim().split("\n")[1]);
+    await writeFile(join(disk, "filler"), Buffer.alloc(Math.max(0, free - 16 * 1024)));
+    for (const entry of await readdir(join(work, "disk-docs"), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      await writeFile(path, (await readFile(path, "utf8")).replace(/^(# .*\n\n)/, `$1${"A longer description. ".repeat(200)}`));
+    }
+    const full = await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache");
+    expect(full.code).toBe(3);
+    expect(full.stderr).toMatch(/^mdmodel: no space left on the device, writing disk\/out\/\S+\n$/);
+    expect(same(await snapshot(join(disk, "out")), before)).toBe(true);
+    await rm(join(disk, "filler"));
+    expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache")).code).toBe(0);
+    expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--check")).code).toBe(0);
   });
 });
 

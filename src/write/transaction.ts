@@ -105,9 +105,16 @@ export function commit(outDir: string, files: ReadonlyArray<{ path: string; cont
     for (const file of files) {
       const target = join(staging, file.path);
       const folder = dirname(target);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      writeFileSync(target, file.content);
+      try {
+        if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+        made.add(folder);
+        writeFileSync(target, file.content);
+      } catch (error) {
+        // A failed write() (a full disk) names no file: the message names the output file meant.
+        const failure = error as NodeJS.ErrnoException;
+        if (failure.code !== undefined && (failure.path === undefined || failure.path.startsWith(staging))) failure.path = join(outDir, file.path);
+        throw failure;
+      }
     }
     writeFileSync(join(outDir, `${JOURNAL}.tmp`), JSON.stringify(journal));
   } catch (error) {
