@@ -519,6 +519,58 @@ export function collectRecordValues(
   for (const key of Object.keys(value)) collectItem(value[key], pathAt(path, key), issues);
 }
 
+/**
+ * How many levels of models a value may nest. Values of recursive models are walked only this
+ * deep, so a cycle or a hostile depth is an answer (`false`, an issue), never a stack overflow.
+ */
+export const MAX_NESTING = 256;
+
+let nesting = 0;
+
+/** Enters one level of model nesting; `false`, entering nothing, past {@link MAX_NESTING}. Pair with `leaveNesting` in `finally`. */
+export function enterNesting(): boolean {
+  if (nesting >= MAX_NESTING) return false;
+  nesting++;
+  return true;
+}
+
+export function leaveNesting(): void {
+  nesting--;
+}
+
+/** Records that `value` at `path` nests deeper than {@link MAX_NESTING} levels. */
+export function pushTooDeep(
+  issues: ValidationIssue[],
+  path: readonly PathSegment[],
+  expected: string,
+  value: unknown,
+): void {
+  pushIssue(
+    issues,
+    path,
+    expected,
+    value,
+    `nested deeper than ${MAX_NESTING} levels of models (or a cycle): not checked further`,
+  );
+}
+
+/** Records that reading `value` at `path` threw (a getter or a proxy trap): it is named by the error's kind, never its data. */
+export function pushUnreadable(
+  issues: ValidationIssue[],
+  path: readonly PathSegment[],
+  expected: string,
+  error: unknown,
+): void {
+  const kind = error instanceof Error ? error.name : typeof error;
+  pushIssue(
+    issues,
+    path,
+    expected,
+    undefined,
+    `could not be read as ${expected}: reading it threw ${kind}`,
+  );
+}
+
 /** The collector of `unknown`: nothing is ever wrong. */
 export function collectNothing(): void {}
 
@@ -537,11 +589,8 @@ export function collectUnionIssues(
   for (const [name, collect] of members) {
     const found: ValidationIssue[] = [];
     collect(value, path, found);
-    const [first] = found;
-    if (first === undefined) return;
-    reasons.push(
-      `${name}: ${first.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}`,
-    );
+    if (found.length === 0) return;
+    reasons.push(memberReason(name, found));
   }
   pushIssue(
     issues,
@@ -550,6 +599,16 @@ export function collectUnionIssues(
     value,
     `expected ${expected}, received ${describeValue(value)}; ${reasons.join("; ")}`,
   );
+}
+
+/** How many characters of a member's first issue a union's message quotes: nested unions must not make it grow with depth. */
+const REASON_LENGTH = 200;
+
+/** Why a union member did not take a value: its first issue, cut short, and how many more it had. */
+function memberReason(name: string, found: readonly ValidationIssue[]): string {
+  const message = found[0]!.message;
+  const brief = message.length > REASON_LENGTH ? `${message.slice(0, REASON_LENGTH)}…` : message;
+  return `${name}: ${brief}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}`;
 }
 
 /** Whether every own key of `value` is one of `keys` (for models that reject unknown properties). */
@@ -727,6 +786,48 @@ export function arrayCodec<T, W>(item: Codec<T, W>, expected: string): Codec<T[]
   };
 }
 
+/**
+ * The codec of a recursive model: its walks stop at {@link MAX_NESTING} levels, so `read`
+ * answers `INVALID`, `collect` records one issue, and `encode` throws a `RangeError` that
+ * says why, before the stack would overflow.
+ */
+export function boundedCodec<T, W>(codec: Codec<T, W>, name: string): Codec<T, W> {
+  const tooDeep = (): never => {
+    throw new RangeError(
+      `${name} nests deeper than ${MAX_NESTING} levels of models (or has a cycle)`,
+    );
+  };
+  return {
+    is: (value): value is T => codec.is(value),
+    unknownKeys: (wire) =>
+      oneLevelDeeper(
+        () => codec.unknownKeys?.(wire) ?? 0,
+        () => 0,
+      ),
+    read: (wire) =>
+      oneLevelDeeper(
+        () => codec.read(wire),
+        () => INVALID,
+      ),
+    collect: (wire, path, issues) =>
+      oneLevelDeeper(
+        () => codec.collect(wire, path, issues),
+        () => pushTooDeep(issues, path, name, wire),
+      ),
+    encode: (value) => oneLevelDeeper(() => codec.encode(value), tooDeep),
+  };
+}
+
+/** `walk()` one level of model nesting deeper, or `tooDeep()` past {@link MAX_NESTING}. */
+function oneLevelDeeper<R>(walk: () => R, tooDeep: () => R): R {
+  if (!enterNesting()) return tooDeep();
+  try {
+    return walk();
+  } finally {
+    leaveNesting();
+  }
+}
+
 /** Sets an own property, `__proto__` included (assigning that one would set the prototype). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__")
@@ -839,9 +940,7 @@ export function unionCodec<T, W = unknown>(
         const found: ValidationIssue[] = [];
         codec.collect(wire, path, found);
         if (found.length === 0) return;
-        reasons.push(
-          `${name}: ${found[0]!.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}`,
-        );
+        reasons.push(memberReason(name, found));
       }
       pushIssue(
         issues,
@@ -995,12 +1094,19 @@ export function objectCodec<T, W>(
 
 /** The body of `parseX`: one walk that converts a valid value; only an invalid one is walked again for its issues. */
 export function decodeWith<T>(codec: Codec<T, unknown>, wire: unknown): ValidationResult<T> {
-  const value = codec.read(wire);
-  if (value !== INVALID) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  codec.collect(wire, ROOT_PATH, issues);
-  if (issues.length === 0) pushIssue(issues, ROOT_PATH, "a valid value", wire);
-  return { ok: false, issues };
+  try {
+    const value = codec.read(wire);
+    if (value !== INVALID) return { ok: true, value };
+    return {
+      ok: false,
+      issues: collectIssues(wire, (item, path, issues) => codec.collect(item, path, issues)),
+    };
+  } catch (error) {
+    // Parsed JSON never throws; a getter or proxy handed in as the wire may.
+    const issues: ValidationIssue[] = [];
+    pushUnreadable(issues, ROOT_PATH, "a valid value", error);
+    return { ok: false, issues };
+  }
 }
 
 /** The body of `xFromJSON`: JSON text read, then decoded; text that is no JSON is one issue at the root. */

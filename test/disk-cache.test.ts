@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { isString, loadCache, saveCache } from "../src/engine/disk-cache.js";
+import { sha256Hex } from "../src/shared/hash.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -32,20 +33,48 @@ test("what is saved loads back; another fingerprint loads nothing, and saving un
   expect((await readdir(dir)).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `format-${i.toString(16)}.json`).sort());
 });
 
-test("a damaged shard is left out, the others still load, and the next save writes it anew", async () => {
-  await saveCache(dir, "format", "fp", new Map([...entries, [key("b", 1), "b one"]]));
+/** A shard file's header line and entries. */
+async function readShard(name: string): Promise<{ header: string; entries: Record<string, unknown> }> {
+  const text = await readFile(join(dir, name), "utf8");
+  const newline = text.indexOf("\n");
+  return { header: text.slice(0, newline), entries: JSON.parse(text.slice(newline + 1)) as Record<string, unknown> };
+}
+
+/** Rewrites a shard's entries; `digest: true` also updates its digest, as this generator would. */
+async function writeShard(name: string, shard: { header: string; entries: Record<string, unknown> }, digest: boolean): Promise<void> {
+  const body = JSON.stringify(shard.entries);
+  const header = digest ? JSON.stringify({ ...JSON.parse(shard.header), digest: sha256Hex(body) }) : shard.header;
+  await writeFile(join(dir, name), `${header}\n${body}`);
+}
+
+test("a damaged, edited or misshapen shard is left out, the others still load, and the next save writes it anew", async () => {
+  const more = new Map([...entries, [key("b", 1), "b one"], [key("c", 1), "c one"], [key("d", 1), "d one"]]);
+  await saveCache(dir, "format", "fp", more);
   await writeFile(join(dir, "format-0.json"), "{ not json");
-  const shardA = JSON.parse(await readFile(join(dir, "format-a.json"), "utf8")) as { entries: Record<string, unknown> };
-  shardA.entries[key("a", 1)] = 42; // a value of the wrong shape
-  await writeFile(join(dir, "format-a.json"), JSON.stringify(shardA));
-  const shardF = JSON.parse(await readFile(join(dir, "format-f.json"), "utf8")) as { entries: Record<string, unknown> };
+  const truncated = await readFile(join(dir, "format-b.json"), "utf8");
+  await writeFile(join(dir, "format-b.json"), truncated.slice(0, -3));
+  // Other code in an entry, the digest left as it was: a hand edit, or a damaged byte.
+  const shardA = await readShard("format-a.json");
+  shardA.entries[key("a", 1)] = "export const pwned = 1;";
+  await writeShard("format-a.json", shardA, false);
+  // A value moved to another key: the digest no longer covers it.
+  const shardC = await readShard("format-c.json");
+  shardC.entries[key("c", 2)] = shardC.entries[key("c", 1)];
+  await writeShard("format-c.json", shardC, false);
+  // With a digest that matches, a value of the wrong shape or a key in the wrong shard is still left out.
+  const shardD = await readShard("format-d.json");
+  shardD.entries[key("d", 1)] = 42;
+  await writeShard("format-d.json", shardD, true);
+  const shardF = await readShard("format-f.json");
   shardF.entries[key("1", 9)] = "in the wrong shard";
-  await writeFile(join(dir, "format-f.json"), JSON.stringify(shardF));
+  await writeShard("format-f.json", shardF, true);
+  await writeFile(join(dir, "format-e.json"), JSON.stringify({ fingerprint: "fp", entries: { [key("e", 1)]: "the one-line layout of 0.1" } }));
+
   const loaded = await loadCache(dir, "format", "fp", isString);
-  expect(loaded).toEqual(new Map([[key("b", 1), "b one"]]));
-  for (const [k, v] of entries) loaded.set(k, v);
+  expect(loaded).toEqual(new Map());
+  for (const [k, v] of more) loaded.set(k, v);
   await saveCache(dir, "format", "fp", loaded);
-  expect(await loadCache(dir, "format", "fp", isString)).toEqual(loaded);
+  expect(await loadCache(dir, "format", "fp", isString)).toEqual(more);
 });
 
 test("saving after a change rewrites only the shards whose keys changed", async () => {

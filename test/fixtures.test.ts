@@ -80,3 +80,70 @@ describe("awkward field names at run time", () => {
     expect(pending.build()).toEqual({ "x-api-key": "k", then: "t" });
   });
 });
+
+describe("recursive models at run time", () => {
+  const load = async (name: string) => (await import(join(work, "recursive", `models/components/${name}.ts`))) as Record<string, any>;
+  const nestedTree = (depth: number) => {
+    let node: Record<string, unknown> = { name: "leaf" };
+    for (let i = 0; i < depth; i++) node = { name: `n${i}`, children: [node] };
+    return node;
+  };
+
+  test("a cycle or a hostile depth is an answer, never a stack overflow", async () => {
+    const { isTreeNode, validateTreeNode, parseTreeNode, treeNodeToWire } = await load("treenode");
+    const { MAX_NESTING } = (await import(join(work, "recursive", "runtime.ts"))) as { MAX_NESTING: number };
+    const cycle: Record<string, unknown> = { name: "loop", children: [] };
+    (cycle.children as unknown[]).push(cycle);
+    for (const value of [cycle, nestedTree(6000)]) {
+      expect(isTreeNode(value)).toBe(false);
+      const result = validateTreeNode(value);
+      expect(result.ok).toBe(false);
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0].message).toMatch(/nested deeper than 256 levels of models \(or a cycle\)/);
+      expect(result.issues[0].path).toHaveLength(2 * MAX_NESTING); // "children", 0 per level
+      expect(parseTreeNode(value).ok).toBe(false);
+    }
+    expect(() => treeNodeToWire(cycle)).toThrow(new RangeError("TreeNode nests deeper than 256 levels of models (or has a cycle)"));
+    // Within the limit, deep trees are valid, and the counter is back to zero after every answer.
+    for (const depth of [0, MAX_NESTING - 1, 10]) {
+      expect([isTreeNode(nestedTree(depth)), validateTreeNode(nestedTree(depth)).ok, parseTreeNode(nestedTree(depth)).ok]).toEqual([true, true, true]);
+    }
+    expect(isTreeNode(nestedTree(MAX_NESTING))).toBe(false);
+  });
+
+  test("JSON-like unions nested 6,000 deep give one short issue; mutually recursive unions check", async () => {
+    const { isJsonValue, validateJsonValue, parseJsonValue } = await load("jsonvalue");
+    let deep: unknown = "s";
+    for (let i = 0; i < 6000; i++) deep = [deep];
+    expect(isJsonValue(deep)).toBe(false);
+    const issues = validateJsonValue(deep).issues;
+    expect(issues).toHaveLength(1);
+    // A union's message quotes each member's first issue cut short, so it does not grow with the depth.
+    expect(issues[0].message.length).toBeLessThan(2000);
+    expect(parseJsonValue(JSON.parse(`${"[".repeat(6000)}"s"${"]".repeat(6000)}`)).ok).toBe(false);
+    expect(validateJsonValue({ a: ["x", { b: "y" }] }).ok).toBe(true);
+
+    const { isPing } = await load("ping");
+    expect([isPing("s"), isPing({ a: 1, b: { c: "s" } }), isPing({ a: "s" })]).toEqual([true, true, false]);
+    const { isExpr, exprFromJSON } = await load("expr");
+    expect(isExpr({ op: "+", left: 1, right: { op: "*", left: 2, right: 3 } })).toBe(true);
+    expect(exprFromJSON('{"op":"+","left":1,"right":{"op":"*","left":2}}').issues[0].pathText).toBe("$");
+  });
+
+  test("getters and proxy traps that throw give false and an issue, not an exception", async () => {
+    const { isTreeNode, validateTreeNode, parseTreeNode } = await load("treenode");
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const throwing = { get name(): string { throw new Error("secret"); } };
+    for (const value of [revoked.proxy, throwing, { name: "a", children: [throwing] }]) {
+      expect(isTreeNode(value)).toBe(false);
+      const { issues } = validateTreeNode(value);
+      expect(issues).toHaveLength(1);
+      expect(issues[0].message).toMatch(/could not be read as TreeNode: reading it threw (Type)?Error$/);
+      expect(JSON.stringify(issues)).not.toContain("secret");
+      expect(parseTreeNode(value).issues[0].message).toMatch(/reading it threw/);
+    }
+    expect(validateTreeNode({ name: "a", children: [throwing] }).issues[0].pathText).toBe("children[0]");
+    expect(isTreeNode(nestedTree(3))).toBe(true);
+  });
+});

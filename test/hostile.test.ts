@@ -215,6 +215,73 @@ describe("odd but valid docs", () => {
   });
 });
 
+describe("depth: past a limit, a message, never a stack overflow", () => {
+  test("an Example Usage nested 1,000 deep, a Type cell 3,000 deep and a JSON example 5,000 deep", async () => {
+    const tree = `{ name: "a", children: [`.repeat(1000) + `{ name: "b" }` + "] }".repeat(1000);
+    const usage = md("# Tree", "", "A tree.", "", "## Example Usage", "", "```typescript", `let value: Tree = ${tree};`, "```", "", ...HEADER, "| `name` | *string* | :heavy_check_mark: | N | |", "| `children` | [Tree](tree.md)[] | :heavy_minus_sign: | C | |");
+    const json = md("# Json", "", ...HEADER, `| \`json\` | *any* | :heavy_check_mark: | J | ${"[".repeat(5000)}1${"]".repeat(5000)} |`);
+    const types = md(
+      "# Deep",
+      "",
+      ...HEADER,
+      `| \`record\` | ${"Record<string, ".repeat(3000)}*string*${">".repeat(3000)} | :heavy_check_mark: | R | |`,
+      `| \`array\` | *string*${"[]".repeat(3000)} | :heavy_check_mark: | A | |`,
+    );
+    const docs = [{ path: "deep.md", text: types }, { path: "json.md", text: json }, { path: "tree.md", text: usage }];
+    const result = await generateDocs(docs);
+    expect(result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.fatal ? "error" : "warning"} ${m.reason}`)).toEqual([
+      expect.stringMatching(/^deep.md:7:\d+ error cannot read the type of `record`: this type nests deeper than 64 levels, more than mdmodel reads/),
+      expect.stringMatching(/^deep.md:8:\d+ error cannot read the type of `array`: this type nests deeper than 64 levels, more than mdmodel reads/),
+      "json.md:7:45 warning the example of `json` does not fit its type: this example nests deeper than 100 levels, more than mdmodel reads",
+      expect.stringMatching(/^tree.md:8:\d+ warning the example is left out: this example nests deeper than 100 levels, more than mdmodel reads$/),
+    ]);
+    expect(result.files).toEqual([]);
+  });
+});
+
+describe("odd but valid docs", () => {
+  test("CRLF line endings, a BOM and tabs read like the plain doc", async () => {
+    const plain = fields(ok, "| `b` | *number*[] | :heavy_minus_sign: | B | [1] |");
+    const odd = "\uFEFF" + plain.replace(/\n/g, "\r\n").replace("| `b` |", "|\t`b`\t|");
+    const [a, b] = await Promise.all([generateDocs([{ path: "t.md", text: plain }]), generateDocs([{ path: "t.md", text: odd }])]);
+    expect(b.messages.map(formatMessage)).toEqual([]);
+    // The manifest records each doc's hash, which differs; every generated file is the same.
+    const code = (files: typeof a.files) => files.filter((file) => file.path !== ".mdmodel-manifest.json");
+    expect(code(b.files)).toEqual(code(a.files));
+    expect(code(a.files).length).toBeGreaterThan(2);
+  });
+
+  test("types nested 50 deep generate code that type-checks", async () => {
+    const deep = "Record<string, ".repeat(25) + "*number*[]" + ">".repeat(25);
+    const arrays = "*string*" + "[]".repeat(25);
+    const result = await generateDocs([{ path: "deep.md", text: fields(`| \`r\` | ${deep} | :heavy_check_mark: | R | |`, `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`) }]);
+    const out = await emitAndCheck("deep", result);
+    const module = (await import(join(out, "deep.ts"))) as { isThing(v: unknown): boolean };
+    let value: unknown = [1];
+    for (let i = 0; i < 25; i++) value = { k: value };
+    expect(module.isThing({ r: value })).toBe(true);
+  });
+});
+
+describe("very large models", () => {
+  test("a model with 4,000 fields has walks tsc can analyse, and they check every field", async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `| \`f${i}\` | *${i % 3 === 0 ? "number" : "string"}* | ${i % 2 === 1 ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | F${i} | |`);
+    const result = await generateDocs([{ path: "wide.md", text: md("# Wide", "", ...HEADER, ...rows) }]);
+    // One function of 4,000 checks is "too large for control flow analysis" (TS2563).
+    const out = await emitAndCheck("wide", result);
+    const module = (await import(join(out, "wide.ts"))) as Record<string, (value: unknown) => any>;
+    const valid = Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`f${i}`, i % 3 === 0 ? i : `v${i}`]));
+    expect(module.isWide!(valid)).toBe(true);
+    for (const broken of [1, 2000, 3999]) {
+      const value = { ...valid, [`f${broken}`]: true };
+      expect(module.isWide!(value)).toBe(false);
+      expect(module.validateWide!(value).issues.map((issue: { pathText: string }) => issue.pathText)).toEqual([`f${broken}`]);
+    }
+    const { f3999: _, ...missing } = valid;
+    expect(module.validateWide!(missing).issues.map((issue: { message: string }) => issue.message)).toEqual(["f3999: required number is missing"]);
+  }, 60_000);
+});
+
 describe("the writer", () => {
   test("does not follow a symlink out of the output folder, and writes nothing then", async () => {
     const outside = join(work, "outside");

@@ -143,40 +143,50 @@ describe("killed runs", () => {
 describe("a full disk", () => {
   // A 2 MB tmpfs; mounting one needs root (CI and these machines run as root), else the test is skipped.
   const disk = join(work, "disk");
-  const mounted = (() => {
+  const mount = () => execFileSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", disk], { stdio: "ignore" });
+  const mountable = (() => {
     try {
       execFileSync("mkdir", ["-p", disk]);
-      execFileSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", disk], { stdio: "ignore" });
+      mount();
+      execFileSync("umount", [disk]);
       return true;
     } catch {
       return false;
     }
   })();
-  afterAll(() => {
-    if (mounted) execFileSync("umount", [disk]);
-  });
 
-  test.skipIf(!mounted)("the run that fills it exits 3 with one line and leaves the folder as it was; the next run, with room, succeeds", async () => {
-    await cp(join(import.meta.dirname, "..", "seeds"), join(work, "disk-docs"), { recursive: true });
-    expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache")).code).toBe(0);
-    const before = await snapshot(join(disk, "out"));
-    // Fill the disk but for a few kilobytes, then make every module larger.
-    const free = Number(execFileSync("df", ["--output=avail", "-B1", disk]).toString().trim().split("\n")[1]);
-    await writeFile(join(disk, "filler"), Buffer.alloc(Math.max(0, free - 16 * 1024)));
-    for (const entry of await readdir(join(work, "disk-docs"), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      await writeFile(path, (await readFile(path, "utf8")).replace(/^(# .*\n\n)/, `$1${"A longer description. ".repeat(200)}`));
+  // Mounted in the test, so a run that filters it out leaves no mount behind.
+  test.skipIf(!mountable)("the run that fills it exits 3 with one line and leaves the folder as it was; the next run, with room, succeeds", async () => {
+    mount();
+    try {
+      await fillTheDisk(disk);
+    } finally {
+      execFileSync("umount", [disk]);
     }
-    const full = await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache");
-    expect(full.code).toBe(3);
-    expect(full.stderr).toMatch(/^mdmodel: no space left on the device, writing disk\/out\/\S+\n$/);
-    expect(same(await snapshot(join(disk, "out")), before)).toBe(true);
-    await rm(join(disk, "filler"));
-    expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache")).code).toBe(0);
-    expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--check")).code).toBe(0);
   });
 });
+
+/** Fills the mounted disk, then runs a generation that needs more room than is left. */
+async function fillTheDisk(disk: string): Promise<void> {
+  await cp(join(import.meta.dirname, "..", "seeds"), join(work, "disk-docs"), { recursive: true });
+  expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache")).code).toBe(0);
+  const before = await snapshot(join(disk, "out"));
+  // Fill the disk but for a few kilobytes, then make every module larger.
+  const free = Number(execFileSync("df", ["--output=avail", "-B1", disk]).toString().trim().split("\n")[1]);
+  await writeFile(join(disk, "filler"), Buffer.alloc(Math.max(0, free - 16 * 1024)));
+  for (const entry of await readdir(join(work, "disk-docs"), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    await writeFile(path, (await readFile(path, "utf8")).replace(/^(# .*\n\n)/, `$1${"A longer description. ".repeat(200)}`));
+  }
+  const full = await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache");
+  expect(full.code).toBe(3);
+  expect(full.stderr).toMatch(/^mdmodel: no space left on the device, writing disk\/out\/\S+\n$/);
+  expect(same(await snapshot(join(disk, "out")), before)).toBe(true);
+  await rm(join(disk, "filler"));
+  expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache")).code).toBe(0);
+  expect((await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--check")).code).toBe(0);
+}
 
 describe("two runs and the lock", () => {
   test("a second run while the lock is held exits 3 with one line and changes nothing", async () => {
@@ -242,5 +252,35 @@ describe("the manifest is not trusted", () => {
     expect(await readFile(join(work, "elsewhere.json"), "utf8")).toBe(JSON.stringify(manifest));
     expect((await lstat(join(out, ".mdmodel-manifest.json"))).isSymbolicLink()).toBe(false);
     expect(await readFile(join(out, "models/shared/createcustomer.schema.json"), "utf8").catch(() => "gone")).toBe("gone");
+  });
+});
+
+describe("the caches are not trusted", () => {
+  test("a damaged or edited cache entry is left out and rebuilt: the output is what an uncached run gives, and no run crashes", async () => {
+    const cwd = join(work, "cache-tamper");
+    await mkdir(cwd, { recursive: true });
+    await cp(join(import.meta.dirname, "..", "seeds"), join(cwd, "docs"), { recursive: true });
+    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "plain", "--no-cache")).code).toBe(0);
+    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+    const cache = join(cwd, "node_modules/.cache/mdmodel");
+    const shards = (await readdir(cache)).filter((name) => name.endsWith(".json"));
+    expect(shards.length).toBeGreaterThan(3);
+    // Every formatted text becomes other code (the digest left as it was); every read shard is cut short.
+    for (const name of shards) {
+      const text = await readFile(join(cache, name), "utf8");
+      const newline = text.indexOf("\n");
+      if (name.startsWith("format-")) {
+        const entries = JSON.parse(text.slice(newline + 1)) as Record<string, string>;
+        for (const key of Object.keys(entries)) entries[key] = "export const pwned = 1;\n";
+        await writeFile(join(cache, name), `${text.slice(0, newline)}\n${JSON.stringify(entries)}`);
+      } else if (name.startsWith("read-")) {
+        await writeFile(join(cache, name), text.slice(0, Math.floor(text.length / 2)));
+      }
+    }
+    await rm(join(cwd, "out"), { recursive: true });
+    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+    expect(same(await snapshot(join(cwd, "out")), await snapshot(join(cwd, "plain")))).toBe(true);
+    // The check against a cache made by the run before.
+    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "out", "--check")).code).toBe(0);
   });
 });

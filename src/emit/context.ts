@@ -3,6 +3,7 @@ import type { FunctionDeclarationStructure, ImportDeclarationStructure, Optional
 import { StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
 import type { ModelSet } from "../ir/resolve.js";
+import { recursiveModels } from "../ir/refs.js";
 import { compareText } from "../shared/text.js";
 import type { ResolvedModel } from "../ir/types.js";
 import { namesOf, prefixedNames, type ModelNames } from "../shared/names.js";
@@ -44,6 +45,11 @@ export function createContext(model: ResolvedModel, models: ModelSet, options: E
     helpers: new Map(),
     constants: new Map(),
   };
+}
+
+/** Whether the module's model reaches itself through links: its walks then count their depth. */
+export function isRecursive(ctx: ModuleContext): boolean {
+  return recursiveModels(ctx.models).has(ctx.model.path);
 }
 
 /** Marks a runtime helper as used and returns its local name. */

@@ -6,7 +6,7 @@
  */
 import type { StatementStructures } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
-import { runtime, runtimeType, type ModuleContext } from "./context.js";
+import { isRecursive, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 
 /** What a model's kind writes into its validators: the statements of `isX` and of `collectXIssues`. */
@@ -27,7 +27,7 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
       docs: [`Whether \`value\` is valid as {@link ${type}}; allocates nothing.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${type}`,
-      statements: bodies.guard,
+      statements: guarded(ctx, bodies.guard, () => "return false;", ["} catch {", "return false;"]),
     },
     {
       kind: StructureKind.Function,
@@ -40,7 +40,12 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
         { name: "issues", type: `${issue}[]` },
       ],
       returnType: "void",
-      statements: bodies.collector,
+      statements: guarded(
+        ctx,
+        bodies.collector,
+        () => `return ${runtime(ctx, "pushTooDeep")}(issues, path, ${stringLiteral(type)}, value);`,
+        ["} catch (error) {", `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(type)}, error);`],
+      ),
     },
     {
       kind: StructureKind.Function,
@@ -61,4 +66,14 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
       statements: [`${runtime(ctx, "assertWith")}(value, ${ctx.names.is}, ${ctx.names.collect}, ${stringLiteral(type)});`],
     },
   ];
+}
+
+/**
+ * A walk that answers whatever the value is: a getter or proxy trap that throws is `caught`
+ * (a `false`, an issue), and a recursive model's walk goes one level of nesting deeper, doing
+ * `tooDeep` past the limit instead of recursing on.
+ */
+function guarded(ctx: ModuleContext, body: string[], tooDeep: () => string, caught: string[]): string[] {
+  if (!isRecursive(ctx)) return ["try {", ...body, ...caught, "}"];
+  return [`if (!${runtime(ctx, "enterNesting")}()) ${tooDeep()}`, "try {", ...body, ...caught, "} finally {", `${runtime(ctx, "leaveNesting")}();`, "}"];
 }

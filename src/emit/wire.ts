@@ -5,7 +5,8 @@
  */
 import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
-import { runtime, runtimeType, type ModuleContext } from "./context.js";
+import { isRecursive, runtime, runtimeType, type ModuleContext } from "./context.js";
+import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";
 
 /** The wire type, the codec (initialised by `codec`, an expression) and the four functions. */
@@ -25,7 +26,7 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDoc(`Reads {@link ${type}} from its wire form and writes it back.`),
-      declarations: [{ name: codecName, type: `${runtimeType(ctx, "Codec")}<${type}, ${wire}>`, initializer: `/* @__PURE__ */ ${codec}` }],
+      declarations: [{ name: codecName, type: `${runtimeType(ctx, "Codec")}<${type}, ${wire}>`, initializer: codecInitializer(ctx, codec) }],
     },
     {
       kind: StructureKind.Function,
@@ -66,4 +67,10 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       statements: [`return JSON.stringify(${codecName}.encode(value));`],
     },
   ];
+}
+
+/** The codec, bounded in depth when the model is recursive (a cycle or a hostile depth must not overflow the stack). */
+function codecInitializer(ctx: ModuleContext, codec: string): string {
+  if (!isRecursive(ctx)) return `/* @__PURE__ */ ${codec}`;
+  return `/* @__PURE__ */ ${runtime(ctx, "boundedCodec")}(/* @__PURE__ */ ${codec}, ${stringLiteral(ctx.names.type)})`;
 }

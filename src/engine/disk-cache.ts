@@ -1,12 +1,12 @@
 /**
  * Caches between runs, in `node_modules/.cache/mdmodel` where tools keep such things:
  * docs as read, formatted modules, formatted texts. Each is keyed on the generator
- * fingerprint, safe to delete, and ignored (never trusted) when it cannot be read or has
- * the wrong shape. `--full` and `--no-cache` runs do not read them.
+ * fingerprint, safe to delete, and ignored (never trusted) when it cannot be read, does not
+ * match its digest or has the wrong shape. `--full` and `--no-cache` runs do not read them.
  */
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-
+import { sha256Hex } from "../shared/hash.js";
 
 /**
  * A cache is kept in 16 files, by the first hex digit of its keys (every key is a SHA-256),
@@ -37,17 +37,34 @@ export async function loadCache<T>(dir: string, name: string, fingerprint: strin
   return cache;
 }
 
+/**
+ * A shard file is a header line, `{"fingerprint":…,"digest":…}`, then its entries as JSON; the
+ * digest is the SHA-256 of those bytes, so a damaged, truncated or hand-edited shard (a value
+ * changed, or moved to another key) is left out and rebuilt, never trusted into the output.
+ */
 async function loadShard<T>(file: string, shard: number, fingerprint: string, valid: (value: unknown) => value is T): Promise<Array<[string, T]> | undefined> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as { fingerprint?: unknown; entries?: unknown };
-    if (data.fingerprint !== fingerprint || typeof data.entries !== "object" || data.entries === null) return undefined;
-    const entries = Object.entries(data.entries as Record<string, unknown>);
+    const bytes = await readFile(file);
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0) return undefined;
+    const header = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as { fingerprint?: unknown; digest?: unknown };
+    const body = bytes.subarray(newline + 1);
+    if (header.fingerprint !== fingerprint || header.digest !== sha256Hex(body)) return undefined;
+    const data = JSON.parse(body.toString("utf8")) as unknown;
+    if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+    const entries = Object.entries(data as Record<string, unknown>);
     const prefix = shard.toString(16);
     if (!entries.every(([key, value]) => /^[0-9a-f]{64}$/.test(key) && key.startsWith(prefix) && valid(value))) return undefined;
     return entries as Array<[string, T]>;
   } catch {
     return undefined;
   }
+}
+
+/** A shard's file content: the header line, then the entries. */
+function shardText(fingerprint: string, entries: ReadonlyMap<string, unknown>): string {
+  const body = JSON.stringify(Object.fromEntries(entries));
+  return `${JSON.stringify({ fingerprint, digest: sha256Hex(body) })}\n${body}`;
 }
 
 /** Saves cache `name`, writing only the shards whose keys changed since it was loaded; a cache that cannot be written is only a slower next run. */
@@ -64,7 +81,7 @@ export async function saveCache(dir: string, name: string, fingerprint: string, 
         // Keys are hashes of everything a value depends on: the same keys mean the same entries.
         if (before && before.size === entries.size && [...entries.keys()].every((key) => before.has(key))) return;
         const temporary = `${shardFile(dir, name, shard)}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify({ fingerprint, entries: Object.fromEntries(entries) }));
+        await writeFile(temporary, shardText(fingerprint, entries));
         await rename(temporary, shardFile(dir, name, shard));
       }),
     );

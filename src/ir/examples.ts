@@ -6,7 +6,7 @@
 import { isCalendarDate } from "../shared/calendar-date.js";
 import { abbreviate } from "../shared/text.js";
 import { targetOf, type ModelSet } from "./resolve.js";
-import type { ExampleValue, Position, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
+import { MAX_EXAMPLE_DEPTH, type ExampleValue, type Position, type ResolvedField, type ResolvedModel, type ResolvedType } from "./types.js";
 
 export type ExampleResult = { ok: true; value: ExampleValue } | { ok: false; reason: string };
 
@@ -72,7 +72,20 @@ function coerceJson(text: string, type: ResolvedType, models: ModelSet): Example
     if (type.kind === "unknown" || type.kind === "external") return { ok: true, value: { kind: "string", value: text } };
     return fail(`"${abbreviate(text)}" is not JSON, and the type ${describeType(type)} needs a JSON value`);
   }
+  if (nestsDeeper(json, MAX_EXAMPLE_DEPTH)) return fail(`this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`);
   return coerceExample(fromJson(json), type, models);
+}
+
+/** Whether parsed JSON nests deeper than `limit` arrays and objects, found without recursion. */
+function nestsDeeper(json: unknown, limit: number): boolean {
+  const work: Array<[value: unknown, depth: number]> = [[json, 0]];
+  while (work.length > 0) {
+    const [value, depth] = work.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= limit) return true;
+    for (const item of Object.values(value)) work.push([item, depth + 1]);
+  }
+  return false;
 }
 
 /** Reads an untyped literal as a value of `type`, or says why it does not fit. */

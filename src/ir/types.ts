@@ -150,3 +150,6 @@ export type ResolvedModel = ModelDoc<ResolvedType>;
 export type ResolvedField = Field<ResolvedType>;
 export type ResolvedObjectModel = ObjectModel<ResolvedType>;
 export type ResolvedUnionModel = UnionModel<ResolvedType>;
+
+/** How deep an example's literal may nest: deeper ones are refused with a message, never read by deep recursion. */
+export const MAX_EXAMPLE_DEPTH = 100;

@@ -6,7 +6,7 @@
  * variable declared with a value and never runs code; anything else is reported with its
  * text and place. It needs no TypeScript parser, so reading docs loads no emitter.
  */
-import type { ExampleValue, Point } from "../ir/types.js";
+import { MAX_EXAMPLE_DEPTH, type ExampleValue, type Point } from "../ir/types.js";
 import { abbreviate } from "../shared/text.js";
 
 export type ExampleCodeResult =
@@ -317,20 +317,23 @@ class Reader {
     throw new Unsupported(`an example can hold only literals, not \`${this.text(from, to)}\``, this.offset(from), to <= from);
   }
 
-  /** The literal the expression in `[from, to)` writes. */
-  literal(from: number, to: number): ExampleValue {
+  /** The literal the expression in `[from, to)` writes, `depth` brackets, parentheses or casts in. */
+  literal(from: number, to: number, depth = 0): ExampleValue {
     const { tokens } = this;
+    if (depth > MAX_EXAMPLE_DEPTH) {
+      throw new Unsupported(`this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`, this.offset(from));
+    }
     // `x as T`, `x satisfies T`: the value is `x`, unless an operator that binds looser than the cast (`=>`, `?`, `||`…) comes first.
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
       if (token.kind === "punct" && token.text in OPENERS) i = this.closing(i);
       else if (token.kind === "punct" && LOOSER_THAN_CASTS.has(token.text)) break;
-      else if (i > from && token.kind === "name" && (token.text === "as" || token.text === "satisfies")) return this.literal(from, i);
+      else if (i > from && token.kind === "name" && (token.text === "as" || token.text === "satisfies")) return this.literal(from, i, depth + 1);
     }
     const first = tokens[from];
     if (first === undefined || from >= to) this.unsupported(from, to);
     const single = to === from + 1;
-    if (first.kind === "punct" && first.text === "(" && this.closing(from) === to - 1) return this.literal(from + 1, to - 1);
+    if (first.kind === "punct" && first.text === "(" && this.closing(from) === to - 1) return this.literal(from + 1, to - 1, depth + 1);
     if (single && first.kind === "string") return { kind: "string", value: first.text };
     if (single && first.kind === "template" && !first.substitutions) return { kind: "string", value: first.text };
     if (single && first.kind === "number" && !first.text.endsWith("n")) return { kind: "number", value: numberOf(first.text) };
@@ -340,8 +343,8 @@ class Reader {
     }
     if (single && first.kind === "name" && (first.text === "true" || first.text === "false")) return { kind: "boolean", value: first.text === "true" };
     if (single && first.kind === "name" && first.text === "null") return { kind: "null" };
-    if (first.text === "[" && first.kind === "punct" && this.closing(from) === to - 1) return this.array(from, to);
-    if (first.text === "{" && first.kind === "punct" && this.closing(from) === to - 1) return this.object(from, to);
+    if (first.text === "[" && first.kind === "punct" && this.closing(from) === to - 1) return this.array(from, to, depth);
+    if (first.text === "{" && first.kind === "punct" && this.closing(from) === to - 1) return this.object(from, to, depth);
     // `new Date("…")`, and an SDK's `new RFCDate("2024-01-01")` for a calendar date.
     const made = tokens[from + 1]?.text;
     if (first.text === "new" && (made === "Date" || made === "RFCDate") && tokens[from + 2]?.text === "(" && this.closing(from + 2) === to - 1) {
@@ -367,11 +370,11 @@ class Reader {
     return slots;
   }
 
-  array(from: number, to: number): ExampleValue {
-    return { kind: "array", items: this.items(from, to).map(([start, end]) => this.literal(start, end)) };
+  array(from: number, to: number, depth: number): ExampleValue {
+    return { kind: "array", items: this.items(from, to).map(([start, end]) => this.literal(start, end, depth + 1)) };
   }
 
-  object(from: number, to: number): ExampleValue {
+  object(from: number, to: number, depth: number): ExampleValue {
     const { tokens } = this;
     const entries: Array<[string, ExampleValue]> = [];
     for (const [start, end] of this.items(from, to)) {
@@ -388,7 +391,7 @@ class Reader {
       const value = tokens[keyEnd + 1];
       // `key: undefined` means the key is absent.
       if (end === keyEnd + 2 && value?.kind === "name" && value.text === "undefined") continue;
-      entries.push([key, this.literal(keyEnd + 1, end)]);
+      entries.push([key, this.literal(keyEnd + 1, end, depth + 1)]);
     }
     return { kind: "object", entries };
   }

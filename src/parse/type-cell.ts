@@ -175,9 +175,14 @@ class TypeSyntaxError extends Error {
   }
 }
 
+/** How deeply a type cell's types may nest (the deepest in real docs is a handful). */
+export const MAX_TYPE_DEPTH = 64;
+
 /** Recursive descent over the tokens; one method per grammar rule. */
 class TypeParser {
   private index = 0;
+  /** How many types the one being read is nested in (arrays, type arguments, parentheses). */
+  private depth = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -185,19 +190,33 @@ class TypeParser {
   ) {}
 
   union(): TypeExpr {
+    this.enter(1);
     const members = [this.postfix()];
     while (this.eat("|")) members.push(this.postfix());
+    this.depth -= 1;
     return members.length === 1 ? members[0]! : { kind: "union", members };
   }
 
   postfix(): TypeExpr {
     let type = this.primary();
+    let arrays = 0;
     while (this.peekPunct("[")) {
       this.index += 1;
       this.expect("]");
       type = { kind: "array", element: type };
+      arrays += 1;
     }
+    this.enter(arrays);
+    this.depth -= arrays;
     return type;
+  }
+
+  /** Goes `levels` deeper; past `MAX_TYPE_DEPTH` the cell is refused, as every later step would recurse that deep. */
+  private enter(levels: number): void {
+    this.depth += levels;
+    if (this.depth > MAX_TYPE_DEPTH) {
+      throw new TypeSyntaxError(`this type nests deeper than ${MAX_TYPE_DEPTH} levels, more than mdmodel reads`, this.tokens[this.index]?.at ?? this.lastPoint());
+    }
   }
 
   primary(): TypeExpr {

@@ -47,9 +47,9 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
     case "array":
       return depth >= MAX_DEPTH ? fc.constant([]) : fc.array(valid(type.element, set, options, depth + 1), { maxLength: 3 });
     case "record":
-      return fc.dictionary(fc.string(), valid(type.value, set, options, depth + 1), { maxKeys: depth >= MAX_DEPTH ? 0 : 3 });
+      return depth >= MAX_DEPTH ? fc.constant({}) : fc.dictionary(fc.string(), valid(type.value, set, options, depth + 1), { maxKeys: 3 });
     case "union":
-      return fc.oneof(...type.members.map((member) => valid(member, set, options, depth + 1)));
+      return fc.oneof(...ending(type.members, depth).map((member) => valid(member, set, options, depth + 1)));
     case "ref":
       return validModel(set.byPath.get(type.target)!, set, options, depth + 1);
   }
@@ -63,13 +63,20 @@ export function validModel(model: ResolvedModel, set: ModelSet, options: ValueOp
       return body.open ? fc.oneof(known, typeof body.members[0]?.value === "number" ? fc.integer() : fc.string()) : known;
     }
     case "union":
-      return fc.oneof(...body.members.map((member) => valid(member.type, set, options, depth)));
+      return fc.oneof(...ending(body.members.map((member) => member.type), depth).map((member) => valid(member, set, options, depth)));
     case "object": {
       const fields = body.fields.filter((field) => field.required || depth < MAX_DEPTH);
       const shape = Object.fromEntries(fields.map((field) => [field.name, validField(field, set, options, depth)]));
       return fc.record(shape, { requiredKeys: fields.filter((field) => field.required).map((field) => field.name) });
     }
   }
+}
+
+/** Past `MAX_DEPTH`, the members that end the nesting (no model in them), so a required recursive field still ends; else all. */
+function ending(members: readonly ResolvedType[], depth: number): readonly ResolvedType[] {
+  if (depth < MAX_DEPTH) return members;
+  const leaves = members.filter((member) => !JSON.stringify(member).includes('"kind":"ref"'));
+  return leaves.length > 0 ? leaves : members;
 }
 
 function validField(field: ResolvedField, set: ModelSet, options: ValueOptions, depth: number): fc.Arbitrary<unknown> {

@@ -19,6 +19,7 @@ import {
   modelSchema,
   objectCodec,
   pushIssue,
+  pushUnreadable,
   stringCodec,
   validateWith,
 } from "../../runtime.js";
@@ -35,11 +36,15 @@ export interface BankTransfer {
 
 /** Whether `value` is valid as {@link BankTransfer}; allocates nothing. */
 export function isBankTransfer(value: unknown): value is BankTransfer {
-  if (!isObject(value)) return false;
-  if (value["type"] !== "bank_transfer") return false;
-  if (typeof value["iban"] !== "string") return false;
-  if (value["reference"] !== null && typeof value["reference"] !== "string") return false;
-  return true;
+  try {
+    if (!isObject(value)) return false;
+    if (value["type"] !== "bank_transfer") return false;
+    if (typeof value["iban"] !== "string") return false;
+    if (value["reference"] !== null && typeof value["reference"] !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link BankTransfer} under `path`. @internal */
@@ -48,17 +53,21 @@ export function collectBankTransferIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "BankTransfer object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "BankTransfer object", value);
+      return;
+    }
 
-  if (value["type"] !== "bank_transfer")
-    collectFieldIssues(value["type"], path, "type", issues, '"bank_transfer"');
-  if (typeof value["iban"] !== "string")
-    collectFieldIssues(value["iban"], path, "iban", issues, "string");
-  if (value["reference"] !== null && typeof value["reference"] !== "string")
-    collectFieldIssues(value["reference"], path, "reference", issues, "string | null");
+    if (value["type"] !== "bank_transfer")
+      collectFieldIssues(value["type"], path, "type", issues, '"bank_transfer"');
+    if (typeof value["iban"] !== "string")
+      collectFieldIssues(value["iban"], path, "iban", issues, "string");
+    if (value["reference"] !== null && typeof value["reference"] !== "string")
+      collectFieldIssues(value["reference"], path, "reference", issues, "string | null");
+  } catch (error) {
+    pushUnreadable(issues, path, "BankTransfer", error);
+  }
 }
 
 /** Checks `value` against {@link BankTransfer}: the typed value, or every issue with its path. */

@@ -13,6 +13,7 @@ import {
   leafCodec,
   modelSchema,
   pushIssue,
+  pushUnreadable,
   validateWith,
 } from "../../runtime.js";
 
@@ -27,7 +28,11 @@ export const CardBrand = { Visa: "visa", Mastercard: "mastercard", Amex: "amex" 
 
 /** Whether `value` is valid as {@link CardBrand}; allocates nothing. */
 export function isCardBrand(value: unknown): value is CardBrand {
-  return typeof value === "string";
+  try {
+    return typeof value === "string";
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link CardBrand} under `path`. @internal */
@@ -36,8 +41,12 @@ export function collectCardBrandIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isCardBrand(value))
-    pushIssue(issues, path, '"visa" | "mastercard" | "amex" | string', value);
+  try {
+    if (!isCardBrand(value))
+      pushIssue(issues, path, '"visa" | "mastercard" | "amex" | string', value);
+  } catch (error) {
+    pushUnreadable(issues, path, "CardBrand", error);
+  }
 }
 
 /** Checks `value` against {@link CardBrand}: the typed value, or every issue with its path. */

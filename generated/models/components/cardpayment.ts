@@ -23,6 +23,7 @@ import {
   pathAt,
   pushIssue,
   pushMissing,
+  pushUnreadable,
   rfcDateCodec,
   stringCodec,
   validateWith,
@@ -51,13 +52,17 @@ export interface CardPayment {
 
 /** Whether `value` is valid as {@link CardPayment}; allocates nothing. */
 export function isCardPayment(value: unknown): value is CardPayment {
-  if (!isObject(value)) return false;
-  if (value["type"] !== "card") return false;
-  if (!isCardBrand(value["brand"])) return false;
-  if (typeof value["last4"] !== "string") return false;
-  if (!isRFCDate(value["expiresOn"])) return false;
-  if (value["threeDSecure"] != null && value["threeDSecure"] !== true) return false;
-  return true;
+  try {
+    if (!isObject(value)) return false;
+    if (value["type"] !== "card") return false;
+    if (!isCardBrand(value["brand"])) return false;
+    if (typeof value["last4"] !== "string") return false;
+    if (!isRFCDate(value["expiresOn"])) return false;
+    if (value["threeDSecure"] != null && value["threeDSecure"] !== true) return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link CardPayment} under `path`. @internal */
@@ -66,21 +71,25 @@ export function collectCardPaymentIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "CardPayment object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "CardPayment object", value);
+      return;
+    }
 
-  if (value["type"] !== "card") collectFieldIssues(value["type"], path, "type", issues, '"card"');
-  if (value["brand"] === undefined) pushMissing(issues, pathAt(path, "brand"), "CardBrand");
-  else if (!isCardBrand(value["brand"]))
-    collectCardBrandIssues(value["brand"], pathAt(path, "brand"), issues);
-  if (typeof value["last4"] !== "string")
-    collectFieldIssues(value["last4"], path, "last4", issues, "string");
-  if (!isRFCDate(value["expiresOn"]))
-    collectFieldIssues(value["expiresOn"], path, "expiresOn", issues, "RFCDate");
-  if (value["threeDSecure"] != null && value["threeDSecure"] !== true)
-    collectFieldIssues(value["threeDSecure"], path, "threeDSecure", issues, "true | null");
+    if (value["type"] !== "card") collectFieldIssues(value["type"], path, "type", issues, '"card"');
+    if (value["brand"] === undefined) pushMissing(issues, pathAt(path, "brand"), "CardBrand");
+    else if (!isCardBrand(value["brand"]))
+      collectCardBrandIssues(value["brand"], pathAt(path, "brand"), issues);
+    if (typeof value["last4"] !== "string")
+      collectFieldIssues(value["last4"], path, "last4", issues, "string");
+    if (!isRFCDate(value["expiresOn"]))
+      collectFieldIssues(value["expiresOn"], path, "expiresOn", issues, "RFCDate");
+    if (value["threeDSecure"] != null && value["threeDSecure"] !== true)
+      collectFieldIssues(value["threeDSecure"], path, "threeDSecure", issues, "true | null");
+  } catch (error) {
+    pushUnreadable(issues, path, "CardPayment", error);
+  }
 }
 
 /** Checks `value` against {@link CardPayment}: the typed value, or every issue with its path. */

@@ -11,16 +11,21 @@ import {
   type Wire,
   arrayCodec,
   assertWith,
+  boundedCodec,
   builderClass,
   collectFieldIssues,
   decodeJSON,
   decodeWith,
+  enterNesting,
   isObject,
+  leaveNesting,
   modelSchema,
   objectCodec,
   pathAt,
   pushIssue,
   pushMissing,
+  pushTooDeep,
+  pushUnreadable,
   stringCodec,
   validateWith,
 } from "../../runtime.js";
@@ -37,13 +42,20 @@ export interface Category {
 
 /** Whether `value` is valid as {@link Category}; allocates nothing. */
 export function isCategory(value: unknown): value is Category {
-  if (!isObject(value)) return false;
-  if (typeof value["slug"] !== "string") return false;
-  if (value["parent"] != null && !isCategory(value["parent"])) return false;
-  const $children = value["children"];
-  if (!Array.isArray($children)) return false;
-  for (let i = 0; i < $children.length; i++) if (!isCategory($children[i])) return false;
-  return true;
+  if (!enterNesting()) return false;
+  try {
+    if (!isObject(value)) return false;
+    if (typeof value["slug"] !== "string") return false;
+    if (value["parent"] != null && !isCategory(value["parent"])) return false;
+    const $children = value["children"];
+    if (!Array.isArray($children)) return false;
+    for (let i = 0; i < $children.length; i++) if (!isCategory($children[i])) return false;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    leaveNesting();
+  }
 }
 
 /** Records every issue of `value` as {@link Category} under `path`. @internal */
@@ -52,25 +64,32 @@ export function collectCategoryIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "Category object", value);
-    return;
-  }
+  if (!enterNesting()) return pushTooDeep(issues, path, "Category", value);
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "Category object", value);
+      return;
+    }
 
-  if (typeof value["slug"] !== "string")
-    collectFieldIssues(value["slug"], path, "slug", issues, "string");
-  if (value["parent"] != null && !isCategory(value["parent"]))
-    collectCategoryIssues(value["parent"], pathAt(path, "parent"), issues);
-  const $children = value["children"];
-  if ($children === undefined) pushMissing(issues, pathAt(path, "children"), "Category[]");
-  else {
-    if (!Array.isArray($children))
-      pushIssue(issues, pathAt(path, "children"), "Category[]", $children);
-    else
-      for (let i = 0; i < $children.length; i++) {
-        const item: unknown = $children[i];
-        if (!isCategory(item)) collectCategoryIssues(item, pathAt(path, "children", i), issues);
-      }
+    if (typeof value["slug"] !== "string")
+      collectFieldIssues(value["slug"], path, "slug", issues, "string");
+    if (value["parent"] != null && !isCategory(value["parent"]))
+      collectCategoryIssues(value["parent"], pathAt(path, "parent"), issues);
+    const $children = value["children"];
+    if ($children === undefined) pushMissing(issues, pathAt(path, "children"), "Category[]");
+    else {
+      if (!Array.isArray($children))
+        pushIssue(issues, pathAt(path, "children"), "Category[]", $children);
+      else
+        for (let i = 0; i < $children.length; i++) {
+          const item: unknown = $children[i];
+          if (!isCategory(item)) collectCategoryIssues(item, pathAt(path, "children", i), issues);
+        }
+    }
+  } catch (error) {
+    pushUnreadable(issues, path, "Category", error);
+  } finally {
+    leaveNesting();
   }
 }
 
@@ -88,18 +107,18 @@ export function assertCategory(value: unknown): asserts value is Category {
 export type CategoryWire = Wire<Category>;
 
 /** Reads {@link Category} from its wire form and writes it back. */
-export const CategoryCodec: Codec<Category, CategoryWire> = /* @__PURE__ */ objectCodec<
-  Category,
-  CategoryWire
->(
+export const CategoryCodec: Codec<Category, CategoryWire> = /* @__PURE__ */ boundedCodec(
+  /* @__PURE__ */ objectCodec<Category, CategoryWire>(
+    "Category",
+    isCategory,
+    () => [
+      ["slug", stringCodec, true, false, "string"],
+      ["parent", CategoryCodec, false, true, "Category | null"],
+      ["children", arrayCodec(CategoryCodec, "Category[]"), true, false, "Category[]"],
+    ],
+    "drop",
+  ),
   "Category",
-  isCategory,
-  () => [
-    ["slug", stringCodec, true, false, "string"],
-    ["parent", CategoryCodec, false, true, "Category | null"],
-    ["children", arrayCodec(CategoryCodec, "Category[]"), true, false, "Category[]"],
-  ],
-  "drop",
 );
 
 /** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Category}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */

@@ -20,6 +20,7 @@ import {
   numberCodec,
   objectCodec,
   pushIssue,
+  pushUnreadable,
   stringCodec,
   validateWith,
 } from "../../runtime.js";
@@ -50,12 +51,16 @@ export interface LineItem {
 
 /** Whether `value` is valid as {@link LineItem}; allocates nothing. */
 export function isLineItem(value: unknown): value is LineItem {
-  if (!isObject(value)) return false;
-  if (typeof value["sku"] !== "string") return false;
-  if (typeof value["quantity"] !== "number") return false;
-  if (typeof value["unitPrice"] !== "number") return false;
-  if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean") return false;
-  return true;
+  try {
+    if (!isObject(value)) return false;
+    if (typeof value["sku"] !== "string") return false;
+    if (typeof value["quantity"] !== "number") return false;
+    if (typeof value["unitPrice"] !== "number") return false;
+    if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link LineItem} under `path`. @internal */
@@ -64,19 +69,23 @@ export function collectLineItemIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "LineItem object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "LineItem object", value);
+      return;
+    }
 
-  if (typeof value["sku"] !== "string")
-    collectFieldIssues(value["sku"], path, "sku", issues, "string");
-  if (typeof value["quantity"] !== "number")
-    collectFieldIssues(value["quantity"], path, "quantity", issues, "number");
-  if (typeof value["unitPrice"] !== "number")
-    collectFieldIssues(value["unitPrice"], path, "unitPrice", issues, "number");
-  if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean")
-    collectFieldIssues(value["giftWrap"], path, "giftWrap", issues, "boolean | null");
+    if (typeof value["sku"] !== "string")
+      collectFieldIssues(value["sku"], path, "sku", issues, "string");
+    if (typeof value["quantity"] !== "number")
+      collectFieldIssues(value["quantity"], path, "quantity", issues, "number");
+    if (typeof value["unitPrice"] !== "number")
+      collectFieldIssues(value["unitPrice"], path, "unitPrice", issues, "number");
+    if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean")
+      collectFieldIssues(value["giftWrap"], path, "giftWrap", issues, "boolean | null");
+  } catch (error) {
+    pushUnreadable(issues, path, "LineItem", error);
+  }
 }
 
 /** Checks `value` against {@link LineItem}: the typed value, or every issue with its path. */

@@ -27,6 +27,7 @@ import {
   pathAt,
   pushIssue,
   pushMissing,
+  pushUnreadable,
   recordCodec,
   stringCodec,
   validateWith,
@@ -122,33 +123,37 @@ export interface Order {
 
 /** Whether `value` is valid as {@link Order}; allocates nothing. */
 export function isOrder(value: unknown): value is Order {
-  if (!isObject(value)) return false;
-  if (typeof value["id"] !== "string") return false;
-  if (!isOrderStatus(value["status"])) return false;
-  const $items = value["items"];
-  if (!Array.isArray($items)) return false;
-  for (let i = 0; i < $items.length; i++) if (!isLineItem($items[i])) return false;
-  if (!isValidDate(value["placedAt"])) return false;
-  if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"])) return false;
-  const $metadata = value["metadata"];
-  if ($metadata != null) {
-    if (!isObject($metadata)) return false;
-    for (const key in $metadata) {
-      if (hasOwn($metadata, key) && typeof $metadata[key] !== "string") return false;
+  try {
+    if (!isObject(value)) return false;
+    if (typeof value["id"] !== "string") return false;
+    if (!isOrderStatus(value["status"])) return false;
+    const $items = value["items"];
+    if (!Array.isArray($items)) return false;
+    for (let i = 0; i < $items.length; i++) if (!isLineItem($items[i])) return false;
+    if (!isValidDate(value["placedAt"])) return false;
+    if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"])) return false;
+    const $metadata = value["metadata"];
+    if ($metadata != null) {
+      if (!isObject($metadata)) return false;
+      for (const key in $metadata) {
+        if (hasOwn($metadata, key) && typeof $metadata[key] !== "string") return false;
+      }
     }
-  }
 
-  const $tags = value["tags"];
-  if ($tags != null) {
-    if (!Array.isArray($tags)) return false;
-    for (let i = 0; i < $tags.length; i++) if (typeof $tags[i] !== "string") return false;
-  }
+    const $tags = value["tags"];
+    if ($tags != null) {
+      if (!Array.isArray($tags)) return false;
+      for (let i = 0; i < $tags.length; i++) if (typeof $tags[i] !== "string") return false;
+    }
 
-  if (value["total"] != null && typeof value["total"] !== "number") return false;
-  if (value["payment"] != null && !isPaymentMethod(value["payment"])) return false;
-  if (value["express"] != null && typeof value["express"] !== "boolean") return false;
-  if (value["couponCode"] != null && typeof value["couponCode"] !== "string") return false;
-  return true;
+    if (value["total"] != null && typeof value["total"] !== "number") return false;
+    if (value["payment"] != null && !isPaymentMethod(value["payment"])) return false;
+    if (value["express"] != null && typeof value["express"] !== "boolean") return false;
+    if (value["couponCode"] != null && typeof value["couponCode"] !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link Order} under `path`. @internal */
@@ -157,62 +162,66 @@ export function collectOrderIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "Order object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "Order object", value);
+      return;
+    }
 
-  if (typeof value["id"] !== "string")
-    collectFieldIssues(value["id"], path, "id", issues, "string");
-  if (value["status"] === undefined) pushMissing(issues, pathAt(path, "status"), "OrderStatus");
-  else if (!isOrderStatus(value["status"]))
-    collectOrderStatusIssues(value["status"], pathAt(path, "status"), issues);
-  const $items = value["items"];
-  if ($items === undefined) pushMissing(issues, pathAt(path, "items"), "LineItem[]");
-  else {
-    if (!Array.isArray($items)) pushIssue(issues, pathAt(path, "items"), "LineItem[]", $items);
-    else
-      for (let i = 0; i < $items.length; i++) {
-        const item: unknown = $items[i];
-        if (!isLineItem(item)) collectLineItemIssues(item, pathAt(path, "items", i), issues);
-      }
-  }
+    if (typeof value["id"] !== "string")
+      collectFieldIssues(value["id"], path, "id", issues, "string");
+    if (value["status"] === undefined) pushMissing(issues, pathAt(path, "status"), "OrderStatus");
+    else if (!isOrderStatus(value["status"]))
+      collectOrderStatusIssues(value["status"], pathAt(path, "status"), issues);
+    const $items = value["items"];
+    if ($items === undefined) pushMissing(issues, pathAt(path, "items"), "LineItem[]");
+    else {
+      if (!Array.isArray($items)) pushIssue(issues, pathAt(path, "items"), "LineItem[]", $items);
+      else
+        for (let i = 0; i < $items.length; i++) {
+          const item: unknown = $items[i];
+          if (!isLineItem(item)) collectLineItemIssues(item, pathAt(path, "items", i), issues);
+        }
+    }
 
-  if (!isValidDate(value["placedAt"]))
-    collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
-  if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"]))
-    collectAddressIssues(value["shippingAddress"], pathAt(path, "shippingAddress"), issues);
-  const $metadata = value["metadata"];
-  if ($metadata != null) {
-    if (!isObject($metadata))
-      pushIssue(issues, pathAt(path, "metadata"), "Record<string, string> | null", $metadata);
-    else
-      for (const key in $metadata) {
-        if (!hasOwn($metadata, key)) continue;
-        const item: unknown = $metadata[key];
-        if (typeof item !== "string")
-          pushIssue(issues, pathAt(path, "metadata", key), "string", item);
-      }
-  }
+    if (!isValidDate(value["placedAt"]))
+      collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
+    if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"]))
+      collectAddressIssues(value["shippingAddress"], pathAt(path, "shippingAddress"), issues);
+    const $metadata = value["metadata"];
+    if ($metadata != null) {
+      if (!isObject($metadata))
+        pushIssue(issues, pathAt(path, "metadata"), "Record<string, string> | null", $metadata);
+      else
+        for (const key in $metadata) {
+          if (!hasOwn($metadata, key)) continue;
+          const item: unknown = $metadata[key];
+          if (typeof item !== "string")
+            pushIssue(issues, pathAt(path, "metadata", key), "string", item);
+        }
+    }
 
-  const $tags = value["tags"];
-  if ($tags != null) {
-    if (!Array.isArray($tags)) pushIssue(issues, pathAt(path, "tags"), "string[] | null", $tags);
-    else
-      for (let i = 0; i < $tags.length; i++) {
-        const item: unknown = $tags[i];
-        if (typeof item !== "string") pushIssue(issues, pathAt(path, "tags", i), "string", item);
-      }
-  }
+    const $tags = value["tags"];
+    if ($tags != null) {
+      if (!Array.isArray($tags)) pushIssue(issues, pathAt(path, "tags"), "string[] | null", $tags);
+      else
+        for (let i = 0; i < $tags.length; i++) {
+          const item: unknown = $tags[i];
+          if (typeof item !== "string") pushIssue(issues, pathAt(path, "tags", i), "string", item);
+        }
+    }
 
-  if (value["total"] != null && typeof value["total"] !== "number")
-    collectFieldIssues(value["total"], path, "total", issues, "number | null");
-  if (value["payment"] != null && !isPaymentMethod(value["payment"]))
-    collectPaymentMethodIssues(value["payment"], pathAt(path, "payment"), issues);
-  if (value["express"] != null && typeof value["express"] !== "boolean")
-    collectFieldIssues(value["express"], path, "express", issues, "boolean | null");
-  if (value["couponCode"] != null && typeof value["couponCode"] !== "string")
-    collectFieldIssues(value["couponCode"], path, "couponCode", issues, "string | null");
+    if (value["total"] != null && typeof value["total"] !== "number")
+      collectFieldIssues(value["total"], path, "total", issues, "number | null");
+    if (value["payment"] != null && !isPaymentMethod(value["payment"]))
+      collectPaymentMethodIssues(value["payment"], pathAt(path, "payment"), issues);
+    if (value["express"] != null && typeof value["express"] !== "boolean")
+      collectFieldIssues(value["express"], path, "express", issues, "boolean | null");
+    if (value["couponCode"] != null && typeof value["couponCode"] !== "string")
+      collectFieldIssues(value["couponCode"], path, "couponCode", issues, "string | null");
+  } catch (error) {
+    pushUnreadable(issues, path, "Order", error);
+  }
 }
 
 /** Checks `value` against {@link Order}: the typed value, or every issue with its path. */

@@ -13,6 +13,7 @@ import {
   leafCodec,
   modelSchema,
   pushIssue,
+  pushUnreadable,
   validateWith,
 } from "../../runtime.js";
 
@@ -29,7 +30,11 @@ export const OrderStatus = {
 
 /** Whether `value` is valid as {@link OrderStatus}; allocates nothing. */
 export function isOrderStatus(value: unknown): value is OrderStatus {
-  return value === "pending" || value === "paid" || value === "shipped" || value === "cancelled";
+  try {
+    return value === "pending" || value === "paid" || value === "shipped" || value === "cancelled";
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link OrderStatus} under `path`. @internal */
@@ -38,8 +43,12 @@ export function collectOrderStatusIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isOrderStatus(value))
-    pushIssue(issues, path, '"pending" | "paid" | "shipped" | "cancelled"', value);
+  try {
+    if (!isOrderStatus(value))
+      pushIssue(issues, path, '"pending" | "paid" | "shipped" | "cancelled"', value);
+  } catch (error) {
+    pushUnreadable(issues, path, "OrderStatus", error);
+  }
 }
 
 /** Checks `value` against {@link OrderStatus}: the typed value, or every issue with its path. */

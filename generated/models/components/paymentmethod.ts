@@ -16,6 +16,7 @@ import {
   modelSchema,
   pathAt,
   pushIssue,
+  pushUnreadable,
   unionCodec,
   validateWith,
 } from "../../runtime.js";
@@ -39,14 +40,18 @@ export type PaymentMethod = CardPayment | BankTransfer;
 
 /** Whether `value` is valid as {@link PaymentMethod}; allocates nothing. */
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
-  if (!isObject(value)) return false;
-  switch (value["type"]) {
-    case "card":
-      return isCardPayment(value);
-    case "bank_transfer":
-      return isBankTransfer(value);
-    default:
-      return false;
+  try {
+    if (!isObject(value)) return false;
+    switch (value["type"]) {
+      case "card":
+        return isCardPayment(value);
+      case "bank_transfer":
+        return isBankTransfer(value);
+      default:
+        return false;
+    }
+  } catch {
+    return false;
   }
 }
 
@@ -56,20 +61,24 @@ export function collectPaymentMethodIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "CardPayment | BankTransfer", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "CardPayment | BankTransfer", value);
+      return;
+    }
 
-  switch (value["type"]) {
-    case "card":
-      collectCardPaymentIssues(value, path, issues);
-      return;
-    case "bank_transfer":
-      collectBankTransferIssues(value, path, issues);
-      return;
-    default:
-      pushIssue(issues, pathAt(path, "type"), '"card" | "bank_transfer"', value["type"]);
+    switch (value["type"]) {
+      case "card":
+        collectCardPaymentIssues(value, path, issues);
+        return;
+      case "bank_transfer":
+        collectBankTransferIssues(value, path, issues);
+        return;
+      default:
+        pushIssue(issues, pathAt(path, "type"), '"card" | "bank_transfer"', value["type"]);
+    }
+  } catch (error) {
+    pushUnreadable(issues, path, "PaymentMethod", error);
   }
 }
 

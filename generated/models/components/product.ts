@@ -31,6 +31,7 @@ import {
   pathAt,
   pushIssue,
   pushMissing,
+  pushUnreadable,
   recordCodec,
   stringCodec,
   unionCodec,
@@ -69,31 +70,35 @@ export interface Product {
 
 /** Whether `value` is valid as {@link Product}; allocates nothing. */
 export function isProduct(value: unknown): value is Product {
-  if (!isObject(value)) return false;
-  if (typeof value["sku"] !== "string") return false;
-  if (typeof value["name"] !== "string") return false;
-  if (!isCategory(value["category"])) return false;
-  const $attributes = value["attributes"];
-  if ($attributes != null) {
-    if (!isObject($attributes)) return false;
-    for (const key in $attributes) {
-      if (hasOwn($attributes, key) && typeof $attributes[key] !== "string") return false;
+  try {
+    if (!isObject(value)) return false;
+    if (typeof value["sku"] !== "string") return false;
+    if (typeof value["name"] !== "string") return false;
+    if (!isCategory(value["category"])) return false;
+    const $attributes = value["attributes"];
+    if ($attributes != null) {
+      if (!isObject($attributes)) return false;
+      for (const key in $attributes) {
+        if (hasOwn($attributes, key) && typeof $attributes[key] !== "string") return false;
+      }
     }
-  }
 
-  const $sizes = value["sizes"];
-  if ($sizes != null) {
-    if (!Array.isArray($sizes)) return false;
-    for (let i = 0; i < $sizes.length; i++) if (!isArrayOf($sizes[i], isNumber)) return false;
-  }
+    const $sizes = value["sizes"];
+    if ($sizes != null) {
+      if (!Array.isArray($sizes)) return false;
+      for (let i = 0; i < $sizes.length; i++) if (!isArrayOf($sizes[i], isNumber)) return false;
+    }
 
-  if (value["releasedAt"] != null && !isValidDate(value["releasedAt"])) return false;
-  if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"])) return false;
-  if (value["manual"] != null && !(isFile(value["manual"]) || isBlob(value["manual"])))
+    if (value["releasedAt"] != null && !isValidDate(value["releasedAt"])) return false;
+    if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"])) return false;
+    if (value["manual"] != null && !(isFile(value["manual"]) || isBlob(value["manual"])))
+      return false;
+    const $extra = value["extra"];
+    if ($extra != null && !isObject($extra)) return false;
+    return true;
+  } catch {
     return false;
-  const $extra = value["extra"];
-  if ($extra != null && !isObject($extra)) return false;
-  return true;
+  }
 }
 
 /** Records every issue of `value` as {@link Product} under `path`. @internal */
@@ -102,57 +107,61 @@ export function collectProductIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "Product object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "Product object", value);
+      return;
+    }
 
-  if (typeof value["sku"] !== "string")
-    collectFieldIssues(value["sku"], path, "sku", issues, "string");
-  if (typeof value["name"] !== "string")
-    collectFieldIssues(value["name"], path, "name", issues, "string");
-  if (value["category"] === undefined) pushMissing(issues, pathAt(path, "category"), "Category");
-  else if (!isCategory(value["category"]))
-    collectCategoryIssues(value["category"], pathAt(path, "category"), issues);
-  const $attributes = value["attributes"];
-  if ($attributes != null) {
-    if (!isObject($attributes))
-      pushIssue(issues, pathAt(path, "attributes"), "Record<string, string> | null", $attributes);
-    else
-      for (const key in $attributes) {
-        if (!hasOwn($attributes, key)) continue;
-        const item: unknown = $attributes[key];
-        if (typeof item !== "string")
-          pushIssue(issues, pathAt(path, "attributes", key), "string", item);
-      }
-  }
+    if (typeof value["sku"] !== "string")
+      collectFieldIssues(value["sku"], path, "sku", issues, "string");
+    if (typeof value["name"] !== "string")
+      collectFieldIssues(value["name"], path, "name", issues, "string");
+    if (value["category"] === undefined) pushMissing(issues, pathAt(path, "category"), "Category");
+    else if (!isCategory(value["category"]))
+      collectCategoryIssues(value["category"], pathAt(path, "category"), issues);
+    const $attributes = value["attributes"];
+    if ($attributes != null) {
+      if (!isObject($attributes))
+        pushIssue(issues, pathAt(path, "attributes"), "Record<string, string> | null", $attributes);
+      else
+        for (const key in $attributes) {
+          if (!hasOwn($attributes, key)) continue;
+          const item: unknown = $attributes[key];
+          if (typeof item !== "string")
+            pushIssue(issues, pathAt(path, "attributes", key), "string", item);
+        }
+    }
 
-  const $sizes = value["sizes"];
-  if ($sizes != null) {
-    if (!Array.isArray($sizes))
-      pushIssue(issues, pathAt(path, "sizes"), "number[][] | null", $sizes);
-    else
-      for (let i = 0; i < $sizes.length; i++) {
-        const item: unknown = $sizes[i];
-        if (!Array.isArray(item)) pushIssue(issues, pathAt(path, "sizes", i), "number[]", item);
-        else
-          for (let i2 = 0; i2 < item.length; i2++) {
-            const item2: unknown = item[i2];
-            if (typeof item2 !== "number")
-              pushIssue(issues, pathAt(path, "sizes", i, i2), "number", item2);
-          }
-      }
-  }
+    const $sizes = value["sizes"];
+    if ($sizes != null) {
+      if (!Array.isArray($sizes))
+        pushIssue(issues, pathAt(path, "sizes"), "number[][] | null", $sizes);
+      else
+        for (let i = 0; i < $sizes.length; i++) {
+          const item: unknown = $sizes[i];
+          if (!Array.isArray(item)) pushIssue(issues, pathAt(path, "sizes", i), "number[]", item);
+          else
+            for (let i2 = 0; i2 < item.length; i2++) {
+              const item2: unknown = item[i2];
+              if (typeof item2 !== "number")
+                pushIssue(issues, pathAt(path, "sizes", i, i2), "number", item2);
+            }
+        }
+    }
 
-  if (value["releasedAt"] != null && !isValidDate(value["releasedAt"]))
-    collectFieldIssues(value["releasedAt"], path, "releasedAt", issues, "Date | null");
-  if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"]))
-    collectFieldIssues(value["thumbnail"], path, "thumbnail", issues, "Uint8Array | null");
-  if (value["manual"] != null && !(isFile(value["manual"]) || isBlob(value["manual"])))
-    collectFieldIssues(value["manual"], path, "manual", issues, "File | Blob | null");
-  const $extra = value["extra"];
-  if ($extra != null && !isObject($extra))
-    pushIssue(issues, pathAt(path, "extra"), "Record<string, unknown> | null", $extra);
+    if (value["releasedAt"] != null && !isValidDate(value["releasedAt"]))
+      collectFieldIssues(value["releasedAt"], path, "releasedAt", issues, "Date | null");
+    if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"]))
+      collectFieldIssues(value["thumbnail"], path, "thumbnail", issues, "Uint8Array | null");
+    if (value["manual"] != null && !(isFile(value["manual"]) || isBlob(value["manual"])))
+      collectFieldIssues(value["manual"], path, "manual", issues, "File | Blob | null");
+    const $extra = value["extra"];
+    if ($extra != null && !isObject($extra))
+      pushIssue(issues, pathAt(path, "extra"), "Record<string, unknown> | null", $extra);
+  } catch (error) {
+    pushUnreadable(issues, path, "Product", error);
+  }
 }
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */

@@ -18,6 +18,7 @@ import {
   modelSchema,
   objectCodec,
   pushIssue,
+  pushUnreadable,
   stringCodec,
   validateWith,
 } from "../../runtime.js";
@@ -50,13 +51,17 @@ export interface Address {
 
 /** Whether `value` is valid as {@link Address}; allocates nothing. */
 export function isAddress(value: unknown): value is Address {
-  if (!isObject(value)) return false;
-  if (typeof value["line1"] !== "string") return false;
-  if (value["line2"] != null && typeof value["line2"] !== "string") return false;
-  if (typeof value["city"] !== "string") return false;
-  if (value["postalCode"] != null && typeof value["postalCode"] !== "string") return false;
-  if (typeof value["country"] !== "string") return false;
-  return true;
+  try {
+    if (!isObject(value)) return false;
+    if (typeof value["line1"] !== "string") return false;
+    if (value["line2"] != null && typeof value["line2"] !== "string") return false;
+    if (typeof value["city"] !== "string") return false;
+    if (value["postalCode"] != null && typeof value["postalCode"] !== "string") return false;
+    if (typeof value["country"] !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records every issue of `value` as {@link Address} under `path`. @internal */
@@ -65,21 +70,25 @@ export function collectAddressIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "Address object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "Address object", value);
+      return;
+    }
 
-  if (typeof value["line1"] !== "string")
-    collectFieldIssues(value["line1"], path, "line1", issues, "string");
-  if (value["line2"] != null && typeof value["line2"] !== "string")
-    collectFieldIssues(value["line2"], path, "line2", issues, "string | null");
-  if (typeof value["city"] !== "string")
-    collectFieldIssues(value["city"], path, "city", issues, "string");
-  if (value["postalCode"] != null && typeof value["postalCode"] !== "string")
-    collectFieldIssues(value["postalCode"], path, "postalCode", issues, "string | null");
-  if (typeof value["country"] !== "string")
-    collectFieldIssues(value["country"], path, "country", issues, "string");
+    if (typeof value["line1"] !== "string")
+      collectFieldIssues(value["line1"], path, "line1", issues, "string");
+    if (value["line2"] != null && typeof value["line2"] !== "string")
+      collectFieldIssues(value["line2"], path, "line2", issues, "string | null");
+    if (typeof value["city"] !== "string")
+      collectFieldIssues(value["city"], path, "city", issues, "string");
+    if (value["postalCode"] != null && typeof value["postalCode"] !== "string")
+      collectFieldIssues(value["postalCode"], path, "postalCode", issues, "string | null");
+    if (typeof value["country"] !== "string")
+      collectFieldIssues(value["country"], path, "country", issues, "string");
+  } catch (error) {
+    pushUnreadable(issues, path, "Address", error);
+  }
 }
 
 /** Checks `value` against {@link Address}: the typed value, or every issue with its path. */

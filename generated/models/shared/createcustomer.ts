@@ -18,6 +18,7 @@ import {
   modelSchema,
   objectCodec,
   pushIssue,
+  pushUnreadable,
   stringCodec,
   validateWith,
 } from "../../runtime.js";
@@ -42,13 +43,17 @@ export interface CreateCustomer {
 
 /** Whether `value` is valid as {@link CreateCustomer}; allocates nothing. */
 export function isCreateCustomer(value: unknown): value is CreateCustomer {
-  if (!isObject(value)) return false;
-  if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
+  try {
+    if (!isObject(value)) return false;
+    if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
+      return false;
+    if (value["email"] != null && typeof value["email"] !== "string") return false;
+    if (value["metadata"] != null && typeof value["metadata"] !== "string") return false;
+    if (value["name"] != null && typeof value["name"] !== "string") return false;
+    return true;
+  } catch {
     return false;
-  if (value["email"] != null && typeof value["email"] !== "string") return false;
-  if (value["metadata"] != null && typeof value["metadata"] !== "string") return false;
-  if (value["name"] != null && typeof value["name"] !== "string") return false;
-  return true;
+  }
 }
 
 /** Records every issue of `value` as {@link CreateCustomer} under `path`. @internal */
@@ -57,25 +62,29 @@ export function collectCreateCustomerIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
-    pushIssue(issues, path, "CreateCustomer object", value);
-    return;
-  }
+  try {
+    if (!isObject(value)) {
+      pushIssue(issues, path, "CreateCustomer object", value);
+      return;
+    }
 
-  if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
-    collectFieldIssues(
-      value["customIdentifier"],
-      path,
-      "customIdentifier",
-      issues,
-      "string | null",
-    );
-  if (value["email"] != null && typeof value["email"] !== "string")
-    collectFieldIssues(value["email"], path, "email", issues, "string | null");
-  if (value["metadata"] != null && typeof value["metadata"] !== "string")
-    collectFieldIssues(value["metadata"], path, "metadata", issues, "string | null");
-  if (value["name"] != null && typeof value["name"] !== "string")
-    collectFieldIssues(value["name"], path, "name", issues, "string | null");
+    if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
+      collectFieldIssues(
+        value["customIdentifier"],
+        path,
+        "customIdentifier",
+        issues,
+        "string | null",
+      );
+    if (value["email"] != null && typeof value["email"] !== "string")
+      collectFieldIssues(value["email"], path, "email", issues, "string | null");
+    if (value["metadata"] != null && typeof value["metadata"] !== "string")
+      collectFieldIssues(value["metadata"], path, "metadata", issues, "string | null");
+    if (value["name"] != null && typeof value["name"] !== "string")
+      collectFieldIssues(value["name"], path, "name", issues, "string | null");
+  } catch (error) {
+    pushUnreadable(issues, path, "CreateCustomer", error);
+  }
 }
 
 /** Checks `value` against {@link CreateCustomer}: the typed value, or every issue with its path. */

@@ -1,5 +1,6 @@
 /** A type expression as TypeScript type text. */
 import type { ResolvedField, ResolvedType } from "../../ir/types.js";
+import { reaches, refTargets } from "../../ir/refs.js";
 import { assertNever } from "../../shared/assert-never.js";
 import { refName, runtimeType, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
@@ -26,8 +27,10 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
       const element = typeText(type.element, ctx);
       return type.element.kind === "union" ? `Array<${element}>` : `${element}[]`;
     }
-    case "record":
-      return `Record<string, ${typeText(type.value, ctx)}>`;
+    case "record": {
+      const value = typeText(type.value, ctx);
+      return selfReferential(type, ctx) ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
+    }
     case "union":
       return type.members.map((member) => typeText(member, ctx)).join(" | ");
     case "ref":
@@ -38,6 +41,14 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
     default:
       return assertNever(type);
   }
+}
+
+/**
+ * A union's alias may not reach itself through `Record` (TS2456: the mapped type is resolved
+ * eagerly), but may through an index signature, which TypeScript defers.
+ */
+function selfReferential(type: ResolvedType & { kind: "record" }, ctx: ModuleContext): boolean {
+  return ctx.model.body.kind === "union" && reaches(ctx.models, refTargets(type.value), ctx.model.path);
 }
 
 /** A field's type: its type, or `T | null` when the field is nullable. */

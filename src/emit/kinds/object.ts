@@ -58,7 +58,9 @@ export function objectGuard(body: ResolvedObjectModel, ctx: ModuleContext): stri
     lines.push(`if (!${runtime(ctx, "hasOnlyKeys")}(value, ${knownKeys(body, ctx)})) return false;`);
   }
   const locals = new Set<string>();
-  for (const field of body.fields) lines.push(...usingOwnField(field, ctx, fieldGuard(field, ctx, locals)));
+  const fields = body.fields.map((field) => usingOwnField(field, ctx, fieldGuard(field, ctx, locals)));
+  const part = { prefix: `${ctx.names.is}$`, args: ["value"], returns: "boolean", end: ["return true;"], call: (call: string) => `if (!${call}) return false;` };
+  lines.push(...inParts(ctx, fields, part));
   lines.push("return true;");
   return lines;
 }
@@ -75,8 +77,45 @@ export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): 
     lines.push(`${runtime(ctx, "collectUnknownKeys")}(value, path, issues, ${knownKeys(body, ctx)});`);
   }
   const locals = new Set<string>();
-  for (const field of body.fields) lines.push(...usingOwnField(field, ctx, fieldCollector(field, ctx, locals)));
+  const fields = body.fields.map((field) => usingOwnField(field, ctx, fieldCollector(field, ctx, locals)));
+  const part = { prefix: `${ctx.names.collect}$`, args: ["value", "path", "issues"], returns: "void", end: [], call: (call: string) => `${call};` };
+  lines.push(...inParts(ctx, fields, part));
   return lines;
+}
+
+/** Past this many fields, a walk is split into functions: tsc refuses control flow analysis of a body much longer. */
+const FIELDS_PER_FUNCTION = 250;
+
+/** A module-level function that walks some of the fields: its name's prefix, parameters, return type and last statements, and the statement that calls it. */
+interface PartOfWalk {
+  prefix: string;
+  args: readonly string[];
+  returns: string;
+  end: readonly string[];
+  call: (call: string) => string;
+}
+
+/** Each field's statements, as they are when the model is small; else statements calling functions that each walk `FIELDS_PER_FUNCTION` fields. */
+function inParts(ctx: ModuleContext, fields: string[][], { prefix, args, returns, end, call }: PartOfWalk): string[] {
+  if (fields.length <= FIELDS_PER_FUNCTION) return fields.flat();
+  const types: Record<string, string> = {
+    value: "Record<string, unknown>",
+    path: `readonly ${runtimeType(ctx, "PathSegment")}[]`,
+    issues: `${runtimeType(ctx, "ValidationIssue")}[]`,
+  };
+  const calls: string[] = [];
+  for (let start = 0; start < fields.length; start += FIELDS_PER_FUNCTION) {
+    const name = `${prefix}${calls.length + 1}`;
+    ctx.helpers.set(`part ${name}`, {
+      kind: StructureKind.Function,
+      name,
+      parameters: args.map((arg) => ({ name: arg, type: types[arg]! })),
+      returnType: returns,
+      statements: [...fields.slice(start, start + FIELDS_PER_FUNCTION).flat(), ...end],
+    });
+    calls.push(call(`${name}(${args.join(", ")})`));
+  }
+  return calls;
 }
 
 /** A field read through `ownField` imports it, unless the field needs no check at all. */
