@@ -4,23 +4,28 @@
  * messages and writes nothing; the engine beside it decides what to reuse and where to run.
  */
 import type { Options as PrettierOptions } from "prettier";
+import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import { type ConfigInput, resolveConfig } from "./config/defaults.js";
+import { type Config, type ConfigInput, resolveConfig } from "./config/defaults.js";
+import { BARREL_PATH } from "./emit/files.js";
 import { jsonSchemaText, type JsonSchema } from "./emit/json-schema.js";
 import { barrelEntry, planModule, type ModulePlan } from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
-import { withEngine, type Caches, type EngineOptions } from "./engine/engine.js";
+import { barrelPart, moduleKeysOf, withEngine, type Caches, type Engine, type EngineOptions } from "./engine/engine.js";
 import { generatorIdentity } from "./identity.js";
 import { readModelExamples, type ExampleSource } from "./ir/examples.js";
+import { modelRefs } from "./ir/refs.js";
 import type { ModelDoc } from "./ir/types.js";
 import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
+import { evidenceModel, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
+import { sha256Hex } from "./shared/hash.js";
 import type { OutputFile } from "./shared/output-file.js";
 import type { SourceDoc } from "./shared/source-doc.js";
 import { compareText } from "./shared/text.js";
-import { docHashes, inputKey, MANIFEST_PATH, manifestFile } from "./write/manifest.js";
+import { docHashes, inputKey, MANIFEST_PATH, manifestFile, type Manifest, type ModelRecord } from "./write/manifest.js";
 
 /**
  * The docs and options of a run. The caches (see `engine/engine.ts`: docs as read, modules
@@ -42,6 +47,20 @@ export interface GenerateInput extends Caches, Pick<EngineOptions, "threads" | "
   identity?: string;
   /** Called as docs are read and as modules are emitted and formatted, for a progress display. */
   onProgress?: (progress: { phase: "reading" | "emitting"; done: number; total: number }) => void;
+  /**
+   * The output as it is, when there is one: its modules are reused where the manifest's
+   * records show that no doc they reach changed and the file still holds what was written,
+   * so only the docs a change reaches are read. The caller decides whether to trust the
+   * manifest (SECURITY.md). The output is the same with or without it.
+   */
+  previous?: PreviousOutput;
+}
+
+/** An output folder as it is: its manifest, and a way to read its files. */
+export interface PreviousOutput {
+  manifest: Manifest;
+  /** The text of the output file at `path` now, or `undefined` when there is none. */
+  read(path: string): string | undefined;
 }
 
 export interface GenerateStats {
@@ -49,6 +68,8 @@ export interface GenerateStats {
   models: number;
   modelsByKind: Record<ModelDoc["body"]["kind"], number>;
   skipped: number;
+  /** Warnings of every doc: in a sparse run, those of the docs not read are the previous run's. */
+  warnings: number;
 }
 
 /** What became of one doc's Example Usage block. */
@@ -96,6 +117,14 @@ export interface GenerateResult {
   /** Every message, in doc order. */
   messages: VFileMessage[];
   stats: GenerateStats;
+  /**
+   * `false` when every doc was read; else how many docs were read and how many modules made, the
+   * rest being the previous output's. Then `messages`, `exampleUsage`, `examples` and `schemas`
+   * cover only the docs read and the modules made: the others are as the previous run said.
+   */
+  sparse: false | { read: number; made: number };
+  /** With a previous output, why every doc was read all the same. */
+  readAll?: string;
 }
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
@@ -103,37 +132,248 @@ export type CachedRead = DocRead;
 
 /** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const { threads, workerHeapMb, readCache, moduleCache, formatCache } = input;
+  const { threads, workerHeapMb, readCache } = input;
+  // With a previous output, its unchanged modules are reused through the module and format caches.
+  const moduleCache = input.moduleCache ?? (input.previous ? new Map<string, string>() : undefined);
+  const formatCache = input.formatCache ?? (input.previous ? new Map<string, string>() : undefined);
   const options: EngineOptions = { docs: input.docs.length, ...defined({ threads, workerHeapMb, readCache, moduleCache, formatCache }) };
   return withEngine(options, async (engine) => {
     const config = resolveConfig(input.config);
-    const formatOptions = input.formatOptions ?? {};
-    const docs = sortDocs(input.docs);
-
-    // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
-    const reads = await engine.read(docs, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
-    const { models, files, skipped } = assembleModels(docs, reads, config);
-
-    // Plan: each module's examples (read once, here) and exports.
-    const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
-    for (const plan of plans) {
-      for (const problem of plan.examples.problems) report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
-    }
-    const messages = [...files.values()].flatMap((file) => file.messages);
-    const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind: countKinds(models.models), skipped };
-    const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
-    if (hasErrors(messages)) return { files: [], ...told };
-
-    // Emit and format the modules, the barrel, the runtime and the schema files.
-    const runtime = emitRuntime(input.runtimeTemplate, config);
-    const schemaFiles = plans.map(({ schema }) => ({ path: schema.path, content: jsonSchemaText(schema.document) }));
-    const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
-    const output = await engine.emit(plans, plans.map(barrelEntry), [runtime, ...schemaFiles], { models, config, formatOptions }, onEmitted);
-    const by = { mdmodel: PACKAGE.version, identity: input.identity ?? generatorIdentity(), stats: { ...stats, warnings: countBySeverity(messages).warning } };
-    output.push(manifestFile(output, { by, inputs: { key: inputKey(config, input.formatOptions), docs: docHashes(input.docs) } }));
-    output.sort((a, b) => compareText(a.path, b.path));
-    return { files: output, ...told };
+    const run: Run = {
+      engine,
+      formatCache,
+      input,
+      config,
+      formatOptions: input.formatOptions ?? {},
+      docs: sortDocs(input.docs),
+      identity: input.identity ?? generatorIdentity(),
+      key: inputKey(config, input.formatOptions),
+    };
+    const start = input.previous && sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config);
+    const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
+    if (typeof sparse === "object") return sparse;
+    const result = await fullRun(run, moduleCache, formatCache);
+    return sparse === undefined ? result : { ...result, readAll: sparse };
   });
+}
+
+/** What every part of a run needs. */
+interface Run {
+  engine: Engine;
+  /** The format cache the engine uses, which a previous output's files may seed. */
+  formatCache: Map<string, string> | undefined;
+  input: GenerateInput;
+  config: Config;
+  formatOptions: PrettierOptions;
+  docs: SourceDoc[];
+  identity: string;
+  key: string;
+}
+
+/** Every doc read; with a previous output, each module whose key it recorded (and whose file is intact) is that file. */
+async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, formatCache: Map<string, string> | undefined): Promise<GenerateResult> {
+  const { engine, input, config, formatOptions, docs } = run;
+  // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
+  const reads = await engine.read(docs, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
+  const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config);
+
+  // Plan: each module's examples (read once, here) and exports.
+  const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
+  reportExampleProblems(plans, files);
+  const messages = [...files.values()].flatMap((file) => file.messages);
+  const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
+  const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning };
+  const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema), sparse: false as const };
+  if (hasErrors(messages)) return { files: [], ...told };
+
+  const keys = moduleKeysOf({ models, config, formatOptions });
+  if (input.previous && moduleCache && formatCache) seedFromPrevious(input.previous, run.identity, plans, keys, { moduleCache, formatCache });
+  // Emit and format the modules, the barrel, the runtime and the schema files.
+  const runtime = emitRuntime(input.runtimeTemplate, config);
+  const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
+  const output = await engine.emit(plans, plans.map(barrelEntry), [runtime, ...schemaFiles(plans)], { models, config, formatOptions }, onEmitted);
+  const formatKeys = new Map(output.map((file) => [file.path, file.key]));
+  const records = Object.fromEntries(plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)]));
+  return { files: withManifest(run, output, stats, records, warningsBy(files)), ...told };
+}
+
+/**
+ * Only the docs a change reaches are read, and only the modules that reach a changed doc are
+ * made; the others are the files already there. Why not, when the change needs a full run:
+ * a doc whose model changed name or kind (other docs' links may resolve differently), a doc
+ * with an error, or a barrel entry that changed.
+ */
+async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart): Promise<GenerateResult | string> {
+  const { engine, input, config, formatOptions } = run;
+  const { records } = start;
+  const reads = new Map<string, DocRead>();
+  const fresh = new Map<string, ModelDoc>();
+  for (const [index, read] of (await engine.read(start.changed)).entries()) {
+    const doc = start.changed[index]!;
+    const record = Object.hasOwn(records, doc.path) ? records[doc.path] : undefined;
+    if (!read || read.messages.some((message) => message.severity === "error")) return `${doc.path} has an error`;
+    if (read.model ? record?.name !== read.model.name || record.kind !== read.model.body.kind : record !== undefined) return `${doc.path} changed what model it defines`;
+    reads.set(doc.path, read);
+    if (read.model) fresh.set(doc.path, read.model);
+  }
+  const intact = intactFiles(previous);
+  const owners = new Map(Object.entries(records).flatMap(([path, record]) => record.files.map((file) => [file, path] as const)));
+  // The files are exactly the records', the barrel's and the runtime's, and the barrel is as written: else a full run.
+  const expected = new Set([...owners.keys(), BARREL_PATH, config.runtimeModule]);
+  const listed = Object.keys(previous.manifest.files);
+  if (!intact.has(BARREL_PATH)) return "the barrel is not as written";
+  if (listed.length !== expected.size || listed.some((path) => !expected.has(path))) return "the manifest lists other files";
+  const graph = linkGraph(records, fresh);
+  // Made again: the changed models, those their old null evidence was about, those whose files are not as written, and all that reach them.
+  const roots = new Set([...fresh.keys(), ...start.changed.flatMap((doc) => (Object.hasOwn(records, doc.path) ? records[doc.path]!.nulls : []).map(evidenceModel))]);
+  for (const path of Object.keys(previous.manifest.files)) {
+    if (path !== MANIFEST_PATH && !intact.has(path) && owners.has(path)) roots.add(owners.get(path)!);
+  }
+  const changedPaths = new Set(start.changed.map((doc) => doc.path));
+  for (;;) {
+    const affected = reaching(graph, roots);
+    const toRead = needed(graph, records, affected);
+    const docs = run.docs.filter((doc) => toRead.has(doc.path) || changedPaths.has(doc.path));
+    const unread = docs.filter((doc) => !reads.has(doc.path));
+    for (const [index, read] of (await engine.read(unread)).entries()) {
+      if (!read) return `${unread[index]!.path} cannot be read`;
+      reads.set(unread[index]!.path, read);
+    }
+    const { models, files, evidenceBy } = assembleModels(docs, docs.map((doc) => reads.get(doc.path)), config, evidenceOutside(records, toRead));
+    // Null evidence a doc now gives, or no longer gives, changes the model it is about: that one is made again too.
+    const moved = [...toRead].flatMap((path) => symmetricDifference(evidenceBy.get(path) ?? [], Object.hasOwn(records, path) ? records[path]!.nulls : []).map(evidenceModel));
+    if (moved.some((path) => !affected.has(path))) {
+      moved.forEach((path) => roots.add(path));
+      continue;
+    }
+    const plans = models.models.filter((model) => affected.has(model.path)).map((model) => planModule(model, models, readModelExamples(model, models), config));
+    // The barrel is made from every module's entry: it is the file there only while these entries are as recorded.
+    if (plans.some((plan) => barrelHash(plan) !== records[plan.model.path]!.barrel)) return "the exports of a module changed";
+    reportExampleProblems(plans, files);
+    // The messages of the docs whose modules were made or that changed: of the others, the previous run told.
+    const told = new Set([...affected, ...changedPaths].filter((path) => files.has(path)));
+    const messages = [...told].sort(compareText).flatMap((path) => files.get(path)!.messages);
+    if (hasErrors(messages)) return "a doc has an error";
+
+    if (run.formatCache) for (const plan of plans) seedFormats(previous, records[plan.model.path]!, run.formatCache, intact);
+    const runtime = intact.has(config.runtimeModule) ? [] : [emitRuntime(input.runtimeTemplate, config)];
+    const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
+    const made = await engine.emit(plans, undefined, [...runtime, ...schemaFiles(plans)], { models, config, formatOptions }, onEmitted);
+    const formatKeys = new Map(made.map((file) => [file.path, file.key]));
+    const output: OutputFile[] = [...made, ...[...intact].filter(([path]) => !formatKeys.has(path)).map(([path, content]) => ({ path, content }))];
+
+    const keys = moduleKeysOf({ models, config, formatOptions });
+    const nextRecords = { ...records, ...Object.fromEntries(plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)])) };
+    const warnings = Object.fromEntries(Object.entries(start.warnings).filter(([path]) => !told.has(path)));
+    Object.assign(warnings, Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => told.has(path))));
+    const kinds = Object.values(nextRecords).map((record) => record.kind);
+    const total = Object.values(warnings).reduce((sum, count) => sum + count, 0);
+    const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total };
+    const result = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
+    return { files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)), ...result, sparse: { read: docs.length, made: plans.length } };
+  }
+}
+
+/** The previous output's files that still hold what its manifest records, by path (the manifest aside). */
+function intactFiles(previous: PreviousOutput): Map<string, string> {
+  const intact = new Map<string, string>();
+  for (const [path, hash] of Object.entries(previous.manifest.files)) {
+    if (path === MANIFEST_PATH) continue;
+    const text = previous.read(path);
+    if (text !== undefined && sha256Hex(text) === hash) intact.set(path, text);
+  }
+  return intact;
+}
+
+/** Each module whose key the previous output recorded, and whose file is intact, becomes a cache hit holding that file; so does each intact file whose text before formatting is the same. */
+function seedFromPrevious(
+  previous: PreviousOutput,
+  identity: string,
+  plans: readonly ModulePlan[],
+  keys: ReadonlyMap<string, string>,
+  caches: { moduleCache: Map<string, string>; formatCache: Map<string, string> },
+): void {
+  const { moduleCache, formatCache } = caches;
+  const records = previous.manifest.inputs?.models;
+  // A module key covers the model, all it reaches and the options, not the generator: that must be the same one.
+  if (!records || previous.manifest.generatedBy?.identity !== identity) return;
+  for (const plan of plans) {
+    const record = Object.hasOwn(records, plan.model.path) ? records[plan.model.path]! : undefined;
+    const key = keys.get(plan.model.path)!;
+    if (!record) continue;
+    seedFormats(previous, record, formatCache);
+    // The module's recorded format key names its file (when intact): the same key, the same text.
+    if (record.key === key && record.files[0] === plan.path && formatCache.has(record.formats[0])) moduleCache.set(key, record.formats[0]);
+  }
+}
+
+/**
+ * A module whose closure changed may still emit the very text it did (a referrer of a model
+ * whose description changed): its recorded format key then names its file, and prettier is skipped.
+ */
+function seedFormats(previous: PreviousOutput, record: ModelRecord, formatCache: Map<string, string>, intact?: ReadonlyMap<string, string>): void {
+  record.files.forEach((path, index) => {
+    const key = record.formats[index]!;
+    if (formatCache.has(key)) return;
+    const text = intact ? intact.get(path) : previous.read(path);
+    if (text !== undefined && (intact || sha256Hex(text) === previous.manifest.files[path])) formatCache.set(key, text);
+  });
+}
+
+function reportExampleProblems(plans: readonly ModulePlan[], files: ReadonlyMap<string, VFile>): void {
+  for (const plan of plans) {
+    for (const problem of plan.examples.problems) report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
+  }
+}
+
+function schemaFiles(plans: readonly ModulePlan[]): OutputFile[] {
+  return plans.map(({ schema }) => ({ path: schema.path, content: jsonSchemaText(schema.document) }));
+}
+
+/** What the manifest records of a model doc, for a later run that reads only what changed. */
+function recordOf(plan: ModulePlan, keys: ReadonlyMap<string, string>, evidenceBy: ReadonlyMap<string, string[]>, formatKeys: ReadonlyMap<string, string>): ModelRecord {
+  const { model } = plan;
+  return {
+    name: model.name,
+    kind: model.body.kind,
+    refs: [...new Set(modelRefs(model))].sort(compareText),
+    nulls: evidenceBy.get(model.path) ?? [],
+    key: keys.get(model.path)!,
+    files: [plan.path, plan.schema.path],
+    formats: [formatKeys.get(plan.path)!, formatKeys.get(plan.schema.path)!],
+    barrel: barrelHash(plan),
+  };
+}
+
+function barrelHash(plan: ModulePlan): string {
+  return sha256Hex(JSON.stringify(barrelPart(barrelEntry(plan))));
+}
+
+/** How many warnings each doc gave, for the docs that gave any. */
+function warningsBy(files: ReadonlyMap<string, VFile>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [path, file] of files) {
+    const warnings = countBySeverity(file.messages).warning;
+    if (warnings > 0) counts[path] = warnings;
+  }
+  return sortedRecord(counts);
+}
+
+/** The output with its manifest: who made it, from what, and (for later sparse runs) each model doc's record. */
+function withManifest(run: Run, output: OutputFile[], stats: GenerateStats, models: Record<string, ModelRecord>, warnings: Record<string, number>): OutputFile[] {
+  const by = { mdmodel: PACKAGE.version, identity: run.identity, stats };
+  const plain = output.map(({ path, content }) => ({ path, content }));
+  const files = [...plain, manifestFile(plain, { by, inputs: { key: run.key, docs: docHashes(run.input.docs), models: sortedRecord(models), warnings } })];
+  return files.sort((a, b) => compareText(a.path, b.path));
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
+}
+
+function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
+  const [inA, inB] = [new Set(a), new Set(b)];
+  return [...a.filter((item) => !inB.has(item)), ...b.filter((item) => !inA.has(item))];
 }
 
 /** What became of a model's Example Usage block, when it has one. */
@@ -155,9 +395,9 @@ function emittedSchema({ model, path, names, schema }: ModulePlan): EmittedSchem
   return { docPath: model.path, path: schema.path, module: path, exportName: names.schema, schema: schema.document };
 }
 
-function countKinds(models: readonly Pick<ModelDoc, "body">[]): GenerateStats["modelsByKind"] {
+function countKinds(kinds: ReadonlyArray<ModelDoc["body"]["kind"]>): GenerateStats["modelsByKind"] {
   const counts = { object: 0, enum: 0, union: 0 };
-  for (const model of models) counts[model.body.kind] += 1;
+  for (const kind of kinds) counts[kind] += 1;
   return counts;
 }
 

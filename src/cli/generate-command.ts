@@ -16,7 +16,10 @@ import { cacheDir } from "../shared/cache-dir.js";
 import { countBySeverity } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { checkOutput, driftDiffs, isClean, vouchedByManifest } from "../write/check.js";
-import { docHash, inputKey, MANIFEST_PATH, parseManifest } from "../write/manifest.js";
+import { GitDocsError } from "../io/git-docs.js";
+import { baseOutput, folderOutput, locallyVerifiedOutput, recordVerified, type TrustedOutput } from "./previous-output.js";
+import { docHash, inputKey, MANIFEST_PATH, parseManifest, sameOutput } from "../write/manifest.js";
+import { printable } from "./report/printable.js";
 import { readText } from "../shared/read-text.js";
 import { LockedError } from "../write/transaction.js";
 import { UnsafeOutputError, writeOutput } from "../write/writer.js";
@@ -51,6 +54,8 @@ interface RunOptions {
   reporter: ReporterName;
   /** The command that writes what `--check` found missing: the same, without `--check`. */
   fix: string;
+  /** `--base REF`: the ref whose committed output `--check` trusts for what no change reaches (`output` is undefined when it has none). */
+  base: { ref: string; output: TrustedOutput | undefined } | undefined;
 }
 
 /** The options `main.ts` parsed for `generate`. */
@@ -67,6 +72,10 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
   }
   if (flag("check") && flag("watch")) {
     io.stderr("mdmodel: --check and --watch cannot be combined");
+    return EXIT.usage;
+  }
+  if (text("base") !== undefined && !flag("check")) {
+    io.stderr("mdmodel: --base works with --check only: a run that writes reuses its own output folder");
     return EXIT.usage;
   }
   const loaded = loadConfig(io.cwd, text("config"));
@@ -106,7 +115,18 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     identity: generatorIdentity(),
     reporter: reporter as ReporterName,
     fix: fixCommand(argv),
+    base: undefined,
   };
+  const base = text("base");
+  if (base !== undefined) {
+    try {
+      options.base = { ref: base, output: baseOutput(outDir, base) };
+    } catch (error) {
+      if (!(error instanceof GitDocsError)) throw error;
+      io.stderr(`mdmodel: --base ${printable(base)}: ${printable(error.message)}`);
+      return EXIT.usage;
+    }
+  }
 
   if (!flag("watch")) return runAndReport(options, io);
   await runAndReport(options, io);
@@ -148,8 +168,9 @@ function fixCommand(argv: readonly string[]): string {
   const kept: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--check" || arg.startsWith("--reporter=")) continue;
-    if (arg === "--reporter") {
+    // `--base` is for the check only: the run that writes reuses its own folder.
+    if (arg === "--check" || arg.startsWith("--reporter=") || arg.startsWith("--base=")) continue;
+    if (arg === "--reporter" || arg === "--base") {
       i += 1;
       continue;
     }
@@ -220,9 +241,12 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
   const base: Pick<RunReport, "command" | "out" | "drift" | "diffs" | "notes" | "strict"> = { command, out: options.outLabel, drift: [], diffs: new Map(), notes: [], strict: options.strict };
   const docs = await loadDocs(options.inputDir);
   const unchangedDocs = docsUnchangedSinceManifest(options.outDir, docs);
-  if (!options.full && !options.verbose) {
-    // Nothing changed since the manifest was written: no doc needs parsing, no file writing.
-    const stats = await vouchedByManifest(options.outDir, docs, inputKey(config, options.formatOptions), options.identity);
+  const trusted = trustedOutput(options, io);
+  // A check trusts a base's manifest for the files only while the folder's manifest says the same.
+  const sameManifest = trusted?.source !== "base" || (trusted.folderManifest !== undefined && sameOutput(trusted.folderManifest, trusted.manifestText));
+  if (trusted && sameManifest && !options.verbose) {
+    // Nothing changed since the trusted manifest was written: no doc needs parsing, no file writing.
+    const stats = await vouchedByManifest(options.outDir, trusted.previous.manifest, docs, inputKey(config, options.formatOptions), options.identity);
     if (stats && !(options.strict && stats.warnings > 0)) {
       const summary: RunSummary = { ...stats, errors: 0, vouched: true, ms: performance.now() - started };
       return { ...base, exitCode: EXIT.ok, summary, findings: [], unchangedDocs };
@@ -242,6 +266,8 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
     identity: options.identity,
     formatOptions: options.formatOptions,
     ...(caches ?? {}),
+    // --verbose and --strict need every doc's messages, so they read every doc.
+    ...(trusted && !options.strict && !options.verbose ? { previous: trusted.previous } : {}),
     onProgress: ({ phase, done, total }) => progress.update(phase === "reading" ? "reading docs" : "emitting and formatting modules", done, total),
   });
   progress.done();
@@ -249,20 +275,27 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
 
   const counts = countBySeverity(result.messages);
   const findings = toFindings(result.messages, options.inputLabel);
+  const warningsNotRead = result.sparse ? result.stats.warnings - counts.warning : 0;
   const summary = (files?: RunSummary["files"]): RunSummary => ({
     ...result.stats,
     errors: counts.error,
-    warnings: counts.warning,
+    // A sparse run counts the warnings of the docs it did not read as the manifest recorded them.
+    warnings: result.sparse ? result.stats.warnings : counts.warning,
     ...(files ? { files } : {}),
     vouched: false,
+    ...(result.sparse ? { sparse: result.sparse } : {}),
     ms: performance.now() - started,
   });
   if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...base, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
 
   if (options.check) {
-    const drift = await checkOutput(options.outDir, result.files);
+    const drift = await checkOutput(options.outDir, result.files, trusted?.source === "base" ? trusted.previous.manifest : undefined);
     const notes = drift.foreign.map((path) => `${joinPath(options.outLabel, path)} is not mdmodel's (no manifest lists it), so --check and generate leave it alone`);
-    if (isClean(drift)) return { ...base, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes };
+    if (isClean(drift)) {
+      if (options.cache && trusted?.folderManifest !== undefined) recordVerified(options.outDir, cacheDir(io.cwd), trusted.folderManifest);
+      else if (options.cache) recordFolderManifest(options.outDir, cacheDir(io.cwd));
+      return { ...base, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes, warningsNotRead };
+    }
     const all: Array<DriftEntry & { path: string }> = [
       ...drift.edited.map((file) => ({ kind: "edited" as const, path: file.path })),
       ...drift.stale.map((file) => ({ kind: "stale" as const, path: file.path })),
@@ -273,7 +306,11 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
     const named = all.filter((entry) => entry.path !== MANIFEST_PATH);
     const entries: DriftEntry[] = (named.length > 0 ? named : all).map(({ kind, file }) => ({ kind, file }));
     const diffs = driftDiffs(drift, options.outLabel);
-    return { ...base, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix: options.fix };
+    // A plain `generate` trusts the folder's manifest; where the check could not (a forged hash would survive), the fix reads every doc.
+    const folderTrusted = () => folderOutput(options.outDir) !== undefined;
+    const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folderTrusted());
+    const fix = forgeable ? `${options.fix} --full` : options.fix;
+    return { ...base, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix, warningsNotRead };
   }
 
   const writeProgress = progressFor(io, { docs: docs.length, quiet: options.quiet, text: options.reporter === "text" });
@@ -284,8 +321,24 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
     writeProgress.done();
   }
   const files = { written: written.written.length, unchanged: written.unchanged.length, removed: written.removed.length };
+  const manifest = result.files.find((file) => file.path === MANIFEST_PATH);
+  if (options.cache && manifest) recordVerified(options.outDir, cacheDir(io.cwd), manifest.content);
   const kept = written.kept.map((path) => `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`);
-  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: kept };
+  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: kept, warningsNotRead };
+}
+
+/** What this run may reuse of the output folder, and trust: see `previous-output.ts`. */
+function trustedOutput(options: RunOptions, io: CliIo): TrustedOutput | undefined {
+  if (options.full) return undefined;
+  if (!options.check) return folderOutput(options.outDir);
+  if (options.base) return options.base.output;
+  return options.cache ? locallyVerifiedOutput(options.outDir, cacheDir(io.cwd)) : undefined;
+}
+
+/** After a clean check that trusted no manifest, the folder's manifest is one this machine checked. */
+function recordFolderManifest(outDir: string, cache: string): void {
+  const text = readText(join(outDir, MANIFEST_PATH));
+  if (text !== undefined) recordVerified(outDir, cache, text);
 }
 
 /** Docs whose text is the one the output folder's manifest records: their warnings were reported when it was written. */

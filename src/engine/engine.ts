@@ -15,7 +15,7 @@ import type { EmitContext, FormattedFile } from "../pipeline/steps.js";
 import { sha256Hex } from "../shared/hash.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";
-import { docHash } from "../write/manifest.js";
+import { docHash, inputKey } from "../write/manifest.js";
 import { LocalExecutor, type Executor } from "./executor.js";
 import { oldGenerationMb, WorkerOutOfMemory, WorkerPool } from "./pool.js";
 
@@ -38,8 +38,11 @@ export interface EngineOptions extends Caches {
   workerHeapMb?: number;
 }
 
-/** Below this many docs to read or modules to emit, starting worker threads costs more than it saves. */
-const MIN_FOR_WORKERS = 48;
+/**
+ * Below this many modules to emit, or docs to read, starting worker threads costs more than it
+ * saves: a worker takes some 0.5 s to load the emitter and formatter, a doc ~2 ms to read.
+ */
+const MIN_FOR_WORKERS = { emit: 48, read: 400 } as const;
 
 /** Runs `run` with an engine; a worker past its capped heap makes the run start again in this thread. */
 export async function withEngine<T>(options: EngineOptions, run: (engine: Engine) => Promise<T>): Promise<T> {
@@ -74,8 +77,8 @@ export class Engine {
   }
 
   /** Where `work` items run: the pool once there is enough work (or once it is running), else this thread. */
-  #executor(work: number): Executor {
-    if (this.#threads >= 2 && work > 0 && (this.#forced || work >= MIN_FOR_WORKERS)) {
+  #executor(work: number, kind: keyof typeof MIN_FOR_WORKERS): Executor {
+    if (this.#threads >= 2 && work > 0 && (this.#forced || work >= MIN_FOR_WORKERS[kind])) {
       this.#pool ??= new WorkerPool(this.#threads, this.#options.workerHeapMb ?? oldGenerationMb(this.#options.docs));
     }
     return this.#pool ?? (this.#local ??= new LocalExecutor());
@@ -89,7 +92,7 @@ export class Engine {
     const reads: Array<DocRead | undefined> = docs.map((_, i) => cache?.get(keys[i]!));
     const misses = reads.flatMap((read, i) => (read || !isSafeDocPath(docs[i]!.path) ? [] : [i]));
     const hits = docs.length - misses.length;
-    const fresh = await this.#executor(misses.length).map("read", misses.map((i) => docs[i]!), (done) => onProgress?.(hits + done, docs.length));
+    const fresh = await this.#executor(misses.length, "read").map("read", misses.map((i) => docs[i]!), (done) => onProgress?.(hits + done, docs.length));
     misses.forEach((index, k) => {
       reads[index] = fresh[k]!;
       cache?.set(keys[index]!, fresh[k]!);
@@ -98,17 +101,16 @@ export class Engine {
     return reads;
   }
 
-  /** The formatted modules of `plans`, the barrel and `others` (the runtime), by path; caches refreshed to hold just these. */
+  /** The formatted modules of `plans`, the barrel (unless it is `undefined`) and `others` (the runtime), by path; caches refreshed to hold just these. */
   async emit(
     plans: readonly ModulePlan[],
-    barrel: readonly BarrelEntry[],
+    barrel: readonly BarrelEntry[] | undefined,
     others: readonly OutputFile[],
     context: Omit<EmitContext, "known">,
     onProgress?: (done: number, total: number) => void,
-  ): Promise<OutputFile[]> {
+  ): Promise<Array<OutputFile & { key: string }>> {
     const { moduleCache, formatCache } = this.#options;
-    const salt = JSON.stringify([context.config, context.formatOptions]);
-    const moduleKeys = moduleCache ? closureHashes(context.models, salt) : undefined;
+    const moduleKeys = moduleCache ? moduleKeysOf(context) : undefined;
     // A module whose closure (its model and every model it reaches) is unchanged is known by its format key.
     const known = (key: string | undefined) => (key !== undefined && formatCache?.has(key) ? key : undefined);
     const reused = new Map(plans.flatMap((plan) => {
@@ -116,21 +118,21 @@ export class Engine {
       return key === undefined ? [] : [[plan.path, key] as const];
     }));
     // The barrel depends only on each module's path, model name and exports.
-    const barrelKey = moduleCache && sha256Hex(JSON.stringify(["barrel", context.config, context.formatOptions, barrel.map(({ path, modelPath, names, exports }) => [path, modelPath, names.type, exports])]));
+    const barrelKey = moduleCache && barrel && sha256Hex(JSON.stringify(["barrel", context.config, context.formatOptions, barrel.map(barrelPart)]));
     const reusedBarrel = known(barrelKey && moduleCache?.get(barrelKey));
 
     const toEmit = plans.filter((plan) => !reused.has(plan.path));
-    const executor = this.#executor(toEmit.length);
+    const executor = this.#executor(toEmit.length, "emit");
     // `known` tells the executor which formatted texts it need not send back.
     await executor.setContext({ ...context, known: [...(formatCache?.keys() ?? [])] });
     const [modules, barrelFile, otherFiles] = await Promise.all([
       executor.map("emit", toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path })), (done) => onProgress?.(reused.size + done, plans.length)),
-      reusedBarrel === undefined ? executor.one("barrel", [...barrel]) : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
+      !barrel ? undefined : reusedBarrel === undefined ? executor.one("barrel", [...barrel]) : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
       executor.map("format", [...others]),
     ]);
 
     // Every file's format key and text: emitted ones (fresh, or known to the format cache), then reused modules.
-    const emitted: FormattedFile[] = [...modules, barrelFile, ...otherFiles];
+    const emitted: FormattedFile[] = [...modules, ...(barrelFile ? [barrelFile] : []), ...otherFiles];
     const keys = new Map(emitted.map((file) => [file.path, file.key]));
     const texts = new Map(emitted.map((file) => [file.path, file.content ?? formatCache!.get(file.key)!]));
     for (const plan of plans) {
@@ -146,14 +148,24 @@ export class Engine {
     if (moduleKeys && moduleCache) {
       moduleCache.clear();
       for (const plan of plans) moduleCache.set(moduleKeys.get(plan.model.path)!, keys.get(plan.path)!);
-      moduleCache.set(barrelKey!, keys.get(BARREL_PATH)!);
+      if (barrelKey) moduleCache.set(barrelKey, keys.get(BARREL_PATH)!);
     }
-    return [...texts].map(([path, content]) => ({ path, content }));
+    return [...texts].map(([path, content]) => ({ path, content, key: keys.get(path)! }));
   }
 
   async close(): Promise<void> {
     await this.#pool?.close();
   }
+}
+
+/** Each model's module key (`ir/closure-hash.ts`) under the options of `context` that shape output (not the folders: a clone elsewhere has the same keys). */
+export function moduleKeysOf(context: Pick<EmitContext, "models" | "config" | "formatOptions">): Map<string, string> {
+  return closureHashes(context.models, inputKey(context.config, context.formatOptions));
+}
+
+/** What the barrel takes from a module's entry: a change of anything else leaves the barrel as it is. */
+export function barrelPart({ path, modelPath, names, exports }: BarrelEntry): unknown {
+  return [path, modelPath, names.type, exports];
 }
 
 function readKey(doc: SourceDoc): string {

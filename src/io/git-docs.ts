@@ -58,3 +58,17 @@ export function loadDocsAtRef(folder: string, ref: string): SourceDoc[] {
   }
   return docs;
 }
+
+/** The text of `file` (a path under `folder`) at `ref`, or `undefined` when that commit has no such file. */
+export function readFileAtRef(folder: string, ref: string, file: string): string | undefined {
+  if (ref.startsWith("-")) throw new GitDocsError(`"${ref}" is not a git ref`);
+  // The folder's own prefix in the repository, as git sees it (symlinks in the path resolved).
+  const prefix = attempt(() => git(folder, ["rev-parse", "--show-prefix"]), "the folder is not in a git repository").toString("utf8").trim();
+  const commit = attempt(() => git(folder, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]), `the repository has no commit "${ref}"`).toString("utf8").trim();
+  const batch = git(folder, ["cat-file", "--batch"], Buffer.from(`${commit}:${prefix}${file}\n`, "utf8"));
+  const newline = batch.indexOf(0x0a);
+  const header = batch.subarray(0, newline).toString("utf8");
+  if (!header.includes(" blob ")) return undefined; // "<object> missing"
+  const size = Number(header.split(" ")[2]);
+  return batch.subarray(newline + 1, newline + 1 + size).toString("utf8");
+}

@@ -19,12 +19,27 @@ export interface NullOptions {
   notNullable: readonly string[];
 }
 
-/** The models with `nullable` decided on every field, and the override names that name no field. */
-export function inferNullability(models: ModelSet, options: NullOptions): { models: ModelSet; unmatched: string[] } {
-  const evidence = new Set<string>();
+/** What inference decided: the models, the override names that name no field, and each doc's evidence. */
+export interface Nullability {
+  models: ModelSet;
+  unmatched: string[];
+  /** Per doc path, the fields (`path#field`) its examples set to null, sorted; only docs that set some. */
+  evidenceBy: Map<string, string[]>;
+}
+
+/**
+ * The models with `nullable` decided on every field. `outside` is evidence from docs that are
+ * not among `models` (a run that reads only some docs passes what the others gave before).
+ */
+export function inferNullability(models: ModelSet, options: NullOptions, outside: Iterable<string> = []): Nullability {
+  const evidence = new Set<string>(options.nulls === "none" ? [] : outside);
+  const evidenceBy = new Map<string, string[]>();
   if (options.nulls !== "none") {
     for (const model of models.models) {
-      for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, evidence, 0);
+      const own = new Set<string>();
+      for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, own, 0);
+      if (own.size > 0) evidenceBy.set(model.path, [...own].sort());
+      for (const key of own) evidence.add(key);
     }
   }
   const overrides = new Map<string, boolean>([...options.notNullable.map((name) => [name, false] as const), ...options.nullable.map((name) => [name, true] as const)]);
@@ -45,7 +60,7 @@ export function inferNullability(models: ModelSet, options: NullOptions): { mode
     return { ...model, body: { ...model.body, fields } };
   });
   const unmatched = [...overrides.keys()].filter((name) => !matched.has(name));
-  return { models: { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) }, unmatched };
+  return { models: { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) }, unmatched, evidenceBy };
 }
 
 function fieldKey(path: string, field: string): string {

@@ -66,13 +66,23 @@ interface Lookup {
   file: VFile;
 }
 
-function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): ResolvedType {
+/** The doc path a link names, as resolution finds it among `byPath` (model docs) and `byName`: by its target, then by name. */
+export function linkTarget(
+  ref: RefType,
+  fromPath: string,
+  byPath: { has(path: string): boolean },
+  byName: ReadonlyMap<string, ReadonlyArray<{ path: string }>>,
+): string | undefined {
   if (ref.href !== undefined) {
-    const target = posix.normalize(posix.join(posix.dirname(from.path), ref.href.replace(/#.*$/, "")));
-    if (lookup.byPath.has(target)) return { ...ref, target };
+    const target = posix.normalize(posix.join(posix.dirname(fromPath), ref.href.replace(/#.*$/, "")));
+    if (byPath.has(target)) return target;
   }
-  const named = pickByName(ref.name, lookup.byName);
-  if (named) return { ...ref, target: named.path };
+  return pickByName(ref.name, byName)?.path;
+}
+
+function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): ResolvedType {
+  const target = linkTarget(ref, from.path, lookup.byPath, lookup.byName);
+  if (target !== undefined) return { ...ref, target };
   if (ref.href !== undefined) {
     const hint = didYouMean(ref.name, [...lookup.byName.keys()]);
     report(
@@ -95,7 +105,7 @@ function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup):
 }
 
 /** `components.Foo` and `Foo` both name the model `Foo`; the folder breaks ties. */
-function pickByName(written: string, byName: ReadonlyMap<string, ModelDoc[]>): ModelDoc | undefined {
+function pickByName<T extends { path: string }>(written: string, byName: ReadonlyMap<string, readonly T[]>): T | undefined {
   const dot = written.lastIndexOf(".");
   const name = written.slice(dot + 1);
   const namespace = dot > 0 ? written.slice(0, dot) : undefined;
@@ -104,10 +114,34 @@ function pickByName(written: string, byName: ReadonlyMap<string, ModelDoc[]>): M
   return candidates.find((model) => model.path.split("/").includes(namespace)) ?? candidates[0];
 }
 
-function groupByName(models: readonly ModelDoc[]): Map<string, ModelDoc[]> {
-  const byName = new Map<string, ModelDoc[]>();
+/** Models by name, each list in the order given (path order, so ties break the same way everywhere). */
+export function groupByName<T extends { name: string }>(models: readonly T[]): Map<string, T[]> {
+  const byName = new Map<string, T[]>();
   for (const model of models) byName.set(model.name, [...(byName.get(model.name) ?? []), model]);
   return byName;
+}
+
+/** The links written in a type (before resolution). */
+export function linksIn(type: TypeExpr): RefType[] {
+  switch (type.kind) {
+    case "ref":
+      return [type];
+    case "array":
+      return linksIn(type.element);
+    case "record":
+      return linksIn(type.value);
+    case "union":
+      return type.members.flatMap(linksIn);
+    default:
+      return [];
+  }
+}
+
+/** The links a doc's model writes, in its fields or members. */
+export function linksOf(model: ModelDoc): RefType[] {
+  if (model.body.kind === "object") return model.body.fields.flatMap((field) => linksIn(field.type));
+  if (model.body.kind === "union") return model.body.members.flatMap((member) => linksIn(member.type));
+  return [];
 }
 
 /** The external names written in a type (before resolution adds any). */

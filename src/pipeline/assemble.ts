@@ -21,6 +21,8 @@ export interface ReadModels {
   files: Map<string, VFile>;
   docs: number;
   skipped: number;
+  /** Per doc path, the fields its examples set to null (see `ir/nullability.ts`). */
+  evidenceBy: Map<string, string[]>;
 }
 
 export function sortDocs(input: readonly SourceDoc[]): SourceDoc[] {
@@ -28,7 +30,7 @@ export function sortDocs(input: readonly SourceDoc[]): SourceDoc[] {
 }
 
 /** The docs' reads put together: message files, duplicate and renamed models, links resolved, nullability inferred. */
-export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<DocRead | undefined>, config: Config): ReadModels {
+export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<DocRead | undefined>, config: Config, outsideEvidence: Iterable<string> = []): ReadModels {
   const files = new Map<string, VFile>();
   const models: ModelDoc[] = [];
   let skipped = 0;
@@ -56,7 +58,7 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     }
   }
   for (const model of models) reportShadowedSetters(model, files.get(model.path)!);
-  const { models: resolved, unmatched } = inferNullability(resolveModels(models, files, config.externalTypes), config);
+  const { models: resolved, unmatched, evidenceBy } = inferNullability(resolveModels(models, files, config.externalTypes), config, outsideEvidence);
   if (unmatched.length > 0) {
     // The config is no doc: its messages go on a file of its own, named for what it is.
     const file = new VFile({ path: CONFIG_FILE_LABEL });
@@ -65,7 +67,7 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     }
     files.set(CONFIG_FILE_LABEL, file);
   }
-  return { models: resolved, files, docs: docs.length, skipped };
+  return { models: resolved, files, docs: docs.length, skipped, evidenceBy };
 }
 
 /** Where the messages about the config's own options go: no doc has this path (docs end in `.md`). */

@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from "diff";
 import { readText } from "../shared/read-text.js";
 import type { OutputFile } from "../shared/output-file.js";
 import { sha256Hex } from "../shared/hash.js";
-import { docHashes, MANIFEST_PATH, parseManifest, sameOutput, type ManifestStats } from "./manifest.js";
+import { docHashes, MANIFEST_PATH, parseManifest, sameOutput, type Manifest, type ManifestStats } from "./manifest.js";
 import { insideOutput, tryInsideOutput } from "./writer.js";
 
 /** A file on disk that differs from what the docs produce. */
@@ -29,10 +29,13 @@ export interface Drift {
   foreign: string[];
 }
 
-/** Compares `files` with the output folder. */
-export async function checkOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
+/**
+ * Compares `files` with the output folder. Whether a file was edited by hand is told by the
+ * manifest the check trusts (`trusted`, a base ref's), else by the folder's own.
+ */
+export async function checkOutput(outDir: string, files: readonly OutputFile[], trusted?: Manifest): Promise<Drift> {
   const drift: Drift = { stale: [], edited: [], missing: [], removed: [], foreign: [] };
-  const manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
+  const manifest = trusted ?? parseManifest(readText(join(outDir, MANIFEST_PATH)));
   for (const file of files) {
     const actual = readText(insideOutput(outDir, file.path));
     if (actual === undefined) drift.missing.push(file.path);
@@ -93,20 +96,20 @@ async function listFiles(folder: string): Promise<string[]> {
 }
 
 /**
- * The fast path: the recorded stats when the manifest says the output was made by this
- * generator (`identity`) and config (`key`) from exactly these docs, and every output file
- * still has the content it was written with (and no other file is there). Anything else
- * means: regenerate.
+ * The fast path: the recorded stats when `manifest` (one the caller trusts: see
+ * `cli/previous-output.ts`) says the output was made by this generator (`identity`) and
+ * config (`key`) from exactly these docs, and every output file still has the content it
+ * was written with (and no other file is there). Anything else means: regenerate.
  */
 export async function vouchedByManifest(
   outDir: string,
+  manifest: Manifest,
   docs: ReadonlyArray<{ path: string; text: string }>,
   key: string,
   identity: string,
 ): Promise<ManifestStats | undefined> {
-  const manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
-  const inputs = manifest?.inputs;
-  if (!manifest || !inputs || inputs.key !== key || manifest.generatedBy?.identity !== identity) return undefined;
+  const inputs = manifest.inputs;
+  if (!inputs || inputs.key !== key || manifest.generatedBy?.identity !== identity) return undefined;
   const hashes = docHashes(docs);
   const recorded = Object.keys(inputs.docs);
   if (recorded.length !== docs.length || recorded.some((path) => hashes[path] !== inputs.docs[path])) return undefined;

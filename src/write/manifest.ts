@@ -15,6 +15,29 @@ export interface ManifestInputs {
   key: string;
   /** Doc path → sha256 of its text, for every doc read (models or not). */
   docs: Record<string, string>;
+  /** Doc path → what the run found of the model it defines; enough to tell which modules a changed doc reaches without reading the others. */
+  models?: Record<string, ModelRecord>;
+  /** Doc path → how many warnings it gave, for the docs that gave any. */
+  warnings?: Record<string, number>;
+}
+
+/** One model doc as a run found it. */
+export interface ModelRecord {
+  /** The model's name (the doc's title) and kind: a change of either can change how other docs' links resolve. */
+  name: string;
+  kind: "object" | "enum" | "union";
+  /** The doc paths of the models it links to, sorted. */
+  refs: string[];
+  /** The fields (`path#field`) its examples set to null, which makes them nullable under the `nulls` policy; sorted. */
+  nulls: string[];
+  /** The module key: a hash of the model, every model it reaches and the options (`ir/closure-hash.ts`). */
+  key: string;
+  /** Its output files: the module, then the schema. */
+  files: [module: string, schema: string];
+  /** The format key of each (a hash of its text before formatting and the prettier options): equal keys, equal formatted files. */
+  formats: [module: string, schema: string];
+  /** A hash of what the barrel takes from its module. */
+  barrel: string;
 }
 
 /** The run's summary numbers, so a run that changes nothing can still print them. */
@@ -85,9 +108,10 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
     const files = value?.files;
     if (value?.generator !== "mdmodel" || !isRecord(files) || !Object.values(files).every((hash) => typeof hash === "string")) return undefined;
     const { inputs, generatedBy } = value;
-    const validInputs = isRecord(inputs) && typeof inputs.key === "string" && isRecord(inputs.docs);
+    const validInputs = isRecord(inputs) && typeof inputs.key === "string" && isRecord(inputs.docs) && Object.values(inputs.docs).every((hash) => typeof hash === "string");
     const validMaker = isRecord(generatedBy) && typeof generatedBy.identity === "string" && isRecord(generatedBy.stats);
-    return { generator: "mdmodel", ...(validMaker ? { generatedBy } : {}), ...(validInputs ? { inputs } : {}), files: { ...files } };
+    const checkedInputs = validInputs ? { key: inputs.key, docs: inputs.docs, ...recordsOf(inputs) } : undefined;
+    return { generator: "mdmodel", ...(validMaker ? { generatedBy } : {}), ...(checkedInputs ? { inputs: checkedInputs } : {}), files: { ...files } };
   } catch {
     return undefined;
   }
@@ -110,6 +134,33 @@ export function sameOutput(a: string, b: string): boolean {
 export function inputKey(config: Config, formatOptions: Options | undefined): string {
   const { input: _input, out: _out, ...shaping } = config;
   return sha256Hex(JSON.stringify([shaping, formatOptions ?? {}]));
+}
+
+/** The model records and warning counts of a manifest's inputs, when every one has its shape; else none (a run then reads every doc). */
+function recordsOf(inputs: Record<string, unknown>): Pick<ManifestInputs, "models" | "warnings"> {
+  const { models, warnings } = inputs;
+  if (!isRecord(models) || !isRecord(warnings)) return {};
+  if (!Object.values(warnings).every((count) => Number.isInteger(count))) return {};
+  if (!Object.values(models).every(isModelRecord)) return {};
+  return { models: models as Record<string, ModelRecord>, warnings: warnings as Record<string, number> };
+}
+
+function isModelRecord(value: unknown): value is ModelRecord {
+  if (!isRecord(value)) return false;
+  const { name, kind, refs, nulls, key, files, formats, barrel } = value;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === "string");
+  return (
+    typeof name === "string" &&
+    (kind === "object" || kind === "enum" || kind === "union") &&
+    strings(refs) &&
+    strings(nulls) &&
+    typeof key === "string" &&
+    strings(files) &&
+    (files as unknown[]).length === 2 &&
+    strings(formats) &&
+    (formats as unknown[]).length === 2 &&
+    typeof barrel === "string"
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { sha256Hex } from "../shared/hash.js";
 import { exists, readText } from "../shared/read-text.js";
 import type { OutputFile } from "../shared/output-file.js";
-import { MANIFEST_PATH, parseManifest, sameOutput } from "./manifest.js";
+import { MANIFEST_PATH, parseManifest } from "./manifest.js";
 import { commit, isTransactionPath, lock, recover } from "./transaction.js";
 
 export interface WriteSummary {
@@ -62,8 +62,8 @@ function plan(outDir: string, files: readonly OutputFile[], onProgress?: (done: 
   for (const [index, file] of files.entries()) {
     onProgress?.(index + 1, files.length);
     const onDisk = readText(insideOutput(outDir, file.path));
-    // A manifest that differs only in who made the files (an upgrade that changed no output) stays as it is.
-    if (onDisk === file.content || (file.path === MANIFEST_PATH && onDisk !== undefined && sameOutput(onDisk, file.content))) summary.unchanged.push(file.path);
+    // A manifest that differs only in who made the files (an upgrade that changed no output) is written too: a later run reuses only what this generator made.
+    if (onDisk === file.content) summary.unchanged.push(file.path);
     else summary.written.push(file.path);
   }
   const current = new Set(files.map((file) => file.path));

@@ -50,21 +50,27 @@ interface Timing {
   ms: number;
   rssMb: number;
   line: string;
+  all?: string;
 }
 
 /** Runs the real CLI in a fresh process; wall time, peak RSS and its summary line. */
 async function cli(...args: string[]): Promise<Timing> {
+  return cliIn(work, ...args);
+}
+
+/** The CLI in `folder` (the bench's work folder, or a fresh clone of it), on its `docs` and `out`. */
+async function cliIn(folder: string, ...args: string[]): Promise<Timing> {
   const started = performance.now();
   const { stdout, stderr } = await run(
     process.execPath,
     // The built command, as installed packages run it (the npm script builds dist/ first).
-    [join(import.meta.dirname, "../../dist/bin/mdmodel.js"), "generate", "--input", input, "--out", out, ...args],
-    // The temporary folder is the working folder, so the caches start empty there.
-    { cwd: work, env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
+    [join(import.meta.dirname, "../../dist/bin/mdmodel.js"), "generate", "--input", join(folder, "docs"), "--out", join(folder, "out"), ...args],
+    // The folder is the working folder, so the caches start empty there.
+    { cwd: folder, env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout: string; stderr: string }) => error);
   const ms = performance.now() - started;
   const rss = /maxrss=(\d+)/.exec(stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, line: stdout.trim().split("\n").at(-1) ?? "" };
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, line: stdout.trim().split("\n").at(-1) || stderr.trim().split("\n").at(-1) || "", all: `${stdout}\n${stderr}`.slice(0, 3000) };
 }
 
 // Rounds, each with its own floor: the machine is shared, so a ratio is taken within a round
@@ -86,7 +92,40 @@ function writeFloor(): number {
   return ms;
 }
 
-const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing }> = [];
+const git = (cwd: string, ...args: string[]) => run("git", ["-c", "user.name=bench", "-c", "user.email=bench@localhost", ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+const editOf = (round: number) => edited.text.replace(/^(# .*\n)/m, `$1\nEdited by the benchmark, round ${round}.\n`);
+
+/**
+ * A fresh clone of a repository that commits the docs and the output: no caches at all. One doc
+ * is edited, then `generate` runs there, and, on the output as committed, `--check --base HEAD`.
+ */
+async function freshClone(round: number): Promise<{ generate: Timing; check: Timing }> {
+  const repo = join(work, "repo");
+  await rm(repo, { recursive: true, force: true });
+  await mkdir(repo);
+  await cp(input, join(repo, "docs"), { recursive: true });
+  await cp(out, join(repo, "out"), { recursive: true });
+  await git(repo, "init", "-q");
+  await git(repo, "add", "-A");
+  await git(repo, "commit", "-qm", "docs and output");
+  const clone = join(work, "clone");
+  await rm(clone, { recursive: true, force: true });
+  await git(work, "clone", "-q", repo, clone);
+  await writeFile(join(clone, "docs", edited.path), editOf(round));
+  const generate = await cliIn(clone);
+  if (!generate.line.includes("written")) throw new Error(`generate in a fresh clone failed: ${generate.line}`);
+  if (process.env["BENCH_KEEP"]) await cp(join(clone, "out", ".mdmodel-manifest.json"), join(tmpdir(), "bench-sparse-manifest.json"));
+  const full = await cliIn(clone, "--check", "--full", "--no-cache");
+  if (!full.line.includes("is up to date")) throw new Error(`a fresh clone's generate differs from a full run: ${full.line} ${full.all}`);
+  await git(clone, "checkout", "-q", "--", "out");
+  const check = await cliIn(clone, "--check", "--base", "HEAD");
+  if (!check.all?.includes("differs from the docs in 2 files")) throw new Error(`--check --base in a fresh clone did not find the edited module: ${check.line} ${check.all}`);
+  await rm(repo, { recursive: true, force: true });
+  await rm(clone, { recursive: true, force: true });
+  return { generate, check };
+}
+
+const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing; cloneGenerate: Timing; cloneCheck: Timing }> = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
   // Cold: no output, no caches (code cache included), the docs as they were.
   await rm(out, { recursive: true, force: true });
@@ -95,12 +134,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   const floor = parseFloor();
   const cold = await cli();
   const writes = writeFloor();
+  const { generate: cloneGenerate, check: cloneCheck } = await freshClone(round);
   const warm = await cli();
   // A real edit: a sentence added to one model's description, so its module is emitted again.
-  await writeFile(join(input, edited.path), edited.text.replace(/^(# .*\n)/m, `$1\nEdited by the benchmark, round ${round}.\n`));
+  await writeFile(join(input, edited.path), editOf(round));
   const oneChanged = await cli();
   const check = await cli("--check");
-  rounds.push({ floor, writes, cold, warm, oneChanged, check });
+  rounds.push({ floor, writes, cold, warm, oneChanged, check, cloneGenerate, cloneCheck });
 }
 const checkFull = await cli("--check", "--full");
 // The cached runs must have written exactly what a full run produces.
@@ -128,7 +168,9 @@ row("cold generate (fresh process, no output, no cache)", rounds.map((r) => r.co
 for (const [name, key] of [
   ["warm generate, nothing changed", "warm"],
   ["generate with one doc changed", "oneChanged"],
-  ["--check, nothing changed (clean checkout too)", "check"],
+  ["--check, nothing changed (a manifest it wrote)", "check"],
+  ["fresh clone, one doc changed: generate", "cloneGenerate"],
+  ["fresh clone, one doc changed: --check --base HEAD", "cloneCheck"],
 ] as const) {
   row(name, rounds.map((r) => r[key]), rounds.map((r) => r[key].ms / r.cold.ms), "cold", 3);
 }

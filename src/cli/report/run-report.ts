@@ -13,6 +13,8 @@ export interface RunSummary {
   files?: { written: number; unchanged: number; removed: number } | { checked: number };
   /** The manifest vouched for the output without regenerating. */
   vouched: boolean;
+  /** Only the docs a change reaches were read and only the modules that reach it made; the rest were the output's own. */
+  sparse?: { read: number; made: number };
   ms: number;
 }
 
@@ -28,6 +30,8 @@ export interface RunReport {
   diffs: Map<string, string[]>;
   /** Docs unchanged since the manifest was written: `--check` does not repeat their warnings. */
   unchangedDocs: ReadonlySet<string>;
+  /** Warnings of docs a sparse run did not read again: the manifest counts them, the previous run showed them. */
+  warningsNotRead?: number;
   /** Notes shown only with `--verbose`, such as files in the output folder that mdmodel did not write. */
   notes: string[];
   /** Lines shown whatever the verbosity (but `--quiet`), such as a file mdmodel kept rather than removed. */

@@ -35,7 +35,8 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
   const repeated = report.command === "check" && !options.verbose ? visible.filter((f) => f.severity === "warning" && report.unchangedDocs.has(f.docPath)) : [];
   const listed = visible.filter((finding) => !repeated.includes(finding));
   for (const group of groupFindings(listed)) stderr.push(...groupLines(group, options));
-  if (repeated.length > 0) stderr.push(`mdmodel: ${count(repeated.length, "warning")} in docs that did not change since the last run are not repeated (--verbose shows them)`);
+  const unrepeated = repeated.length + (options.quiet ? 0 : (report.warningsNotRead ?? 0));
+  if (unrepeated > 0) stderr.push(`mdmodel: ${count(unrepeated, "warning")} in docs that did not change since the last run are not repeated (--verbose shows them)`);
   if (!options.quiet) for (const line of report.said ?? []) stderr.push(`mdmodel: ${printable(line)}`);
   if (options.verbose) for (const note of report.notes) stderr.push(`mdmodel: note: ${printable(note)}`);
 
@@ -92,7 +93,9 @@ export function summaryLine(report: RunReport): string | undefined {
 
 function readLine(summary: RunSummary): string {
   const kinds = `${count(summary.modelsByKind.object, "object")}, ${count(summary.modelsByKind.enum, "enum")}, ${count(summary.modelsByKind.union, "union")}`;
-  return `${count(summary.docs, "doc")} read, ${count(summary.models, "model")} (${kinds}), ${summary.skipped} skipped`;
+  const models = `${count(summary.models, "model")} (${kinds}), ${summary.skipped} skipped`;
+  if (summary.sparse) return `${count(summary.docs, "doc")} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
+  return `${count(summary.docs, "doc")} read, ${models}`;
 }
 
 /** `1 model`, `2 models`. */
