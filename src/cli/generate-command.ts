@@ -307,8 +307,7 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
     const entries: DriftEntry[] = (named.length > 0 ? named : all).map(({ kind, file }) => ({ kind, file }));
     const diffs = driftDiffs(drift, options.outLabel);
     // A plain `generate` trusts the folder's manifest; where the check could not (a forged hash would survive), the fix reads every doc.
-    const folderTrusted = () => folderOutput(options.outDir) !== undefined;
-    const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folderTrusted());
+    const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folderOutput(options.outDir) !== undefined);
     const fix = forgeable ? `${options.fix} --full` : options.fix;
     return { ...base, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix, warningsNotRead };
   }

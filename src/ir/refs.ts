@@ -1,25 +1,15 @@
 /** The links between resolved models: which models a type or a model names, and what reaches what. */
 import type { ModelSet } from "./resolve.js";
-import type { ResolvedModel, ResolvedType } from "./types.js";
+import { bodyTypes, typeLeaves, type ResolvedModel, type ResolvedType } from "./types.js";
 
 /** The doc paths of the models `type` names, in order, with repeats. */
 export function refTargets(type: ResolvedType): string[] {
-  const found: string[] = [];
-  const visit = (type: ResolvedType): void => {
-    if (type.kind === "ref") found.push(type.target);
-    else if (type.kind === "array") visit(type.element);
-    else if (type.kind === "record") visit(type.value);
-    else if (type.kind === "union") type.members.forEach(visit);
-  };
-  visit(type);
-  return found;
+  return typeLeaves(type).flatMap((leaf) => (leaf.kind === "ref" ? [leaf.target] : []));
 }
 
 /** The doc paths of the models `model`'s fields or members name. */
 export function modelRefs(model: ResolvedModel): string[] {
-  if (model.body.kind === "object") return model.body.fields.flatMap((field) => refTargets(field.type));
-  if (model.body.kind === "union") return model.body.members.flatMap((member) => refTargets(member.type));
-  return [];
+  return bodyTypes(model).flatMap(refTargets);
 }
 
 /** Whether a chain of links leads from any of `from` to the model at `to` (iteratively: chains may be long). */

@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import type { VFile } from "vfile";
 import { report } from "../shared/diagnostics.js";
 import { compareText, didYouMean } from "../shared/text.js";
-import type { ModelDoc, Position, RefType, ResolvedModel, ResolvedRefType, ResolvedType, TypeExpr, TypeOf } from "./types.js";
+import { bodyTypes, typeLeaves, type ModelDoc, type Position, type RefType, type ResolvedModel, type ResolvedRefType, type ResolvedType, type TypeExpr, type TypeOf } from "./types.js";
 
 /** All models of a run, resolved, in path order, looked up by doc path. */
 export interface ModelSet {
@@ -121,43 +121,14 @@ export function groupByName<T extends { name: string }>(models: readonly T[]): M
   return byName;
 }
 
-/** The links written in a type (before resolution). */
-export function linksIn(type: TypeExpr): RefType[] {
-  switch (type.kind) {
-    case "ref":
-      return [type];
-    case "array":
-      return linksIn(type.element);
-    case "record":
-      return linksIn(type.value);
-    case "union":
-      return type.members.flatMap(linksIn);
-    default:
-      return [];
-  }
-}
-
 /** The links a doc's model writes, in its fields or members. */
 export function linksOf(model: ModelDoc): RefType[] {
-  if (model.body.kind === "object") return model.body.fields.flatMap((field) => linksIn(field.type));
-  if (model.body.kind === "union") return model.body.members.flatMap((member) => linksIn(member.type));
-  return [];
+  return bodyTypes(model).flatMap(typeLeaves).filter((leaf): leaf is RefType => leaf.kind === "ref");
 }
 
 /** The external names written in a type (before resolution adds any). */
 function externalNames(type: TypeExpr): string[] {
-  switch (type.kind) {
-    case "external":
-      return [type.name];
-    case "array":
-      return externalNames(type.element);
-    case "record":
-      return externalNames(type.value);
-    case "union":
-      return type.members.flatMap(externalNames);
-    default:
-      return [];
-  }
+  return typeLeaves(type).flatMap((leaf) => (leaf.kind === "external" ? [leaf.name] : []));
 }
 
 /** Rebuilds a type with every `ref` replaced. */

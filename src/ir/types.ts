@@ -153,3 +153,24 @@ export type ResolvedUnionModel = UnionModel<ResolvedType>;
 
 /** How deep an example's literal may nest: deeper ones are refused with a message, never read by deep recursion. */
 export const MAX_EXAMPLE_DEPTH = 100;
+
+/** The leaves of a type: every part that is no array, record or union, in order. */
+export function typeLeaves<T extends TypeExpr>(type: T): T[] {
+  switch (type.kind) {
+    case "array":
+      return typeLeaves(type.element as T);
+    case "record":
+      return typeLeaves(type.value as T);
+    case "union":
+      return type.members.flatMap((member) => typeLeaves(member as T));
+    default:
+      return [type];
+  }
+}
+
+/** The types of a model's fields or members (an enum has none). */
+export function bodyTypes<T extends TypeExpr>(model: ModelDoc<T>): T[] {
+  if (model.body.kind === "object") return model.body.fields.map((field) => field.type);
+  if (model.body.kind === "union") return model.body.members.map((member) => member.type);
+  return [];
+}
