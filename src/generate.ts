@@ -19,6 +19,8 @@ import type { ModelDoc } from "./ir/types.js";
 import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
+import { readingErrorFile, readingFor } from "./pipeline/reading.js";
+import type { Dialect, ReadOptions } from "./shared/dialects.js";
 import { evidenceModel, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
 import { sha256Hex } from "./shared/hash.js";
@@ -70,6 +72,9 @@ export interface GenerateStats {
   skipped: number;
   /** Warnings of every doc: in a sparse run, those of the docs not read are the previous run's. */
   warnings: number;
+  /** The dialect the docs were read in, and whether the config set it or the docs told it (absent when no dialect could be told). */
+  dialect?: Dialect;
+  dialectFrom?: "config" | "detected" | "default";
 }
 
 /** What became of one doc's Example Usage block. */
@@ -139,17 +144,22 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const options: EngineOptions = { docs: input.docs.length, ...defined({ threads, workerHeapMb, readCache, moduleCache, formatCache }) };
   return withEngine(options, async (engine) => {
     const config = resolveConfig(input.config);
+    const docs = sortDocs(input.docs);
+    const reading = readingFor(config, docs);
+    if (!reading.ok) return dialectError(docs, readingErrorFile(docs, reading));
     const run: Run = {
+      as: reading.as,
+      told: reading.told,
       engine,
       formatCache,
       input,
       config,
       formatOptions: input.formatOptions ?? {},
-      docs: sortDocs(input.docs),
+      docs,
       identity: input.identity ?? generatorIdentity(),
       key: inputKey(config, input.formatOptions),
     };
-    const start = input.previous && sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config);
+    const start = input.previous && sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, run.as.dialect);
     const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
     if (typeof sparse === "object") return sparse;
     const result = await fullRun(run, moduleCache, formatCache);
@@ -157,8 +167,17 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   });
 }
 
+/** A run that cannot tell how to read its docs: one error, at the sign that shows the mix. */
+function dialectError(docs: readonly SourceDoc[], file: VFile): GenerateResult {
+  const stats: GenerateStats = { docs: docs.length, models: 0, modelsByKind: countKinds([]), skipped: 0, warnings: 0 };
+  return { files: [], messages: [...file.messages], stats, exampleUsage: [], examples: [], schemas: [], sparse: false };
+}
+
 /** What every part of a run needs. */
 interface Run {
+  /** How the docs are read: their dialect and the naming of fields. */
+  as: ReadOptions;
+  told: NonNullable<GenerateStats["dialectFrom"]>;
   engine: Engine;
   /** The format cache the engine uses, which a previous output's files may seed. */
   formatCache: Map<string, string> | undefined;
@@ -174,7 +193,7 @@ interface Run {
 async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, formatCache: Map<string, string> | undefined): Promise<GenerateResult> {
   const { engine, input, config, formatOptions, docs } = run;
   // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
-  const reads = await engine.read(docs, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
+  const reads = await engine.read(docs, run.as, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
   const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config);
 
   // Plan: each module's examples (read once, here) and exports.
@@ -182,7 +201,7 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   reportExampleProblems(plans, files);
   const messages = [...files.values()].flatMap((file) => file.messages);
   const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
-  const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning };
+  const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told };
   const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema), sparse: false as const };
   if (hasErrors(messages)) return { files: [], ...told };
 
@@ -208,7 +227,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
   const { records } = start;
   const reads = new Map<string, DocRead>();
   const fresh = new Map<string, ModelDoc>();
-  for (const [index, read] of (await engine.read(start.changed)).entries()) {
+  for (const [index, read] of (await engine.read(start.changed, run.as)).entries()) {
     const doc = start.changed[index]!;
     const record = Object.hasOwn(records, doc.path) ? records[doc.path] : undefined;
     if (!read || read.messages.some((message) => message.severity === "error")) return `${doc.path} has an error`;
@@ -235,7 +254,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const toRead = needed(graph, records, affected);
     const docs = run.docs.filter((doc) => toRead.has(doc.path) || changedPaths.has(doc.path));
     const unread = docs.filter((doc) => !reads.has(doc.path));
-    for (const [index, read] of (await engine.read(unread)).entries()) {
+    for (const [index, read] of (await engine.read(unread, run.as)).entries()) {
       if (!read) return `${unread[index]!.path} cannot be read`;
       reads.set(unread[index]!.path, read);
     }
@@ -268,7 +287,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     Object.assign(warnings, Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => told.has(path))));
     const kinds = Object.values(nextRecords).map((record) => record.kind);
     const total = Object.values(warnings).reduce((sum, count) => sum + count, 0);
-    const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total };
+    const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total, dialect: run.as.dialect, dialectFrom: run.told };
     const result = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
     return { files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)), ...result, sparse: { read: docs.length, made: plans.length } };
   }
@@ -363,7 +382,7 @@ function warningsBy(files: ReadonlyMap<string, VFile>): Record<string, number> {
 function withManifest(run: Run, output: OutputFile[], stats: GenerateStats, models: Record<string, ModelRecord>, warnings: Record<string, number>): OutputFile[] {
   const by = { mdmodel: PACKAGE.version, identity: run.identity, stats };
   const plain = output.map(({ path, content }) => ({ path, content }));
-  const files = [...plain, manifestFile(plain, { by, inputs: { key: run.key, docs: docHashes(run.input.docs), models: sortedRecord(models), warnings } })];
+  const files = [...plain, manifestFile(plain, { by, inputs: { key: run.key, dialect: run.as.dialect, docs: docHashes(run.input.docs), models: sortedRecord(models), warnings } })];
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 

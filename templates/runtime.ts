@@ -421,6 +421,11 @@ export function isNumber(value: unknown): value is number {
   return typeof value === "number";
 }
 
+/** A number with no fraction: what `int`, `long` and `int64` fields hold. */
+export function isInteger(value: unknown): value is number {
+  return Number.isInteger(value);
+}
+
 export function isBoolean(value: unknown): value is boolean {
   return typeof value === "boolean";
 }
@@ -594,6 +599,7 @@ export function leafCodec<T>(is: (value: unknown) => value is T, expected: strin
 
 export const stringCodec: Codec<string, string> = /* @__PURE__ */ leafCodec(isString, "string");
 export const numberCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isNumber, "number");
+export const integerCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isInteger, "integer");
 export const booleanCodec: Codec<boolean, boolean> = /* @__PURE__ */ leafCodec(isBoolean, "boolean");
 export const unknownCodec: Codec<unknown, unknown> = /* @__PURE__ */ leafCodec(isUnknown, "unknown");
 export const nullCodec: Codec<null, null> = /* @__PURE__ */ leafCodec((value): value is null => value === null, "null");
@@ -810,11 +816,13 @@ export function unionCodec<T, W = unknown>(
 }
 
 /** One field of an object codec: its name, codec, whether it is required and may be null, and what it holds (for messages). */
-export type FieldCodec = readonly [name: string, codec: Codec<unknown, unknown>, required: boolean, nullable: boolean, expected: string];
+export type FieldCodec = readonly [name: string, codec: Codec<unknown, unknown>, required: boolean, nullable: boolean, expected: string, wireName?: string];
 
 /** A field as the object codec walks it: the tuple's parts by name, and whether its name is one objects inherit. */
 interface FieldStep {
   name: string;
+  /** The property's name in the wire form: `name`, or the name JSON carries (`created_at`). */
+  wire: string;
   codec: Codec<unknown, unknown>;
   required: boolean;
   nullable: boolean;
@@ -840,13 +848,17 @@ export function objectCodec<T, W>(
   let names: ReadonlySet<string> | undefined;
   const walk = (): readonly FieldStep[] => {
     if (steps) return steps;
-    steps = fields().map(([field, codec, required, nullable, expected]) => ({ name: field, codec, required, nullable, expected, inherited: INHERITED_KEYS.has(field) }));
-    names = new Set(steps.map((step) => step.name));
+    steps = fields().map(([field, codec, required, nullable, expected, wire = field]) => ({ name: field, wire, codec, required, nullable, expected, inherited: INHERITED_KEYS.has(field) || INHERITED_KEYS.has(wire) }));
+    names = new Set(steps.map((step) => step.wire));
+    modelNames = new Set(steps.map((step) => step.name));
     return steps;
   };
-  const read = (source: Record<string, unknown>, step: FieldStep): unknown => (step.inherited ? ownField(source, step.name) : source[step.name]);
-  const keepUnknown = (source: Record<string, unknown>, target: Record<string, unknown>) => {
-    for (const key of Object.keys(source)) if (!names!.has(key)) setOwn(target, key, source[key]);
+  let modelNames: ReadonlySet<string> | undefined;
+  // The wire form names each field `wire`; the model, `name`.
+  const read = (source: Record<string, unknown>, step: FieldStep): unknown => (step.inherited ? ownField(source, step.wire) : source[step.wire]);
+  const readModel = (source: Record<string, unknown>, step: FieldStep): unknown => (step.inherited ? ownField(source, step.name) : source[step.name]);
+  const keepUnknown = (source: Record<string, unknown>, target: Record<string, unknown>, known: ReadonlySet<string>) => {
+    for (const key of Object.keys(source)) if (!known.has(key)) setOwn(target, key, source[key]);
   };
   return {
     is,
@@ -878,7 +890,7 @@ export function objectCodec<T, W>(
         if (step.inherited) setOwn(target, step.name, converted);
         else target[step.name] = converted;
       }
-      if (unknownKeys === "keep") keepUnknown(wire, target);
+      if (unknownKeys === "keep") keepUnknown(wire, target, names!);
       return target as T;
     },
     collect(wire, path, issues) {
@@ -893,9 +905,9 @@ export function objectCodec<T, W>(
       for (const step of list) {
         const value = read(wire, step);
         if (value === undefined) {
-          if (step.required) pushMissing(issues, pathAt(path, step.name), step.expected);
+          if (step.required) pushMissing(issues, pathAt(path, step.wire), step.expected);
         } else if (!(value === null && step.nullable) && step.codec.read(value) === INVALID) {
-          step.codec.collect(value, pathAt(path, step.name), issues);
+          step.codec.collect(value, pathAt(path, step.wire), issues);
         }
       }
     },
@@ -905,13 +917,13 @@ export function objectCodec<T, W>(
       const target: Record<string, unknown> = {};
       for (let i = 0; i < list.length; i++) {
         const step = list[i]!;
-        const value = read(source, step);
+        const value = readModel(source, step);
         if (value === undefined) continue;
         const encoded = value === null && step.nullable ? null : step.codec.encode(value);
-        if (step.inherited) setOwn(target, step.name, encoded);
-        else target[step.name] = encoded;
+        if (step.inherited) setOwn(target, step.wire, encoded);
+        else target[step.wire] = encoded;
       }
-      if (unknownKeys === "keep") keepUnknown(source, target);
+      if (unknownKeys === "keep") keepUnknown(source, target, modelNames!);
       return target as W;
     },
   };

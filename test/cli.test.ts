@@ -35,7 +35,7 @@ describe("mdmodel generate", () => {
   test("writes the output and prints a one-line summary", async () => {
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^mdmodel: 11 docs read, 11 models \(8 objects, 2 enums, 1 union\), 0 skipped; 25 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/);
+    expect(outcome.stdout).toMatch(/^mdmodel: 11 TypeScript docs read, 11 models \(8 objects, 2 enums, 1 union\), 0 skipped; 25 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/);
     expect(await outputOf(join(work, "out"))).toEqual(await outputOf("generated"));
   });
 
@@ -61,12 +61,12 @@ describe("mdmodel generate", () => {
   test("a run with nothing changed is vouched for by the manifest; --full regenerates", async () => {
     await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     const again = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
-    expect(again.stdout).toMatch(/^mdmodel: out is up to date; 11 docs read, 11 models .*; nothing changed since the last run/);
+    expect(again.stdout).toMatch(/^mdmodel: out is up to date; 11 TypeScript docs read, 11 models .*; nothing changed since the last run/);
     const check = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(check).toMatchObject({ code: 0 });
     expect(check.stdout).toMatch(/nothing changed since the last run/);
     const full = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full");
-    expect(full.stdout).toMatch(/^mdmodel --check: out is up to date; 11 docs read/);
+    expect(full.stdout).toMatch(/^mdmodel --check: out is up to date; 11 TypeScript docs read/);
     expect(full.stdout).not.toMatch(/nothing changed since the last run/);
   });
 

@@ -198,6 +198,6 @@ if (checked.ok) console.log(checked.value.city, paths.length, isOrder({}));
     await writeSyntheticCorpus(join(project, "many"), 150);
     const many = await sh(project, `${pnpm} exec mdmodel generate --input many --out many-out`);
     expect(many, many.stderr).toMatchObject({ code: 0 });
-    expect(many.stdout).toMatch(/^mdmodel: 150 docs read, 150 models/);
+    expect(many.stdout).toMatch(/^mdmodel: 150 TypeScript docs read, 150 models/);
   }, 240_000);
 });

@@ -13,6 +13,8 @@ import { formatMessage } from "../src/shared/diagnostics.js";
 import type { GenerateResult } from "../src/generate.js";
 import { loadDocs } from "../src/io/load-docs.js";
 import { readDoc } from "../src/parse/read-doc.js";
+import { readingFor } from "../src/pipeline/reading.js";
+import { resolveConfig } from "../src/config/defaults.js";
 import { writeOutput } from "../src/write/writer.js";
 import { generateDocs } from "./helpers/generate-folder.js";
 
@@ -25,7 +27,9 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 describe.each(names)("fixture %s", (name) => {
   test("reads, generates and matches its snapshots", async () => {
     const docs = await loadDocs(join(root, name, "docs"));
-    const ir = docs.map((doc) => readDoc(doc).model ?? null);
+    const reading = readingFor(resolveConfig({}), docs);
+    expect(reading.ok).toBe(true);
+    const ir = docs.map((doc) => readDoc(doc, reading.ok ? reading.as : undefined).model ?? null);
     await expect(`${JSON.stringify(ir, null, 2)}\n`).toMatchFileSnapshot(join(root, name, "ir.json"));
 
     const result = await generateDocs(docs);
@@ -145,5 +149,68 @@ describe("recursive models at run time", () => {
     }
     expect(validateTreeNode({ name: "a", children: [throwing] }).issues[0].pathText).toBe("children[0]");
     expect(isTreeNode(nestedTree(3))).toBe(true);
+  });
+});
+
+describe("dialect fixtures at run time", () => {
+  const load = async (fixture: string, path: string) => (await import(join(work, fixture, path))) as Record<string, any>;
+
+  test("Python: camelCase in TypeScript, snake_case on the wire; integers are integers; Nullable and Optional decide null", async () => {
+    const { parseJob, jobToWire, isJob, validateJob } = await load("dialect-python", "models/job.ts");
+    const wire = {
+      id: "job_1",
+      created_at: "2024-08-23T06:20:02.699Z",
+      due_on: "2024-09-01",
+      attempts: 3,
+      note: null,
+      status: "running",
+      kind: "job",
+      owner: { user_id: "u_1", display_name: "Ada" },
+      history: [null, { user_id: "u_2" }],
+    };
+    const parsed = parseJob(wire);
+    expect(parsed.ok).toBe(true);
+    const job = parsed.value;
+    expect(job.createdAt).toEqual(new Date("2024-08-23T06:20:02.699Z"));
+    expect(String(job.dueOn)).toBe("2024-09-01");
+    expect(job.owner).toEqual({ userId: "u_1", displayName: "Ada" });
+    expect(job.history).toEqual([null, { userId: "u_2" }]);
+    expect(isJob(job)).toBe(true);
+    // Back to the wire: the documented names again, and the JSON is what came in.
+    expect(JSON.parse(JSON.stringify(jobToWire(job)))).toEqual(wire);
+    // `int` is an integer; `Optional[str]` may be absent but not null; `Nullable[str]` must be there.
+    expect(parseJob({ ...wire, attempts: 1.5 }).issues).toMatchObject([{ pathText: "attempts", expected: "integer" }]);
+    expect(parseJob({ ...wire, label: null }).ok).toBe(false);
+    expect(validateJob({ ...job, label: undefined }).ok).toBe(true);
+    const { note: _note, ...withoutNote } = wire;
+    expect(parseJob(withoutNote).issues).toMatchObject([{ pathText: "note" }]);
+    // A wire issue names the wire path.
+    expect(parseJob({ ...wire, owner: { user_id: 1 } }).issues).toMatchObject([{ pathText: "owner.user_id" }]);
+  });
+
+  test("Go: PascalCase becomes camelCase (the wire names too); a pointer on an optional field leaves null to the policy", async () => {
+    const { parseOrder, isOrder } = await load("dialect-go", "models/components/order.ts");
+    const order = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 2, lines: [{ sku: "s", unitPrice: 1.5, count: 1 }], status: "PLACED", note: null };
+    const parsed = parseOrder(order);
+    expect(parsed.ok).toBe(true);
+    expect(isOrder(parsed.value)).toBe(true);
+    expect(parseOrder({ ...order, quantity: 2.5 }).ok).toBe(false);
+    expect(parseOrder({ ...order, id: null }).ok).toBe(false); // required, no pointer: never null
+  });
+
+  test("Ruby, PHP, Java, C#: inline unions, ?T and T.nilable on required fields, byte arrays", async () => {
+    const ruby = await load("dialect-ruby", "models/components/order.ts");
+    const rubyWire = { id: "o", created_at: "2024-08-23T06:20:02Z", quantity: 1, active: true, note: null, lines: [{ sku: "s", unit_price: 2 }], segments: [{ start_time: 0 }, { label: "intro" }] };
+    expect(ruby.parseOrder(rubyWire)).toMatchObject({ ok: true, value: { note: null, lines: [{ unitPrice: 2 }], segments: [{ startTime: 0 }, { label: "intro" }] } });
+    const php = await load("dialect-php", "Models/Components/Order.ts");
+    const phpOrder = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, price: 2.5, note: null, lines: [], status: "placed", contact: null };
+    expect(php.parseOrder(phpOrder).ok).toBe(true);
+    expect(php.parseOrder({ ...phpOrder, note: undefined }).ok).toBe(false);
+    const java = await load("dialect-java", "models/components/Order.ts");
+    expect(java.isOrder({ id: "o", createdAt: new Date(0), quantity: 1, count: 1, lines: [], status: "PLACED", checksum: new Uint8Array([1]), note: null })).toBe(true);
+    const csharp = await load("dialect-csharp", "Models/Components/Order.ts");
+    const csOrder = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, count: 1, lines: [], status: "placed", total: "12", playlist: { rule: "newest" } };
+    expect(csharp.parseOrder(csOrder).ok).toBe(true);
+    expect(csharp.parseOrder({ ...csOrder, total: true }).ok).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * options and a spread of project options. Set MDMODEL_CORPUS to a docs folder to check
  * every module of a real SDK as well.
  */
+import { readingFor } from "../src/pipeline/reading.js";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { format, type Options } from "prettier";
@@ -22,7 +23,9 @@ import { batchable, cutAtBanners, DEFAULT_FORMAT, formatModules } from "../src/w
 async function moduleTexts(folder: string): Promise<string[]> {
   const docs = sortDocs(await loadDocs(folder));
   const config = resolveConfig({});
-  const { models } = assembleModels(docs, docs.map(readStep), config);
+  const reading = readingFor(config, docs);
+  if (!reading.ok) throw new Error(reading.reason);
+  const { models } = assembleModels(docs, docs.map((doc) => readStep({ ...doc, as: reading.as })), config);
   return models.models.map((model) => emitModule(planModule(model, models, readModelExamples(model, models), config), models, config).content);
 }
 

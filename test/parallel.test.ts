@@ -3,29 +3,36 @@ import { expect, test } from "vitest";
 import type { CachedRead } from "../src/generate.js";
 import { generate, loadDocs, loadRuntimeTemplate, type SourceDoc } from "../src/index.js";
 
-/** The seeds plus every fixture's docs (prefixed by fixture), so every doc shape crosses a thread. */
-async function allDocs(): Promise<SourceDoc[]> {
+/**
+ * The seeds plus every TypeScript fixture's docs (prefixed by fixture), so every doc shape
+ * crosses a thread; each dialect fixture is a tree of its own (one run reads one dialect).
+ */
+async function docTrees(): Promise<SourceDoc[][]> {
   const { readdir } = await import("node:fs/promises");
   const docs = await loadDocs("seeds");
+  const trees = [docs];
   for (const fixture of (await readdir("test/fixtures")).sort()) {
-    for (const doc of await loadDocs(`test/fixtures/${fixture}/docs`)) docs.push({ path: `${fixture}/${doc.path}`, text: doc.text });
+    const own = await loadDocs(`test/fixtures/${fixture}/docs`);
+    if (fixture.startsWith("dialect-")) trees.push(own);
+    else for (const doc of own) docs.push({ path: `${fixture}/${doc.path}`, text: doc.text });
   }
-  return docs;
+  return trees;
 }
 
 const describeMessages = (result: Awaited<ReturnType<typeof generate>>) => result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.reason}`);
 
 test("two worker threads give byte-identical files and the same messages as one thread", { timeout: 60_000 }, async () => {
   const runtimeTemplate = await loadRuntimeTemplate();
-  const docs = await allDocs();
-  const inThread = await generate({ docs, runtimeTemplate, threads: 1 });
-  const workers = await generate({ docs, runtimeTemplate, threads: 2 });
-  // No fixture doc has an error, so every model has its module (an error would empty `files`).
-  expect(inThread.files.length).toBeGreaterThan(inThread.stats.models);
-  expect(workers.files.map((f) => f.path)).toEqual(inThread.files.map((f) => f.path));
-  expect(workers.files).toEqual(inThread.files);
-  expect(describeMessages(workers)).toEqual(describeMessages(inThread));
-  expect(workers.exampleUsage).toEqual(inThread.exampleUsage);
+  for (const docs of await docTrees()) {
+    const inThread = await generate({ docs, runtimeTemplate, threads: 1 });
+    const workers = await generate({ docs, runtimeTemplate, threads: 2 });
+    // No fixture doc has an error, so every model has its module (an error would empty `files`).
+    expect(inThread.files.length).toBeGreaterThan(inThread.stats.models);
+    expect(workers.files.map((f) => f.path)).toEqual(inThread.files.map((f) => f.path));
+    expect(workers.files).toEqual(inThread.files);
+    expect(describeMessages(workers)).toEqual(describeMessages(inThread));
+    expect(workers.exampleUsage).toEqual(inThread.exampleUsage);
+  }
 });
 
 test("worker threads fill and use the caches like the main thread does", { timeout: 60_000 }, async () => {

@@ -40,7 +40,7 @@ describe("messages worth reading", () => {
     );
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^mdmodel: 2 docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 7 files written, 0 unchanged, 0 removed; 0 warnings/);
+    expect(outcome.stdout).toMatch(/^mdmodel: 2 TypeScript docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 7 files written, 0 unchanged, 0 removed; 0 warnings/);
     const verbose = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--verbose");
     expect(verbose.stderr).toContain("info the example block holds a placeholder (`/* values here */`), so there is no example [bad-example] (2 places)");
   });
@@ -213,7 +213,7 @@ describe("reporters and colors", () => {
       expect.objectContaining({ level: "warning", file: "docs/a.md", line: "5", col: "3", title: "mdmodel unknown-type" }),
       expect.objectContaining({ level: "error", file: "docs/b.md", line: "5", col: "18", title: "mdmodel bad-type" }),
     ]);
-    expect(outcome.stdout).toMatch(/\nmdmodel: 2 docs read, .*; 1 error, 1 warning; nothing written/);
+    expect(outcome.stdout).toMatch(/\nmdmodel: 2 TypeScript docs read, .*; 1 error, 1 warning; nothing written/);
   });
 
   test("--reporter json prints one document with every message and the drift", async () => {
@@ -267,7 +267,7 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   // A run that reads every doc says "11 docs read"; one that reads what the change reaches, "11 docs (2 read for the change)".
-  const runs = () => (stdout.match(/^mdmodel: 1[12] docs (read|\(\d+ read for the change\))/gm) ?? []).length;
+  const runs = () => (stdout.match(/^mdmodel: 1[12] TypeScript docs (read|\(\d+ read for the change\))/gm) ?? []).length;
   const until = async (check: () => boolean) => {
     for (let waited = 0; !check(); waited += 50) {
       if (waited > 30_000) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
@@ -290,7 +290,7 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
     expect(stdout).toContain("mdmodel: models/shared/address.md changed\n");
     await mkdir(join(work, "docs/models/extra"));
     await writeFile(join(work, "docs/models/extra/note.md"), fields("Note", "| `text` | *string* | :heavy_check_mark: | Text |"));
-    await until(() => stdout.includes("mdmodel: 12 docs read"));
+    await until(() => stdout.includes("mdmodel: 12 TypeScript docs read"));
     expect(await readFile(join(work, "out/models/extra/note.ts"), "utf8")).toContain("export interface Note");
   } finally {
     child.kill("SIGTERM");

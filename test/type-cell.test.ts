@@ -2,15 +2,16 @@ import type { Table } from "mdast";
 import { describe, expect, test } from "vitest";
 import type { TypeExpr } from "../src/ir/types.js";
 import { parseMarkdown } from "../src/parse/markdown.js";
-import { parseTypeCell, type TypeCellResult } from "../src/parse/type-cell.js";
+import { parseTypeCell, type NullMark, type TypeCellResult } from "../src/parse/type-cell.js";
+import type { Dialect } from "../src/shared/dialects.js";
 
 /** Parses `cell` the way a Type cell of a Fields table is parsed. */
-function parseCell(cell: string): TypeCellResult {
+function parseCell(cell: string, dialect: Dialect = "typescript"): TypeCellResult {
   const source = `| Type |\n| --- |\n| ${cell} |\n`;
   const root = parseMarkdown(source);
   const table = root.children[0] as Table;
   const typeCell = table.children[1]!.children[0]!;
-  return parseTypeCell(typeCell.children, typeCell.position!.start, source);
+  return parseTypeCell(typeCell.children, typeCell.position!.start, source, dialect);
 }
 
 const str: TypeExpr = { kind: "string" };
@@ -78,7 +79,7 @@ const invalid: Array<[name: string, { given: string; reason: RegExp; column: num
 
 describe("Type-cell grammar", () => {
   test.each(valid)("%s", (_, { given, want }) => {
-    expect(parseCell(given)).toEqual({ ok: true, type: want });
+    expect(parseCell(given)).toEqual({ ok: true, type: want, notes: [] });
   });
 
   test.each(invalid)("rejects %s", (_, { given, reason, column }) => {
@@ -87,5 +88,120 @@ describe("Type-cell grammar", () => {
     if (result.ok) return;
     expect(result.error.reason).toMatch(reason);
     expect(result.error.at).toMatchObject({ line: 3, column });
+  });
+});
+
+const int: TypeExpr = { kind: "integer" };
+const num: TypeExpr = { kind: "number" };
+const bool: TypeExpr = { kind: "boolean" };
+const unknown: TypeExpr = { kind: "unknown" };
+const dateTime: TypeExpr = { kind: "date" };
+const calendarDate: TypeExpr = { kind: "rfcDate" };
+const bytes: TypeExpr = { kind: "platform", name: "Uint8Array" };
+const stream: TypeExpr = { kind: "platform", name: "ReadableStream<Uint8Array>" };
+const arrayOf = (element: TypeExpr): TypeExpr => ({ kind: "array", element });
+const recordOf = (value: TypeExpr): TypeExpr => ({ kind: "record", value });
+const orNull = (type: TypeExpr): TypeExpr => ({ kind: "union", members: [type, { kind: "null" }] });
+const ref = (name: string, href?: string): TypeExpr => (href === undefined ? { kind: "ref", name } : { kind: "ref", name, href });
+
+/** Every form of every dialect's Type cells (as `../shared/corpus` shows them and PHP's are described), with the wrapper it carries. */
+const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
+  ["python", "*str*", str],
+  ["python", "*int*", int],
+  ["python", "*float*", num],
+  ["python", "*bool*", bool],
+  ["python", "*Any*", unknown],
+  ["python", "*Optional[str]*", str, "absent"],
+  ["python", "*Nullable[str]*", str, "null"],
+  ["python", "*OptionalNullable[int]*", int, "null"],
+  ["python", "[Optional[models.CompletionArgs]](../models/completionargs.md)", ref("models.CompletionArgs", "../models/completionargs.md"), "absent"],
+  ["python", "[OptionalNullable[models.X]](../models/x.md)", ref("models.X", "../models/x.md"), "null"],
+  ["python", "List[*str*]", arrayOf(str)],
+  ["python", "Dict[str, *Any*]", recordOf(unknown)],
+  ["python", "List[[models.Span](../models/span.md)]", arrayOf(ref("models.Span", "../models/span.md"))],
+  ["python", "List[[Nullable[models.Span]](../models/span.md)]", arrayOf(orNull(ref("models.Span", "../models/span.md")))],
+  ["python", "List[Dict[str, *Any*]]", arrayOf(recordOf(unknown))],
+  ["python", '*Literal["wandb"]*', { kind: "literal", value: "wandb" }],
+  ["python", '*Optional[Literal["a", "b"]]*', { kind: "union", members: [{ kind: "literal", value: "a" }, { kind: "literal", value: "b" }] }, "absent"],
+  ["python", "[date](https://docs.python.org/3/library/datetime.html#date-objects)", dateTime],
+  ["python", "[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)", calendarDate],
+  ["python", "*Union[bytes, IO[bytes], io.BufferedReader]*", { kind: "union", members: [bytes, stream] }],
+  ["python", "`*str*`", str],
+  ["go", "*string*", str],
+  ["go", "**string*", str, "maybe"],
+  ["go", "**int64*", int, "maybe"],
+  ["go", "*float64*", num],
+  ["go", "[*components.Person](../../models/components/person.md)", ref("components.Person", "../../models/components/person.md"), "maybe"],
+  ["go", "[]*string*", arrayOf(str)],
+  ["go", "[][components.FacetFilter](../../models/components/facetfilter.md)", arrayOf(ref("components.FacetFilter", "../../models/components/facetfilter.md"))],
+  ["go", "map[string]*int64*", recordOf(int)],
+  ["go", "map[string][][components.X](x.md)", recordOf(arrayOf(ref("components.X", "x.md")))],
+  ["go", "[*time.Time](https://pkg.go.dev/time#Time)", dateTime, "maybe"],
+  ["go", "[*types.Date](../../types/date.md)", calendarDate, "maybe"],
+  ["go", "[]byte", bytes],
+  ["go", "*any*", unknown],
+  ["java", "*String*", str],
+  ["java", "*long*", int],
+  ["java", "*double*", num],
+  ["java", "*boolean*", bool],
+  ["java", "*Optional\\<String>*", str, "maybe"],
+  ["java", "*Optional\\<Object>*", unknown, "maybe"],
+  ["java", "*JsonNullable\\<Long>*", int, "null"],
+  ["java", "[Optional\\<Person>](../../models/components/Person.md)", ref("Person", "../../models/components/Person.md"), "maybe"],
+  ["java", "List\\<*String*>", arrayOf(str)],
+  ["java", "List\\<[Info](../../models/components/Info.md)>", arrayOf(ref("Info", "../../models/components/Info.md"))],
+  ["java", "Map\\<String, *Object*>", recordOf(unknown)],
+  ["java", "Map\\<String, List\\\\<[Facet](F.md)>>", recordOf(arrayOf(ref("Facet", "F.md")))],
+  ["java", "[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)", dateTime],
+  ["java", "[LocalDate](https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html)", calendarDate],
+  ["java", "*byte[]*", bytes],
+  ["ruby", "*::String*", str],
+  ["ruby", "*::Integer*", int],
+  ["ruby", "*T::Boolean*", bool],
+  ["ruby", "*T.nilable(::Float)*", num, "maybe"],
+  ["ruby", "*T.nilable(::Object)*", unknown, "maybe"],
+  ["ruby", "[T.nilable(Models::Components::Pagination)](../../models/shared/pagination.md)", ref("Models::Components::Pagination", "../../models/shared/pagination.md"), "maybe"],
+  ["ruby", "T::Array<*::String*>", arrayOf(str)],
+  ["ruby", "T::Hash[Symbol, *::Integer*]", recordOf(int)],
+  ["ruby", "T::Array<[T.any(Models::Components::A, Models::Components::B)](../../models/shared/u.md)>", arrayOf({ kind: "union", members: [ref("Models::Components::A"), ref("Models::Components::B")] })],
+  ["ruby", "[Date](https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html)", dateTime],
+  ["csharp", "*long*", int],
+  ["csharp", "*int*", int],
+  ["csharp", "*float*", num],
+  ["csharp", "*bool*", bool],
+  ["csharp", "List<*string*>", arrayOf(str)],
+  ["csharp", "List<List<[M](M.md)>>", arrayOf(arrayOf(ref("M", "M.md")))],
+  ["csharp", "Dictionary<String, *string*>", recordOf(str)],
+  ["csharp", "Dictionary<String, *object*>", recordOf(unknown)],
+  ["csharp", "[DateTime](https://learn.microsoft.com/en-us/dotnet/api/system.datetime)", dateTime],
+  ["csharp", "[fastpix.io.Models.Components.X](../../Models/Components/X.md)", ref("fastpix.io.Models.Components.X", "../../Models/Components/X.md")],
+  ["php", "*int*", int],
+  ["php", "*?string*", str, "maybe"],
+  ["php", "array<*string*>", arrayOf(str)],
+  ["php", "array<string, *mixed*>", recordOf(unknown)],
+  ["php", "[\\DateTime](https://www.php.net/manual/en/class.datetime.php)", dateTime],
+  ["php", "[Components\\X](../../Models/Components/X.md)", ref("Components\\X", "../../Models/Components/X.md")],
+  ["php", "[Components\\A\\|Components\\B\\|null](../../Models/Components/U.md)", { kind: "union", members: [ref("Components\\A"), ref("Components\\B"), { kind: "null" }] }],
+];
+
+describe("Type cells of every dialect", () => {
+  test.each(dialectCells)("%s %s", (dialect, cell, type, mark) => {
+    const result = parseCell(cell, dialect);
+    expect(result).toMatchObject({ ok: true, type });
+    expect(result.ok && result.mark).toBe(mark ?? undefined);
+  });
+
+  test("an SDK's HTTP response object is unknown, with a note saying why", () => {
+    for (const [dialect, cell] of [["java", "[HttpResponse\\<InputStream>](https://docs.oracle.com/x)"], ["go", "[*http.Response](https://pkg.go.dev/net/http#Response)"], ["ruby", "[Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response)"]] as const) {
+      const result = parseCell(cell, dialect);
+      expect(result.ok && result.type).toEqual(unknown);
+      expect(result.ok && result.notes.join()).toMatch(/HTTP response object/);
+    }
+  });
+
+  test("a Go pointer outside Go is an unclosed emphasis; a map key must be a string", () => {
+    expect(parseCell("**string*", "typescript")).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/unclosed emphasis/) } });
+    expect(parseCell("map[int64]*string*", "go")).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/map key must be string/) } });
+    expect(parseCell("*Optional\\<String, Long>*", "java")).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/does not take 2/) } });
   });
 });

@@ -55,7 +55,7 @@ test("an upgrade that changes no output: --check green, generate rewrites only t
   const check = await run(after, "--check");
   expect(check).toMatchObject({ code: 0, stderr: "" });
   // Not vouched for by the manifest (another generator made it): regenerated and compared.
-  expect(check.stdout).toMatch(/^mdmodel --check: out is up to date; 11 docs read, .*, 25 files \(\d+ ms\)\n$/);
+  expect(check.stdout).toMatch(/^mdmodel --check: out is up to date; 11 TypeScript docs read, .*, 25 files \(\d+ ms\)\n$/);
   const generate = await run(after);
   // The manifest now names the generator that made the output, so the next run may reuse it.
   expect(generate.stdout).toMatch(/1 file written, 24 unchanged, 0 removed/);
@@ -64,7 +64,7 @@ test("an upgrade that changes no output: --check green, generate rewrites only t
   expect({ ...JSON.parse(rewritten), generatedBy: null }).toEqual({ ...JSON.parse(manifest), generatedBy: null });
   expect((await stat(manifestPath)).mtimeMs).toBeGreaterThanOrEqual(written);
   // With --no-cache no manifest is one this machine checked, so the check regenerates, and finds none of it changed.
-  expect(await run(after, "--check")).toMatchObject({ code: 0, stdout: expect.stringMatching(/^mdmodel --check: out is up to date; 11 docs read/) });
+  expect(await run(after, "--check")).toMatchObject({ code: 0, stdout: expect.stringMatching(/^mdmodel --check: out is up to date; 11 TypeScript docs read/) });
 });
 
 test("an upgrade that changes output shows the changed files in --check, and generate brings the manifest up to date", async () => {
@@ -80,5 +80,5 @@ test("an upgrade that changes output shows the changed files in --check, and gen
   expect((await run(after)).stdout).toMatch(/2 files written, 23 unchanged/); // runtime.ts and the manifest
   const manifest = JSON.parse(await readFile(join(work, "project", "out", ".mdmodel-manifest.json"), "utf8")) as { generatedBy: { mdmodel: string } };
   expect(manifest.generatedBy.mdmodel).toBe("3.0.0");
-  expect((await run(after, "--check")).stdout).toMatch(/^mdmodel --check: out is up to date; 11 docs read/);
+  expect((await run(after, "--check")).stdout).toMatch(/^mdmodel --check: out is up to date; 11 TypeScript docs read/);
 });

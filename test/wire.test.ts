@@ -30,8 +30,9 @@ function withExtraKeys(type: ResolvedType, wire: unknown, set: ModelSet): unknow
       if (model.body.kind !== "object" || wire === null || typeof wire !== "object") return wire;
       const copy: Record<string, unknown> = { ...(wire as object), __mdmodel_extra__: { secret: "hunter2" } };
       for (const field of model.body.fields) {
-        if (!Object.hasOwn(copy, field.name)) continue;
-        Object.defineProperty(copy, field.name, { value: withExtraKeys(field.type, copy[field.name], set), enumerable: true, writable: true, configurable: true });
+        const key = field.wireName ?? field.name;
+        if (!Object.hasOwn(copy, key)) continue;
+        Object.defineProperty(copy, key, { value: withExtraKeys(field.type, copy[key], set), enumerable: true, writable: true, configurable: true });
       }
       return copy;
     }

@@ -108,7 +108,7 @@ test("a run of more than 300 docs shows progress on a terminal", async () => {
   expect(await main(["generate", "--input", "many", "--out", "many-out"], io)).toBe(0);
   expect(progress).toContain("mdmodel: reading docs 301/301");
   expect(progress.at(-1)).toBe(""); // cleared before the summary
-  expect(lines.at(-1)).toMatch(/^mdmodel: 301 docs read/);
+  expect(lines.at(-1)).toMatch(/^mdmodel: 301 TypeScript docs read/);
 });
 
 test("the programmatic API returns files and messages and writes nothing", async () => {

@@ -1,4 +1,5 @@
 /** The resolved configuration: every option filled in one place, once, and checked. */
+import type { Dialect, FieldNaming } from "../shared/dialects.js";
 
 /**
  * For the fields whose doc does not say (the TypeScript dialect never does): `optional`, every
@@ -25,6 +26,10 @@ export interface EmitOptions {
 }
 
 export interface Config extends EmitOptions {
+  /** The language the docs' Type cells are written in; `auto` tells it from the docs (`parse/dialect.ts`). */
+  dialect: "auto" | Dialect;
+  /** How fields are named in the TypeScript; `auto` is camelCase for every dialect but TypeScript, whose docs name them as its SDK does. */
+  fieldNames: "auto" | FieldNaming;
   /** Which fields may hold `null` where the doc does not say (see `ir/nullability.ts`). */
   nulls: NullPolicy;
   /** Fields that may hold `null` whatever the docs and the policy say, as `Model.field`. */
@@ -40,6 +45,8 @@ export interface Config extends EmitOptions {
 export const DEFAULT_CONFIG: Config = {
   input: "seeds",
   out: "generated",
+  dialect: "auto",
+  fieldNames: "auto",
   nulls: "optional",
   nullable: [],
   notNullable: [],

@@ -80,12 +80,12 @@ export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples
   const head: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: schemaPathOf(model.path), title: model.name };
   const description = model.description.trim();
   if (description !== "") head["description"] = description;
-  const example = examples.model ? [wireExample(examples.model.value)] : undefined;
+  const example = examples.model ? [wireOfModel(examples.model.value, model, models)] : undefined;
   const body = model.body;
   switch (body.kind) {
     case "object": {
-      const properties = Object.fromEntries(body.fields.map((field) => [field.name, fieldSchema(field, model, examples)]));
-      const required = body.fields.filter((field) => field.required).map((field) => field.name);
+      const properties = Object.fromEntries(body.fields.map((field) => [field.wireName ?? field.name, fieldSchema(field, model, examples, models)]));
+      const required = body.fields.filter((field) => field.required).map((field) => field.wireName ?? field.name);
       return {
         ...head,
         type: "object",
@@ -113,14 +113,14 @@ export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples
   }
 }
 
-function fieldSchema(field: ResolvedField, model: ResolvedModel, examples: ModelExamples): JsonSchema {
+function fieldSchema(field: ResolvedField, model: ResolvedModel, examples: ModelExamples, models: ModelSet): JsonSchema {
   const type = typeSchema(field.type, model);
   const schema: JsonSchema = field.nullable ? nullable(type) : { ...type };
   const description = field.description.trim();
   if (description !== "") schema["description"] = description;
   if (field.deprecated) schema["deprecated"] = true;
   const example = examples.fields.get(field.name);
-  if (example) schema["examples"] = [wireExample(example)];
+  if (example) schema["examples"] = [wireOf(example, field.type, models)];
   return schema;
 }
 
@@ -136,6 +136,8 @@ function typeSchema(type: ResolvedType, from: ResolvedModel): JsonSchema {
     case "boolean":
     case "null":
       return { type: type.kind };
+    case "integer":
+      return { type: "integer" };
     case "unknown":
     case "external":
       return {};
@@ -159,6 +161,39 @@ function typeSchema(type: ResolvedType, from: ResolvedModel): JsonSchema {
     default:
       return assertNever(type);
   }
+}
+
+/** An example of `model` as its JSON, its fields under their wire names (see `wireOf`). */
+export function wireOfModel(value: ExampleValue, model: ResolvedModel, models: ModelSet): unknown {
+  const body = model.body;
+  if (body.kind === "object" && value.kind === "object") {
+    const byName = new Map(body.fields.map((field) => [field.name, field]));
+    return Object.fromEntries(value.entries.map(([key, item]) => {
+      const field = byName.get(key);
+      return field ? [field.wireName ?? key, wireOf(item, field.type, models)] : [key, wireExample(item)];
+    }));
+  }
+  if (body.kind === "union") return wireOf(value, { kind: "union", members: body.members.map((member) => member.type) }, models);
+  return wireExample(value);
+}
+
+/**
+ * An example of `type` as its JSON: dates as strings, and each object's fields under their
+ * wire names. In a union, the object member is the first whose fields hold every key.
+ */
+export function wireOf(value: ExampleValue, type: ResolvedType, models: ModelSet): unknown {
+  if (type.kind === "ref") return wireOfModel(value, models.byPath.get(type.target)!, models);
+  if (type.kind === "array" && value.kind === "array") return value.items.map((item) => wireOf(item, type.element, models));
+  if (type.kind === "record" && value.kind === "object") return Object.fromEntries(value.entries.map(([key, item]) => [key, wireOf(item, type.value, models)]));
+  if (type.kind === "union" && value.kind === "object") {
+    const keys = value.entries.map(([key]) => key);
+    const member = type.members.find((candidate) => {
+      const target = candidate.kind === "ref" ? models.byPath.get(candidate.target)! : undefined;
+      return target?.body.kind === "object" && keys.every((key) => target.body.kind === "object" && target.body.fields.some((field) => field.name === key));
+    });
+    if (member) return wireOf(value, member, models);
+  }
+  return wireExample(value);
 }
 
 /** An example as its JSON: dates as the strings the wire carries. */

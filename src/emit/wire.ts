@@ -8,6 +8,26 @@ import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { isRecursive, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";
+import { wireRenamedModels } from "../ir/refs.js";
+import { wireTypeText } from "./code/type-text.js";
+import { propertyKey } from "./naming.js";
+
+/**
+ * The wire type: `Wire<X>`, which maps `X`'s dates to strings, unless some field on the way
+ * is named otherwise in JSON (`created_at` for `createdAt`), which a mapped type cannot say:
+ * then the wire form is written out, naming the other models' wire types.
+ */
+function wireTypeOf(ctx: ModuleContext): string {
+  const body = ctx.model.body;
+  if (!wireRenamedModels(ctx.models).has(ctx.model.path) || body.kind === "enum") return `${runtimeType(ctx, "Wire")}<${ctx.names.type}>`;
+  if (body.kind === "union") return body.members.map((member) => wireTypeText(member.type, ctx)).join(" | ");
+  const properties = body.fields.map((field) => {
+    const text = wireTypeText(field.type, ctx);
+    const type = field.nullable && field.type.kind !== "unknown" ? `${text} | null` : text;
+    return `${propertyKey(field.wireName ?? field.name)}${field.required ? "" : "?"}: ${type};`;
+  });
+  return properties.length === 0 ? "Record<string, never>" : `{ ${properties.join(" ")} }`;
+}
 
 /** The wire type, the codec (initialised by `codec`, an expression) and the four functions. */
 export function wireStructures(ctx: ModuleContext, codec: string): StatementStructures[] {
@@ -18,8 +38,8 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       kind: StructureKind.TypeAlias,
       name: wire,
       isExported: true,
-      docs: jsDoc(`{@link ${type}} as JSON carries it: date-times and calendar dates as strings.`),
-      type: `${runtimeType(ctx, "Wire")}<${type}>`,
+      docs: jsDoc(`{@link ${type}} as JSON carries it: date-times and calendar dates as strings${wireRenamedModels(ctx.models).has(ctx.model.path) ? ", fields under the names JSON gives them" : ""}.`),
+      type: wireTypeOf(ctx),
     },
     {
       kind: StructureKind.VariableStatement,

@@ -15,6 +15,7 @@ import type { EmitContext, FormattedFile } from "../pipeline/steps.js";
 import { sha256Hex } from "../shared/hash.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";
+import type { ReadOptions } from "../shared/dialects.js";
 import { docHash, inputKey } from "../write/manifest.js";
 import { LocalExecutor, type Executor } from "./executor.js";
 import { oldGenerationMb, WorkerOutOfMemory, WorkerPool } from "./pool.js";
@@ -85,14 +86,14 @@ export class Engine {
   }
 
   /** Each doc as read (from the read cache where it has it); a doc whose path is unsafe is not read and stays `undefined`. */
-  async read(docs: readonly SourceDoc[], onProgress?: (done: number, total: number) => void): Promise<Array<DocRead | undefined>> {
+  async read(docs: readonly SourceDoc[], as: ReadOptions, onProgress?: (done: number, total: number) => void): Promise<Array<DocRead | undefined>> {
     const cache = this.#options.readCache;
-    const keys = cache ? docs.map(readKey) : [];
+    const keys = cache ? docs.map((doc) => readKey(doc, as)) : [];
     // Shared with the cache, not copied: no later step changes a read (a test runs on frozen ones).
     const reads: Array<DocRead | undefined> = docs.map((_, i) => cache?.get(keys[i]!));
     const misses = reads.flatMap((read, i) => (read || !isSafeDocPath(docs[i]!.path) ? [] : [i]));
     const hits = docs.length - misses.length;
-    const fresh = await this.#executor(misses.length, "read").map("read", misses.map((i) => docs[i]!), (done) => onProgress?.(hits + done, docs.length));
+    const fresh = await this.#executor(misses.length, "read").map("read", misses.map((i) => ({ ...docs[i]!, as })), (done) => onProgress?.(hits + done, docs.length));
     misses.forEach((index, k) => {
       reads[index] = fresh[k]!;
       cache?.set(keys[index]!, fresh[k]!);
@@ -168,8 +169,10 @@ export function barrelPart({ path, modelPath, names, exports }: BarrelEntry): un
   return [path, modelPath, names.type, exports];
 }
 
-function readKey(doc: SourceDoc): string {
-  return sha256Hex(`${doc.path}\0${docHash(doc)}`);
+/** A read's cache key: the doc, and how its tree is read (a TypeScript read keeps the key it always had). */
+function readKey(doc: SourceDoc, as: ReadOptions): string {
+  const how = as.dialect === "typescript" && as.fieldNames === "as-documented" ? "" : `\0${as.dialect}\0${as.fieldNames}`;
+  return sha256Hex(`${doc.path}\0${docHash(doc)}${how}`);
 }
 
 function keepOnly<V>(cache: Map<string, V>, used: ReadonlySet<string>): void {

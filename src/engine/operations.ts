@@ -3,7 +3,7 @@
  * and answer of each: plain data, so they cross to a worker thread by structured clone.
  */
 import type { BarrelEntry } from "../emit/plan.js";
-import type { DocRead } from "../pipeline/read-step.js";
+import type { DocRead, ReadJob } from "../pipeline/read-step.js";
 import type { EmitContext, FormattedFile, ModuleJob } from "../pipeline/steps.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";
@@ -13,7 +13,7 @@ export type ContextPayload = Omit<EmitContext, "known"> & { known: string[] };
 
 /** Each operation's payload and answer. */
 export interface Operations {
-  read: [SourceDoc[], DocRead[]];
+  read: [ReadJob[], DocRead[]];
   /** The models and options every later `emit`, `format` and `barrel` request uses. */
   context: [ContextPayload, undefined];
   emit: [ModuleJob[], FormattedFile[]];

@@ -25,6 +25,7 @@ export function exampleFromCell(cell: string, type: ResolvedType, models: ModelS
     case "date":
       return coerceExample(asText, type, models);
     case "number":
+    case "integer":
     case "boolean":
     case "literal":
       return coerceExample(scalarOf(text), type, models);
@@ -95,6 +96,8 @@ export function coerceExample(raw: ExampleValue, type: ResolvedType, models: Mod
       return raw.kind === "string" ? ok(raw) : mismatch(raw, type);
     case "number":
       return raw.kind === "number" && Number.isFinite(raw.value) ? ok(raw) : mismatch(raw, type);
+    case "integer":
+      return raw.kind === "number" && Number.isInteger(raw.value) ? ok(raw) : mismatch(raw, type);
     case "boolean":
       return raw.kind === "boolean" ? ok(raw) : mismatch(raw, type);
     case "null":
@@ -168,20 +171,22 @@ function coerceToModel(raw: ExampleValue, model: ResolvedModel, models: ModelSet
 
 function coerceToObject(raw: ExampleValue, name: string, fields: readonly ResolvedField[], models: ModelSet): ExampleResult {
   if (raw.kind !== "object") return fail(`${name} needs an object, got ${describeRaw(raw)}`);
-  const byName = new Map(fields.map((field) => [field.name, field]));
+  // An Example cell's JSON is the wire form, whose names may be the documented ones (`created_at` for `createdAt`).
+  const byName = new Map(fields.flatMap((field) => (field.wireName !== undefined ? [[field.wireName, field] as const] : [])));
+  for (const field of fields) byName.set(field.name, field);
   const entries: Array<[string, ExampleValue]> = [];
   for (const [key, item] of raw.entries) {
     const field = byName.get(key);
     if (!field) return fail(`${name} has no field \`${key}\``);
     if (item.kind === "null" && field.nullable) {
-      entries.push([key, item]);
+      entries.push([field.name, item]);
       continue;
     }
     const result = coerceExample(item, field.type, models);
     if (!result.ok) return fail(`${key}: ${result.reason}`);
-    entries.push([key, result.value]);
+    entries.push([field.name, result.value]);
   }
-  const present = new Set(raw.entries.map(([key]) => key));
+  const present = new Set(entries.map(([key]) => key));
   const missing = fields.find((field) => field.required && !present.has(field.name));
   if (missing) return fail(`${name} needs the required field \`${missing.name}\``);
   return ok({ kind: "object", entries });
@@ -205,6 +210,7 @@ export function describeType(type: ResolvedType): string {
     case "boolean":
     case "null":
     case "unknown":
+    case "integer":
       return type.kind;
     case "literal":
       return JSON.stringify(type.value);
@@ -224,7 +230,7 @@ export function describeType(type: ResolvedType): string {
       return type.members.map(describeType).join(" | ");
     case "ref":
     case "external":
-      return type.name.slice(type.name.lastIndexOf(".") + 1);
+      return type.name.split(/\.|::|\\/).pop() || type.name;
   }
 }
 

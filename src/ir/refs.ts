@@ -43,6 +43,30 @@ export function recursiveModels(models: ModelSet): ReadonlySet<string> {
   return found;
 }
 
+const renamedMemo = new WeakMap<ModelSet, ReadonlySet<string>>();
+
+/**
+ * The doc paths of the models whose wire form names a field otherwise than the model does:
+ * a model with a `wireName` field, and every model that reaches one (computed once per set).
+ */
+export function wireRenamedModels(models: ModelSet): ReadonlySet<string> {
+  let found = renamedMemo.get(models);
+  if (found) return found;
+  const back = new Map<string, string[]>();
+  for (const model of models.models) for (const target of modelRefs(model)) back.set(target, [...(back.get(target) ?? []), model.path]);
+  const work = models.models.filter((model) => model.body.kind === "object" && model.body.fields.some((field) => field.wireName !== undefined)).map((model) => model.path);
+  const renamed = new Set<string>();
+  while (work.length > 0) {
+    const path = work.pop()!;
+    if (renamed.has(path)) continue;
+    renamed.add(path);
+    work.push(...(back.get(path) ?? []));
+  }
+  found = renamed;
+  renamedMemo.set(models, found);
+  return found;
+}
+
 /** Tarjan's strongly connected components, iteratively (a long ref chain must not overflow the stack). */
 export function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
   const index = new Map<string, number>();

@@ -77,7 +77,7 @@ export function linkTarget(
     const target = posix.normalize(posix.join(posix.dirname(fromPath), ref.href.replace(/#.*$/, "")));
     if (byPath.has(target)) return target;
   }
-  return pickByName(ref.name, byName)?.path;
+  return (pickByName(ref.name, byName) ?? (ref.nested !== undefined ? pickByName(ref.nested, byName) : undefined))?.path;
 }
 
 function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): ResolvedType {
@@ -104,14 +104,17 @@ function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup):
   return { kind: "external", name: ref.name };
 }
 
-/** `components.Foo` and `Foo` both name the model `Foo`; the folder breaks ties. */
+/**
+ * `components.Foo`, `Models::Components::Foo`, `Components\\Foo` and `Foo` all name the model
+ * `Foo`; the namespace's last part, matched against folders (case aside), breaks ties.
+ */
 function pickByName<T extends { path: string }>(written: string, byName: ReadonlyMap<string, readonly T[]>): T | undefined {
-  const dot = written.lastIndexOf(".");
-  const name = written.slice(dot + 1);
-  const namespace = dot > 0 ? written.slice(0, dot) : undefined;
+  const parts = written.split(/\.|::|\\/).filter((part) => part !== "");
+  const name = parts[parts.length - 1] ?? written;
+  const namespace = parts.length > 1 ? parts[parts.length - 2]!.toLowerCase() : undefined;
   const candidates = byName.get(name) ?? [];
   if (candidates.length <= 1 || namespace === undefined) return candidates[0];
-  return candidates.find((model) => model.path.split("/").includes(namespace)) ?? candidates[0];
+  return candidates.find((model) => model.path.toLowerCase().split("/").includes(namespace)) ?? candidates[0];
 }
 
 /** Models by name, each list in the order given (path order, so ties break the same way everywhere). */

@@ -16,6 +16,8 @@ export interface RefType {
   kind: "ref";
   name: string;
   href?: string;
+  /** For a C# union member (`### Manual`), its name within the union (`CreatePlaylistRequestManual`), tried when `name` names no model. */
+  nested?: string;
 }
 
 /** A link after resolution: `target` is the doc path of the model it names, which the run has. */
@@ -27,6 +29,8 @@ export interface ResolvedRefType extends RefType {
 export type TypeOf<Ref extends RefType> =
   | { kind: "string" }
   | { kind: "number" }
+  /** A number with no fraction (`int`, `long`, `int64`, `::Integer`): checked with `Number.isInteger`. */
+  | { kind: "integer" }
   | { kind: "boolean" }
   | { kind: "unknown" }
   | { kind: "null" }
@@ -56,7 +60,10 @@ export type Nullability = "yes" | "no" | "unknown";
 
 /** A field of an object model: one row of the `## Fields` table. */
 export interface Field<T extends TypeExpr = TypeExpr> {
+  /** The property name in TypeScript: the Field cell, or its camelCase form (`fieldNames`). */
   name: string;
+  /** The name JSON carries, when it is not `name` (a Python doc's `created_at` for `createdAt`). */
+  wireName?: string;
   type: T;
   required: boolean;
   /**

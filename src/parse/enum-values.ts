@@ -1,5 +1,5 @@
-/** Reads the `## Values` section of an enum: a `Name | Value` table or a typescript block. */
-import type { Code, RootContent, Table } from "mdast";
+/** Reads the `## Values` section of an enum: a `Name | Value` table, a typescript block, or a bullet list. */
+import type { Code, List, RootContent, Table } from "mdast";
 import { toString } from "./markdown-stack.js";
 import { DOC_START, report, startOf } from "../shared/diagnostics.js";
 import type { EnumMember, EnumModel, Point } from "../ir/types.js";
@@ -12,10 +12,12 @@ export function readEnumValues(nodes: readonly RootContent[], at: Point, ctx: Re
   if (table) return readValuesTable(table, ctx);
   const code = nodes.find((node): node is Code => node.type === "code");
   if (code) return readValuesBlock(code, ctx);
+  const list = nodes.find((node): node is List => node.type === "list");
+  if (list) return readValuesList(list, nodes.some(saysOpen), ctx);
   report(
     ctx.file,
     "error",
-    'the Values section has neither a `Name | Value` table nor a typescript block like `"a" | "b"`',
+    'the Values section has neither a `Name | Value` table, a typescript block like `"a" | "b"`, nor a list of values like - `"a"`',
     at,
     "bad-enum",
   );
@@ -77,6 +79,28 @@ function readValuesBlock(code: Code, ctx: ReadContext): EnumModel | undefined {
     }
   }
   return checkMembers({ kind: "enum", members, open }, startOf(code), ctx);
+}
+
+/** "This is an open enum. Unrecognized values will not fail type checks." (Python docs). */
+function saysOpen(node: RootContent): boolean {
+  return node.type === "paragraph" && /\bopen enum\b/i.test(toString(node));
+}
+
+/** A list with one value per item, each a literal: - `"word"`, - `100`. */
+function readValuesList(list: List, open: boolean, ctx: ReadContext): EnumModel | undefined {
+  const members: EnumMember[] = [];
+  for (const item of list.children) {
+    const at = startOf(item);
+    const text = toString(item).trim();
+    const tokens = tokenizeCell([{ type: "text", value: text, position: { start: at, end: at } }], at);
+    const [first] = Array.isArray(tokens) ? tokens : [];
+    if (!Array.isArray(tokens) || tokens.length !== 1 || (first?.kind !== "string" && first?.kind !== "number")) {
+      report(ctx.file, "error", `the enum value \`${text}\` is no string or number literal; write each value as - \`"active"\` or - \`1\``, at, "bad-enum");
+      return undefined;
+    }
+    members.push({ value: first.value, position: item.position ?? { start: at, end: at } });
+  }
+  return checkMembers({ kind: "enum", members, open }, startOf(list), ctx);
 }
 
 function splitOnBars(tokens: readonly Token[]): Token[][] {

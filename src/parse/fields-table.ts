@@ -5,7 +5,9 @@ import type { VFile } from "vfile";
 import { report, startOf } from "../shared/diagnostics.js";
 import type { Field, Nullability, TypeExpr } from "../ir/types.js";
 import { sourceText, spanOf } from "./cell-text.js";
-import { parseTypeCell } from "./type-cell.js";
+import { parseTypeCell, type NullMark } from "./type-cell.js";
+import { marksNulls, type Dialect } from "./dialect.js";
+import { camelCase, documentsWireNames, type FieldNaming } from "../shared/dialects.js";
 
 type Column = "field" | "type" | "required" | "description" | "example";
 const REQUIRED_COLUMNS: readonly Column[] = ["field", "type", "required"];
@@ -21,6 +23,8 @@ const DEPRECATED_LEAD = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:?\s*([^\
 export interface ReadContext {
   file: VFile;
   source: string;
+  dialect: Dialect;
+  fieldNames: FieldNaming;
 }
 
 /** Reads every row of a Fields table; bad rows are reported and left out. */
@@ -91,14 +95,16 @@ function readRow(
   ctx: ReadContext,
 ): Field | undefined {
   const start = startOf(nameCell);
-  const name = readFieldName(nameCell.children);
-  if (name === undefined) {
+  const documented = readFieldName(nameCell.children);
+  if (documented === undefined) {
     report(ctx.file, "error", "the Field cell is empty; write the field name in backticks, e.g. `id`", start, "bad-field-name");
     return undefined;
   }
+  const name = ctx.fieldNames === "camelCase" ? camelCase(documented) : documented;
+  const wireName = name !== documented && documentsWireNames(ctx.dialect) ? documented : undefined;
 
   const typeStart = typeCell.position?.start ?? start;
-  const parsed = parseTypeCell(typeCell.children, typeStart, ctx.source);
+  const parsed = parseTypeCell(typeCell.children, typeStart, ctx.source, ctx.dialect);
   if (!parsed.ok) {
     report(
       ctx.file,
@@ -132,14 +138,18 @@ function readRow(
   const description = lead ? cellText.slice(lead[0].length) : cellText;
   const exampleSpan = exampleCell ? spanOf(exampleCell.children) : undefined;
   const exampleText = exampleCell ? sourceText(exampleCell.children, ctx.source) : "";
+  for (const note of parsed.notes) report(ctx.file, "info", note, typeStart, "sdk-type");
   // A `null` member is a fact about the field, not part of its type: `*string* | *null*` is a nullable string.
-  const { type, nullability } = withoutNull(parsed.type);
+  const { type: written, nullability: nullMember } = withoutNull(parsed.type);
+  const nullability = nullMember === "yes" ? "yes" : statedNullability(parsed.mark, required, ctx.dialect);
+  const type = ctx.dialect === "python" || ctx.dialect === "ruby" ? dateByExample(written, exampleText) : written;
   const field: Field = {
     name,
     type,
     required,
     nullability,
     nullable: nullability === "yes",
+    ...(wireName !== undefined ? { wireName } : {}),
     description,
     deprecated: lead !== null || isStruckThrough(nameCell.children) || DEPRECATED_MARK.test(cellText),
     position: spanOf(nameCell.children) ?? { start, end: start },
@@ -147,6 +157,39 @@ function readRow(
   if (lead?.[1]) field.deprecationNote = lead[1].trim();
   if (exampleText !== "" && exampleSpan) field.example = { text: exampleText, position: exampleSpan };
   return field;
+}
+
+/**
+ * What a dialect's wrapper says of `null`: `Nullable[…]` says yes; Python's `Optional[…]` says
+ * no; Go's `*T`, Ruby's `T.nilable(…)`, PHP's `?T` say "absent or null", which on a required
+ * field is null; no wrapper in a dialect that marks nullable fields says no on a required one.
+ */
+export function statedNullability(mark: NullMark | undefined, required: boolean, dialect: Dialect): Nullability {
+  switch (mark) {
+    case "null":
+      return "yes";
+    case "absent":
+      return "no";
+    case "maybe":
+      return required ? "yes" : "unknown";
+    case undefined:
+      return required && marksNulls(dialect) ? "no" : "unknown";
+  }
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/**
+ * Python docs link date-time fields as `[date](…)` and date fields as `[datetime](…)`, Ruby
+ * docs both as `[Date](…)`; the field's example, when it has one, says which it is.
+ */
+function dateByExample(type: TypeExpr, example: string): TypeExpr {
+  if (type.kind !== "date" && type.kind !== "rfcDate") return type;
+  const value = example.replace(/^["'`]|["'`]$/g, "").trim();
+  if (CALENDAR_DATE.test(value)) return { kind: "rfcDate" };
+  if (DATE_TIME.test(value)) return { kind: "date" };
+  return type;
 }
 
 /** A type with its `null` members taken out, and whether there were any. */

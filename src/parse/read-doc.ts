@@ -2,17 +2,20 @@
 import type { Code, Heading, RootContent, Table } from "mdast";
 import { toString, VFile } from "./markdown-stack.js";
 import { DOC_START, report, startOf } from "../shared/diagnostics.js";
-import type { ExampleCode, ModelBody, ModelDoc, Point, UnionMember } from "../ir/types.js";
+import type { ExampleCode, ModelBody, ModelDoc, Point, TypeExpr, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
 import { readExampleCode } from "./example-literal.js";
 import { readFieldsTable, type ReadContext } from "./fields-table.js";
 import { parseMarkdown } from "./markdown.js";
-import { findSection, outlineDoc, type Section } from "./sections.js";
+import { findSection, outlineDoc, type DocOutline, type Section } from "./sections.js";
 import { parseTypeCell } from "./type-cell.js";
+import { DIALECT_LABELS, TYPESCRIPT_READ, type ReadOptions } from "../shared/dialects.js";
 import type { SourceDoc } from "../shared/source-doc.js";
+import { nonModelPath } from "./model-paths.js";
 
 export type { SourceDoc };
+export { nonModelPath };
 
 export interface ReadResult {
   /** The doc's messages; `file.path` is the doc path. */
@@ -23,26 +26,12 @@ export interface ReadResult {
   skipped: boolean;
 }
 
-/**
- * Folders an SDK's docs tree keeps for pages that are not models: `sdks/` documents
- * operations and `lib/` the SDK's utilities (their tables have no Required column).
- */
-const NON_MODEL_FOLDERS = new Set(["sdks", "lib"]);
-
-/** Why a path is not a model doc, or `undefined` when it may be one. */
-export function nonModelPath(path: string): string | undefined {
-  const parts = path.split("/");
-  const folder = parts.slice(0, -1).find((part) => NON_MODEL_FOLDERS.has(part.toLowerCase()));
-  if (folder) return `pages under ${folder}/ document the SDK, not models`;
-  if (/^readme\.md$/i.test(parts[parts.length - 1] ?? "")) return "a README is not a model doc";
-  return undefined;
-}
-
 /** Docs larger than this are refused: a model doc is a page, not a data dump. */
 export const MAX_DOC_BYTES = 2 * 1024 * 1024;
 
-/** Reads a doc; never throws on bad input, it reports on `file` instead. */
-export function readDoc(doc: SourceDoc): ReadResult {
+/** Reads a doc in the dialect of its tree; never throws on bad input, it reports on `file` instead. */
+export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ): ReadResult {
+  const { dialect } = options;
   // A byte-order mark is an encoding detail, not part of the title.
   const text = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
   const file = new VFile({ path: doc.path, value: text });
@@ -57,13 +46,14 @@ export function readDoc(doc: SourceDoc): ReadResult {
     return { file, skipped: true };
   }
   const source = text;
-  const ctx: ReadContext = { file, source };
+  const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames };
   const outline = outlineDoc(parseMarkdown(source));
 
   const fields = findSection(outline, "Fields");
   const values = findSection(outline, "Values");
   const supported = findSection(outline, "Supported Types");
   if (!fields && !values && !supported) {
+    if (dialect !== "typescript" && outline.title && outline.sections.length === 0) return emptyUnion(outline, doc.path, ctx);
     report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", DOC_START, "not-a-model");
     return { file, skipped: true };
   }
@@ -77,7 +67,7 @@ export function readDoc(doc: SourceDoc): ReadResult {
     ? readObject(fields, ctx)
     : values
       ? readEnumValues(values.nodes, startOf(values.heading), ctx)
-      : readUnion(supported!, ctx);
+      : readUnion(supported!, name, ctx);
   if (!body || file.messages.some((message) => message.fatal === true)) return { file, skipped: false };
 
   const model: ModelDoc = {
@@ -91,6 +81,31 @@ export function readDoc(doc: SourceDoc): ReadResult {
   const exampleUsage = usage ? firstCodeBlock(usage.nodes, ctx) : undefined;
   if (exampleUsage) model.exampleUsage = exampleUsage;
   return { file, model, skipped: false };
+}
+
+/**
+ * A page with a title and no section: the Java, C# and Ruby SDKs publish their unions so,
+ * without members. It says only that the model exists, so it is typed `unknown`.
+ */
+function emptyUnion(outline: DocOutline, path: string, ctx: ReadContext): ReadResult {
+  const title = outline.title!;
+  const name = toString(title).trim();
+  const position = title.position ?? { start: DOC_START, end: DOC_START };
+  report(
+    ctx.file,
+    "warning",
+    `\`${name}\` has no Fields, Values or Supported Types section (${DIALECT_LABELS[ctx.dialect]} SDK docs publish unions so), so it is typed \`unknown\`; add a \`## Supported Types\` section with a \`### T\` heading per member to type it`,
+    position,
+    "empty-union",
+  );
+  const model: ModelDoc = {
+    name,
+    path,
+    description: sourceText(outline.intro, ctx.source),
+    body: { kind: "union", members: [{ type: { kind: "unknown" }, position }] },
+    position,
+  };
+  return { file: ctx.file, model, skipped: false };
 }
 
 function readObject(section: Section, ctx: ReadContext): ModelBody | undefined {
@@ -110,17 +125,18 @@ function readObject(section: Section, ctx: ReadContext): ModelBody | undefined {
 }
 
 /** Each `### T` heading under Supported Types is one member of the union, with its example. */
-function readUnion(section: Section, ctx: ReadContext): ModelBody | undefined {
+function readUnion(section: Section, unionName: string, ctx: ReadContext): ModelBody | undefined {
   const members: UnionMember[] = [];
   section.nodes.forEach((node, index) => {
     if (!isMemberHeading(node)) return;
     const at = startOf(node);
-    const parsed = parseTypeCell(node.children, at, ctx.source);
+    const parsed = parseTypeCell(node.children, at, ctx.source, ctx.dialect);
     if (!parsed.ok) {
       report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
       return;
     }
-    const member: UnionMember = { type: parsed.type, position: node.position ?? { start: at, end: at } };
+    const type = ctx.dialect === "csharp" ? csharpMember(parsed.type, unionName) : parsed.mark && parsed.mark !== "absent" ? withNullMember(parsed.type) : parsed.type;
+    const member: UnionMember = { type, position: node.position ?? { start: at, end: at } };
     const next = section.nodes.slice(index + 1);
     const end = next.findIndex(isMemberHeading);
     const example = firstCodeBlock(end < 0 ? next : next.slice(0, end), ctx);
@@ -140,6 +156,7 @@ function firstCodeBlock(nodes: readonly RootContent[], ctx: ReadContext): Exampl
   if (!code?.position) return undefined;
   const start = { line: code.position.start.line + 1, column: 1 };
   const example: ExampleCode = { position: { start, end: code.position.end } };
+  if (!isTypeScriptFence(code.lang)) return foreignExample(code.value, example);
   const read = readExampleCode(code.value, start);
   if (read.ok === "empty") {
     report(ctx.file, "info", "the example block declares no value (`let value: T = …;`), so there is no example", start, "bad-example");
@@ -152,6 +169,53 @@ function firstCodeBlock(nodes: readonly RootContent[], ctx: ReadContext): Exampl
   if (read.ok) example.value = read.value;
   else report(ctx.file, "warning", `the example is left out: ${read.reason}`, read.at, "bad-example");
   return example;
+}
+
+/**
+ * C# names a union's members as its factory methods do (`CreateStr`, `CreateManual`): a
+ * primitive by its JSON type, an inline member by its name within the union
+ * (`### Manual` under `CreatePlaylistRequest` is `CreatePlaylistRequestManual`).
+ */
+function csharpMember(type: TypeExpr, unionName: string): TypeExpr {
+  if (type.kind !== "ref" || type.href !== undefined) return type;
+  const primitive = CSHARP_MEMBERS.get(type.name);
+  if (primitive) return primitive;
+  return { ...type, nested: `${unionName}${type.name}` };
+}
+
+const CSHARP_MEMBERS: ReadonlyMap<string, TypeExpr> = new Map<string, TypeExpr>([
+  ["Str", { kind: "string" }],
+  ["Integer", { kind: "integer" }],
+  ["Number", { kind: "number" }],
+  ["Boolean", { kind: "boolean" }],
+]);
+
+/** A member written under a wrapper (`Optional[X]`) is `X | null`. */
+function withNullMember(type: TypeExpr): TypeExpr {
+  return { kind: "union", members: [...(type.kind === "union" ? type.members : [type]), { kind: "null" }] };
+}
+
+function isTypeScriptFence(lang: string | null | undefined): boolean {
+  return lang === null || lang === undefined || ["typescript", "ts", "tsx", "javascript", "js"].includes(lang.toLowerCase());
+}
+
+/** `value: Status = "active"` (Python): the one assignment of a literal this reads; the rest of other languages' code is left alone. */
+const FOREIGN_LITERAL = /^\s*(?:value|\$value|var value|value :=)\s*(?::\s*[\w.]+\s*)?=\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*;?\s*$/m;
+
+/**
+ * An example block in another language: a literal it assigns is read (enum pages show one
+ * value so); anything else, code mdmodel does not parse, is no example, and no message.
+ */
+function foreignExample(code: string, example: ExampleCode): ExampleCode | undefined {
+  const literal = FOREIGN_LITERAL.exec(code)?.[1];
+  if (literal === undefined) return undefined;
+  let value: string | number;
+  try {
+    value = JSON.parse(literal) as string | number;
+  } catch {
+    return undefined; // an escape JSON does not have, such as `\'`
+  }
+  return { ...example, value: typeof value === "number" ? { kind: "number", value } : { kind: "string", value } };
 }
 
 function isMemberHeading(node: RootContent): node is Heading {

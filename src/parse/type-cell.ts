@@ -2,23 +2,37 @@
  * The Type-cell grammar. A cell is mdast (emphasis, links, text, the html nodes that
  * `<Uint8Array>` becomes); it is flattened into tokens, then read by recursive descent:
  *
- *   union   := postfix ("|" postfix)*
+ *   union   := prefix ("|" prefix)*
+ *   prefix  := "*" prefix | "?" prefix                           (Go pointer, PHP nullable: a wrapper)
+ *            | "[" "]" prefix | "map" "[" union "]" prefix       (Go slice and map)
+ *            | postfix
  *   postfix := primary ("[" "]")*
- *   primary := LINK | STRING | NUMBER | NAME ("<" union ("," union)* ">")? | "(" union ")"
+ *   primary := LINK | STRING | NUMBER | NAME args? | "(" union ")"
  *            | "{" "[" NAME ":" NAME "]" ":" union "}"          (an index signature: a Record)
+ *   args    := "<" list ">" | "[" list "]" | "(" list ")"      (TypeScript, Java, C#; Python, Ruby; Sorbet)
+ *
+ * One grammar reads every dialect; what a name means is the dialect's (`type-names.ts`). A
+ * link's text is read with the same grammar, so `[Optional[models.X]](x.md)` is a wrapper
+ * around the link. Wrappers (`Optional[…]`, `*T`, `T.nilable(…)`) are facts about the
+ * field, not types: at the top of a cell they become its `mark`, deeper they add `null`.
  */
 import type { PhrasingContent } from "mdast";
 import { toString } from "./markdown-stack.js";
 import type { Point, TypeExpr } from "../ir/types.js";
+import type { Dialect } from "./dialect.js";
+import { genericType, isHttpResponse, isKnownGeneric, simpleType, type NullMark } from "./type-names.js";
+
+export type { NullMark };
 
 export type Token =
-  | { kind: "name"; text: string; at: Point }
+  /** `href` when the name was written as (part of) a link's text. */
+  | { kind: "name"; text: string; at: Point; href?: string }
   | { kind: "string"; value: string; at: Point }
   | { kind: "number"; value: number; at: Point }
   | { kind: "link"; text: string; href: string; at: Point }
   | { kind: "punct"; text: Punct; at: Point };
 
-type Punct = "<" | ">" | "," | "[" | "]" | "|" | "(" | ")" | "{" | "}" | ":" | ";";
+type Punct = "<" | ">" | "," | "[" | "]" | "|" | "(" | ")" | "{" | "}" | ":" | ";" | "*" | "?";
 
 /** A Type cell that could not be read: what was wrong, and where. */
 export interface TypeCellError {
@@ -26,31 +40,44 @@ export interface TypeCellError {
   at: Point;
 }
 
-export type TypeCellResult = { ok: true; type: TypeExpr } | { ok: false; error: TypeCellError };
+/**
+ * A Type cell as read: its type, the wrapper around it (when there is one), and notes on
+ * what was typed `unknown` on purpose (an SDK's HTTP response object).
+ */
+export type TypeCellResult = { ok: true; type: TypeExpr; mark?: NullMark; notes: string[] } | { ok: false; error: TypeCellError };
 
-const PUNCT = new Set<string>(["<", ">", ",", "[", "]", "|", "(", ")", "{", "}", ":", ";"]);
+const PUNCT = new Set<string>(["<", ">", ",", "[", "]", "|", "(", ")", "{", "}", ":", ";", "?"]);
 const NAME_START = /[A-Za-z_$]/;
 const NAME_PART = /[\w$.]/;
+
+/** How a piece of cell text is scanned. */
+interface ScanMode {
+  dialect: Dialect;
+  /** A text node, where a `*` that markdown left unpaired is an unclosed emphasis (or a Go pointer). */
+  bare: boolean;
+  /** Inside a link's text, where a Go pointer `*` is written as is. */
+  link?: boolean;
+}
 
 /**
  * Flattens the cell's mdast into tokens; emphasis and code are presentation only. With
  * the doc's `source`, text is scanned as written so columns count escapes like `\|`.
  */
-export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string): Token[] | TypeCellError {
+export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript"): Token[] | TypeCellError {
   const tokens: Token[] = [];
   for (const node of nodes) {
     const at = node.position?.start ?? fallback;
     if (node.type === "link") {
-      tokens.push({ kind: "link", text: toString(node).trim(), href: node.url, at });
+      tokens.push(...linkTokens(toString(node).trim(), node.url, at, dialect));
     } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
-      const error = scanText(writtenText(node, source), at, tokens, node.type === "text");
+      const error = scanText(writtenText(node, source), at, tokens, { dialect, bare: node.type === "text" });
       if (error) return error;
     } else if (isMarkup(node) && source !== undefined && !containsLink(node)) {
       // Scan emphasis as written: `*"__x__"*` holds a literal, not strong emphasis.
-      const error = scanText(innerSource(node, source), { line: at.line, column: at.column + delimiterWidth(node) }, tokens);
+      const error = scanText(innerSource(node, source), { line: at.line, column: at.column + delimiterWidth(node) }, tokens, { dialect, bare: false });
       if (error) return error;
     } else if ("children" in node) {
-      const inner = tokenizeCell(node.children as PhrasingContent[], at, source);
+      const inner = tokenizeCell(node.children as PhrasingContent[], at, source, dialect);
       if (!Array.isArray(inner)) return inner;
       tokens.push(...inner);
     } else {
@@ -58,6 +85,30 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
     }
   }
   return tokens;
+}
+
+/**
+ * A link's text read as a type, its names carrying the link target: `[Optional[models.X]](x.md)`
+ * is `Optional` around a link to `x.md`. Text that is no type (`[Some page](x.md)`) stays one
+ * link token. When the text names several models (`[T.any(A, B)](u.md)`, PHP's `[A|B|null](u.md)`),
+ * the link is to their union's page and each name is looked up by itself.
+ */
+function linkTokens(text: string, href: string, at: Point, dialect: Dialect): Token[] {
+  const inner: Token[] = [];
+  const start = { line: at.line, column: at.column + 1 };
+  if (scanText(text, start, inner, { dialect, bare: false, link: true }) !== undefined || inner.length === 0 || !parseTokens(inner, start, dialect).ok) {
+    return [{ kind: "link", text, href, at }];
+  }
+  const leaves = inner.filter((token, index) => token.kind === "name" && !opensArguments(inner[index + 1], inner[index + 2]) && simpleType(token.text, dialect) === undefined);
+  const linked = leaves.length === 1 ? leaves : leaves.length === 0 ? inner : [];
+  return inner.map((token) => (token.kind === "name" && linked.includes(token) ? { ...token, href } : token));
+}
+
+/** Whether the tokens after a name open its type arguments (`<`, `(`, or a `[` that is no `[]`). */
+function opensArguments(next: Token | undefined, after: Token | undefined): boolean {
+  if (next?.kind !== "punct") return false;
+  if (next.text === "<" || next.text === "(") return true;
+  return next.text === "[" && !(after?.kind === "punct" && after.text === "]");
 }
 
 type Markup = Extract<PhrasingContent, { type: "emphasis" | "strong" | "delete" }>;
@@ -106,15 +157,24 @@ function exactNumber(text: string, value: number): boolean {
  * Scans plain text into tokens, tracking columns so errors point at the character. In a
  * text node (`bare`), a `*` that markdown left unpaired is an unclosed emphasis.
  */
-function scanText(text: string, start: Point, out: Token[], bare = false): TypeCellError | undefined {
+function scanText(text: string, start: Point, out: Token[], mode: ScanMode): TypeCellError | undefined {
   let i = 0;
   const at = (index: number): Point => ({ line: start.line, column: start.column + index });
   while (i < text.length) {
     const char = text[i]!;
-    if (bare && char === "*") {
+    if (char === "*" && mode.dialect === "go" && (mode.bare || mode.link)) {
+      out.push({ kind: "punct", text: "*", at: at(i) }); // a Go pointer: `**string*`, `[*components.X](…)`
+      i += 1;
+      continue;
+    }
+    if (mode.bare && char === "*") {
       return { reason: `unclosed emphasis "${char}"; close it, e.g. *string*`, at: at(i) };
     }
-    if (/\s/.test(char) || char === "\\" || char === "*" || char === "`") {
+    if (startsName(text, i)) {
+      const end = nameEnd(text, i);
+      out.push({ kind: "name", text: text.slice(i, end), at: at(i) });
+      i = end;
+    } else if (/\s/.test(char) || char === "\\" || char === "*" || char === "`") {
       i += 1; // whitespace, the table's `\|` escape, stray emphasis or code marks
     } else if (PUNCT.has(char)) {
       out.push({ kind: "punct", text: char as Punct, at: at(i) });
@@ -133,11 +193,6 @@ function scanText(text: string, start: Point, out: Token[], bare = false): TypeC
       }
       out.push({ kind: "number", value, at: at(i) });
       i += match[0].length;
-    } else if (NAME_START.test(char)) {
-      let end = i + 1;
-      while (end < text.length && NAME_PART.test(text[end]!)) end += 1;
-      out.push({ kind: "name", text: text.slice(i, end), at: at(i) });
-      i = end;
     } else {
       return { reason: `unexpected "${char}"`, at: at(i) };
     }
@@ -145,21 +200,44 @@ function scanText(text: string, start: Point, out: Token[], bare = false): TypeC
   return undefined;
 }
 
+/**
+ * Where a name starts: a letter, `_` or `$`; Ruby's `::String` (a root); PHP's `\DateTime`
+ * (a root, where `\|` and `\<` are markdown escapes).
+ */
+function startsName(text: string, i: number): boolean {
+  const char = text[i]!;
+  if (NAME_START.test(char)) return true;
+  const next = text[i + 1] ?? "";
+  if (char === ":" && next === ":") return NAME_START.test(text[i + 2] ?? "");
+  return char === "\\" && NAME_START.test(next);
+}
+
+/** Where a name that starts at `i` ends: namespaces join with `.`, `::` (Ruby) and `\` (PHP). */
+function nameEnd(text: string, i: number): number {
+  let end = text[i] === ":" ? i + 2 : i + 1;
+  for (;;) {
+    if (end < text.length && NAME_PART.test(text[end]!)) end += 1;
+    else if (text.startsWith("::", end) && NAME_START.test(text[end + 2] ?? "")) end += 2;
+    else if (text[end] === "\\" && NAME_START.test(text[end + 1] ?? "")) end += 1;
+    else return end;
+  }
+}
+
 /** Parses a Type cell's mdast children into a type expression. */
-export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string): TypeCellResult {
-  const tokens = tokenizeCell(nodes, fallback, source);
+export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript"): TypeCellResult {
+  const tokens = tokenizeCell(nodes, fallback, source, dialect);
   if (!Array.isArray(tokens)) return { ok: false, error: tokens };
-  return parseTokens(tokens, fallback);
+  return parseTokens(tokens, fallback, dialect);
 }
 
 /** Parses a token list (also used for `typescript` blocks of enum values). */
-export function parseTokens(tokens: readonly Token[], fallback: Point): TypeCellResult {
+export function parseTokens(tokens: readonly Token[], fallback: Point, dialect: Dialect = "typescript"): TypeCellResult {
   if (tokens.length === 0) return { ok: false, error: { reason: "the Type cell is empty", at: fallback } };
-  const parser = new TypeParser(tokens, fallback);
+  const parser = new TypeParser(tokens, fallback, dialect);
   try {
     const type = parser.union();
     parser.expectEnd();
-    return { ok: true, type };
+    return { ok: true, ...parser.finish(type) };
   } catch (error) {
     if (error instanceof TypeSyntaxError) return { ok: false, error: { reason: error.message, at: error.at } };
     throw error;
@@ -178,37 +256,135 @@ class TypeSyntaxError extends Error {
 /** How deeply a type cell's types may nest (the deepest in real docs is a handful). */
 export const MAX_TYPE_DEPTH = 64;
 
+/** A wrapper read but not yet placed: at the top of the cell it is the field's mark, deeper a `null` member. */
+interface Wrapper {
+  mark: NullMark;
+  inner: TypeExpr;
+}
+
 /** Recursive descent over the tokens; one method per grammar rule. */
 class TypeParser {
   private index = 0;
   /** How many types the one being read is nested in (arrays, type arguments, parentheses). */
   private depth = 0;
+  /** Placeholders for wrappers, by identity, until `finish` knows where each sits. */
+  private readonly wrappers = new Map<TypeExpr, Wrapper>();
+  private readonly notes: string[] = [];
 
   constructor(
     private readonly tokens: readonly Token[],
     private readonly fallback: Point,
+    private readonly dialect: Dialect,
   ) {}
 
   union(): TypeExpr {
     this.enter(1);
-    const members = [this.postfix()];
-    while (this.eat("|")) members.push(this.postfix());
+    const members = [this.prefix()];
+    while (this.eat("|")) members.push(this.prefix());
     this.depth -= 1;
     return members.length === 1 ? members[0]! : { kind: "union", members };
   }
 
-  postfix(): TypeExpr {
-    let type = this.primary();
-    let arrays = 0;
-    while (this.peekPunct("[")) {
+  /** Go's `*T`, `[]T` and `map[string]T`, PHP's `?T`; else a postfix type. */
+  prefix(): TypeExpr {
+    const token = this.tokens[this.index];
+    if (token?.kind === "punct" && (token.text === "*" || token.text === "?")) {
       this.index += 1;
+      return this.nested(() => this.wrapped("maybe", this.prefix()));
+    }
+    if (token?.kind === "punct" && token.text === "[" && this.isPunct(this.index + 1, "]")) {
+      this.index += 2;
+      if (this.isByte(this.index)) {
+        this.index += 1;
+        return { kind: "platform", name: "Uint8Array" }; // `[]byte`
+      }
+      return this.nested(() => ({ kind: "array", element: this.prefix() }));
+    }
+    if (token?.kind === "name" && token.text === "map" && this.isPunct(this.index + 1, "[")) {
+      this.index += 2;
+      const key = this.union();
       this.expect("]");
+      if (key.kind !== "string") throw new TypeSyntaxError(`a map key must be string, as JSON's are; found ${typeName(key)}`, token.at);
+      return this.nested(() => ({ kind: "record", value: this.prefix() }));
+    }
+    return this.postfix();
+  }
+
+  postfix(): TypeExpr {
+    const byte = this.isByte(this.index) && this.isPunct(this.index + 1, "[") && this.isPunct(this.index + 2, "]");
+    if (byte) {
+      this.index += 3; // Java's and C#'s `byte[]`
+      return this.postfixArrays({ kind: "platform", name: "Uint8Array" });
+    }
+    return this.postfixArrays(this.primary());
+  }
+
+  private postfixArrays(start: TypeExpr): TypeExpr {
+    let type = start;
+    let arrays = 0;
+    while (this.peekPunct("[") && this.isPunct(this.index + 1, "]")) {
+      this.index += 2;
       type = { kind: "array", element: type };
       arrays += 1;
     }
     this.enter(arrays);
     this.depth -= arrays;
     return type;
+  }
+
+  /** Reads one level deeper. */
+  private nested(read: () => TypeExpr): TypeExpr {
+    this.enter(1);
+    const type = read();
+    this.depth -= 1;
+    return type;
+  }
+
+  private isPunct(index: number, text: string): boolean {
+    const token = this.tokens[index];
+    return token?.kind === "punct" && token.text === text;
+  }
+
+  private isByte(index: number): boolean {
+    const token = this.tokens[index];
+    return token?.kind === "name" && (token.text === "byte" || token.text === "Byte") && this.dialect !== "typescript";
+  }
+
+  /** A placeholder for `inner` under a wrapper; `finish` replaces it. */
+  private wrapped(mark: NullMark, inner: TypeExpr): TypeExpr {
+    const placeholder: TypeExpr = { kind: "union", members: [inner] };
+    this.wrappers.set(placeholder, { mark, inner });
+    return placeholder;
+  }
+
+  /** The type with its wrappers placed: the outermost ones are the cell's mark, the others `T | null` (or `T`, for `absent`). */
+  finish(type: TypeExpr): { type: TypeExpr; mark?: NullMark; notes: string[] } {
+    let top = type;
+    let mark: NullMark | undefined;
+    for (let wrapper = this.wrappers.get(top); wrapper; wrapper = this.wrappers.get(top)) {
+      mark = strongest(mark, wrapper.mark);
+      top = wrapper.inner;
+    }
+    const placed = this.place(top);
+    return mark ? { type: placed, mark, notes: this.notes } : { type: placed, notes: this.notes };
+  }
+
+  private place(type: TypeExpr): TypeExpr {
+    const wrapper = this.wrappers.get(type);
+    if (wrapper) {
+      const inner = this.place(wrapper.inner);
+      return wrapper.mark === "absent" ? inner : withNull(inner);
+    }
+    switch (type.kind) {
+      case "array":
+        return { kind: "array", element: this.place(type.element) };
+      case "record":
+        return { kind: "record", value: this.place(type.value) };
+      case "union":
+        return { kind: "union", members: type.members.map((member) => this.place(member)) };
+      default:
+        return type;
+    }
   }
 
   /** Goes `levels` deeper; past `MAX_TYPE_DEPTH` the cell is refused, as every later step would recurse that deep. */
@@ -227,7 +403,7 @@ class TypeParser {
       case "number":
         return { kind: "literal", value: token.value };
       case "link":
-        return linkType(token.text, token.href);
+        return this.linkType(token.text, token.href);
       case "name":
         return this.named(token);
       case "punct":
@@ -262,22 +438,54 @@ class TypeParser {
     return token;
   }
 
+  /** The closing bracket of the type arguments that start here, if they do: `<…>`, `[…]` or `(…)`. */
+  private argumentsClose(): ">" | "]" | ")" | undefined {
+    if (!opensArguments(this.tokens[this.index], this.tokens[this.index + 1])) return undefined;
+    const open = (this.tokens[this.index] as { text: string }).text;
+    return open === "<" ? ">" : open === "[" ? "]" : ")";
+  }
+
   private named(token: Extract<Token, { kind: "name" }>): TypeExpr {
+    const close = this.argumentsClose();
+    if (close === undefined) return this.simpleName(token);
+    this.index += 1;
     const args: TypeExpr[] = [];
-    if (this.eat("<")) {
-      do args.push(this.union());
-      while (this.eat(","));
-      this.expect(">");
+    do args.push(this.union());
+    while (this.eat(","));
+    this.expect(close);
+    if (isHttpResponse(token.text, this.dialect)) return this.httpResponse(token.text);
+    const reading = genericType(token.text, args.map((arg) => this.place(arg)), this.dialect);
+    if (reading === "misfit" || (reading === undefined && isKnownGeneric(token.text))) {
+      throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
     }
-    const type = namedType(token.text, args);
-    if (type === undefined) {
-      if (BUILTIN_GENERICS.has(token.text) || SIMPLE_NAMES.has(token.text)) {
-        throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
-      }
+    if (reading === undefined) {
       // A generic the format does not define, such as `EventStream<T>`: an outside type.
-      return { kind: "external", name: `${token.text}<${args.map(typeName).join(", ")}>` };
+      const name = `${token.text}<${args.map(typeName).join(", ")}>`;
+      return token.href !== undefined && !isDocLink(token.href) ? { kind: "external", name, href: token.href } : { kind: "external", name };
     }
-    return type;
+    if ("type" in reading) return reading.type;
+    // The wrapper's argument, unplaced, so a wrapper inside it is still known as one.
+    return this.wrapped(reading.wrap, args[0]!);
+  }
+
+  /** A name without arguments: a built-in of the dialect, the SDK's HTTP response, or a model. */
+  private simpleName(token: Extract<Token, { kind: "name" }>): TypeExpr {
+    const builtin = simpleType(token.text, this.dialect);
+    if (builtin) return builtin;
+    if (isHttpResponse(token.text, this.dialect)) return this.httpResponse(token.text);
+    if (token.href === undefined) return { kind: "ref", name: token.text };
+    if (isDocLink(token.href)) return { kind: "ref", name: token.text, href: token.href };
+    return { kind: "external", name: token.text, href: token.href };
+  }
+
+  /** A link whose text is no type: a built-in by its text, another doc, or an outside type. */
+  private linkType(text: string, href: string): TypeExpr {
+    return this.simpleName({ kind: "name", text, href, at: this.fallback });
+  }
+
+  private httpResponse(name: string): TypeExpr {
+    this.notes.push(`\`${name}\` is the SDK's HTTP response object, which no API sends, so it is typed \`unknown\``);
+    return { kind: "unknown" };
   }
 
   expectEnd(): void {
@@ -293,8 +501,7 @@ class TypeParser {
   }
 
   private peekPunct(text: string): boolean {
-    const token = this.tokens[this.index];
-    return token?.kind === "punct" && token.text === text;
+    return this.isPunct(this.index, text);
   }
 
   private eat(text: string): boolean {
@@ -316,6 +523,28 @@ class TypeParser {
   }
 }
 
+/** Of two marks, the one that says most: `null` over `maybe` over `absent`. */
+function strongest(a: NullMark | undefined, b: NullMark): NullMark {
+  const rank: Record<NullMark, number> = { absent: 0, maybe: 1, null: 2 };
+  return a === undefined || rank[b] > rank[a] ? b : a;
+}
+
+function withNull(type: TypeExpr): TypeExpr {
+  return flatUnion([type, { kind: "null" }]);
+}
+
+/** A union of `members`, nested unions flattened and repeats dropped; one member is itself. */
+function flatUnion(members: readonly TypeExpr[]): TypeExpr {
+  const flat: TypeExpr[] = [];
+  const seen = new Set<string>();
+  for (const member of members.flatMap((m) => (m.kind === "union" ? m.members : [m]))) {
+    const key = JSON.stringify(member);
+    if (!seen.has(key)) flat.push(member);
+    seen.add(key);
+  }
+  return flat.length === 1 ? flat[0]! : { kind: "union", members: flat };
+}
+
 function describe(token: Token): string {
   switch (token.kind) {
     case "name":
@@ -329,23 +558,6 @@ function describe(token: Token): string {
       return `the number ${token.value}`;
   }
 }
-
-/** Names the doc format defines; anything else is a model reference. */
-function namedType(name: string, args: readonly TypeExpr[]): TypeExpr | undefined {
-  if (args.length === 0) {
-    const simple = SIMPLE_NAMES.get(name);
-    if (simple) return simple;
-    return { kind: "ref", name };
-  }
-  if (name === "Record" && args.length === 2 && args[0]!.kind === "string") return { kind: "record", value: args[1]! };
-  if (name === "Array" && args.length === 1) return { kind: "array", element: args[0]! };
-  if (name === "ReadableStream" && args.length === 1 && isUint8Array(args[0]!)) {
-    return { kind: "platform", name: "ReadableStream<Uint8Array>" };
-  }
-  return undefined;
-}
-
-const BUILTIN_GENERICS = new Set(["Record", "Array", "ReadableStream", "Map", "Set", "Promise"]);
 
 /** A type written back as text, for naming outside types. */
 function typeName(type: TypeExpr): string {
@@ -370,35 +582,6 @@ function typeName(type: TypeExpr): string {
     default:
       return type.kind;
   }
-}
-
-function isUint8Array(type: TypeExpr): boolean {
-  return type.kind === "platform" && type.name === "Uint8Array";
-}
-
-const SIMPLE_NAMES: ReadonlyMap<string, TypeExpr> = new Map(Object.entries({
-  string: { kind: "string" },
-  number: { kind: "number" },
-  integer: { kind: "number" },
-  boolean: { kind: "boolean" },
-  any: { kind: "unknown" },
-  unknown: { kind: "unknown" },
-  null: { kind: "null" },
-  true: { kind: "literal", value: true },
-  false: { kind: "literal", value: false },
-  Date: { kind: "date" },
-  RFCDate: { kind: "rfcDate" },
-  Uint8Array: { kind: "platform", name: "Uint8Array" },
-  File: { kind: "platform", name: "File" },
-  Blob: { kind: "platform", name: "Blob" },
-} satisfies Record<string, TypeExpr>));
-
-/** A link names a built-in (`[Date](…)`), another doc (`…/foo.md`) or an outside type. */
-function linkType(text: string, href: string): TypeExpr {
-  const builtin = SIMPLE_NAMES.get(text);
-  if (builtin) return builtin;
-  if (isDocLink(href)) return { kind: "ref", name: text, href };
-  return { kind: "external", name: text, href };
 }
 
 /** A relative link to a markdown page, i.e. another doc of the same tree. */

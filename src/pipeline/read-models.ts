@@ -3,9 +3,22 @@ import type { Config } from "../config/defaults.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs, type ReadModels } from "./assemble.js";
 import { readStep } from "./read-step.js";
+import { readingErrorFile, readingFor } from "./reading.js";
+import type { ReadOptions } from "../shared/dialects.js";
 
-/** Reads every doc in this thread, resolves links between them and infers nullability. */
-export function readModels(input: readonly SourceDoc[], config: Config): ReadModels {
+/**
+ * Reads every doc in this thread, resolves links between them and infers nullability; `as`
+ * is how (by default, the dialect the config sets or the docs show).
+ */
+export function readModels(input: readonly SourceDoc[], config: Config, as?: ReadOptions): ReadModels {
   const docs = sortDocs(input);
-  return assembleModels(docs, docs.map((doc) => (isSafeDocPath(doc.path) ? readStep(doc) : undefined)), config);
+  const reading = as ? { ok: true as const, as } : readingFor(config, docs);
+  if (!reading.ok) {
+    // A tree that mixes dialects: no model, one error.
+    const file = readingErrorFile(docs, reading);
+    const read = assembleModels([], [], config);
+    read.files.set(file.path, file);
+    return read;
+  }
+  return assembleModels(docs, docs.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.as }) : undefined)), config);
 }

@@ -3,6 +3,12 @@ import type { ModelDoc } from "../ir/types.js";
 import { readDoc } from "../parse/read-doc.js";
 import { saveMessages, type SavedMessage } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
+import type { ReadOptions } from "../shared/dialects.js";
+
+/** A doc to read, and how its tree is read. */
+export interface ReadJob extends SourceDoc {
+  as: ReadOptions;
+}
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
 export interface DocRead {
@@ -12,7 +18,7 @@ export interface DocRead {
 }
 
 /** Reads one doc into plain data (messages saved, not attached to a file). */
-export function readStep(doc: SourceDoc): DocRead {
-  const read = readDoc(doc);
+export function readStep({ as, ...doc }: ReadJob): DocRead {
+  const read = readDoc(doc, as);
   return { ...(read.model ? { model: read.model } : {}), skipped: read.skipped, messages: saveMessages(read.file) };
 }

@@ -23,10 +23,12 @@ export interface SparseStart {
  * be this generator's with these options, list the same docs, and have its records; the
  * config's null overrides name fields of any model, so they need every doc.
  */
-export function sparseStart(docs: readonly SourceDoc[], manifest: Manifest, identity: string, key: string, config: Config): SparseStart | string {
+export function sparseStart(docs: readonly SourceDoc[], manifest: Manifest, identity: string, key: string, config: Config, dialect: string): SparseStart | string {
   const inputs = manifest.inputs;
   if (manifest.generatedBy?.identity !== identity) return "another generator made the output";
   if (!inputs || inputs.key !== key) return "the options changed";
+  // The docs kept from the previous run were read in its dialect: a change reads them all again.
+  if (inputs.dialect !== dialect) return "the docs' dialect changed";
   if (!inputs.models || !inputs.warnings) return "the manifest has no model records";
   if (config.nullable.length + config.notNullable.length > 0) return "the config names nullable fields";
   const recorded = Object.keys(inputs.docs);

@@ -27,7 +27,10 @@ export type RuleId =
   | "shadowed-setter"
   | "unknown-override"
   | "doc-too-large"
-  | "bad-path";
+  | "bad-path"
+  | "sdk-type"
+  | "empty-union"
+  | "dialect";
 
 const SOURCE = "mdmodel";
 

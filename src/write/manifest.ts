@@ -13,6 +13,8 @@ export const MANIFEST_PATH = ".mdmodel-manifest.json";
 export interface ManifestInputs {
   /** sha256 of the output-shaping config and the prettier options. */
   key: string;
+  /** The dialect the docs were read in (told from the docs unless the config set it). */
+  dialect?: string;
   /** Doc path → sha256 of its text, for every doc read (models or not). */
   docs: Record<string, string>;
   /** Doc path → what the run found of the model it defines; enough to tell which modules a changed doc reaches without reading the others. */
@@ -110,7 +112,8 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
     const { inputs, generatedBy } = value;
     const validInputs = isRecord(inputs) && typeof inputs.key === "string" && isRecord(inputs.docs) && Object.values(inputs.docs).every((hash) => typeof hash === "string");
     const validMaker = isRecord(generatedBy) && typeof generatedBy.identity === "string" && isRecord(generatedBy.stats);
-    const checkedInputs = validInputs ? { key: inputs.key, docs: inputs.docs, ...recordsOf(inputs) } : undefined;
+    const dialect = validInputs && typeof inputs.dialect === "string" ? { dialect: inputs.dialect } : {};
+    const checkedInputs = validInputs ? { key: inputs.key, ...dialect, docs: inputs.docs, ...recordsOf(inputs) } : undefined;
     return { generator: "mdmodel", ...(validMaker ? { generatedBy } : {}), ...(checkedInputs ? { inputs: checkedInputs } : {}), files: { ...files } };
   } catch {
     return undefined;

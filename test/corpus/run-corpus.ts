@@ -15,6 +15,12 @@ import { generate, type GenerateResult } from "../../src/generate.js";
 import { loadDocs, loadRuntimeTemplate } from "../../src/io/load-docs.js";
 import { writeOutput } from "../../src/write/writer.js";
 import { typecheck } from "./typecheck.js";
+import { resolveConfig } from "../../src/config/defaults.js";
+import { typeLeaves } from "../../src/ir/types.js";
+import { readModels } from "../../src/pipeline/read-models.js";
+import { readingFor } from "../../src/pipeline/reading.js";
+import { DIALECT_LABELS } from "../../src/shared/dialects.js";
+import type { SourceDoc } from "../../src/shared/source-doc.js";
 
 interface ExampleTally {
   accepted: number;
@@ -58,6 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const validated = performance.now();
 
     printSummary(folder, result, {
+      fields: fieldFacts(docs),
       tscErrors,
       examples,
       ms: { generate: generated - started, tsc: checked - generated, examples: validated - checked, total: validated - started },
@@ -111,7 +118,35 @@ async function validateExamples(out: string, result: GenerateResult): Promise<{ 
   return { usage, all, wire };
 }
 
+/** What the object models' fields say: how many, how many hold integers, and what decided `null` for them. */
+interface FieldFacts {
+  total: number;
+  integer: number;
+  /** The doc states it may hold null / may not; it does not say. */
+  stated: { yes: number; no: number; unknown: number };
+  /** Nullable in the output, whatever decided it. */
+  nullable: number;
+}
+
+function fieldFacts(docs: readonly SourceDoc[]): FieldFacts {
+  const config = resolveConfig({});
+  const reading = readingFor(config, docs);
+  const facts: FieldFacts = { total: 0, integer: 0, stated: { yes: 0, no: 0, unknown: 0 }, nullable: 0 };
+  if (!reading.ok) return facts;
+  for (const model of readModels(docs, config, reading.as).models.models) {
+    if (model.body.kind !== "object") continue;
+    for (const field of model.body.fields) {
+      facts.total += 1;
+      if (typeLeaves(field.type).some((leaf) => leaf.kind === "integer")) facts.integer += 1;
+      facts.stated[field.nullability] += 1;
+      if (field.nullable) facts.nullable += 1;
+    }
+  }
+  return facts;
+}
+
 interface Measures {
+  fields: FieldFacts;
   tscErrors: string[];
   examples: { usage: ExampleTally; all: ExampleTally; wire: ExampleTally };
   ms: { generate: number; tsc: number; examples: number; total: number };
@@ -129,10 +164,13 @@ function printSummary(folder: string, result: GenerateResult, measures: Measures
   const { tscErrors, ms } = measures;
   const { usage: examples, all, wire } = measures.examples;
   const percent = examples.total === 0 ? 100 : (100 * examples.accepted) / examples.total;
+  const { fields } = measures;
   console.log(`corpus ${folder}`);
+  console.log(`  dialect          ${stats.dialect ? DIALECT_LABELS[stats.dialect] : "none"} (${stats.dialectFrom ?? "not told"})`);
   console.log(`  docs read        ${stats.docs}`);
   console.log(`  models           ${stats.models} (${stats.modelsByKind.object} objects, ${stats.modelsByKind.enum} enums, ${stats.modelsByKind.union} unions)`);
   console.log(`  pages skipped    ${stats.skipped}`);
+  console.log(`  fields           ${fields.total} in objects: ${fields.integer} integer; null stated yes ${fields.stated.yes}, no ${fields.stated.no}, unknown ${fields.stated.unknown}; ${fields.nullable} nullable in the output`);
   console.log(`  warnings         ${byRule}`);
   console.log(`  tsc errors       ${tscErrors.length}`);
   console.log(`  examples         ${examples.accepted} / ${examples.total} Example Usage values accepted (${percent.toFixed(1)}%)`);

@@ -23,6 +23,8 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
       return fc.string();
     case "number":
       return options.json ? fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n)) : fc.double();
+    case "integer":
+      return fc.maxSafeInteger();
     case "boolean":
       return fc.boolean();
     case "null":

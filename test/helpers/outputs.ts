@@ -13,6 +13,7 @@ import { loadDocs, loadRuntimeTemplate } from "../../src/io/load-docs.js";
 import type { ModelSet } from "../../src/ir/resolve.js";
 import type { ResolvedModel } from "../../src/ir/types.js";
 import { readModels } from "../../src/pipeline/read-models.js";
+import { readingFor } from "../../src/pipeline/reading.js";
 import { writeOutput } from "../../src/write/writer.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
@@ -37,7 +38,10 @@ export async function workFolder(prefix: string): Promise<string> {
 /** The output of one docs folder; the seeds' is the committed generated/ (the same files, as `--check` in CI holds). */
 export async function outputOf(work: string, name: string, docsFolder: string, config: ConfigInput = {}): Promise<Output> {
   const docs = await loadDocs(docsFolder);
-  const models = readModels(docs, resolveConfig(config)).models;
+  const resolved = resolveConfig(config);
+  const reading = readingFor(resolved, docs);
+  if (!reading.ok) throw new Error(reading.reason);
+  const models = readModels(docs, resolved, reading.as).models;
   const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate() });
   if (name === "seeds" && Object.keys(config).length === 0) return { name, models, out: join(REPO, "generated"), result };
   const out = join(work, name);

@@ -21,6 +21,9 @@ export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, 
       case "number":
         leaves.push([at, "not a number"]);
         return;
+      case "integer":
+        leaves.push([at, 1.5]);
+        return;
       case "boolean":
         leaves.push([at, "yes"]);
         return;
@@ -43,7 +46,11 @@ export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, 
         const model = set.byPath.get(t.target)!;
         if (model.body.kind === "enum" && !model.body.open) leaves.push([at, typeof model.body.members[0]?.value === "number" ? -987654321 : "__no_such_member__"]);
         if (model.body.kind === "object") {
-          for (const field of model.body.fields) if (Object.hasOwn(value as object, field.name)) visit(field.type, (value as Record<string, unknown>)[field.name], [...at, field.name]);
+          // The wire form names a field as JSON does (`created_at` for `createdAt`).
+          for (const field of model.body.fields) {
+            const key = field.wireName ?? field.name;
+            if (Object.hasOwn(value as object, key)) visit(field.type, (value as Record<string, unknown>)[key], [...at, key]);
+          }
         }
         return;
       }

@@ -1,5 +1,6 @@
 /** What one `generate` or `--check` run found and did, for the reporters to print. */
 import type { Severity } from "../../shared/diagnostics.js";
+import type { Dialect } from "../../shared/dialects.js";
 import type { DriftEntry, Finding } from "./findings.js";
 
 export interface RunSummary {
@@ -7,6 +8,8 @@ export interface RunSummary {
   models: number;
   modelsByKind: { object: number; enum: number; union: number };
   skipped: number;
+  /** The dialect the docs were read in (absent in a manifest older than dialects). */
+  dialect?: Dialect;
   errors: number;
   warnings: number;
   /** The output's files: written, left as they were, removed (generate); or their count (check). */

@@ -3,6 +3,7 @@
  * cause (one cause at many places is one message with its count and the first places), each
  * with a code frame, then one summary line.
  */
+import { DIALECT_LABELS } from "../../shared/dialects.js";
 import { type Paint } from "./color.js";
 import { groupFindings, type Finding, type FindingGroup } from "./findings.js";
 import { codeFrame } from "./frame.js";
@@ -94,8 +95,10 @@ export function summaryLine(report: RunReport): string | undefined {
 function readLine(summary: RunSummary): string {
   const kinds = `${count(summary.modelsByKind.object, "object")}, ${count(summary.modelsByKind.enum, "enum")}, ${count(summary.modelsByKind.union, "union")}`;
   const models = `${count(summary.models, "model")} (${kinds}), ${summary.skipped} skipped`;
-  if (summary.sparse) return `${count(summary.docs, "doc")} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
-  return `${count(summary.docs, "doc")} read, ${models}`;
+  // `11 Python docs`: the dialect the Type cells were read in, told from the docs or set in the config.
+  const docs = summary.dialect ? `${summary.docs} ${DIALECT_LABELS[summary.dialect]} doc${summary.docs === 1 ? "" : "s"}` : count(summary.docs, "doc");
+  if (summary.sparse) return `${docs} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
+  return `${docs} read, ${models}`;
 }
 
 /** `1 model`, `2 models`. */

@@ -17,6 +17,8 @@ export function codecExpr(type: ResolvedType, ctx: ModuleContext): string {
     case "number":
     case "boolean":
       return runtime(ctx, `${type.kind}Codec`);
+    case "integer":
+      return runtime(ctx, "integerCodec");
     case "null":
       return runtime(ctx, "nullCodec");
     case "unknown":
@@ -74,6 +76,8 @@ function specificity(type: ResolvedType): number {
     case "platform":
     case "union":
       return 2;
+    case "integer":
+      return 2.5; // before `number`, so a union of both reads 3 as the integer it is
     case "string":
     case "number":
     case "boolean":

@@ -25,6 +25,8 @@ export function guardCondition(type: ResolvedType, value: string, ctx: ModuleCon
     case "number":
     case "boolean":
       return equals(`typeof ${value}`, `"${type.kind}"`);
+    case "integer":
+      return call(`Number.isInteger(${value})`);
     case "null":
       return equals(value, "null");
     case "unknown":
@@ -58,6 +60,8 @@ export function guardFunction(type: ResolvedType, ctx: ModuleContext): string {
     case "number":
     case "boolean":
       return runtime(ctx, `is${type.kind.charAt(0).toUpperCase()}${type.kind.slice(1)}`);
+    case "integer":
+      return runtime(ctx, "isInteger");
     case "unknown":
     case "external":
       return runtime(ctx, "isUnknown");

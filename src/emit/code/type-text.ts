@@ -13,6 +13,8 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
     case "boolean":
     case "null":
       return type.kind;
+    case "integer":
+      return "number";
     case "unknown":
       return ctx.options.anyType;
     case "literal":
@@ -32,7 +34,8 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
       return selfReferential(type, ctx) ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
     }
     case "union":
-      return type.members.map((member) => typeText(member, ctx)).join(" | ");
+      // Each text once: an integer and a number are both `number`.
+      return [...new Set(type.members.map((member) => typeText(member, ctx)))].join(" | ");
     case "ref":
       return refName(ctx, type.target, "type");
     case "external":
@@ -40,6 +43,27 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
       return Object.hasOwn(ctx.options.externalTypes, type.name) ? ctx.options.externalTypes[type.name]! : "unknown";
     default:
       return assertNever(type);
+  }
+}
+
+/** The TypeScript type of `type`'s wire form: dates as strings, other models as their wire types. */
+export function wireTypeText(type: ResolvedType, ctx: ModuleContext): string {
+  switch (type.kind) {
+    case "date":
+    case "rfcDate":
+      return "string";
+    case "array": {
+      const element = wireTypeText(type.element, ctx);
+      return type.element.kind === "union" ? `Array<${element}>` : `${element}[]`;
+    }
+    case "record":
+      return `{ [key: string]: ${wireTypeText(type.value, ctx)} }`;
+    case "union":
+      return [...new Set(type.members.map((member) => wireTypeText(member, ctx)))].join(" | ");
+    case "ref":
+      return refName(ctx, type.target, "wire");
+    default:
+      return typeText(type, ctx);
   }
 }
 

@@ -278,7 +278,8 @@ function knownKeys(body: ResolvedObjectModel, ctx: ModuleContext): string {
 export function objectCodec(body: ResolvedObjectModel, ctx: ModuleContext): string {
   const { type, wire, is } = ctx.names;
   const rows = body.fields.map(
-    (field) => `[${stringLiteral(field.name)}, ${codecExpr(field.type, ctx)}, ${field.required}, ${field.nullable}, ${stringLiteral(describeType(field.type) + (field.nullable ? " | null" : ""))}]`,
+    (field) =>
+      `[${stringLiteral(field.name)}, ${codecExpr(field.type, ctx)}, ${field.required}, ${field.nullable}, ${stringLiteral(describeType(field.type) + (field.nullable ? " | null" : ""))}${field.wireName !== undefined ? `, ${stringLiteral(field.wireName)}` : ""}]`,
   );
   // The field list is made on first use, so models that refer to each other may load in any order.
   return `${runtime(ctx, "objectCodec")}<${type}, ${wire}>(${stringLiteral(type)}, ${is}, () => [${rows.join(", ")}], ${stringLiteral(ctx.options.unknownProperties)})`;

@@ -9,7 +9,7 @@ import { describeType } from "../../ir/examples.js";
 import type { ResolvedType, ResolvedUnionModel } from "../../ir/types.js";
 import { unionCodecExpr } from "../code/codec.js";
 import { collectStatement, memberIssues } from "../code/collect.js";
-import { anyOf, render } from "../code/condition.js";
+import { anyOf, isAlwaysTrue, render } from "../code/condition.js";
 import { guardCondition } from "../code/guard.js";
 import { literalText } from "../code/literal.js";
 import { typeText } from "../code/type-text.js";
@@ -43,7 +43,11 @@ function memberTypes(body: ResolvedUnionModel): ResolvedType[] {
 export function unionGuard(body: ResolvedUnionModel, ctx: ModuleContext): string[] {
   const members = memberTypes(body);
   const discriminator = findDiscriminator(members, ctx.models);
-  if (!discriminator) return [`return ${render(anyOf(members.map((member) => guardCondition(member, "value", ctx))))};`];
+  if (!discriminator) {
+    const conditions = members.map((member) => guardCondition(member, "value", ctx));
+    // A union of `unknown` (an empty union page) takes every value; the guard still reads its parameter.
+    return [`return ${conditions.every(isAlwaysTrue) ? `${runtime(ctx, "isUnknown")}(value)` : render(anyOf(conditions))};`];
+  }
   return [
     `if (!${runtime(ctx, "isObject")}(value)) return false;`,
     `switch (${discriminatorAccess(discriminator.field, ctx)}) {`,

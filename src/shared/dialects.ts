@@ -1,0 +1,60 @@
+/** The Type-cell dialects mdmodel reads: the languages SDK docs write their types in. */
+
+export const DIALECTS = ["typescript", "python", "go", "java", "csharp", "php", "ruby"] as const;
+
+export type Dialect = (typeof DIALECTS)[number];
+
+/** How the summary line and messages name a dialect. */
+export const DIALECT_LABELS: Readonly<Record<Dialect, string>> = {
+  typescript: "TypeScript",
+  python: "Python",
+  go: "Go",
+  java: "Java",
+  csharp: "C#",
+  php: "PHP",
+  ruby: "Ruby",
+};
+
+/** How a model's fields are named in the TypeScript it writes. */
+export type FieldNaming = "as-documented" | "camelCase";
+
+/**
+ * What a TypeScript user of the API expects: the TypeScript SDK's names, which are camelCase.
+ * TypeScript docs already hold those; the other dialects' Field columns hold their own
+ * language's (`created_at`, `CreatedAt`).
+ */
+export function defaultFieldNaming(dialect: Dialect): FieldNaming {
+  return dialect === "typescript" ? "as-documented" : "camelCase";
+}
+
+/** How a tree's docs are read: their dialect and the naming of fields. */
+export interface ReadOptions {
+  dialect: Dialect;
+  fieldNames: FieldNaming;
+}
+
+/** How docs are read when nothing says otherwise (tests and tools that read one doc). */
+export const TYPESCRIPT_READ: ReadOptions = { dialect: "typescript", fieldNames: "as-documented" };
+
+/**
+ * Whether a dialect's Field column holds the names JSON carries. Python and Ruby write the
+ * wire names (`created_at`), Java and TypeScript their camelCase twins of them; Go and C#
+ * write their own PascalCase property names (`CreatedAt`), which no API sends.
+ */
+export function documentsWireNames(dialect: Dialect): boolean {
+  return dialect !== "go" && dialect !== "csharp";
+}
+
+/**
+ * A field name in camelCase: `created_at`, `CreatedAt` and `created-at` become `createdAt`;
+ * a run of capitals is one word (`ID` → `id`, `HTMLBody` → `htmlBody`, `UserID` → `userId`).
+ * A name with no letters is left as it is.
+ */
+export function camelCase(name: string): string {
+  // `_id` and `__proto__` keep their outer underscores: they are part of the name, not separators.
+  const [, lead = "", inner = "", trail = ""] = /^(_*)(.*?)(_*)$/s.exec(name) ?? [];
+  if (/^[a-z][A-Za-z\d]*$/.test(inner)) return name; // already camelCase
+  const words = inner.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g);
+  if (!words) return name;
+  return lead + words.map((word, index) => (index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())).join("") + trail;
+}
