@@ -663,8 +663,11 @@ export const INVALID: unique symbol = /* @__PURE__ */ Symbol("invalid wire value
 export interface Codec<T, W = unknown> {
   /** Whether `value` is a model value (not the wire form): the model's guard. */
   is(value: unknown): value is T;
-  /** How many properties this codec does not know in `wire`, at any depth (none for a leaf). */
-  unknownKeys?(wire: unknown): number;
+  /**
+   * How many properties this codec does not know in `wire`, at any depth (none for a leaf);
+   * with `model`, in a model value, whose fields may be named otherwise (`createdAt` for `created_at`).
+   */
+  unknownKeys?(wire: unknown, model?: boolean): number;
   /** The model value of `wire`, or `INVALID`. */
   read(wire: unknown): T | typeof INVALID;
   /** Records the issues of `wire` under `path`. */
@@ -758,7 +761,7 @@ export function lazyCodec<T, W>(make: () => Codec<T, W>): Codec<T, W> {
   const get = () => (codec ??= make());
   return {
     is: (value): value is T => get().is(value),
-    unknownKeys: (wire) => get().unknownKeys?.(wire) ?? 0,
+    unknownKeys: (wire, model) => get().unknownKeys?.(wire, model) ?? 0,
     read: (wire) => get().read(wire),
     collect: (wire, path, issues) => get().collect(wire, path, issues),
     encode: (value) => get().encode(value),
@@ -768,9 +771,9 @@ export function lazyCodec<T, W>(make: () => Codec<T, W>): Codec<T, W> {
 export function arrayCodec<T, W>(item: Codec<T, W>, expected: string): Codec<T[], W[]> {
   return {
     is: (value): value is T[] => Array.isArray(value) && value.every((entry) => item.is(entry)),
-    unknownKeys: (wire) =>
+    unknownKeys: (wire, model) =>
       Array.isArray(wire) && item.unknownKeys
-        ? wire.reduce((sum: number, entry) => sum + item.unknownKeys!(entry), 0)
+        ? wire.reduce((sum: number, entry) => sum + item.unknownKeys!(entry, model), 0)
         : 0,
     read(wire) {
       if (!Array.isArray(wire)) return INVALID;
@@ -805,9 +808,9 @@ export function boundedCodec<T, W>(codec: Codec<T, W>, name: string): Codec<T, W
   };
   return {
     is: (value): value is T => codec.is(value),
-    unknownKeys: (wire) =>
+    unknownKeys: (wire, model) =>
       oneLevelDeeper(
-        () => codec.unknownKeys?.(wire) ?? 0,
+        () => codec.unknownKeys?.(wire, model) ?? 0,
         () => 0,
       ),
     read: (wire) =>
@@ -853,9 +856,9 @@ export function recordCodec<T, W>(
   return {
     is: (value): value is Record<string, T> =>
       isRecordOf(value, (entry): entry is T => item.is(entry)),
-    unknownKeys: (wire) =>
+    unknownKeys: (wire, model) =>
       isObject(wire) && item.unknownKeys
-        ? Object.keys(wire).reduce((sum, key) => sum + item.unknownKeys!(wire[key]), 0)
+        ? Object.keys(wire).reduce((sum, key) => sum + item.unknownKeys!(wire[key], model), 0)
         : 0,
     read(wire) {
       if (!isObject(wire)) return INVALID;
@@ -902,12 +905,12 @@ export function unionCodec<T, W = unknown>(
   };
   return {
     is: (value): value is T => members.some(([, codec]) => codec.is(value)),
-    unknownKeys(wire) {
-      if (discriminator) return named(wire)?.unknownKeys?.(wire) ?? 0;
+    unknownKeys(wire, model) {
+      if (discriminator && !model) return named(wire)?.unknownKeys?.(wire) ?? 0;
       let fewest = 0;
       for (const [index, [, codec]] of members.entries()) {
-        if (codec.read(wire) === INVALID) continue;
-        const unknown = codec.unknownKeys?.(wire) ?? 0;
+        if (model ? !codec.is(wire) : codec.read(wire) === INVALID) continue;
+        const unknown = codec.unknownKeys?.(wire, model) ?? 0;
         if (unknown === 0) return 0;
         if (index === 0 || unknown < fewest) fewest = unknown;
       }
@@ -962,7 +965,7 @@ export function unionCodec<T, W = unknown>(
       let dropped = Number.POSITIVE_INFINITY;
       for (const [, codec] of members) {
         if (!codec.is(value)) continue;
-        const unknown = codec.unknownKeys?.(value) ?? 0;
+        const unknown = codec.unknownKeys?.(value, true) ?? 0;
         if (unknown === 0) return codec.encode(value) as W;
         if (unknown < dropped) [best, dropped] = [codec, unknown];
       }
@@ -1041,15 +1044,16 @@ export function objectCodec<T, W>(
   };
   return {
     is,
-    unknownKeys(wire) {
+    unknownKeys(wire, model) {
       if (!isObject(wire)) return 0;
       const list = walk();
+      const known = model ? modelNames! : names!;
       let count = 0;
-      for (const key in wire) if (hasOwn(wire, key) && !names!.has(key)) count += 1;
+      for (const key in wire) if (hasOwn(wire, key) && !known.has(key)) count += 1;
       for (const step of list) {
-        const value = read(wire, step);
+        const value = model ? readModel(wire, step) : read(wire, step);
         if (value !== undefined && value !== null && step.codec.unknownKeys)
-          count += step.codec.unknownKeys(value);
+          count += step.codec.unknownKeys(value, model);
       }
       return count;
     },

@@ -188,6 +188,16 @@ describe("dialect fixtures at run time", () => {
     expect(parseJob({ ...wire, owner: { user_id: 1 } }).issues).toMatchObject([{ pathText: "owner.user_id" }]);
   });
 
+  test("Python: a union told apart by a snake_case field reads it under its wire name", async () => {
+    const { parseJobEvent, jobEventToWire, validateJobEvent } = await load("dialect-python", "models/jobevent.ts");
+    const finished = parseJobEvent({ event_type: "finished", exit_code: 1, error_message: "boom" });
+    expect(finished).toEqual({ ok: true, value: { eventType: "finished", exitCode: 1, errorMessage: "boom" } });
+    expect(jobEventToWire(finished.value)).toEqual({ event_type: "finished", exit_code: 1, error_message: "boom" });
+    expect(parseJobEvent({ event_type: "started", started_at: "2024-08-23T06:20:02Z" }).value).toEqual({ eventType: "started", startedAt: new Date("2024-08-23T06:20:02Z") });
+    expect(parseJobEvent({ event_type: "paused" }).issues).toMatchObject([{ pathText: "event_type" }]);
+    expect(validateJobEvent({ eventType: "paused" }).issues).toMatchObject([{ pathText: "eventType" }]);
+  });
+
   test("Go: PascalCase becomes camelCase (the wire names too); a pointer on an optional field leaves null to the policy", async () => {
     const { parseOrder, isOrder } = await load("dialect-go", "models/components/order.ts");
     const order = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 2, lines: [{ sku: "s", unitPrice: 1.5, count: 1 }], status: "PLACED", note: null };

@@ -191,11 +191,11 @@ describe("Type cells of every dialect", () => {
     expect(result.ok && result.mark).toBe(mark ?? undefined);
   });
 
-  test("an SDK's HTTP response object is unknown, with a note saying why", () => {
-    for (const [dialect, cell] of [["java", "[HttpResponse\\<InputStream>](https://docs.oracle.com/x)"], ["go", "[*http.Response](https://pkg.go.dev/net/http#Response)"], ["ruby", "[Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response)"]] as const) {
+  test("an SDK's own object (an HTTP response, an event stream) is unknown, with a note saying why", () => {
+    for (const [dialect, cell] of [["java", "[HttpResponse\\<InputStream>](https://docs.oracle.com/x)"], ["go", "[*http.Response](https://pkg.go.dev/net/http#Response)"], ["ruby", "[Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response)"], ["python", "*eventstreaming.EventStream[models.Event]*"]] as const) {
       const result = parseCell(cell, dialect);
       expect(result.ok && result.type).toEqual(unknown);
-      expect(result.ok && result.notes.join()).toMatch(/HTTP response object/);
+      expect(result.ok && result.notes.join()).toMatch(/the SDK's own object/);
     }
   });
 

@@ -105,7 +105,7 @@ export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples
       const members = body.members.map((member) => typeSchema(member.type, model));
       const discriminator = findDiscriminator(body.members.map((member) => member.type), models);
       // With a discriminator, exactly one member fits (each has its own value of the field).
-      const union = discriminator ? { oneOf: members, $comment: `the member is told by its "${discriminator.field}" field` } : { anyOf: members };
+      const union = discriminator ? { oneOf: members, $comment: `the member is told by its "${discriminator.wireField}" field` } : { anyOf: members };
       return { ...head, ...union, ...(example ? { examples: example } : {}) };
     }
     default:

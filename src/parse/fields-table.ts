@@ -100,6 +100,10 @@ function readRow(
     report(ctx.file, "error", "the Field cell is empty; write the field name in backticks, e.g. `id`", start, "bad-field-name");
     return undefined;
   }
+  if (ctx.dialect === "python" && documented === PYDANTIC_EXTRA) {
+    report(ctx.file, "info", "`__pydantic_extra__` is where Python keeps the properties a model does not list, not a field of its JSON; such properties are handled as `unknownProperties` says", start, "sdk-type");
+    return undefined;
+  }
   const name = ctx.fieldNames === "camelCase" ? camelCase(documented) : documented;
   const wireName = name !== documented && documentsWireNames(ctx.dialect) ? documented : undefined;
 
@@ -158,6 +162,9 @@ function readRow(
   if (exampleText !== "" && exampleSpan) field.example = { text: exampleText, position: exampleSpan };
   return field;
 }
+
+/** The Python SDK's row for a model's additional properties. */
+const PYDANTIC_EXTRA = "__pydantic_extra__";
 
 /**
  * What a dialect's wrapper says of `null`: `Nullable[…]` says yes; Python's `Optional[…]` says

@@ -135,6 +135,7 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
       report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
       return;
     }
+    for (const note of parsed.notes) report(ctx.file, "info", note, at, "sdk-type");
     const type = ctx.dialect === "csharp" ? csharpMember(parsed.type, unionName) : parsed.mark && parsed.mark !== "absent" ? withNullMember(parsed.type) : parsed.type;
     const member: UnionMember = { type, position: node.position ?? { start: at, end: at } };
     const next = section.nodes.slice(index + 1);

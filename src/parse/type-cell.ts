@@ -20,7 +20,7 @@ import type { PhrasingContent } from "mdast";
 import { toString } from "./markdown-stack.js";
 import type { Point, TypeExpr } from "../ir/types.js";
 import type { Dialect } from "./dialect.js";
-import { genericType, isHttpResponse, isKnownGeneric, simpleType, type NullMark } from "./type-names.js";
+import { genericType, isSdkObject, isKnownGeneric, simpleType, type NullMark } from "./type-names.js";
 
 export type { NullMark };
 
@@ -42,7 +42,7 @@ export interface TypeCellError {
 
 /**
  * A Type cell as read: its type, the wrapper around it (when there is one), and notes on
- * what was typed `unknown` on purpose (an SDK's HTTP response object).
+ * what was typed `unknown` on purpose (one of the SDK's own objects, such as its HTTP response).
  */
 export type TypeCellResult = { ok: true; type: TypeExpr; mark?: NullMark; notes: string[] } | { ok: false; error: TypeCellError };
 
@@ -453,7 +453,7 @@ class TypeParser {
     do args.push(this.union());
     while (this.eat(","));
     this.expect(close);
-    if (isHttpResponse(token.text, this.dialect)) return this.httpResponse(token.text);
+    if (isSdkObject(token.text, this.dialect)) return this.sdkObject(token.text);
     const reading = genericType(token.text, args.map((arg) => this.place(arg)), this.dialect);
     if (reading === "misfit" || (reading === undefined && isKnownGeneric(token.text))) {
       throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
@@ -468,11 +468,11 @@ class TypeParser {
     return this.wrapped(reading.wrap, args[0]!);
   }
 
-  /** A name without arguments: a built-in of the dialect, the SDK's HTTP response, or a model. */
+  /** A name without arguments: a built-in of the dialect, one of the SDK's own objects, or a model. */
   private simpleName(token: Extract<Token, { kind: "name" }>): TypeExpr {
     const builtin = simpleType(token.text, this.dialect);
     if (builtin) return builtin;
-    if (isHttpResponse(token.text, this.dialect)) return this.httpResponse(token.text);
+    if (isSdkObject(token.text, this.dialect)) return this.sdkObject(token.text);
     if (token.href === undefined) return { kind: "ref", name: token.text };
     if (isDocLink(token.href)) return { kind: "ref", name: token.text, href: token.href };
     return { kind: "external", name: token.text, href: token.href };
@@ -483,8 +483,8 @@ class TypeParser {
     return this.simpleName({ kind: "name", text, href, at: this.fallback });
   }
 
-  private httpResponse(name: string): TypeExpr {
-    this.notes.push(`\`${name}\` is the SDK's HTTP response object, which no API sends, so it is typed \`unknown\``);
+  private sdkObject(name: string): TypeExpr {
+    this.notes.push(`\`${name}\` is the SDK's own object (an HTTP response or an event stream), which no API sends as JSON, so it is typed \`unknown\``);
     return { kind: "unknown" };
   }
 

@@ -156,12 +156,13 @@ export function genericType(name: string, args: readonly TypeExpr[], dialect: Di
 }
 
 /**
- * The SDK's own HTTP objects (`[HttpResponse<InputStream>](…)`, `[*http.Response](…)`,
- * `[Faraday::Response](…)`): response pages list them beside the body, but no API sends one.
+ * The SDK's own objects (`[HttpResponse<InputStream>](…)`, `[*http.Response](…)`,
+ * `[Faraday::Response](…)`, Python's `eventstreaming.EventStream[…]`): response pages list
+ * them beside the body, but no API sends one as JSON.
  */
-const HTTP_RESPONSES = new Set(["HttpResponse", "http.Response", "http.Request", "HttpRequest", "HttpRequestMessage", "HttpResponseMessage", "UnityWebRequest", "Faraday::Response", "httpx.Response", "Psr\\Http\\Message\\ResponseInterface", "Response", "AxiosResponse"]);
+const SDK_OBJECTS = new Set(["eventstreaming.EventStream", "eventstreaming.EventStreamAsync", "HttpResponse", "http.Response", "http.Request", "HttpRequest", "HttpRequestMessage", "HttpResponseMessage", "UnityWebRequest", "Faraday::Response", "httpx.Response", "Psr\\Http\\Message\\ResponseInterface", "Response", "AxiosResponse"]);
 
-/** Whether a name is an SDK's HTTP response type, in any dialect but TypeScript (which has its own mapping). */
-export function isHttpResponse(name: string, dialect: Dialect): boolean {
-  return dialect !== "typescript" && HTTP_RESPONSES.has(bareName(name));
+/** Whether a name is one of an SDK's own objects, in any dialect but TypeScript (whose docs map theirs with `externalTypes`). */
+export function isSdkObject(name: string, dialect: Dialect): boolean {
+  return dialect !== "typescript" && SDK_OBJECTS.has(bareName(name));
 }

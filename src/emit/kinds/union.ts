@@ -63,7 +63,7 @@ export function unionCodec(body: ResolvedUnionModel, ctx: ModuleContext): string
   const members = memberTypes(body);
   const discriminator = findDiscriminator(members, ctx.models);
   const cases = discriminator?.cases.map(({ value, member }) => `[${literalText(value)}, ${members.indexOf(member)}]`);
-  const by = discriminator ? `{ field: ${stringLiteral(discriminator.field)}, cases: [${cases!.join(", ")}] }` : undefined;
+  const by = discriminator ? `{ field: ${stringLiteral(discriminator.wireField)}, cases: [${cases!.join(", ")}] }` : undefined;
   return `${runtime(ctx, "lazyCodec")}<${type}, ${wire}>(() => ${unionCodecExpr(members, ctx, `<${type}, ${wire}>`, by)})`;
 }
 
