@@ -480,6 +480,11 @@ export function isNumber(value: unknown): value is number {
   return typeof value === "number";
 }
 
+/** A `bigint`: what `BigInteger` and `*big.Int` fields hold. */
+export function isBigInt(value: unknown): value is bigint {
+  return typeof value === "bigint";
+}
+
 /** A number with no fraction: what `int`, `long` and `int64` fields hold. */
 export function isInteger(value: unknown): value is number {
   return Number.isInteger(value);
@@ -642,7 +647,7 @@ export function collectUnknownKeys(
  */
 
 /** The JSON form of `T`: dates as strings, everything else as it is. */
-export type Wire<T> = T extends Date | RFCDate
+export type Wire<T> = T extends Date | RFCDate | bigint
   ? string
   : T extends Uint8Array | Blob | ReadableStream<Uint8Array>
     ? T
@@ -691,6 +696,22 @@ export function leafCodec<T>(is: (value: unknown) => value is T, expected: strin
 export const stringCodec: Codec<string, string> = /* @__PURE__ */ leafCodec(isString, "string");
 export const numberCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isNumber, "number");
 export const integerCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isInteger, "integer");
+
+/** A big integer: digits in a JSON string (none lost), or a JSON integer; written back as digits. */
+export const bigintCodec: Codec<bigint, string> = {
+  is: isBigInt,
+  read: (wire) =>
+    typeof wire === "string" && /^-?[0-9]+$/.test(wire)
+      ? BigInt(wire)
+      : Number.isInteger(wire)
+        ? BigInt(wire as number)
+        : INVALID,
+  collect(wire, path, issues) {
+    if (bigintCodec.read(wire) === INVALID)
+      pushIssue(issues, path, "bigint (an integer, or its digits in a string)", wire);
+  },
+  encode: (value) => value.toString(),
+};
 export const booleanCodec: Codec<boolean, boolean> = /* @__PURE__ */ leafCodec(
   isBoolean,
   "boolean",

@@ -162,6 +162,23 @@ if (checked.ok) console.log(checked.value.city, paths.length, isOrder({}));
     }
   }, 240_000);
 
+  test("a Python SDK's docs through the installed command: the dialect named, camelCase TypeScript, snake_case JSON, run from plain Node", async () => {
+    const project = join(work, "npm-project");
+    await cp(join(ROOT, "test", "fixtures", "dialect-python", "docs"), join(project, "py-docs"), { recursive: true });
+    const run = await sh(project, "npx mdmodel generate --input py-docs --out py-out");
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    expect(run.stdout).toMatch(/^mdmodel: 8 Python docs read, 8 models/);
+    // Compiled with the consumer's own TypeScript (installed by the test above), then run by Node.
+    const tsconfig = { compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, exactOptionalPropertyTypes: true, outDir: "py-js", types: [] }, include: ["py-out"] };
+    await writeFile(join(project, "tsconfig.py.json"), JSON.stringify(tsconfig, null, 2));
+    const compiled = await sh(project, "npx tsc -p tsconfig.py.json");
+    expect(compiled, compiled.stdout).toMatchObject({ code: 0 });
+    const script = `const { parseJob, jobToWire } = await import("./py-js/models/job.js");
+const parsed = parseJob({ id: "j", created_at: "2024-08-23T06:20:02.699Z", attempts: 2, note: null, status: "done", kind: "job", owner: { user_id: "u" } });
+console.log(JSON.stringify([parsed.ok, parsed.value.createdAt instanceof Date, parsed.value.owner, Object.keys(jobToWire(parsed.value)), parseJob({ attempts: 1.5 }).ok]));`;
+    expect(JSON.parse(await ok(project, `node --input-type=module -e '${script}'`))).toEqual([true, true, { userId: "u" }, ["id", "created_at", "attempts", "note", "owner", "status", "kind"], false]);
+  }, 240_000);
+
   test("runs with node_modules read-only (a cached CI image, a user who does not own it)", async () => {
     const project = join(work, "npm-project");
     const out = join(project, "read-only-out");

@@ -218,6 +218,13 @@ describe("dialect fixtures at run time", () => {
     expect(php.parseOrder({ ...phpOrder, note: undefined }).ok).toBe(false);
     const java = await load("dialect-java", "models/components/Order.ts");
     expect(java.isOrder({ id: "o", createdAt: new Date(0), quantity: 1, count: 1, lines: [], status: "PLACED", checksum: new Uint8Array([1]), note: null })).toBe(true);
+    // A BigInteger is a bigint: digits in a JSON string (none lost), or a JSON integer; written back as digits.
+    const javaWire = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, count: 1, lines: [], status: "PLACED", serial: "12345678901234567890123" };
+    const parsedJava = java.parseOrder(javaWire);
+    expect(parsedJava.value.serial).toBe(12345678901234567890123n);
+    expect(java.orderToWire(parsedJava.value).serial).toBe("12345678901234567890123");
+    expect(java.parseOrder({ ...javaWire, serial: 42 }).value.serial).toBe(42n);
+    expect(java.parseOrder({ ...javaWire, serial: "4.2" }).issues).toMatchObject([{ pathText: "serial" }]);
     const csharp = await load("dialect-csharp", "Models/Components/Order.ts");
     const csOrder = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, count: 1, lines: [], status: "placed", total: "12", playlist: { rule: "newest" } };
     expect(csharp.parseOrder(csOrder).ok).toBe(true);

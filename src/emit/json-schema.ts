@@ -138,6 +138,9 @@ function typeSchema(type: ResolvedType, from: ResolvedModel): JsonSchema {
       return { type: type.kind };
     case "integer":
       return { type: "integer" };
+    case "bigint":
+      // Written as a string of digits, so no digit is lost; read from a JSON integer too.
+      return { anyOf: [{ type: "string", pattern: "^-?[0-9]+$" }, { type: "integer" }] };
     case "unknown":
     case "external":
       return {};
@@ -202,6 +205,7 @@ export function wireExample(value: ExampleValue): unknown {
     case "string":
     case "number":
     case "boolean":
+    case "bigint":
       return value.value;
     case "null":
       return null;

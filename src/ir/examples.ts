@@ -23,6 +23,7 @@ export function exampleFromCell(cell: string, type: ResolvedType, models: ModelS
     case "string":
     case "rfcDate":
     case "date":
+    case "bigint":
       return coerceExample(asText, type, models);
     case "number":
     case "integer":
@@ -38,6 +39,9 @@ export function exampleFromCell(cell: string, type: ResolvedType, models: ModelS
       return coerceJson(text, type, models);
   }
 }
+
+/** The decimal digits of a big integer, as JSON carries one in a string. */
+const BIGINT_DIGITS = /^-?\d+$/;
 
 /** A cell with `**Example 1:** a **Example 2:** b` gives several examples: the first is used. */
 function firstExample(cell: string): string {
@@ -98,6 +102,11 @@ export function coerceExample(raw: ExampleValue, type: ResolvedType, models: Mod
       return raw.kind === "number" && Number.isFinite(raw.value) ? ok(raw) : mismatch(raw, type);
     case "integer":
       return raw.kind === "number" && Number.isInteger(raw.value) ? ok(raw) : mismatch(raw, type);
+    case "bigint":
+      // Digits as written (a cell, a string in JSON), or a JSON integer.
+      if (raw.kind === "bigint") return ok(raw);
+      if (raw.kind === "string" && BIGINT_DIGITS.test(raw.value.trim())) return ok({ kind: "bigint", value: BigInt(raw.value.trim()).toString() });
+      return raw.kind === "number" && Number.isInteger(raw.value) ? ok({ kind: "bigint", value: BigInt(raw.value).toString() }) : mismatch(raw, type);
     case "boolean":
       return raw.kind === "boolean" ? ok(raw) : mismatch(raw, type);
     case "null":
@@ -211,6 +220,7 @@ export function describeType(type: ResolvedType): string {
     case "null":
     case "unknown":
     case "integer":
+    case "bigint":
       return type.kind;
     case "literal":
       return JSON.stringify(type.value);
@@ -241,6 +251,8 @@ function describeRaw(raw: ExampleValue): string {
     case "number":
     case "boolean":
       return String(raw.value);
+    case "bigint":
+      return `${raw.value}n`;
     case "null":
       return "null";
     case "date":

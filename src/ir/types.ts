@@ -31,6 +31,8 @@ export type TypeOf<Ref extends RefType> =
   | { kind: "number" }
   /** A number with no fraction (`int`, `long`, `int64`, `::Integer`): checked with `Number.isInteger`. */
   | { kind: "integer" }
+  /** An integer past what a double holds (`BigInteger`, `*big.Int`, `bigint`): a `bigint`, a string of digits in JSON. */
+  | { kind: "bigint" }
   | { kind: "boolean" }
   | { kind: "unknown" }
   | { kind: "null" }
@@ -144,6 +146,8 @@ export interface ModelDoc<T extends TypeExpr = TypeExpr> {
 export type ExampleValue =
   | { kind: "string"; value: string }
   | { kind: "number"; value: number }
+  /** A `bigint`, as its decimal digits. */
+  | { kind: "bigint"; value: string }
   | { kind: "boolean"; value: boolean }
   | { kind: "null" }
   | { kind: "date"; iso: string }

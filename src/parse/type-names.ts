@@ -42,7 +42,8 @@ function names(list: readonly string[], type: TypeExpr, only?: Only): Array<[str
  */
 const SIMPLE: ReadonlyArray<[string, SimpleEntry]> = [
   ...names(["string", "str", "String", "char", "Char"], STRING),
-  ...names(["integer", "Integer", "int", "Int", "long", "Long", "short", "Short", "byte", "Byte", "BigInteger", "big.Int"], INTEGER),
+  ...names(["integer", "Integer", "int", "Int", "long", "Long", "short", "Short", "byte", "Byte"], INTEGER),
+  ...names(["bigint", "BigInteger", "big.Int", "BigInt", "Brick\\Math\\BigInteger"], { kind: "bigint" }),
   ...names(["int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "Int32", "Int64", "UInt32", "UInt64"], INTEGER),
   ...names(["number", "float", "Float", "double", "Double", "decimal", "Decimal", "BigDecimal", "float32", "float64", "Numeric", "Number"], NUMBER),
   ...names(["boolean", "bool", "Boolean", "T::Boolean"], BOOLEAN),

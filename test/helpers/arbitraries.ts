@@ -25,6 +25,8 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
       return options.json ? fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n)) : fc.double();
     case "integer":
       return fc.maxSafeInteger();
+    case "bigint":
+      return fc.bigInt();
     case "boolean":
       return fc.boolean();
     case "null":

@@ -24,6 +24,9 @@ export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, 
       case "integer":
         leaves.push([at, 1.5]);
         return;
+      case "bigint":
+        leaves.push([at, "1.5"]);
+        return;
       case "boolean":
         leaves.push([at, "yes"]);
         return;

@@ -19,6 +19,8 @@ export function codecExpr(type: ResolvedType, ctx: ModuleContext): string {
       return runtime(ctx, `${type.kind}Codec`);
     case "integer":
       return runtime(ctx, "integerCodec");
+    case "bigint":
+      return runtime(ctx, "bigintCodec");
     case "null":
       return runtime(ctx, "nullCodec");
     case "unknown":
@@ -69,6 +71,7 @@ function specificity(type: ResolvedType): number {
       return 0;
     case "date":
     case "rfcDate":
+    case "bigint":
       return 1;
     case "ref":
     case "array":

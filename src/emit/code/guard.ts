@@ -27,6 +27,8 @@ export function guardCondition(type: ResolvedType, value: string, ctx: ModuleCon
       return equals(`typeof ${value}`, `"${type.kind}"`);
     case "integer":
       return call(`Number.isInteger(${value})`);
+    case "bigint":
+      return equals(`typeof ${value}`, `"bigint"`);
     case "null":
       return equals(value, "null");
     case "unknown":
@@ -62,6 +64,8 @@ export function guardFunction(type: ResolvedType, ctx: ModuleContext): string {
       return runtime(ctx, `is${type.kind.charAt(0).toUpperCase()}${type.kind.slice(1)}`);
     case "integer":
       return runtime(ctx, "isInteger");
+    case "bigint":
+      return runtime(ctx, "isBigInt");
     case "unknown":
     case "external":
       return runtime(ctx, "isUnknown");

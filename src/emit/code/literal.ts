@@ -26,6 +26,8 @@ export function exampleLiteral(value: ExampleValue, options: LiteralOptions = {}
       return Object.is(value.value, -0) ? "-0" : String(value.value);
     case "boolean":
       return String(value.value);
+    case "bigint":
+      return `${value.value}n`;
     case "null":
       return "null";
     case "date":

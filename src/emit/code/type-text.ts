@@ -15,6 +15,8 @@ export function typeText(type: ResolvedType, ctx: ModuleContext): string {
       return type.kind;
     case "integer":
       return "number";
+    case "bigint":
+      return "bigint";
     case "unknown":
       return ctx.options.anyType;
     case "literal":
@@ -51,6 +53,7 @@ export function wireTypeText(type: ResolvedType, ctx: ModuleContext): string {
   switch (type.kind) {
     case "date":
     case "rfcDate":
+    case "bigint":
       return "string";
     case "array": {
       const element = wireTypeText(type.element, ctx);
