@@ -95,6 +95,10 @@ describe("field names", () => {
     ["camelCase", "camelCase"],
     ["_id", "_id"],
     ["x2_y", "x2Y"],
+    ["k8s_cluster", "k8sCluster"],
+    ["K8sCluster", "k8sCluster"],
+    ["IPv4Address", "iPv4Address"],
+    ["ipv4_address", "ipv4Address"],
     ["__proto__", "__proto__"],
     ["$", "$"],
   ])("%s → %s", (name, want) => {

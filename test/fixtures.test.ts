@@ -184,6 +184,8 @@ describe("dialect fixtures at run time", () => {
     expect(validateJob({ ...job, label: undefined }).ok).toBe(true);
     const { note: _note, ...withoutNote } = wire;
     expect(parseJob(withoutNote).issues).toMatchObject([{ pathText: "note" }]);
+    // `format_` is Python's spelling of the JSON name `format`.
+    expect(parseJob({ ...wire, format: "json" }).value.format).toBe("json");
     // A wire issue names the wire path.
     expect(parseJob({ ...wire, owner: { user_id: 1 } }).issues).toMatchObject([{ pathText: "owner.user_id" }]);
   });

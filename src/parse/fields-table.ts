@@ -104,8 +104,10 @@ function readRow(
     report(ctx.file, "info", "`__pydantic_extra__` is where Python keeps the properties a model does not list, not a field of its JSON; such properties are handled as `unknownProperties` says", start, "sdk-type");
     return undefined;
   }
-  const name = ctx.fieldNames === "camelCase" ? camelCase(documented) : documented;
-  const wireName = name !== documented && documentsWireNames(ctx.dialect) ? documented : undefined;
+  // Python's SDK writes a field named after a keyword with a trailing `_` (`from_`, `format_`): the JSON name has none.
+  const onWire = ctx.dialect === "python" ? documented.replace(/(?<=[A-Za-z\d])_$/, "") : documented;
+  const name = ctx.fieldNames === "camelCase" ? camelCase(onWire) : onWire;
+  const wireName = name !== onWire && documentsWireNames(ctx.dialect) ? onWire : undefined;
 
   const typeStart = typeCell.position?.start ?? start;
   const parsed = parseTypeCell(typeCell.children, typeStart, ctx.source, ctx.dialect);
