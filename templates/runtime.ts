@@ -120,6 +120,9 @@ export function pathAt(path: readonly PathSegment[], ...segments: PathSegment[])
   return out;
 }
 
+/** The most issues one validation lists: past it, a last issue says the rest were left out (a value of millions of wrong elements costs no more memory). */
+export const MAX_ISSUES = 1000;
+
 /** Records that `value` at `path` is not what was expected. */
 export function pushIssue(
   issues: ValidationIssue[],
@@ -128,17 +131,62 @@ export function pushIssue(
   value: unknown,
   note?: string,
 ): void {
-  issues.push(new Issue(path, expected, value, note));
+  if (issues.length < MAX_ISSUES) issues.push(new Issue(path, expected, value, note));
+  else if (issues.length === MAX_ISSUES) issues.push(new Issue(path, expected, value, `and more: past ${MAX_ISSUES} issues, the rest are not listed`));
 }
 
 /** Records that a required field is absent. */
 export function pushMissing(issues: ValidationIssue[], path: readonly PathSegment[], expected: string): void {
-  issues.push(new Issue(path, expected, MISSING));
+  if (issues.length < MAX_ISSUES) issues.push(new Issue(path, expected, MISSING));
+  else pushIssue(issues, path, expected, undefined);
 }
 
 /** A non-null, non-array object: the shape every object model needs. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const objectPrototype = Object.prototype;
+const prototypeOf = Object.getPrototypeOf;
+
+/** Whether `Object.prototype` holds enumerable properties someone added (prototype pollution): then every object inherits them. */
+function prototypePolluted(): boolean {
+  for (const _ in objectPrototype) return true;
+  return false;
+}
+
+/**
+ * An object whose fields, read as `value[key]`, can only be its own: a plain object (on an
+ * `Object.prototype` nobody added to) or one without a prototype. The guards read such an
+ * object directly, and any other (a class instance, `Object.create(proto)`, any object on a
+ * polluted prototype) through a copy of its own properties.
+ */
+export function isOwnRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = prototypeOf(value);
+  return proto === null || (proto === objectPrototype && !prototypePolluted());
+}
+
+/** A copy of an object's own enumerable properties, on no prototype: what a guard reads in its place, so no inherited value counts. */
+function ownCopy(value: object): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, value);
+}
+
+/** `guard` on a copy of the object's own properties (see `isOwnRecord`); `false` for anything that is no object. */
+export function viaOwnCopy(value: unknown, guard: (value: unknown) => boolean): boolean {
+  return isObject(value) && guard(ownCopy(value));
+}
+
+/** `collect` on a copy of the object's own properties (see `isOwnRecord`), or one issue for anything that is no object. */
+export function collectViaOwnCopy(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+  collect: (value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]) => void,
+  expected: string,
+): void {
+  if (isObject(value)) collect(ownCopy(value), path, issues);
+  else pushIssue(issues, path, expected, value);
 }
 
 /** Whether `key` is an own property of `value`: inherited keys are no fields and no record entries. */
@@ -472,26 +520,98 @@ export function collectRecordValues(
 
 /**
  * How many levels of models a value may nest. Values of recursive models are walked only this
- * deep, so a cycle or a hostile depth is an answer (`false`, an issue), never a stack overflow.
+ * deep, so a hostile depth is an answer (`false`, an issue), never a stack overflow.
  */
 export const MAX_NESTING = 256;
 
-let nesting = 0;
+/**
+ * Past this many levels, a walk remembers each value it walks as each model: one met again on
+ * the current path is a cycle (an answer at once), one met again elsewhere (a value shared by
+ * many parents) is answered as before. A value with branching cycles (`span.children = [span];
+ * span.parent = span`) or a shared value under many paths then costs what its own objects
+ * cost, not one walk per path. Shallower walks remember nothing, so they allocate nothing.
+ */
+const REMEMBER_FROM = 8;
 
-/** Enters one level of model nesting; `false`, entering nothing, past {@link MAX_NESTING}. Pair with `leaveNesting` in `finally`. */
-export function enterNesting(): boolean {
-  if (nesting >= MAX_NESTING) return false;
+let nesting = 0;
+/** By walk (a guard, a collector, a codec's step): each value it walked past `REMEMBER_FROM` levels, and its answer (`WALKING` until there is one). */
+let walked: Map<object, Map<object, unknown>> | undefined;
+const WALKING = Symbol("walking");
+/** What `enterWalk` answers when the walk goes on. */
+const WALK = Symbol("walk");
+const CYCLE = Symbol("cycle");
+const TOO_DEEP = Symbol("too deep");
+
+/** Enters `value` one level of nesting deeper as `walk`: `WALK` (go on, then `leaveWalk`), `TOO_DEEP`, `CYCLE`, or the answer it had before. */
+function enterWalk(walk: object, value: unknown): unknown {
+  if (nesting >= MAX_NESTING) return TOO_DEEP;
+  if (nesting >= REMEMBER_FROM && typeof value === "object" && value !== null) {
+    walked ??= new Map();
+    let answers = walked.get(walk);
+    if (answers === undefined) walked.set(walk, (answers = new Map()));
+    if (answers.has(value)) {
+      const answer = answers.get(value);
+      return answer === WALKING ? CYCLE : answer;
+    }
+    answers.set(value, WALKING);
+  }
   nesting++;
-  return true;
+  return WALK;
 }
 
-export function leaveNesting(): void {
+/** Leaves a walk `enterWalk` entered, with its answer (`finished` false when it threw). */
+function leaveWalk(walk: object, value: unknown, answer: unknown, finished: boolean): void {
   nesting--;
+  const answers = walked?.get(walk);
+  if (answers !== undefined && typeof value === "object" && value !== null && answers.get(value) === WALKING) {
+    if (finished) answers.set(value, answer);
+    else answers.delete(value);
+  }
+  // The outermost walk is over: what it remembered goes.
+  if (nesting === 0) walked = undefined;
+}
+
+/** The guard of a recursive model: `walk` (its body) one level deeper, `false` past {@link MAX_NESTING} levels or on a cycle. */
+export function guardNested(value: unknown, guard: object, walk: (value: unknown) => boolean): boolean {
+  const entered = enterWalk(guard, value);
+  if (entered !== WALK) return entered === true;
+  let answer = false;
+  let finished = false;
+  try {
+    answer = walk(value);
+    finished = true;
+    return answer;
+  } finally {
+    leaveWalk(guard, value, answer, finished);
+  }
+}
+
+/** The collector of a recursive model: `walk` (its body) one level deeper; past {@link MAX_NESTING} levels or on a cycle, one issue. */
+export function collectNested(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+  expected: string,
+  collector: object,
+  walk: (value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]) => void,
+): void {
+  const entered = enterWalk(collector, value);
+  if (entered === TOO_DEEP) return pushTooDeep(issues, path, expected, value);
+  if (entered === CYCLE) return pushIssue(issues, path, expected, value, "a cycle: the value contains itself, which no JSON does");
+  // Walked already under another path: its issues are recorded there.
+  if (entered !== WALK) return;
+  let finished = false;
+  try {
+    walk(value, path, issues);
+    finished = true;
+  } finally {
+    leaveWalk(collector, value, undefined, finished);
+  }
 }
 
 /** Records that `value` at `path` nests deeper than {@link MAX_NESTING} levels. */
 export function pushTooDeep(issues: ValidationIssue[], path: readonly PathSegment[], expected: string, value: unknown): void {
-  pushIssue(issues, path, expected, value, `nested deeper than ${MAX_NESTING} levels of models (or a cycle): not checked further`);
+  pushIssue(issues, path, expected, value, `nested deeper than ${MAX_NESTING} levels of models: not checked further`);
 }
 
 /** Records that reading `value` at `path` threw (a getter or a proxy trap): it is named by the error's kind, never its data. */
@@ -609,12 +729,17 @@ export const stringCodec: Codec<string, string> = /* @__PURE__ */ leafCodec(isSt
 export const numberCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isNumber, "number");
 export const integerCodec: Codec<number, number> = /* @__PURE__ */ leafCodec(isInteger, "integer");
 
+/** The most digits a big integer's string may have: reading digits costs time that grows with their square (a 10 MB string took seconds). */
+export const MAX_BIGINT_DIGITS = 10_000;
+
 /** A big integer: digits in a JSON string (none lost), or a JSON integer; written back as digits. */
 export const bigintCodec: Codec<bigint, string> = {
   is: isBigInt,
-  read: (wire) => (typeof wire === "string" && /^-?[0-9]+$/.test(wire) ? BigInt(wire) : Number.isInteger(wire) ? BigInt(wire as number) : INVALID),
+  read: (wire) =>
+    typeof wire === "string" && wire.length <= MAX_BIGINT_DIGITS + 1 && /^-?[0-9]+$/.test(wire) ? BigInt(wire) : Number.isInteger(wire) ? BigInt(wire as number) : INVALID,
   collect(wire, path, issues) {
-    if (bigintCodec.read(wire) === INVALID) pushIssue(issues, path, "bigint (an integer, or its digits in a string)", wire);
+    if (typeof wire === "string" && wire.length > MAX_BIGINT_DIGITS + 1) pushIssue(issues, path, "bigint", undefined, `more than ${MAX_BIGINT_DIGITS} digits`);
+    else if (bigintCodec.read(wire) === INVALID) pushIssue(issues, path, "bigint (an integer, or its digits in a string)", wire);
   },
   encode: (value) => value.toString(),
 };
@@ -679,50 +804,82 @@ export function lazyCodec<T, W>(make: () => Codec<T, W>): Codec<T, W> {
 export function arrayCodec<T, W>(item: Codec<T, W>, expected: string): Codec<T[], W[]> {
   return {
     is: (value): value is T[] => Array.isArray(value) && value.every((entry) => item.is(entry)),
-    unknownKeys: (wire, model) => (Array.isArray(wire) && item.unknownKeys ? wire.reduce((sum: number, entry) => sum + item.unknownKeys!(entry, model), 0) : 0),
+    unknownKeys(wire, model) {
+      if (!Array.isArray(wire) || !item.unknownKeys) return 0;
+      let sum = 0;
+      for (let i = 0; i < wire.length && !isHole(wire, i); i++) sum += item.unknownKeys(wire[i], model);
+      return sum;
+    },
+    // Elements are read up to the first hole, which no JSON array has: a sparse array of length 1e8 costs what its elements cost.
     read(wire) {
       if (!Array.isArray(wire)) return INVALID;
-      const items: T[] = new Array(wire.length);
+      const items: T[] = [];
       for (let i = 0; i < wire.length; i++) {
+        if (isHole(wire, i)) return INVALID;
         const value = item.read(wire[i]);
         if (value === INVALID) return INVALID;
-        items[i] = value;
+        items.push(value);
       }
       return items;
     },
     collect(wire, path, issues) {
-      if (!Array.isArray(wire)) pushIssue(issues, path, expected, wire);
-      else for (let i = 0; i < wire.length; i++) if (item.read(wire[i]) === INVALID) item.collect(wire[i], pathAt(path, i), issues);
+      if (!Array.isArray(wire)) return pushIssue(issues, path, expected, wire);
+      for (let i = 0; i < wire.length; i++) {
+        if (isHole(wire, i)) return pushIssue(issues, pathAt(path, i), expected, undefined, "a hole in the array, which no JSON array has: not checked further");
+        if (item.read(wire[i]) === INVALID) item.collect(wire[i], pathAt(path, i), issues);
+      }
     },
     encode: (value) => value.map((entry) => item.encode(entry)),
   };
 }
 
+/** Whether index `i` of `array` is a hole (never set, as in `[1, , 3]` or after `length = 1e8`). */
+function isHole(array: readonly unknown[], i: number): boolean {
+  return array[i] === undefined && !(i in array);
+}
+
 /**
- * The codec of a recursive model: its walks stop at {@link MAX_NESTING} levels, so `read`
- * answers `INVALID`, `collect` records one issue, and `encode` throws a `RangeError` that
- * says why, before the stack would overflow.
+ * The codec of a recursive model: its walks stop at {@link MAX_NESTING} levels and at a
+ * cycle, so `read` answers `INVALID`, `collect` records one issue, and `encode` throws a
+ * `RangeError` that says why, before the stack would overflow; a value shared under many
+ * paths is walked once (see `REMEMBER_FROM`).
  */
 export function boundedCodec<T, W>(codec: Codec<T, W>, name: string): Codec<T, W> {
-  const tooDeep = (): never => {
-    throw new RangeError(`${name} nests deeper than ${MAX_NESTING} levels of models (or has a cycle)`);
+  // One key per step: each remembers its own answers.
+  const steps = { read: {}, collect: {}, encode: {}, unknownKeys: {} };
+  const fail = (why: symbol): never => {
+    throw new RangeError(why === CYCLE ? `${name} has a cycle: the value contains itself, which no JSON can hold` : `${name} nests deeper than ${MAX_NESTING} levels of models`);
   };
   return {
     is: (value): value is T => codec.is(value),
-    unknownKeys: (wire, model) => oneLevelDeeper(() => codec.unknownKeys?.(wire, model) ?? 0, () => 0),
-    read: (wire) => oneLevelDeeper(() => codec.read(wire), () => INVALID),
-    collect: (wire, path, issues) => oneLevelDeeper(() => codec.collect(wire, path, issues), () => pushTooDeep(issues, path, name, wire)),
-    encode: (value) => oneLevelDeeper(() => codec.encode(value), tooDeep),
+    unknownKeys: (wire, model) => nestedStep(steps.unknownKeys, wire, () => codec.unknownKeys?.(wire, model) ?? 0, () => 0),
+    read: (wire) => nestedStep(steps.read, wire, () => codec.read(wire), () => INVALID),
+    collect: (wire, path, issues) =>
+      nestedStep(
+        steps.collect,
+        wire,
+        () => codec.collect(wire, path, issues),
+        (why) => (why === CYCLE ? pushIssue(issues, path, name, wire, "a cycle: the value contains itself, which no JSON does") : pushTooDeep(issues, path, name, wire)),
+        // A value collected under another path has its issues recorded there.
+        () => undefined,
+      ),
+    encode: (value) => nestedStep(steps.encode, value, () => codec.encode(value), fail),
   };
 }
 
-/** `walk()` one level of model nesting deeper, or `tooDeep()` past {@link MAX_NESTING}. */
-function oneLevelDeeper<R>(walk: () => R, tooDeep: () => R): R {
-  if (!enterNesting()) return tooDeep();
+/** `run()` one level of model nesting deeper as `step`; `stopped()` past {@link MAX_NESTING} or on a cycle; an earlier answer (or `again()`'s) for a value met before. */
+function nestedStep<R>(step: object, value: unknown, run: () => R, stopped: (why: symbol) => R, again?: () => R): R {
+  const entered = enterWalk(step, value);
+  if (entered === TOO_DEEP || entered === CYCLE) return stopped(entered);
+  if (entered !== WALK) return again ? again() : (entered as R);
+  let answer: R | undefined;
+  let finished = false;
   try {
-    return walk();
+    answer = run();
+    finished = true;
+    return answer;
   } finally {
-    leaveNesting();
+    leaveWalk(step, value, answer, finished);
   }
 }
 
@@ -872,9 +1029,9 @@ export function objectCodec<T, W>(
     return steps;
   };
   let modelNames: ReadonlySet<string> | undefined;
-  // The wire form names each field `wire`; the model, `name`.
-  const read = (source: Record<string, unknown>, step: FieldStep): unknown => (step.inherited ? ownField(source, step.wire) : source[step.wire]);
-  const readModel = (source: Record<string, unknown>, step: FieldStep): unknown => (step.inherited ? ownField(source, step.name) : source[step.name]);
+  // The wire form names each field `wire`; the model, `name`. Own properties only: nothing inherited (a polluted prototype's) is read or copied.
+  const read = (source: Record<string, unknown>, step: FieldStep): unknown => ownField(source, step.wire);
+  const readModel = (source: Record<string, unknown>, step: FieldStep): unknown => ownField(source, step.name);
   const keepUnknown = (source: Record<string, unknown>, target: Record<string, unknown>, known: ReadonlySet<string>) => {
     for (const key of Object.keys(source)) if (!known.has(key)) setOwn(target, key, source[key]);
   };

@@ -141,7 +141,7 @@ describe("mdmodel init", () => {
   });
 
   test.each([
-    ["scripts it has already are kept", '{"scripts":{"generate":"custom"}}', { added: ["generate:check"], has: '"generate": "custom"' }],
+    ["scripts it has already are kept, one-line JSON stays one line", '{"scripts":{"generate":"custom"}}', { added: ["generate:check"], has: '{"scripts":{"generate":"custom","generate:check":"mdmodel generate --check"}}' }],
     ["tabs stay tabs", '{\n\t"name": "x"\n}', { added: ["generate", "generate:check"], has: '\n\t"scripts": {\n\t\t"generate"' }],
     ["CRLF stays CRLF", '{\r\n  "name": "x"\r\n}\r\n', { added: ["generate", "generate:check"], has: '"x",\r\n  "scripts"' }],
   ])("planScripts: %s", (_name, given, want) => {

@@ -71,16 +71,29 @@ describe("finding the config", () => {
   test("walks up from the working folder; folders are relative to the file found", async () => {
     await mkdir(join(work, "app", "src", "deep"), { recursive: true });
     await writeFile(join(work, "app", "mdmodel.config.json"), JSON.stringify({ input: "docs", out: "src/models" }));
-    expect(loadConfig(join(work, "app", "src", "deep"))).toEqual({ ok: true, config: { input: "../../docs", out: "../models" }, source: "../../mdmodel.config.json" });
+    expect(loadConfig(join(work, "app", "src", "deep"))).toEqual({ ok: true, config: { input: "../../docs", out: "../models" }, source: "../../mdmodel.config.json", dir: join(work, "app") });
   });
 
-  test("the nearest wins, and a package.json without an mdmodel key is passed over", async () => {
+  test("the nearest wins, and in a repository a package.json without an mdmodel key is passed over (a monorepo's package)", async () => {
     await mkdir(join(work, "a", "b", "c"), { recursive: true });
+    await mkdir(join(work, ".git"));
     await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ nulls: "none" }));
     await writeFile(join(work, "a", "package.json"), JSON.stringify({ name: "a", mdmodel: { nulls: "optional" } }));
     await writeFile(join(work, "a", "b", "package.json"), JSON.stringify({ name: "b" }));
     expect(loadConfig(join(work, "a", "b", "c"))).toMatchObject({ ok: true, config: { nulls: "optional" }, source: "../../package.json#mdmodel" });
     expect(loadConfig(work)).toMatchObject({ ok: true, config: { nulls: "none" } });
+  });
+
+  test("the search stops at the repository's root, or outside one at the nearest package.json: a config above the project is not read", async () => {
+    await mkdir(join(work, "repo", "app"), { recursive: true });
+    await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ out: "../redirected" }));
+    await mkdir(join(work, "repo", ".git"));
+    expect(loadConfig(join(work, "repo", "app"))).toEqual({ ok: true, config: {} });
+    await rm(join(work, "repo", ".git"), { recursive: true });
+    await writeFile(join(work, "repo", "app", "package.json"), JSON.stringify({ name: "app" }));
+    expect(loadConfig(join(work, "repo", "app"))).toEqual({ ok: true, config: {} });
+    await rm(join(work, "repo", "app", "package.json"));
+    expect(loadConfig(join(work, "repo", "app"))).toMatchObject({ ok: true, config: { out: "../../../redirected" } });
   });
 
   test("a JSON syntax error names the file, line and column", async () => {
@@ -94,13 +107,13 @@ describe("finding the config", () => {
     await writeFile(join(work, "mdmodel.config.json"), '{\n  "input": "docs",,\n}\n');
     const outcome = await mdmodel(work, "generate");
     expect(outcome.code).toBe(3);
-    expect(outcome.stderr).toMatch(/^mdmodel: invalid config in mdmodel\.config\.json:2:19:\n {2}- not valid JSON: /);
+    expect(outcome.stderr).toMatch(/^mdmodel: invalid config in mdmodel\.config\.json:2:19: not valid JSON: /);
   });
 
   test("--config names a file that is not there: exit 3, no stack trace", async () => {
     const outcome = await mdmodel(work, "generate", "--config", "nope.json");
     expect(outcome.code).toBe(3);
-    expect(outcome.stderr).toBe("mdmodel: invalid config in nope.json:\n  - cannot read it: no such file\n");
+    expect(outcome.stderr).toBe("mdmodel: invalid config in nope.json: cannot read it: no such file\n");
   });
 });
 

@@ -67,9 +67,14 @@ describe("mdmodel diff --base <git ref>", () => {
   test("a folder as the base", async () => {
     await rm(join(work, "old"), { recursive: true, force: true });
     await cp(join(import.meta.dirname, "..", "seeds"), join(work, "old"), { recursive: true });
-    const outcome = await mdmodel(work, "diff", "--base", "old", "--input", "docs");
+    const outcome = await mdmodel(work, "diff", "--base", "./old", "--input", "docs");
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).toContain("old/models/components/lineitem.md:12:3: field-removed");
+    // Written without ./, it is a ref: a folder of that name is not taken for it, and the ambiguity is said.
+    expect(await mdmodel(work, "diff", "--base", "old", "--input", "docs")).toMatchObject({
+      code: 3,
+      stderr: "mdmodel: --base old is no git ref; for the folder, write it as a path: ./old\n",
+    });
   });
 
   test("a docs folder the ref does not have: every model is added, and a line says why", async () => {
@@ -90,7 +95,7 @@ describe("mdmodel diff --base <git ref>", () => {
     await cp(join(work, "docs"), join(work, "evil-old"), { recursive: true });
     await writeFile(join(work, "evil-old", "evil.md"), evil);
     for (const reporter of ["text", "github", "markdown", "json"]) {
-      const outcome = await mdmodel(work, "diff", "--base", "evil-old", "--input", "docs", "--reporter", reporter);
+      const outcome = await mdmodel(work, "diff", "--base", "./evil-old", "--input", "docs", "--reporter", reporter);
       expect(outcome.code, reporter).toBe(1);
       expect(outcome.stdout + outcome.stderr, reporter).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
       expect(outcome.stdout, reporter).toContain(reporter === "json" ? "\\u001b]0;pwned" : "\\x1b]0;pwned");
@@ -99,10 +104,10 @@ describe("mdmodel diff --base <git ref>", () => {
 
   test("bad usage is exit 3 with one line; docs with errors are exit 2", async () => {
     const noBase = await mdmodel(work, "diff", "--input", "docs");
-    expect(noBase).toMatchObject({ code: 3, stderr: "mdmodel: diff needs --base <git ref or folder>, e.g. --base origin/main\n" });
+    expect(noBase).toMatchObject({ code: 3, stderr: "mdmodel: diff needs --base <git ref or folder>, e.g. --base origin/main or --base ./old-docs\n" });
     const badRef = await mdmodel(work, "diff", "--base", "no-such-branch", "--input", "docs");
     expect(badRef.code).toBe(3);
-    expect(badRef.stderr).toMatch(/^mdmodel: --base no-such-branch is neither a folder nor a git ref of docs: /);
+    expect(badRef.stderr).toBe('mdmodel: --base no-such-branch: the repository has no commit "no-such-branch" (for a folder, write it as a path: ./no-such-branch)\n');
     expect(badRef.stderr.trim().split("\n")).toHaveLength(1);
     expect((await mdmodel(work, "diff", "--base", "HEAD", "--fail-on", "sometimes", "--input", "docs")).code).toBe(3);
     await writeFile(join(work, "docs/broken.md"), "# Broken\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | [components.Missing](missing.md) | :heavy_check_mark: | A |\n");

@@ -6,14 +6,16 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Project, ts } from "ts-morph";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { typecheck } from "./corpus/typecheck.js";
 import { formatMessage } from "../src/shared/diagnostics.js";
 import { unescapeJsDoc } from "../src/emit/escape.js";
 import type { GenerateResult } from "../src/generate.js";
 import { MANIFEST_PATH } from "../src/write/manifest.js";
-import { UnsafeOutputError, writeOutput } from "../src/write/writer.js";
+import { OutputConflictError, writeOutput } from "../src/write/writer.js";
 import { generateDocs, md } from "./helpers/generate-folder.js";
+import { generate } from "../src/generate.js";
+import { loadRuntimeTemplate } from "../src/io/load-docs.js";
 
 const work = await mkdtemp(join(tmpdir(), "mdmodel-hostile-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -162,7 +164,7 @@ const malformed: Array<[name: string, { docs: Array<{ path: string; text: string
       want: "models/order.md:7:3: error the link to `components.Adress` (./adress.md) does not lead to a model doc; did you mean `Address`?",
     },
   ],
-  ["a doc over the size limit", { docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }], want: "big.md:1:1: error the doc is 10.0 MB, over the 2 MB a model doc may have" }],
+  ["a doc over the size limit", { docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }], want: "big.md:1:1: error the doc is 10 MB, over the 2 MB a model doc may have" }],
   ["a doc path leaving the input folder", { docs: [{ path: "../escape.md", text: fields(ok) }], want: "../escape.md:1:1: error the doc path must be relative" }],
   ["an absolute doc path", { docs: [{ path: "/etc/passwd.md", text: fields(ok) }], want: "/etc/passwd.md:1:1: error the doc path must be relative" }],
   ["a doc over mdmodel's own index.ts", { docs: [{ path: "index.md", text: fields(ok) }], want: "index.md:1:1: error the doc index.md cannot be generated: its module would be index.ts, over the index.ts mdmodel writes there; rename the doc" }],
@@ -216,16 +218,17 @@ describe("odd but valid docs", () => {
 });
 
 describe("depth: past a limit, a message, never a stack overflow", () => {
-  test("an Example Usage nested 1,000 deep, a Type cell 3,000 deep and a JSON example 5,000 deep", async () => {
+  test("an Example Usage nested 1,000 deep, a Type cell 400 deep and a JSON example 400 deep", async () => {
     const tree = `{ name: "a", children: [`.repeat(1000) + `{ name: "b" }` + "] }".repeat(1000);
     const usage = md("# Tree", "", "A tree.", "", "## Example Usage", "", "```typescript", `let value: Tree = ${tree};`, "```", "", ...HEADER, "| `name` | *string* | :heavy_check_mark: | N | |", "| `children` | [Tree](tree.md)[] | :heavy_minus_sign: | C | |");
-    const json = md("# Json", "", ...HEADER, `| \`json\` | *any* | :heavy_check_mark: | J | ${"[".repeat(5000)}1${"]".repeat(5000)} |`);
+    // Deeper would pass the markdown budget (1,000 marks a row), which refuses the doc before these limits are reached.
+    const json = md("# Json", "", ...HEADER, `| \`json\` | *any* | :heavy_check_mark: | J | ${"[".repeat(400)}1${"]".repeat(400)} |`);
     const types = md(
       "# Deep",
       "",
       ...HEADER,
-      `| \`record\` | ${"Record<string, ".repeat(3000)}*string*${">".repeat(3000)} | :heavy_check_mark: | R | |`,
-      `| \`array\` | *string*${"[]".repeat(3000)} | :heavy_check_mark: | A | |`,
+      `| \`record\` | ${"Record<string, ".repeat(400)}*string*${">".repeat(400)} | :heavy_check_mark: | R | |`,
+      `| \`array\` | *string*${"[]".repeat(400)} | :heavy_check_mark: | A | |`,
     );
     const docs = [{ path: "deep.md", text: types }, { path: "json.md", text: json }, { path: "tree.md", text: usage }];
     const result = await generateDocs(docs);
@@ -293,7 +296,8 @@ describe("the writer", () => {
       { path: "a.ts", content: "export {};\n" },
       { path: "models/b.ts", content: "export {};\n" },
     ];
-    await expect(writeOutput(out, files)).rejects.toThrow(UnsafeOutputError);
+    await expect(writeOutput(out, files)).rejects.toThrow(OutputConflictError);
+    await expect(writeOutput(out, files)).rejects.toMatchObject({ kind: "link", path: "models", generated: "models/b.ts" });
     await expect(readFile(join(outside, "b.ts"))).rejects.toThrow();
     await expect(readFile(join(out, "a.ts"))).rejects.toThrow();
   });
@@ -310,5 +314,153 @@ describe("the writer", () => {
     expect(summary.removed).toEqual([]);
     expect(await readFile(victim, "utf8")).toBe("keep me\n");
     expect(await readFile(join(out, "mine.txt"), "utf8")).toBe("keep me too\n");
+  });
+});
+
+describe("names that are JavaScript's own", () => {
+  // Each is a model, an enum and an enum member; the barrel must load and every function work.
+  const globals = ["JSON", "Object", "Array", "Promise", "Symbol", "Error", "Function", "Math", "NaN", "Infinity", "undefined", "globalThis", "eval", "arguments", "Number", "String", "Map", "Set", "Reflect"];
+
+  test("as model and enum names they compile, the barrel loads, and toJSON, validate and parse work", async () => {
+    const docs = globals.flatMap((name) => [
+      { path: `objects/${name.toLowerCase()}.md`, text: md(`# ${name}`, "", ...HEADER, "| `id` | *string* | :heavy_check_mark: | I | a |") },
+      { path: `enums/${name.toLowerCase()}.md`, text: md(`# ${name}`, "", "## Values", "", "| Name | Value |", "| --- | --- |", "| `A` | a |", "| `B` | b |") },
+    ]);
+    const result = await generateDocs(docs);
+    const out = await emitAndCheck("globals", result);
+    const api = (await import(join(out, "index.ts"))) as Record<string, (value: unknown) => unknown>;
+    const exported = Object.keys(api);
+    for (const folder of ["objects", "enums"]) {
+      for (const name of globals) {
+        const module = (await import(join(out, folder, `${name.toLowerCase()}.ts`))) as Record<string, (value: unknown) => unknown>;
+        const toJSON = Object.keys(module).find((key) => key.endsWith("ToJSON"))!;
+        const validate = Object.keys(module).find((key) => key.startsWith("validate"))!;
+        const value = folder === "objects" ? { id: "x" } : "a";
+        expect(module[toJSON]!(value), `${folder}/${name}`).toBe(JSON.stringify(value));
+        expect(module[validate]!(value), `${folder}/${name}`).toEqual({ ok: true, value });
+      }
+    }
+    expect(exported.length).toBeGreaterThan(globals.length * 2 * 8);
+  });
+
+  test("an enum member named __proto__ is an own key of the const, and the const keeps Object.prototype", async () => {
+    const result = await generateDocs([{ path: "proto.md", text: md("# Proto", "", "## Values", "", "| Name | Value |", "| --- | --- |", "| `__proto__` | proto |", "| `constructor` | ctor |") }]);
+    const out = await emitAndCheck("proto-member", result);
+    const { Proto } = (await import(join(out, "proto.ts"))) as { Proto: Record<string, string> };
+    expect(Object.hasOwn(Proto, "__proto__")).toBe(true);
+    expect(Proto["__proto__"]).toBe("proto");
+    expect(Object.getPrototypeOf(Proto)).toBe(Object.prototype);
+    expect(Proto["constructor"]).toBe("ctor");
+  });
+
+  test("externalTypes keys __proto__ and hasOwnProperty are mapped as written", async () => {
+    const text = md("# Ext", "", ...HEADER, "| `a` | [\\_\\_proto\\_\\_](https://example.com/a) | :heavy_check_mark: | A | |", "| `b` | [hasOwnProperty](https://example.com/b) | :heavy_check_mark: | B | |");
+    const externalTypes = JSON.parse('{ "__proto__": "string", "hasOwnProperty": "number" }') as Record<string, string>;
+    const result = await generate({ docs: [{ path: "ext.md", text }], runtimeTemplate: await loadRuntimeTemplate(), config: { externalTypes } });
+    expect(result.messages.map(formatMessage)).toEqual([]);
+    const module = result.files.find((file) => file.path === "ext.ts")!.content;
+    expect(module).toMatch(/\ba: string;/);
+    expect(module).toMatch(/\bb: number;/);
+  });
+
+  test("two docs whose paths are one in NFC and NFD are a clash, as letter case is", async () => {
+    const doc = (name: string) => md(`# ${name}`, "", ...HEADER, "| `a` | *string* | :heavy_check_mark: | A | |");
+    const result = await generateDocs([
+      { path: "caf\u00e9.md", text: doc("Cafe") },
+      { path: "cafe\u0301.md", text: doc("Coffee") },
+    ]);
+    expect(result.messages.map(formatMessage)).toEqual([expect.stringMatching(/differs from caf.+\.ts \(of caf.+\.md\) only in Unicode normalization \(NFC and NFD\), so on macOS one would overwrite the other/)]);
+    expect(result.files).toEqual([]);
+  });
+});
+
+describe("invisible characters", () => {
+  test("bidi controls and zero-width characters in enum values, descriptions and examples are escapes in the code, and the values are exact", async () => {
+    const bidi = "\u202Eevil\u2066x\u2069\u200B";
+    const docs = [
+      { path: "e.md", text: md("# E", "", `An enum ${bidi}.`, "", "## Values", "", "| Name | Value |", "| --- | --- |", `| \`A\` | a${bidi} |`) },
+      { path: "o.md", text: md("# O", "", `An object ${bidi}.`, "", ...HEADER, `| \`s\` | *string* | :heavy_check_mark: | S ${bidi} | x${bidi} |`) },
+    ];
+    const result = await generateDocs(docs);
+    const out = await emitAndCheck("bidi", result);
+    for (const file of result.files) expect(file.content, file.path).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+    const { E } = (await import(join(out, "e.ts"))) as { E: Record<string, string> };
+    expect(E["A"]).toBe(`a${bidi}`);
+    const { oExample } = (await import(join(out, "o.ts"))) as { oExample: { s: string } };
+    expect(oExample.s).toBe(`x${bidi}`);
+    const project = new Project({ useInMemoryFileSystem: true });
+    const source = project.createSourceFile("o.ts", await readFile(join(out, "o.ts"), "utf8"));
+    const docText = unescapeJsDoc(ts.displayPartsToString(source.getInterfaceOrThrow("O").getSymbolOrThrow().compilerSymbol.getDocumentationComment(project.getTypeChecker().compilerObject)));
+    expect(docText).toBe(`An object ${bidi}.`);
+  });
+});
+
+describe("values a caller or an attacker shapes", () => {
+  const account = md("# Account", "", ...HEADER, "| `id` | *string* | :heavy_check_mark: | I | |", "| `role` | *string* | :heavy_minus_sign: | R | |", "| `isAdmin` | *boolean* | :heavy_minus_sign: | A | |");
+  const span = md("# Span", "", ...HEADER, "| `name` | *string* | :heavy_check_mark: | N | |", "| `children` | [Span](span.md)[] | :heavy_minus_sign: | C | |", "| `parent` | [Span](span.md) | :heavy_minus_sign: | P | |");
+  const bag = md("# Bag", "", ...HEADER, "| `items` | *any*[] | :heavy_check_mark: | I | |", "| `names` | *string*[] | :heavy_minus_sign: | N | |", "| `big` | *bigint* | :heavy_minus_sign: | B | |");
+  let api: Record<string, (value: unknown) => any>;
+  beforeAll(async () => {
+    const out = await emitAndCheck("shaped", await generateDocs([{ path: "account.md", text: account }, { path: "span.md", text: span }, { path: "bag.md", text: bag }]));
+    api = (await import(join(out, "index.ts"))) as typeof api;
+  }, 60_000);
+
+  test("fields are read only as own properties: a polluted Object.prototype adds nothing, an inherited field is no field", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["isAdmin"] = true;
+    prototype["role"] = "admin";
+    try {
+      const parsed = api["parseAccount"]!({ id: "bob" });
+      expect(parsed).toEqual({ ok: true, value: { id: "bob" } });
+      expect(Object.keys(parsed.value)).toEqual(["id"]);
+      expect(api["isAccount"]!({ id: "bob" })).toBe(true);
+      prototype["role"] = 5; // a wrong type on the prototype must not fail a value that has no role of its own
+      expect(api["isAccount"]!({ id: "bob" })).toBe(true);
+      expect(api["validateAccount"]!({ id: "bob" }).ok).toBe(true);
+    } finally {
+      delete prototype["isAdmin"];
+      delete prototype["role"];
+    }
+    expect(api["isAccount"]!(Object.create({ id: "x" }))).toBe(false);
+    expect(api["validateAccount"]!(Object.create({ id: "x" })).ok).toBe(false);
+    expect(api["parseAccount"]!(Object.create({ id: "x" })).ok).toBe(false);
+    class Person {
+      id = "p";
+    }
+    expect(api["isAccount"]!(new Person())).toBe(true);
+  });
+
+  test("a value whose cycles branch, and a value shared under 2^40 paths, are answered in the time their own objects cost", () => {
+    const cyclic: Record<string, unknown> = { name: "s" };
+    cyclic["children"] = [cyclic, cyclic];
+    cyclic["parent"] = cyclic;
+    expect(api["isSpan"]!(cyclic)).toBe(false);
+    const validated = api["validateSpan"]!(cyclic);
+    expect(validated.ok).toBe(false);
+    expect(validated.issues.some((issue: { message: string }) => /a cycle/.test(issue.message))).toBe(true);
+    expect(api["parseSpan"]!(cyclic).ok).toBe(false);
+    expect(() => api["spanToWire"]!(cyclic)).toThrow(/Span has a cycle/);
+    let shared: Record<string, unknown> = { name: "leaf" };
+    for (let i = 0; i < 40; i++) shared = { name: `n${i}`, children: [shared, shared], parent: shared };
+    expect(api["isSpan"]!(shared)).toBe(true);
+    expect(api["parseSpan"]!(shared).ok).toBe(true);
+    (shared["children"] as Array<Record<string, unknown>>)[0]!["name"] = 5;
+    expect(api["validateSpan"]!(shared).ok).toBe(false);
+  });
+
+  test("a sparse array of length 1e8 is one issue, not 1e8 reads; a 10 MB digit string is refused unread; issues stop at MAX_ISSUES", () => {
+    const holes: unknown[] = [];
+    holes.length = 1e8;
+    const parsed = api["parseBag"]!({ items: holes });
+    expect(parsed.ok).toBe(false);
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0].message).toMatch(/a hole in the array/);
+    const huge = api["parseBag"]!({ items: [], big: "9".repeat(10 * 1024 * 1024) });
+    expect(huge.ok).toBe(false);
+    expect(huge.issues[0].message).toMatch(/more than 10000 digits/);
+    expect(api["parseBag"]!({ items: [], big: "9".repeat(10_000) }).ok).toBe(true);
+    const wrong = api["validateBag"]!({ items: [], names: Array.from({ length: 5000 }, () => 1) });
+    expect(wrong.issues).toHaveLength(1001);
+    expect(wrong.issues[1000].message).toMatch(/past 1000 issues, the rest are not listed/);
   });
 });

@@ -11,6 +11,7 @@ import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } 
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { sha256Hex } from "../src/shared/hash.js";
 import { commit, JOURNAL, lock, LockedError, recover, STAGING } from "../src/write/transaction.js";
 import { writeSyntheticCorpus } from "./bench/synthetic-corpus.js";
 import { CLI, mdmodel } from "./helpers/run-cli.js";
@@ -54,13 +55,13 @@ describe("killed runs", () => {
     const [before, after] = [await snapshot(join(work, "old")), await snapshot(join(work, "new"))];
     expect(same(before, after)).toBe(false);
 
-    /** Runs generate into a copy of the old output; once the run takes the lock (it is done reading and formatting), kills it `delay` ms later. Gives the ms from the lock to the exit. */
+    /** Runs generate into a copy of the old output; once the run starts staging (it is done reading and formatting), kills it `delay` ms later. Gives the ms from the staging to the exit. */
     const killedRun = async (out: string, delay: number | undefined): Promise<number> => {
       await cp(join(work, "old"), join(work, out), { recursive: true });
       // With the caches (in the work folder): every run after the first is warm, and the output is the same.
       const { child, done } = run(work, ["generate", "--input", "docs-new", "--out", out]);
-      const lockFile = join(work, out, ".mdmodel.lock");
-      while (!existsSync(lockFile) && child.exitCode === null) await new Promise((resolve) => setImmediate(resolve));
+      const staging = join(work, out, STAGING);
+      while (!existsSync(staging) && child.exitCode === null) await new Promise((resolve) => setImmediate(resolve));
       const locked = performance.now();
       if (delay !== undefined) {
         while (performance.now() - locked < delay) await new Promise((resolve) => setImmediate(resolve));
@@ -91,7 +92,9 @@ describe("killed runs", () => {
         outcomes[which!] += 1;
       }
       expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`)).code, `trial ${trial}`).toBe(0);
-      expect(same(await snapshot(out), after), `trial ${trial}: the next run gives the new output`).toBe(true);
+      const next = await snapshot(out);
+      const differing = [...new Set([...next.keys(), ...after.keys()])].filter((path) => next.get(path) !== after.get(path));
+      expect(differing, `trial ${trial}: the next run gives the new output`).toEqual([]);
       expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`, "--check")).code).toBe(0);
     }
     console.info(`killed runs: ${JSON.stringify(outcomes)}, write phase ${window.toFixed(0)} ms`);
@@ -99,31 +102,50 @@ describe("killed runs", () => {
     expect(outcomes.journal + outcomes.new).toBeGreaterThan(0);
   }, 300_000);
 
-  test("a commit interrupted after its journal is completed by the next run; one interrupted before it is dropped", async () => {
+  test("a journal is completed only with this machine's proof of it, and only for the content it recorded; anything else is dropped unread", async () => {
     const out = join(work, "manual");
+    const proofs = join(work, "manual-proofs");
     await mkdir(out, { recursive: true });
-    await writeFile(join(out, "a.ts"), "old a\n");
-    await writeFile(join(out, "b.ts"), "old b\n");
-    // After the commit point: b.ts was renamed, a.ts was not yet, c.ts is to go.
-    await mkdir(join(out, STAGING), { recursive: true });
-    await writeFile(join(out, STAGING, "a.ts"), "new a\n");
-    await writeFile(join(out, "b.ts"), "new b\n");
-    await writeFile(join(out, "c.ts"), "old c\n");
-    await writeFile(join(out, JOURNAL), JSON.stringify({ renames: ["a.ts", "b.ts"], removes: ["c.ts"] }));
-    expect(recover(out)).toBe("completed");
+    /** An interrupted commit: b.ts renamed, a.ts still staged, c.ts to go; `proven` records this machine's proof of the journal. */
+    const interrupted = async (proven: boolean, staged = "new a\n") => {
+      await writeFile(join(out, "a.ts"), "old a\n");
+      await writeFile(join(out, "b.ts"), "new b\n");
+      await writeFile(join(out, "c.ts"), "old c\n");
+      await mkdir(join(out, STAGING), { recursive: true });
+      await writeFile(join(out, STAGING, "a.ts"), staged);
+      const journal = JSON.stringify({
+        nonce: "n",
+        renames: [{ path: "a.ts", hash: sha256Hex("new a\n") }, { path: "b.ts", hash: sha256Hex("new b\n") }],
+        removes: [{ path: "c.ts", hash: sha256Hex("old c\n") }],
+      });
+      await writeFile(join(out, JOURNAL), journal);
+      await mkdir(join(proofs, "journals"), { recursive: true });
+      const proof = join(proofs, "journals", `${sha256Hex(out)}.json`);
+      if (proven) await writeFile(proof, JSON.stringify({ out, journal: sha256Hex(journal) }));
+      else await rm(proof, { force: true });
+    };
+    await interrupted(true);
+    expect(recover(out, proofs)).toEqual({ outcome: "completed" });
     expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "new a\n", "b.ts": "new b\n" });
+    expect(await readdir(join(proofs, "journals"))).toEqual([]);
+
+    // The same journal without the proof (a pull request committed it, another machine wrote it): dropped, nothing replayed.
+    await rm(out, { recursive: true });
+    await mkdir(out);
+    await interrupted(false);
+    expect(recover(out, proofs)).toMatchObject({ outcome: "dropped", reason: "no run on this machine committed it" });
+    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old a\n", "b.ts": "new b\n", "c.ts": "old c\n" });
+    // A proven journal whose staged file was swapped: dropped, nothing renamed.
+    await interrupted(true, "export const injected = 1;\n");
+    expect(recover(out, proofs)).toMatchObject({ outcome: "dropped" });
+    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old a\n", "b.ts": "new b\n", "c.ts": "old c\n" });
 
     // Before the commit point: a staging folder and a half-written journal, which are dropped.
     await mkdir(join(out, STAGING, "deep"), { recursive: true });
     await writeFile(join(out, STAGING, "deep", "x.ts"), "staged\n");
     await writeFile(join(out, `${JOURNAL}.tmp`), '{"renames": ["deep/x.ts"');
-    expect(recover(out)).toBe("dropped");
-    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "new a\n", "b.ts": "new b\n" });
-    // A journal that leaves the folder is not replayed.
-    await writeFile(join(out, JOURNAL), JSON.stringify({ renames: [], removes: ["../outside.txt"] }));
-    await writeFile(join(work, "outside.txt"), "keep\n");
-    expect(recover(out)).toBe("dropped");
-    expect(await readFile(join(work, "outside.txt"), "utf8")).toBe("keep\n");
+    expect(recover(out, proofs)).toMatchObject({ outcome: "dropped", reason: "it was never committed" });
+    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old a\n", "b.ts": "new b\n", "c.ts": "old c\n" });
   });
 
   test("a failure while staging leaves the folder as it was", async () => {
@@ -132,7 +154,7 @@ describe("killed runs", () => {
     await writeFile(join(out, "a.ts"), "old\n");
     const release = lock(out);
     try {
-      expect(() => commit(out, [{ path: "a.ts", content: "new\n" }, { path: `${"x".repeat(300)}.ts`, content: "too long a name\n" }], [])).toThrow(/ENAMETOOLONG|name too long/);
+      expect(() => commit(out, [{ path: "a.ts", content: "new\n" }, { path: `${"x".repeat(300)}.ts`, content: "too long a name\n" }], [], undefined)).toThrow(/ENAMETOOLONG|name too long/);
     } finally {
       release();
     }
@@ -196,7 +218,6 @@ describe("two runs and the lock", () => {
     const release = lock(join(work, "locked"));
     try {
       expect(() => lock(join(work, "locked"))).not.toThrow(LockedError); // this process's own lock is retaken
-      await writeFile(join(work, "locked", ".mdmodel.lock"), JSON.stringify({ pid: process.ppid }));
       const outcome = await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full");
       expect(outcome.code).toBe(3);
       expect(outcome.stderr).toMatch(/^mdmodel: another mdmodel run \(process \d+\) is writing this output folder; wait for it to finish/);
@@ -230,28 +251,42 @@ describe("two runs and the lock", () => {
 });
 
 describe("the manifest is not trusted", () => {
-  test("a listed file that was changed is kept and said; a listed folder is ignored; a symlinked manifest is replaced, not followed", async () => {
+  test("a listed file that was changed is kept and said; a listed folder is ignored", async () => {
     const out = join(work, "tampered");
     await cp(join(work, "seed-docs"), join(work, "tamper-docs"), { recursive: true });
     expect((await mdmodel(work, "generate", "--input", "tamper-docs", "--out", "tampered")).code).toBe(0);
     // The user replaced a generated module with their own code, then its doc went.
     await writeFile(join(out, "models/shared/createcustomer.ts"), "export const mine = 1;\n");
     await rm(join(work, "tamper-docs/models/shared/createcustomer.md"));
-    // A manifest entry that names a folder, and a manifest that is a symlink to a file outside.
+    // A manifest entry that names a folder.
     const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
     await mkdir(join(out, "a-folder"));
     manifest.files["a-folder"] = "0".repeat(64);
-    await writeFile(join(work, "elsewhere.json"), JSON.stringify(manifest));
-    await rm(join(out, ".mdmodel-manifest.json"));
-    await symlink(join(work, "elsewhere.json"), join(out, ".mdmodel-manifest.json"));
+    await writeFile(join(out, ".mdmodel-manifest.json"), JSON.stringify(manifest));
     const outcome = await mdmodel(work, "generate", "--input", "tamper-docs", "--out", "tampered");
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toContain("mdmodel: kept tampered/models/shared/createcustomer.ts: no doc produces it now, but it no longer holds what mdmodel wrote");
     expect(await readFile(join(out, "models/shared/createcustomer.ts"), "utf8")).toBe("export const mine = 1;\n");
     expect((await lstat(join(out, "a-folder"))).isDirectory()).toBe(true);
+    expect(await readFile(join(out, "models/shared/createcustomer.schema.json"), "utf8").catch(() => "gone")).toBe("gone");
+  });
+
+  test("a symlinked manifest is not read (nothing is removed on its word) and is replaced by a file, not written through", async () => {
+    const out = join(work, "linked-manifest");
+    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "linked-manifest")).code).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
+    // The link's manifest lists a file of the user's with its hash: a manifest read through the link would remove it.
+    await writeFile(join(out, "mine.txt"), "mine\n");
+    manifest.files["mine.txt"] = sha256Hex("mine\n");
+    await writeFile(join(work, "elsewhere.json"), JSON.stringify(manifest));
+    await rm(join(out, ".mdmodel-manifest.json"));
+    await symlink(join(work, "elsewhere.json"), join(out, ".mdmodel-manifest.json"));
+    const outcome = await mdmodel(work, "generate", "--input", "seed-docs", "--out", "linked-manifest");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toContain("ignored linked-manifest/.mdmodel-manifest.json: it is a symbolic link");
+    expect(await readFile(join(out, "mine.txt"), "utf8")).toBe("mine\n");
     expect(await readFile(join(work, "elsewhere.json"), "utf8")).toBe(JSON.stringify(manifest));
     expect((await lstat(join(out, ".mdmodel-manifest.json"))).isSymbolicLink()).toBe(false);
-    expect(await readFile(join(out, "models/shared/createcustomer.schema.json"), "utf8").catch(() => "gone")).toBe("gone");
   });
 });
 

@@ -111,6 +111,6 @@ describe("--check and a forged manifest", () => {
     const outside = join(work, "no-git");
     await cp("seeds", join(outside, "docs"), { recursive: true });
     await mdmodel(outside, "generate", "--input", "docs", "--out", "generated", "--no-cache");
-    expect(await check(outside, "--base", "main")).toMatchObject({ code: 3, stderr: "mdmodel: --base main: the folder is not in a git repository\n" });
+    expect(await check(outside, "--base", "main")).toMatchObject({ code: 3, stderr: "mdmodel: --base main: the working folder is not in a git repository\n" });
   });
 });

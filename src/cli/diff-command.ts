@@ -9,7 +9,7 @@ import { resolveConfig, type Config } from "../config/defaults.js";
 import { loadConfig } from "../config/load.js";
 import { diffModels, shownByDefault } from "../diff/compare.js";
 import { FAIL_ON, fails, RULES, type FailOn } from "../diff/rules.js";
-import { GitDocsError, loadDocsAtRef } from "../io/git-docs.js";
+import { findRepository, GitDocsError, hasCommit, loadDocsAtRef } from "../io/git-docs.js";
 import { loadDocs } from "../io/load-docs.js";
 import { countBySeverity } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
@@ -18,7 +18,7 @@ import { EXIT, type CliIo } from "./io.js";
 import { painter, useColors } from "./report/color.js";
 import { diffGithubReport, diffJsonReport, diffMarkdownReport, diffTextReport, type DiffEntry, type DiffReport } from "./report/diff-report.js";
 import { joinPath, toFindings } from "./report/findings.js";
-import { printable } from "./report/printable.js";
+import { invalidConfig, printable } from "./report/printable.js";
 
 const REPORTERS = ["text", "json", "github", "markdown"] as const;
 type Reporter = (typeof REPORTERS)[number];
@@ -30,16 +30,16 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
     return EXIT.usage;
   };
   const base = text("base");
-  if (base === undefined || base === "") return usage("diff needs --base <git ref or folder>, e.g. --base origin/main");
+  if (base === undefined || base === "") return usage("diff needs --base <git ref or folder>, e.g. --base origin/main or --base ./old-docs");
   const reporter = (text("reporter") ?? (io.env["GITHUB_ACTIONS"] === "true" ? "github" : "text")) as Reporter;
-  if (!REPORTERS.includes(reporter)) return usage(`--reporter must be one of ${REPORTERS.join(", ")}, got "${reporter}"`);
+  if (!REPORTERS.includes(reporter)) return usage(`--reporter must be one of ${REPORTERS.join(", ")}, got "${printable(reporter)}"`);
   const failOn = (text("fail-on") ?? "breaking") as FailOn;
-  if (!FAIL_ON.includes(failOn)) return usage(`--fail-on must be one of ${FAIL_ON.join(", ")}, got "${failOn}"`);
+  if (!FAIL_ON.includes(failOn)) return usage(`--fail-on must be one of ${FAIL_ON.join(", ")}, got "${printable(failOn)}"`);
   const loaded = loadConfig(io.cwd, text("config"));
-  if (!loaded.ok) return usage(`invalid config in ${loaded.source}:\n${loaded.errors.map((error) => `  - ${error}`).join("\n")}`);
+  if (!loaded.ok) return usage(invalidConfig(loaded.source, loaded.errors));
   const config: Config = resolveConfig({ ...loaded.config, input: text("input") ?? loaded.config.input });
   const inputDir = resolve(io.cwd, config.input);
-  const label = (path: string) => relative(io.cwd, path).split(sep).join("/") || ".";
+  const label = (path: string) => printable(relative(io.cwd, path).split(sep).join("/") || ".");
   const inputLabel = label(inputDir);
   if (!isFolder(inputDir)) return usage(`the input folder ${inputLabel} does not exist or is not a folder`);
 
@@ -47,21 +47,36 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
   let baseFile: (docPath: string) => string;
   let baseLabel: string;
   let baseIsRef = false;
+  // A folder is written as a path (./old-docs, ../x, /abs); anything else is a ref, so a folder a pull request adds cannot pass for one.
+  const asFolder = looksLikePath(base);
   const baseFolder = resolve(io.cwd, base);
+  // git is asked only about the working folder's repository, never one inside the docs.
+  const repository = findRepository(io.cwd, [inputDir]);
   try {
-    if (isFolder(baseFolder)) {
+    if (asFolder) {
+      if (!isFolder(baseFolder)) return usage(`--base ${printable(base)} is not a folder`);
       baseDocs = await loadDocs(baseFolder);
       baseLabel = label(baseFolder);
       baseFile = (docPath) => joinPath(baseLabel, docPath);
     } else {
-      baseDocs = loadDocsAtRef(inputDir, base);
+      if (repository === undefined) return usage(`--base ${printable(base)}: the working folder is not in a git repository (for a folder, write it as a path: ./${printable(base)})`);
+      const ref = hasCommit(repository, base);
+      if (isFolder(baseFolder)) {
+        return usage(
+          ref
+            ? `--base ${printable(base)} names both a git ref and a folder; write the folder as ./${printable(base)}, or the ref unambiguously (refs/remotes/${printable(base)}, a commit)`
+            : `--base ${printable(base)} is no git ref; for the folder, write it as a path: ./${printable(base)}`,
+        );
+      }
+      if (!ref) return usage(`--base ${printable(base)}: the repository has no commit "${printable(base)}" (for a folder, write it as a path: ./${printable(base)})`);
+      baseDocs = loadDocsAtRef(repository, inputDir, base);
       baseLabel = base;
       baseIsRef = true;
       baseFile = (docPath) => `${base}:${joinPath(inputLabel, docPath)}`;
     }
   } catch (error) {
-    if (error instanceof GitDocsError) return usage(`--base ${base} is neither a folder nor a git ref of ${inputLabel}: ${printable(error.message)}`);
-    return usage(`cannot read the docs of --base ${base}: ${printable((error as Error).message)}`);
+    if (error instanceof GitDocsError) return usage(`--base ${printable(base)}: cannot read the docs of ${inputLabel} at that ref: ${printable(error.message)}`);
+    return usage(`cannot read the docs of --base ${printable(base)}: ${printable((error as Error).message)}`);
   }
   let headDocs: SourceDoc[];
   try {
@@ -71,15 +86,15 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
   }
 
   // A folder that did not exist at the ref is no error (its docs are all new), but it is worth a line.
-  if (baseDocs.length === 0) io.stderr(`mdmodel: no docs in ${baseIsRef ? `${inputLabel} at ${base}` : baseLabel}; every model counts as added`);
+  if (baseDocs.length === 0) io.stderr(`mdmodel: no docs in ${baseIsRef ? `${inputLabel} at ${printable(base)}` : baseLabel}; every model counts as added`);
   const before = readModels(baseDocs, config);
   const after = readModels(headDocs, config);
   for (const [side, read, where] of [["the base", before, baseLabel], ["the docs", after, inputLabel]] as const) {
     const messages = [...read.files.values()].flatMap((file) => file.messages);
     if (countBySeverity(messages).error === 0) continue;
     const findings = toFindings(messages, side === "the base" ? "" : inputLabel).filter((finding) => finding.severity === "error");
-    for (const finding of findings) io.stderr(`${side === "the base" ? baseFile(finding.docPath) : finding.file}:${finding.line}:${finding.column}: error: ${printable(finding.message)}`);
-    io.stderr(`mdmodel: ${side} (${where}) ${findings.length === 1 ? "has an error" : `have ${findings.length} errors`}; diff compares docs that read without errors`);
+    for (const finding of findings) io.stderr(`${printable(side === "the base" ? baseFile(finding.docPath) : finding.file)}:${finding.line}:${finding.column}: error: ${printable(finding.message)}`);
+    io.stderr(`mdmodel: ${side} (${printable(where)}) ${findings.length === 1 ? "has an error" : `have ${findings.length} errors`}; diff compares docs that read without errors`);
     return EXIT.invalidDocs;
   }
 
@@ -106,6 +121,11 @@ function print(report: DiffReport, reporter: Reporter, io: CliIo): void {
   const { stdout, stderr } = diffTextReport(report, paint);
   if (stdout.length > 0) io.stdout(stdout.join("\n"));
   if (stderr.length > 0) io.stderr(stderr.join("\n"));
+}
+
+/** Whether `value` is written as a path (`./x`, `../x`, `/x`, `.`, `C:\\x`) rather than a git ref. */
+function looksLikePath(value: string): boolean {
+  return value === "." || value === ".." || /^\.{1,2}[\\/]/.test(value) || value.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(value);
 }
 
 function isFolder(path: string): boolean {

@@ -3,7 +3,7 @@
  * it, and hands what it found to a reporter (text, json or github). Every failure of the file
  * system or the environment is a one-line message and exit 3, never a stack trace.
  */
-import { statSync } from "node:fs";
+import { homedir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { resolveConfig as resolvePrettierConfig, type Options as PrettierOptions } from "prettier";
 import { type Config, resolveConfig } from "../config/defaults.js";
@@ -16,13 +16,15 @@ import { cacheDir } from "../shared/cache-dir.js";
 import { countBySeverity } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { checkOutput, driftDiffs, isClean, vouchedByManifest } from "../write/check.js";
-import { GitDocsError } from "../io/git-docs.js";
+import { findRepository, GitDocsError, hasCommit, type Repository } from "../io/git-docs.js";
 import { baseOutput, folderOutput, locallyVerifiedOutput, recordVerified, type TrustedOutput } from "./previous-output.js";
-import { docHash, inputKey, MANIFEST_PATH, parseManifest, sameOutput } from "../write/manifest.js";
-import { printable } from "./report/printable.js";
-import { readText } from "../shared/read-text.js";
-import { LockedError } from "../write/transaction.js";
-import { UnsafeOutputError, writeOutput } from "../write/writer.js";
+import { docHash, inputKey, MANIFEST_PATH, sameOutput } from "../write/manifest.js";
+import { readOutputFolder, type OutputFolder } from "../write/output-folder.js";
+import { invalidConfig, printable } from "./report/printable.js";
+import { UnreadableFileError } from "../shared/read-text.js";
+import { JOURNAL, LockedError, STAGING, type Recovery } from "../write/transaction.js";
+import { holdOutput, OutputConflictError, UnsafeOutputError, writeHeld } from "../write/writer.js";
+import { folderProblem } from "./folders.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressFor } from "./progress.js";
 import { painter, useColors } from "./report/color.js";
@@ -49,13 +51,19 @@ interface RunOptions {
   verbose: boolean;
   formatOptions: PrettierOptions;
   full: boolean;
+  /** `--force`: replace files mdmodel did not write where the docs now put one. */
+  force: boolean;
   cache: boolean;
+  /** The working folder's repository, for `--base` (git is asked nothing else). */
+  repository: Repository | undefined;
+  /** The config file the options came from, as the working folder sees it. */
+  configSource: string | undefined;
   identity: string;
   reporter: ReporterName;
   /** The command that writes what `--check` found missing: the same, without `--check`. */
   fix: string;
-  /** `--base REF`: the ref whose committed output `--check` trusts for what no change reaches (`output` is undefined when it has none). */
-  base: { ref: string; output: TrustedOutput | undefined } | undefined;
+  /** `--base REF`: the ref whose committed output `--check` trusts for what no change reaches. */
+  base: string | undefined;
 }
 
 /** The options `main.ts` parsed for `generate`. */
@@ -67,7 +75,7 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const reporter = text("reporter") ?? (io.env["GITHUB_ACTIONS"] === "true" ? "github" : "text");
   if (!REPORTERS.includes(reporter as ReporterName)) {
-    io.stderr(`mdmodel: --reporter must be one of ${REPORTERS.join(", ")}, got "${reporter}"`);
+    io.stderr(`mdmodel: --reporter must be one of ${REPORTERS.join(", ")}, got "${printable(reporter)}"`);
     return EXIT.usage;
   }
   if (flag("check") && flag("watch")) {
@@ -80,23 +88,41 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
   }
   const loaded = loadConfig(io.cwd, text("config"));
   if (!loaded.ok) {
-    io.stderr(`mdmodel: invalid config in ${loaded.source}:\n${loaded.errors.map((error) => `  - ${error}`).join("\n")}`);
+    io.stderr(`mdmodel: ${invalidConfig(loaded.source, loaded.errors)}`);
     return EXIT.usage;
   }
   const config = resolveConfig({ ...loaded.config, input: text("input") ?? loaded.config.input, out: text("out") ?? loaded.config.out });
   const inputDir = resolve(io.cwd, config.input);
   const outDir = resolve(io.cwd, config.out);
   const label = (path: string) => relative(io.cwd, path).split(sep).join("/") || ".";
-  const folderProblem = checkFolders(inputDir, outDir, label);
-  if (folderProblem) {
-    io.stderr(`mdmodel: ${folderProblem}`);
+  // git is asked only about the working folder's repository: never one found inside the docs or the output.
+  const repository = findRepository(io.cwd, [inputDir, outDir]);
+  const folderError = folderProblem({
+    cwd: io.cwd,
+    inputDir,
+    outDir,
+    repositoryRoot: repository?.root,
+    home: homedir(),
+    fromConfig: { input: text("input") === undefined && loaded.config.input !== undefined, out: text("out") === undefined && loaded.config.out !== undefined, dir: loaded.dir },
+    label,
+  });
+  if (folderError) {
+    io.stderr(`mdmodel: ${printable(folderError)}`);
     return EXIT.usage;
+  }
+  const base = text("base");
+  if (base !== undefined) {
+    const why = repository === undefined ? "the working folder is not in a git repository" : !hasCommit(repository, base) ? `the repository has no commit "${base}"` : undefined;
+    if (why) {
+      io.stderr(`mdmodel: --base ${printable(base)}: ${printable(why)}`);
+      return EXIT.usage;
+    }
   }
   let formatOptions: PrettierOptions;
   try {
     formatOptions = (await resolvePrettierConfig(join(outDir, "index.ts"))) ?? {};
   } catch (error) {
-    io.stderr(`mdmodel: cannot read the project's prettier config: ${(error as Error).message.split("\n")[0]}`);
+    io.stderr(`mdmodel: cannot read the project's prettier config: ${printable((error as Error).message.split("\n")[0] ?? "")}`);
     return EXIT.usage;
   }
   const options: RunOptions = {
@@ -107,6 +133,7 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     inputLabel: label(inputDir),
     check: flag("check"),
     full: flag("full"),
+    force: flag("force"),
     cache: flag("cache", true),
     strict: flag("strict"),
     quiet: flag("quiet"),
@@ -115,18 +142,10 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     identity: generatorIdentity(),
     reporter: reporter as ReporterName,
     fix: fixCommand(argv),
-    base: undefined,
+    repository,
+    configSource: loaded.source,
+    base,
   };
-  const base = text("base");
-  if (base !== undefined) {
-    try {
-      options.base = { ref: base, output: baseOutput(outDir, base) };
-    } catch (error) {
-      if (!(error instanceof GitDocsError)) throw error;
-      io.stderr(`mdmodel: --base ${printable(base)}: ${printable(error.message)}`);
-      return EXIT.usage;
-    }
-  }
 
   if (!flag("watch")) return runAndReport(options, io);
   await runAndReport(options, io);
@@ -134,33 +153,12 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     inputDir,
     io,
     async (changed) => {
-      io.stdout(`mdmodel: ${changed.length === 1 ? changed[0] : `${changed.length} docs`} changed`);
+      io.stdout(`mdmodel: ${changed.length === 1 ? printable(changed[0]!) : `${changed.length} docs`} changed`);
       await runAndReport(options, io);
     },
     signal,
   );
   return EXIT.ok;
-}
-
-/** Why the folders cannot be used, or `undefined`. */
-function checkFolders(inputDir: string, outDir: string, label: (path: string) => string): string | undefined {
-  if (outDir === inputDir || `${inputDir}${sep}`.startsWith(`${outDir}${sep}`)) {
-    return `the output folder ${label(outDir)} must not be or contain the input folder ${label(inputDir)}`;
-  }
-  const input = statOrUndefined(inputDir);
-  if (!input) return `the input folder ${label(inputDir)} does not exist`;
-  if (!input.isDirectory()) return `the input folder ${label(inputDir)} is a file, not a folder`;
-  const out = statOrUndefined(outDir);
-  if (out && !out.isDirectory()) return `the output folder ${label(outDir)} is a file, not a folder; remove it or choose another --out`;
-  return undefined;
-}
-
-function statOrUndefined(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /** `mdmodel generate` with the arguments given, less `--check` and the reporter. */
@@ -187,7 +185,7 @@ async function runAndReport(options: RunOptions, io: CliIo): Promise<number> {
   try {
     report = await runOnce(options, io, sources, started);
   } catch (error) {
-    report = failed(options, environmentMessage(error, io.cwd), started);
+    report = failed(options, error instanceof OutputConflictError ? conflictMessage(error, options) : environmentMessage(error, io.cwd), started);
   }
   print(report, options, io, sources);
   return report.exitCode;
@@ -209,9 +207,32 @@ function failed(options: RunOptions, failure: string, started: number, summary?:
   };
 }
 
+/** Why a file in the output folder stops the run, as one line that names it, what it is in the way of, and the way out. */
+function conflictMessage(error: OutputConflictError, options: RunOptions): string {
+  const at = (path: string) => joinPath(options.outLabel, path);
+  const doc = error.doc === undefined ? "the docs" : joinPath(options.inputLabel, error.doc);
+  switch (error.kind) {
+    case "foreign":
+      return `refusing to replace ${at(error.path)}: mdmodel did not write it (no manifest lists it), and ${doc} now put${error.doc === undefined ? "" : "s"} a generated file there; move it away, or run again with --force to replace it`;
+    case "shadow":
+      return error.generated === undefined
+        ? `${at(error.path)}: a package.json inside the output folder changes how its generated modules are imported; remove it`
+        : `${at(error.path)} would be imported instead of the generated ${at(error.generated)} (bundlers and loaders resolve "./${error.generated.slice(error.generated.lastIndexOf("/") + 1).replace(/\.ts$/, ".js")}" to it first); remove it`;
+    case "folder":
+      return `${at(error.path)} is a folder where ${doc} put${error.doc === undefined ? "" : "s"} a generated file; remove or rename it`;
+    case "not-a-folder":
+      return `${at(error.path)} is not a folder, and ${at(error.generated ?? error.path)} goes inside it; remove or rename it`;
+    case "link":
+      return error.path === error.generated
+        ? `${at(error.path)} is a symbolic link where mdmodel writes a generated file, and mdmodel follows no link in the output folder; remove it, or run again with --force to replace the link`
+        : `${at(error.path)} is a symbolic link, and ${at(error.generated ?? error.path)} goes inside it; mdmodel follows no link in the output folder: make it a real folder`;
+  }
+}
+
 /** A file-system error as one line that names the path (from `cwd`); anything else as an internal error. */
 export function environmentMessage(error: unknown, cwd: string): string {
   if (error instanceof UnsafeOutputError || error instanceof LockedError) return error.message;
+  if (error instanceof UnreadableFileError) return `${relative(cwd, error.path).split(sep).join("/") || error.path}: ${error.message.slice(error.path.length).trim()}`;
   const system = error as { code?: string; path?: string; syscall?: string; message?: string };
   // The file meant, not the temporary name it was being written under.
   const path = system.path ? ` ${relative(cwd, system.path.replace(/\.\d+\.tmp$/, "")).split(sep).join("/") || "."}` : "";
@@ -228,6 +249,7 @@ export function environmentMessage(error: unknown, cwd: string): string {
     ENOENT: `no such file or folder:${path}`,
     EMFILE: "too many open files",
     EIO: `an input/output error:${path}`,
+    EXDEV: `a part of the output folder is another file system (a mount), which no rename reaches:${path}`,
   };
   if (system.code !== undefined && reasons[system.code]) return reasons[system.code]!;
   if (system.code !== undefined) return `${system.syscall ?? "a file operation"} failed (${system.code})${path}`;
@@ -236,17 +258,51 @@ export function environmentMessage(error: unknown, cwd: string): string {
 
 /** Reads, generates and writes or compares; returns what the reporter prints. */
 async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, string>, started: number): Promise<RunReport> {
+  const docs = await loadDocs(options.inputDir);
+  if (options.check) return runWith(options, io, sources, started, docs, readOutputFolder(options.outDir), undefined);
+  // A run that writes holds the folder from its first reading to its last write, so no other run changes it in between.
+  // The proof of a journal lives beside the caches; --no-cache writes none there (a kill after the commit is then converged on, not completed).
+  const proofDir = options.cache ? cacheDir(io.cwd) : undefined;
+  const held = holdOutput(options.outDir, proofDir);
+  try {
+    return await runWith(options, io, sources, started, docs, held.folder, held.recovery, proofDir);
+  } finally {
+    held.release();
+  }
+}
+
+/** The run on the one reading of the output folder (`folder`); `recovery`: what a run that writes found an interrupted run had left. */
+async function runWith(
+  options: RunOptions,
+  io: CliIo,
+  sources: Map<string, string>,
+  started: number,
+  docs: SourceDoc[],
+  folder: OutputFolder,
+  recovery: Recovery | undefined,
+  proofDir?: string,
+): Promise<RunReport> {
   const { config } = options;
   const command = options.check ? "check" : "generate";
-  const base: Pick<RunReport, "command" | "out" | "drift" | "diffs" | "notes" | "strict"> = { command, out: options.outLabel, drift: [], diffs: new Map(), notes: [], strict: options.strict };
-  const docs = await loadDocs(options.inputDir);
-  const unchangedDocs = docsUnchangedSinceManifest(options.outDir, docs);
-  const trusted = trustedOutput(options, io);
+  const said = recoveryLines(recovery, options.outLabel);
+  if (folder.manifestProblem !== undefined) said.push(`ignored ${joinPath(options.outLabel, MANIFEST_PATH)}: it ${folder.manifestProblem}; mdmodel reads its manifest only from a regular file, and trusts nothing it says`);
+  const base: Pick<RunReport, "command" | "out" | "drift" | "diffs" | "notes" | "strict" | "said" | "config"> = {
+    command,
+    out: options.outLabel,
+    drift: [],
+    diffs: new Map(),
+    notes: [],
+    strict: options.strict,
+    said,
+    ...(options.configSource === undefined ? {} : { config: options.configSource }),
+  };
+  const unchangedDocs = docsUnchangedSinceManifest(folder, docs);
+  const trusted = trustedOutput(options, io, folder);
   // A check trusts a base's manifest for the files only while the folder's manifest says the same.
   const sameManifest = trusted?.source !== "base" || (trusted.folderManifest !== undefined && sameOutput(trusted.folderManifest, trusted.manifestText));
   if (trusted && sameManifest && !options.verbose) {
     // Nothing changed since the trusted manifest was written: no doc needs parsing, no file writing.
-    const stats = await vouchedByManifest(options.outDir, trusted.previous.manifest, docs, inputKey(config, options.formatOptions), options.identity);
+    const stats = vouchedByManifest(folder, trusted.previous.manifest, docs, inputKey(config, options.formatOptions), options.identity);
     if (stats && !(options.strict && stats.warnings > 0)) {
       const summary: RunSummary = { ...stats, errors: 0, vouched: true, ms: performance.now() - started };
       return { ...base, exitCode: EXIT.ok, summary, findings: [], unchangedDocs };
@@ -289,14 +345,16 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
   if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...base, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
 
   if (options.check) {
-    const drift = await checkOutput(options.outDir, result.files, trusted?.source === "base" ? trusted.previous.manifest : undefined);
+    const drift = checkOutput(folder, result.files, trusted?.source === "base" ? trusted.previous.manifest : undefined);
     const notes = drift.foreign.map((path) => `${joinPath(options.outLabel, path)} is not mdmodel's (no manifest lists it), so --check and generate leave it alone`);
     if (isClean(drift)) {
-      if (options.cache && trusted?.folderManifest !== undefined) recordVerified(options.outDir, cacheDir(io.cwd), trusted.folderManifest);
-      else if (options.cache) recordFolderManifest(options.outDir, cacheDir(io.cwd));
+      if (options.cache && folder.manifestText !== undefined) recordVerified(options.outDir, cacheDir(io.cwd), folder.manifestText);
       return { ...base, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes, warningsNotRead };
     }
     const all: Array<DriftEntry & { path: string }> = [
+      ...drift.leftovers.map((path) => ({ kind: "leftover" as const, path })),
+      ...drift.shadows.map((path) => ({ kind: "shadow" as const, path })),
+      ...drift.conflicts.map((path) => ({ kind: "conflict" as const, path })),
       ...drift.edited.map((file) => ({ kind: "edited" as const, path: file.path })),
       ...drift.stale.map((file) => ({ kind: "stale" as const, path: file.path })),
       ...drift.missing.map((path) => ({ kind: "missing" as const, path })),
@@ -307,7 +365,7 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
     const entries: DriftEntry[] = (named.length > 0 ? named : all).map(({ kind, file }) => ({ kind, file }));
     const diffs = driftDiffs(drift, options.outLabel);
     // A plain `generate` trusts the folder's manifest; where the check could not (a forged hash would survive), the fix reads every doc.
-    const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folderOutput(options.outDir) !== undefined);
+    const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folder.manifest !== undefined);
     const fix = forgeable ? `${options.fix} --full` : options.fix;
     return { ...base, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix, warningsNotRead };
   }
@@ -315,7 +373,11 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
   const writeProgress = progressFor(io, { docs: docs.length, quiet: options.quiet, text: options.reporter === "text" });
   let written;
   try {
-    written = await writeOutput(options.outDir, result.files, (done, total) => writeProgress.update("writing files", done, total));
+    written = writeHeld(folder, result.files, {
+      force: options.force,
+      ...(proofDir === undefined ? {} : { proofDir }),
+      onProgress: (done, total) => writeProgress.update("writing files", done, total),
+    });
   } finally {
     writeProgress.done();
   }
@@ -323,32 +385,27 @@ async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, stri
   const manifest = result.files.find((file) => file.path === MANIFEST_PATH);
   if (options.cache && manifest) recordVerified(options.outDir, cacheDir(io.cwd), manifest.content);
   const kept = written.kept.map((path) => `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`);
-  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: kept, warningsNotRead };
+  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: [...said, ...kept], warningsNotRead };
+}
+
+/** What became of an interrupted run's leftovers, as lines for the user. */
+function recoveryLines(recovery: Recovery | undefined, outLabel: string): string[] {
+  if (recovery === undefined || recovery.outcome === "clean") return [];
+  if (recovery.outcome === "completed") return [`completed the journal an interrupted run left in ${outLabel}`];
+  return [`dropped ${joinPath(outLabel, JOURNAL)} and ${joinPath(outLabel, STAGING)} without reading them: ${recovery.reason ?? "no run on this machine committed them"}; this run writes the output from the docs`];
 }
 
 /** What this run may reuse of the output folder, and trust: see `previous-output.ts`. */
-function trustedOutput(options: RunOptions, io: CliIo): TrustedOutput | undefined {
+function trustedOutput(options: RunOptions, io: CliIo, folder: OutputFolder): TrustedOutput | undefined {
   if (options.full) return undefined;
-  if (!options.check) return folderOutput(options.outDir);
-  if (options.base) return options.base.output;
-  return options.cache ? locallyVerifiedOutput(options.outDir, cacheDir(io.cwd)) : undefined;
-}
-
-/** After a clean check that trusted no manifest, the folder's manifest is one this machine checked. */
-function recordFolderManifest(outDir: string, cache: string): void {
-  const text = readText(join(outDir, MANIFEST_PATH));
-  if (text !== undefined) recordVerified(outDir, cache, text);
+  if (!options.check) return folderOutput(folder);
+  if (options.base !== undefined && options.repository !== undefined) return baseOutput(folder, options.repository, options.base);
+  return options.cache ? locallyVerifiedOutput(folder, cacheDir(io.cwd)) : undefined;
 }
 
 /** Docs whose text is the one the output folder's manifest records: their warnings were reported when it was written. */
-function docsUnchangedSinceManifest(outDir: string, docs: readonly SourceDoc[]): Set<string> {
-  let manifest;
-  try {
-    manifest = parseManifest(readText(join(outDir, MANIFEST_PATH)));
-  } catch {
-    return new Set();
-  }
-  const recorded = manifest?.inputs?.docs ?? {};
+function docsUnchangedSinceManifest(folder: OutputFolder, docs: readonly SourceDoc[]): Set<string> {
+  const recorded = folder.manifest?.inputs?.docs ?? {};
   return new Set(docs.filter((doc) => Object.hasOwn(recorded, doc.path) && recorded[doc.path] === docHash(doc)).map((doc) => doc.path));
 }
 

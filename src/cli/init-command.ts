@@ -4,13 +4,16 @@
  * where absent, and prints the CI step. Everything is checked before anything is written,
  * and an existing config is overwritten only when the user says so (or `--force`).
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SCHEMA_FILE } from "../config/check.js";
 import { CONFIG_FILE } from "../config/load.js";
 import { PACKAGE, PACKAGE_ROOT } from "../package-info.js";
+import { readRegularFile, UnreadableFileError } from "../shared/read-text.js";
 import { EXIT, type CliIo } from "./io.js";
+import { printable } from "./report/printable.js";
 
 export const SCRIPTS = { generate: "mdmodel generate", "generate:check": "mdmodel generate --check" } as const;
 
@@ -27,7 +30,16 @@ export async function runInit(values: Readonly<Record<string, string | boolean |
   const packagePath = join(io.cwd, "package.json");
 
   // The package.json edit is worked out first: a broken package.json leaves everything as it was.
-  const packageEdit = existsSync(packagePath) ? planScripts(readFileSync(packagePath, "utf8")) : undefined;
+  let packageText: string | undefined;
+  try {
+    // Written back by a rename: a link would be replaced by a file, so a link is refused, as a folder or a device is.
+    packageText = readRegularFile(packagePath, { maxBytes: 16 * 1024 * 1024 })?.text;
+  } catch (error) {
+    const why = error instanceof UnreadableFileError ? { link: "is a symbolic link", "not-a-file": "is not a regular file", "too-large": "is over 16 MB" }[error.why] : printable((error as Error).message);
+    io.stderr(`mdmodel: cannot add the scripts: package.json ${why}; add them by hand (mdmodel init --help); nothing written`);
+    return EXIT.usage;
+  }
+  const packageEdit = packageText === undefined ? undefined : planScripts(packageText);
   if (packageEdit && "error" in packageEdit) {
     io.stderr(`mdmodel: cannot add the scripts: package.json ${packageEdit.error}; nothing written`);
     return EXIT.usage;
@@ -50,10 +62,10 @@ export async function runInit(values: Readonly<Record<string, string | boolean |
     if (packageEdit && packageEdit.added.length > 0) writes.push([packagePath, packageEdit.text]);
     writeAll(writes);
   } catch (error) {
-    io.stderr(`mdmodel: cannot write in ${io.cwd}: ${(error as Error).message}`);
+    io.stderr(`mdmodel: cannot write in ${printable(io.cwd)}: ${printable((error as Error).message)}`);
     return EXIT.usage;
   }
-  io.stdout(`mdmodel: wrote ${CONFIG_FILE} (docs from ${input}, TypeScript into ${out})`);
+  io.stdout(`mdmodel: wrote ${CONFIG_FILE} (docs from ${printable(input)}, TypeScript into ${printable(out)})`);
   if (packageEdit === undefined) {
     io.stdout(`No package.json here: add these scripts to yours:\n${Object.entries(SCRIPTS).map(([name, command]) => `  "${name}": "${command}"`).join("\n")}`);
   } else if (packageEdit.added.length > 0) {
@@ -61,28 +73,57 @@ export async function runInit(values: Readonly<Record<string, string | boolean |
   } else {
     io.stdout("mdmodel: package.json already has the generate scripts");
   }
-  io.stdout(`\nRun \`npm run generate\` to write ${out}, and commit it.\n\n${CI_STEP}`);
+  io.stdout(`\nRun \`npm run generate\` to write ${printable(out)}, and commit it.\n\n${CI_STEP}`);
   return EXIT.ok;
 }
 
-/** package.json with the scripts it lacks added, keeping its indentation; or why it cannot be edited. */
+/**
+ * package.json with the scripts it lacks inserted as text, every other byte kept (a byte-order
+ * mark, line endings, indentation, numbers too large for a double, one-line arrays); or why it
+ * cannot be edited. The JSON is parsed with jsonc-parser, which gives each node's offset.
+ */
 export function planScripts(text: string): { text: string; added: string[] } | { error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { error: `is not valid JSON (${(error as Error).message})` };
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = text.slice(bom.length);
+  const errors: ParseError[] = [];
+  const root = parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || root === undefined) {
+    const first = errors[0];
+    return { error: `is not valid JSON (${first ? `${printParseErrorCode(first.error)} at offset ${first.offset}` : "empty"})` };
   }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return { error: "is not a JSON object" };
-  const manifest = json as Record<string, unknown>;
-  const scripts = manifest["scripts"] ?? {};
-  if (typeof scripts !== "object" || scripts === null || Array.isArray(scripts)) return { error: 'has a "scripts" that is not an object' };
-  const added = Object.keys(SCRIPTS).filter((name) => !Object.hasOwn(scripts, name));
+  if (root.type !== "object") return { error: "is not a JSON object" };
+  const scripts = findNodeAtLocation(root, ["scripts"]);
+  if (scripts !== undefined && scripts.type !== "object") return { error: 'has a "scripts" that is not an object' };
+  const has = new Set((scripts?.children ?? []).map((property) => property.children?.[0]?.value as string));
+  const added = Object.keys(SCRIPTS).filter((name) => !has.has(name));
   if (added.length === 0) return { text, added };
-  const next = { ...manifest, scripts: { ...scripts, ...Object.fromEntries(added.map((name) => [name, SCRIPTS[name as keyof typeof SCRIPTS]])) } };
-  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? 2;
+  const layout = layoutOf(body);
+  const entries = (depth: number) => added.map((name) => `${layout.break(depth)}${JSON.stringify(name)}:${layout.space}${JSON.stringify(SCRIPTS[name as keyof typeof SCRIPTS])}`);
+  let at: number;
+  let insertion: string;
+  if (scripts !== undefined) {
+    const last = scripts.children?.at(-1);
+    // After the last script, or inside an empty `{}`.
+    at = last ? last.offset + last.length : scripts.offset + 1;
+    insertion = `${last ? "," : ""}${entries(2).join(",")}${last ? "" : layout.break(1)}`;
+  } else {
+    const last = root.children?.at(-1);
+    at = last ? last.offset + last.length : root.offset + 1;
+    insertion = `${last ? "," : ""}${layout.break(1)}"scripts":${layout.space}{${entries(2).join(",")}${layout.break(1)}}${last ? "" : layout.break(0)}`;
+  }
+  return { text: `${bom}${body.slice(0, at)}${insertion}${body.slice(at)}`, added };
+}
+
+/** How a JSON text is laid out: its line break and indent unit (none for one-line JSON), and the space after a colon. */
+function layoutOf(text: string): { break: (depth: number) => string; space: string } {
+  if (!text.trimEnd().includes("\n")) {
+    const space = /":\s/.test(text) ? " " : "";
+    return { break: () => (space ? " " : ""), space };
+  }
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
-  return { text: `${JSON.stringify(next, null, indent).replace(/\n/g, newline)}${newline}`, added };
+  const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? "  ";
+  const space = /":[ \t]/.test(text) || !/":\S/.test(text) ? " " : "";
+  return { break: (depth) => `${newline}${indent.repeat(depth)}`, space };
 }
 
 /**
@@ -101,7 +142,11 @@ function schemaReference(cwd: string): string {
 function writeAll(writes: ReadonlyArray<[path: string, text: string]>): void {
   const temporaries = writes.map(([path]) => `${path}.${process.pid}.tmp`);
   try {
-    writes.forEach(([, text], i) => writeFileSync(temporaries[i]!, text));
+    writes.forEach(([, text], i) => {
+      rmSync(temporaries[i]!, { force: true });
+      // O_EXCL: a link planted at the temporary name is never written through.
+      writeFileSync(temporaries[i]!, text, { flag: "wx" });
+    });
   } catch (error) {
     for (const temporary of temporaries) rmSync(temporary, { force: true });
     throw error;

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { PACKAGE } from "../package-info.js";
 import { EXIT, type CliIo } from "./io.js";
+import { printable } from "./report/printable.js";
 import { closestCommand, commandHelp, COMMANDS, topHelp, unknownOption, type CommandName, type OptionSpec } from "./usage.js";
 
 export { EXIT, type CliIo } from "./io.js";
@@ -65,7 +66,7 @@ function isCommand(name: string): name is CommandName {
 }
 
 function usageError(io: CliIo, message: string, hint: string): number {
-  io.stderr(`mdmodel: ${message}\n${hint}`);
+  io.stderr(`mdmodel: ${printable(message)}\n${hint}`);
   return EXIT.usage;
 }
 

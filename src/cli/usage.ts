@@ -14,6 +14,7 @@ export const GENERATE_OPTIONS = {
   out: { type: "string", value: "DIR", help: "folder to write TypeScript into (default: generated)" },
   check: { type: "boolean", help: "write nothing; exit 1 if the output folder differs from what the docs produce" },
   full: { type: "boolean", help: "regenerate and compare everything, reusing neither the output folder nor the caches" },
+  force: { type: "boolean", help: "replace files mdmodel did not write (no manifest lists them) where the docs now put a generated file" },
   base: { type: "string", value: "REF", help: "with --check: trust the output as committed at REF (origin/main, say) for what no doc change reaches" },
   cache: { type: "boolean", help: "--no-cache: neither read nor write the caches in node_modules/.cache/mdmodel" },
   watch: { type: "boolean", help: "regenerate whenever a doc changes" },
@@ -33,7 +34,7 @@ export const INIT_OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export const DIFF_OPTIONS = {
-  base: { type: "string", value: "REF|DIR", help: "the old docs: a git ref (origin/main, a tag, a commit; read with git, no checkout) or a folder" },
+  base: { type: "string", value: "REF|DIR", help: "the old docs: a git ref (origin/main, a tag, a commit; read with git, no checkout), or a folder written as a path (./old-docs, ../sdk/docs, /abs/path)" },
   input: { type: "string", value: "DIR", help: "the new docs (default: the config's input, else seeds)" },
   "fail-on": { type: "string", value: "WHAT", help: "breaking (for readers or writers; the default), breaking-for-readers, breaking-for-writers or any" },
   config: { type: "string", value: "FILE", help: "read options from FILE (default: the nearest mdmodel.config.json or package.json \"mdmodel\")" },

@@ -6,6 +6,7 @@
 import { relative, sep } from "node:path";
 import { watch } from "chokidar";
 import type { CliIo } from "./io.js";
+import { printable } from "./report/printable.js";
 
 /** Waits this long after the last change before running, so a save that writes several files runs once. */
 const DEBOUNCE_MS = 100;
@@ -21,7 +22,7 @@ export async function watchDocs(folder: string, io: CliIo, run: (changed: string
     timer = setTimeout(() => {
       const paths = [...changed].sort();
       changed.clear();
-      running = running.then(() => run(paths)).catch((error: unknown) => io.stderr(`mdmodel: ${(error as Error).message}`));
+      running = running.then(() => run(paths)).catch((error: unknown) => io.stderr(`mdmodel: ${printable((error as Error).message)}`));
     }, DEBOUNCE_MS);
   };
   watcher.on("all", (event, path) => {
@@ -32,7 +33,7 @@ export async function watchDocs(folder: string, io: CliIo, run: (changed: string
     schedule();
   });
   await new Promise<void>((ready) => watcher.once("ready", () => ready()));
-  io.stdout(`mdmodel: watching ${relative(io.cwd, folder) || "."} (Ctrl-C to stop)`);
+  io.stdout(`mdmodel: watching ${printable(relative(io.cwd, folder) || ".")} (Ctrl-C to stop)`);
   await new Promise<void>((stop) => {
     const end = () => stop();
     signal?.addEventListener("abort", end, { once: true });

@@ -47,6 +47,11 @@ export function createContext(model: ResolvedModel, models: ModelSet, options: E
   };
 }
 
+/** The function that walks the module's own model: its guard or collector, or for a recursive model that function's body (`isX$walk`), so a walk that re-reads a value (through a copy of its own properties) stays one level. */
+export function ownWalk(ctx: ModuleContext, which: "is" | "collect"): string {
+  return isRecursive(ctx) ? `${ctx.names[which]}$walk` : ctx.names[which];
+}
+
 /** Whether the module's model reaches itself through links: its walks then count their depth. */
 export function isRecursive(ctx: ModuleContext): boolean {
   return recursiveModels(ctx.models).has(ctx.model.path);

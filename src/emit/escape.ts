@@ -12,19 +12,26 @@ export function jsDocText(text: string): string {
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
     .replace(/(^|\s)@/g, "$1\\@") // a tag starts at any `@` after whitespace, not only at a line start
-    .replace(CONTROL, hexEscape); // no terminal escape sequence reaches a file that editors and `cat` show
+    .replace(CONTROL, hexEscape); // no terminal escape sequence, no bidi control, reaches a file that editors and `cat` show
 }
 
-/** Control characters but tab and line feed: C0, DEL and C1. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * Control characters but tab and line feed (C0, DEL and C1), and the invisible format
+ * characters (bidi controls that make an editor show a line reordered, zero-width
+ * characters, line and paragraph separators): none is written raw into code.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu;
 
 function hexEscape(char: string): string {
-  return `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  const code = char.codePointAt(0)!;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
 }
 
 /** The inverse of `jsDocText` (line endings aside). */
 export function unescapeJsDoc(text: string): string {
-  return text.replace(/\\([\\@/*])|\\x([0-9a-f]{2})/g, (_, char: string | undefined, hex: string | undefined) => char ?? String.fromCharCode(parseInt(hex!, 16)));
+  return text.replace(/\\([\\@/*])|\\x([0-9a-f]{2})|\\u\{([0-9a-f]+)\}/g, (_, char: string | undefined, hex: string | undefined, code: string | undefined) =>
+    char ?? String.fromCodePoint(parseInt((hex ?? code)!, 16)),
+  );
 }
 
 /**
@@ -43,11 +50,18 @@ export function stringLiteral(text: string): string {
 
 /**
  * `JSON.stringify`, with what it leaves raw written as escapes too: DEL and the C1 controls
- * (a terminal reads U+009B as an escape sequence's start) and the line and paragraph
- * separators (line terminators in older JavaScript). Same value, printable text.
+ * (a terminal reads U+009B as an escape sequence's start), the line and paragraph separators
+ * (line terminators in older JavaScript), and the invisible format characters (bidi controls,
+ * which make a reviewer's editor show the line reordered; zero-width characters). Same value,
+ * printable text.
  */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (char) =>
+    [...char]
+      .flatMap((one) => (one.length === 2 ? [one.charCodeAt(0), one.charCodeAt(1)] : [one.charCodeAt(0)]))
+      .map((unit) => `\\u${unit.toString(16).padStart(4, "0")}`)
+      .join(""),
+  );
 }
 
 /** Text for a `//` line comment, such as the banner's doc path: no line terminator gets in. */

@@ -23,9 +23,14 @@ export function schemaPathOf(docPath: string): string {
   return modulePathOf(docPath).replace(/\.ts$/, ".schema.json");
 }
 
+/** A path as a URI reference: each segment percent-encoded, so `my model.md` or `café ☕.md` resolves as the same URI everywhere. */
+function uriPath(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
 /** A `$ref` from the schema of `from` to the schema of `to`, both doc paths. */
 function refTo(from: string, to: string): string {
-  const relative = posix.relative(posix.dirname(schemaPathOf(from)), schemaPathOf(to));
+  const relative = uriPath(posix.relative(posix.dirname(schemaPathOf(from)), schemaPathOf(to)));
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
 
@@ -77,7 +82,7 @@ export function holdsDates(model: ResolvedModel, models: ModelSet): boolean {
 
 /** The schema of `model`'s wire form. */
 export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples: ModelExamples, options: EmitOptions): JsonSchema {
-  const head: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: schemaPathOf(model.path), title: model.name };
+  const head: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: uriPath(schemaPathOf(model.path)), title: model.name };
   const description = model.description.trim();
   if (description !== "") head["description"] = description;
   const example = examples.model ? [wireOfModel(examples.model.value, model, models)] : undefined;

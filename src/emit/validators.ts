@@ -4,7 +4,7 @@
  * failed it and records every issue with its path; `validateX` and `assertX` run the guard
  * first, so valid input never pays for paths.
  */
-import type { StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import { isRecursive, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
@@ -27,7 +27,11 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
       docs: [`Whether \`value\` is valid as {@link ${type}}; allocates nothing.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${type}`,
-      statements: guarded(ctx, bodies.guard, () => "return false;", ["} catch {", "return false;"]),
+      statements: guarded(ctx, ctx.names.is, bodies.guard, ["} catch {", "return false;"], {
+        parameters: [{ name: "value", type: "unknown" }],
+        returnType: "boolean",
+        call: (walk) => `return ${runtime(ctx, "guardNested")}(value, ${ctx.names.is}, ${walk});`,
+      }),
     },
     {
       kind: StructureKind.Function,
@@ -40,12 +44,15 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
         { name: "issues", type: `${issue}[]` },
       ],
       returnType: "void",
-      statements: guarded(
-        ctx,
-        bodies.collector,
-        () => `return ${runtime(ctx, "pushTooDeep")}(issues, path, ${stringLiteral(type)}, value);`,
-        ["} catch (error) {", `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(type)}, error);`],
-      ),
+      statements: guarded(ctx, ctx.names.collect, bodies.collector, ["} catch (error) {", `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(type)}, error);`], {
+        parameters: [
+          { name: "value", type: "unknown" },
+          { name: "path", type: `readonly ${pathSegment}[]` },
+          { name: "issues", type: `${issue}[]` },
+        ],
+        returnType: "void",
+        call: (walk) => `${runtime(ctx, "collectNested")}(value, path, issues, ${stringLiteral(type)}, ${ctx.names.collect}, ${walk});`,
+      }),
     },
     {
       kind: StructureKind.Function,
@@ -70,10 +77,20 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
 
 /**
  * A walk that answers whatever the value is: a getter or proxy trap that throws is `caught`
- * (a `false`, an issue), and a recursive model's walk goes one level of nesting deeper, doing
- * `tooDeep` past the limit instead of recursing on.
+ * (a `false`, an issue). A recursive model's walk is a module-level function of its own
+ * (`isX$walk`) that the runtime runs one level of nesting deeper, stopping at the depth limit
+ * and at a cycle, and walking a value met again (shared, or on a cycle) only once.
  */
-function guarded(ctx: ModuleContext, body: string[], tooDeep: () => string, caught: string[]): string[] {
-  if (!isRecursive(ctx)) return ["try {", ...body, ...caught, "}"];
-  return [`if (!${runtime(ctx, "enterNesting")}()) ${tooDeep()}`, "try {", ...body, ...caught, "} finally {", `${runtime(ctx, "leaveNesting")}();`, "}"];
+function guarded(
+  ctx: ModuleContext,
+  name: string,
+  body: string[],
+  caught: string[],
+  walk: Required<Pick<FunctionDeclarationStructure, "parameters" | "returnType">> & { call: (walk: string) => string },
+): string[] {
+  const statements = ["try {", ...body, ...caught, "}"];
+  if (!isRecursive(ctx)) return statements;
+  const walker = `${name}$walk`;
+  ctx.helpers.set(`walk ${walker}`, { kind: StructureKind.Function, name: walker, parameters: walk.parameters, returnType: walk.returnType, statements });
+  return [walk.call(walker)];
 }

@@ -13,6 +13,9 @@ import { parseTypeCell } from "./type-cell.js";
 import { DIALECT_LABELS, TYPESCRIPT_READ, type ReadOptions } from "../shared/dialects.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { nonModelPath } from "./model-paths.js";
+import { markdownBudget } from "./markdown-budget.js";
+import { MAX_DOC_BYTES } from "../shared/limits.js";
+import { megabytes } from "../shared/read-text.js";
 
 export type { SourceDoc };
 export { nonModelPath };
@@ -26,8 +29,7 @@ export interface ReadResult {
   skipped: boolean;
 }
 
-/** Docs larger than this are refused: a model doc is a page, not a data dump. */
-export const MAX_DOC_BYTES = 2 * 1024 * 1024;
+export { MAX_DOC_BYTES };
 
 /** Reads a doc in the dialect of its tree; never throws on bad input, it reports on `file` instead. */
 export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ): ReadResult {
@@ -35,9 +37,9 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
   // A byte-order mark is an encoding detail, not part of the title.
   const text = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
   const file = new VFile({ path: doc.path, value: text });
-  if (text.length > MAX_DOC_BYTES) {
-    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
-    report(file, "error", `the doc is ${size}, over the ${MAX_DOC_BYTES / 1024 / 1024} MB a model doc may have; split it or remove it from the input`, DOC_START, "doc-too-large");
+  if (doc.bytes !== undefined || text.length > MAX_DOC_BYTES) {
+    const size = megabytes(doc.bytes ?? text.length);
+    report(file, "error", `the doc is ${size}, over the ${megabytes(MAX_DOC_BYTES)} a model doc may have; split it or remove it from the input`, DOC_START, "doc-too-large");
     return { file, skipped: false };
   }
   const notModel = nonModelPath(doc.path);
@@ -46,6 +48,12 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
     return { file, skipped: true };
   }
   const source = text;
+  // Checked before parsing: past these limits the markdown parser's time grows with the square of the input.
+  const breach = markdownBudget(source);
+  if (breach) {
+    report(file, "error", `${breach.reason}; mdmodel refuses it rather than spend minutes parsing it: split the text or remove the doc from the input`, { line: breach.line, column: breach.column }, "doc-too-complex");
+    return { file, skipped: false };
+  }
   const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames };
   const outline = outlineDoc(parseMarkdown(source));
 

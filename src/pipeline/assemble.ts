@@ -106,21 +106,25 @@ const OWN_FILES = new Set(["index.ts", "runtime.ts"]);
 
 /**
  * Output paths that would not work everywhere: a module over mdmodel's own `index.ts` or
- * `runtime.ts`, two that differ only in letter case (one overwrites the other on macOS and
- * Windows), or a name Node cannot import (`#`, `%` and `?` mean something in a specifier).
+ * `runtime.ts`, two that differ only in letter case or Unicode normalization (one overwrites
+ * the other on macOS and Windows), or a name Node cannot import (`#`, `%` and `?` mean something in a specifier).
  * Each is an error at the doc's title, and its model is left out.
  */
 function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VFile>): void {
   const taken = new Map<string, ModelDoc>();
   for (const model of [...models]) {
     const module = modulePathOf(model.path);
-    const folded = module.toLowerCase();
+    // macOS folds letter case and Unicode normalization alike: `café` in NFC and in NFD is one file there.
+    const folded = module.normalize("NFC").toLowerCase();
     const first = taken.get(folded);
     let problem: string | undefined;
     const odd = /[#%?]/.exec(model.path)?.[0];
     if (OWN_FILES.has(folded)) problem = `its module would be ${module}, over the ${folded} mdmodel writes there; rename the doc`;
     else if (odd !== undefined) problem = `its path has "${odd}", which an import specifier cannot hold as written (Node reads "#" and "?" as a URL's parts and "%" as an escape); rename the doc`;
-    else if (first) problem = `its module ${module} differs from ${modulePathOf(first.path)} (of ${first.path}) only in letter case, so on macOS and Windows one would overwrite the other; rename one of the docs`;
+    else if (first) {
+      const how = module.toLowerCase() === modulePathOf(first.path).toLowerCase() ? "letter case" : "Unicode normalization (NFC and NFD)";
+      problem = `its module ${module} differs from ${modulePathOf(first.path)} (of ${first.path}) only in ${how}, so on macOS${how === "letter case" ? " and Windows" : ""} one would overwrite the other; rename one of the docs`;
+    }
     if (problem === undefined) {
       taken.set(folded, model);
       continue;

@@ -27,6 +27,7 @@ export type RuleId =
   | "shadowed-setter"
   | "unknown-override"
   | "doc-too-large"
+  | "doc-too-complex"
   | "bad-path"
   | "sdk-type"
   | "empty-union"

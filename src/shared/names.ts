@@ -26,8 +26,10 @@ export interface ModelNames {
 }
 
 /**
- * Names a model may not take: TypeScript's type keywords and reserved words, and the
- * global types generated code refers to (a model called `Record` would hide `Record<K, V>`).
+ * Names a model may not take: TypeScript's type keywords and reserved words, the names strict
+ * mode forbids as bindings (`eval`, `arguments`), and the globals generated code refers to (a
+ * model called `Record` would hide `Record<K, V>`, an enum called `JSON` the `JSON` its
+ * `…ToJSON` calls, one called `undefined` the value every presence test compares with).
  */
 const RESERVED_TYPE_NAMES = new Set([
   ...["any", "unknown", "never", "void", "undefined", "null", "object", "string", "number", "boolean", "symbol", "bigint"],
@@ -36,6 +38,7 @@ const RESERVED_TYPE_NAMES = new Set([
   ...["super", "switch", "this", "throw", "true", "try", "typeof", "var", "while", "with", "let", "static", "yield"],
   ...["await", "implements", "interface", "package", "private", "protected", "public", "type", "as", "keyof"],
   ...["Record", "Partial", "Date", "Array", "Object", "Uint8Array", "ReadableStream", "File", "Blob", "Promise"],
+  ...["eval", "arguments", "JSON", "Number", "String", "Boolean", "Symbol", "BigInt", "Math", "Reflect", "globalThis", "NaN", "Infinity"],
 ]);
 
 /** The TypeScript name of a model: its title as a PascalCase identifier, clear of reserved names. */

@@ -2,4 +2,6 @@
 export interface SourceDoc {
   path: string;
   text: string;
+  /** The doc's size on disk, when it was over the limit and `text` holds only its start. */
+  bytes?: number;
 }

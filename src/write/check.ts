@@ -1,13 +1,10 @@
 /** The drift check: compares what would be generated with what is on disk, writing nothing. */
-import { readdir } from "node:fs/promises";
-import { isTransactionPath } from "./transaction.js";
-import { join, relative, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { readText } from "../shared/read-text.js";
 import type { OutputFile } from "../shared/output-file.js";
 import { sha256Hex } from "../shared/hash.js";
-import { docHashes, MANIFEST_PATH, parseManifest, sameOutput, type Manifest, type ManifestStats } from "./manifest.js";
-import { insideOutput, tryInsideOutput } from "./writer.js";
+import { docHashes, MANIFEST_PATH, sameOutput, type Manifest, type ManifestStats } from "./manifest.js";
+import type { OutputFolder } from "./output-folder.js";
+import { shadowingEntries } from "./shadows.js";
 
 /** A file on disk that differs from what the docs produce. */
 export interface ChangedFile {
@@ -25,38 +22,67 @@ export interface Drift {
   missing: string[];
   /** Files mdmodel wrote (the manifest lists them) that no doc produces now: `generate` removes them. */
   removed: string[];
+  /** Where the docs put a file, something mdmodel did not write: a file no manifest lists, a link, a folder (`generate` stops; `--force` replaces a file). */
+  conflicts: string[];
+  /** Files an import of a generated module could resolve to instead of it (`x.js` beside `x.ts`, a nested `package.json`): `generate` stops until they go. */
+  shadows: string[];
+  /** A journal, staging folder or lock that an interrupted run (or a pull request) left: no commit should hold one. */
+  leftovers: string[];
   /** Files in the output folder that mdmodel did not write: never drift, and `generate` leaves them alone. */
   foreign: string[];
 }
 
 /**
- * Compares `files` with the output folder. Whether a file was edited by hand is told by the
- * manifest the check trusts (`trusted`, a base ref's), else by the folder's own.
+ * Compares `files` with the output folder as read. Whether a file was edited by hand is told
+ * by the manifest the check trusts (`trusted`, a base ref's), else by the folder's own.
  */
-export async function checkOutput(outDir: string, files: readonly OutputFile[], trusted?: Manifest): Promise<Drift> {
-  const drift: Drift = { stale: [], edited: [], missing: [], removed: [], foreign: [] };
-  const manifest = trusted ?? parseManifest(readText(join(outDir, MANIFEST_PATH)));
+export function checkOutput(folder: OutputFolder, files: readonly OutputFile[], trusted?: Manifest): Drift {
+  const drift: Drift = { stale: [], edited: [], missing: [], removed: [], conflicts: [], shadows: [], leftovers: [...folder.leftovers], foreign: [] };
+  const manifest = trusted ?? folder.manifest;
   for (const file of files) {
-    const actual = readText(insideOutput(outDir, file.path));
-    if (actual === undefined) drift.missing.push(file.path);
-    else if (actual !== file.content && !(file.path === MANIFEST_PATH && sameOutput(actual, file.content))) {
-      const written = manifest?.files[file.path];
+    const kind = folder.entries.get(file.path);
+    if (kind === undefined) {
+      drift.missing.push(file.path);
+      continue;
+    }
+    if (kind !== "file" || pathThroughLink(folder, file.path)) {
+      drift.conflicts.push(file.path);
+      continue;
+    }
+    const actual = folder.read(file.path) ?? "";
+    if (actual === file.content || (file.path === MANIFEST_PATH && sameOutput(actual, file.content))) continue;
+    const written = manifest?.files[file.path];
+    if (written === undefined && file.path !== MANIFEST_PATH) drift.conflicts.push(file.path);
+    else {
       const handEdited = written !== undefined && written !== sha256Hex(actual) && file.path !== MANIFEST_PATH;
       (handEdited ? drift.edited : drift.stale).push({ path: file.path, actual, expected: file.content });
     }
   }
+  drift.shadows = shadowingEntries(
+    files.map((file) => file.path),
+    folder.entries,
+  ).map((shadow) => shadow.path);
   const expected = new Set(files.map((file) => file.path));
+  const shadows = new Set(drift.shadows);
   const owned = new Set(Object.keys(manifest?.files ?? {}));
-  for (const path of await listFiles(outDir)) {
-    if (expected.has(path) || isTransactionPath(path)) continue;
+  for (const path of folder.files()) {
+    if (expected.has(path) || shadows.has(path)) continue;
     (owned.has(path) ? drift.removed : drift.foreign).push(path);
   }
   return drift;
 }
 
+/** Whether a folder on the path is not a real folder (a link, a file): the file is not where it seems. */
+function pathThroughLink(folder: OutputFolder, path: string): boolean {
+  for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
+    if (folder.entries.get(path.slice(0, slash)) !== "folder") return true;
+  }
+  return false;
+}
+
 /** `true` when the output folder holds what the docs produce (files mdmodel did not write aside). */
 export function isClean(drift: Drift): boolean {
-  return drift.stale.length + drift.edited.length + drift.missing.length + drift.removed.length === 0;
+  return drift.stale.length + drift.edited.length + drift.missing.length + drift.removed.length + drift.conflicts.length + drift.shadows.length + drift.leftovers.length === 0;
 }
 
 /** How many lines of diff `--check` prints before it only summarises. */
@@ -82,43 +108,33 @@ export function driftDiffs(drift: Drift, outLabel: string, lineLimit = DIFF_LINE
   return diffs;
 }
 
-async function listFiles(folder: string): Promise<string[]> {
-  try {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/"))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-}
-
 /**
  * The fast path: the recorded stats when `manifest` (one the caller trusts: see
  * `cli/previous-output.ts`) says the output was made by this generator (`identity`) and
- * config (`key`) from exactly these docs, and every output file still has the content it
- * was written with (and no other file is there). Anything else means: regenerate.
+ * config (`key`) from exactly these docs, and the folder holds exactly the files it lists,
+ * each with the content it was written with, and nothing else (no link, no leftover).
+ * Anything else means: regenerate.
  */
-export async function vouchedByManifest(
-  outDir: string,
+export function vouchedByManifest(
+  folder: OutputFolder,
   manifest: Manifest,
   docs: ReadonlyArray<{ path: string; text: string }>,
   key: string,
   identity: string,
-): Promise<ManifestStats | undefined> {
+): ManifestStats | undefined {
   const inputs = manifest.inputs;
   if (!inputs || inputs.key !== key || manifest.generatedBy?.identity !== identity) return undefined;
   const hashes = docHashes(docs);
   const recorded = Object.keys(inputs.docs);
   if (recorded.length !== docs.length || recorded.some((path) => hashes[path] !== inputs.docs[path])) return undefined;
   for (const [path, hash] of Object.entries(manifest.files)) {
-    const target = tryInsideOutput(outDir, path);
-    const text = target === undefined ? undefined : readText(target);
+    if (folder.entries.get(path) !== "file" || pathThroughLink(folder, path)) return undefined;
+    const text = folder.read(path);
     if (text === undefined || sha256Hex(text) !== hash) return undefined;
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST_PATH]);
-  if ((await listFiles(outDir)).some((path) => !listed.has(path))) return undefined;
+  for (const [path, kind] of folder.entries) {
+    if (kind === "folder" ? false : !listed.has(path)) return undefined;
+  }
   return manifest.generatedBy.stats;
 }

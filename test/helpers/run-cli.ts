@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-/** The command as `npm run generate` and installed packages start it. */
-export const CLI = join(process.cwd(), "dist", "bin", "mdmodel.js");
+/** The command as `npm run generate` and installed packages start it (`MDMODEL_CLI` runs another build, say an earlier commit's, against the same tests). */
+export const CLI = process.env["MDMODEL_CLI"] ?? join(process.cwd(), "dist", "bin", "mdmodel.js");
 
 export interface Outcome {
   code: number;

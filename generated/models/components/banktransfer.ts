@@ -12,16 +12,17 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isObject,
+  isOwnRecord,
   literalCodec,
   modelSchema,
   objectCodec,
-  pushIssue,
   pushUnreadable,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 
 /** Payment by bank transfer. */
@@ -37,7 +38,7 @@ export interface BankTransfer {
 /** Whether `value` is valid as {@link BankTransfer}; allocates nothing. */
 export function isBankTransfer(value: unknown): value is BankTransfer {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isBankTransfer);
     if (value["type"] !== "bank_transfer") return false;
     if (typeof value["iban"] !== "string") return false;
     if (value["reference"] !== null && typeof value["reference"] !== "string") return false;
@@ -54,8 +55,8 @@ export function collectBankTransferIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "BankTransfer object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectBankTransferIssues, "BankTransfer object");
       return;
     }
 

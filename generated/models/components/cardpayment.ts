@@ -13,20 +13,21 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isObject,
+  isOwnRecord,
   isRFCDate,
   literalCodec,
   modelSchema,
   objectCodec,
   pathAt,
-  pushIssue,
   pushMissing,
   pushUnreadable,
   rfcDateCodec,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type CardBrand,
@@ -53,7 +54,7 @@ export interface CardPayment {
 /** Whether `value` is valid as {@link CardPayment}; allocates nothing. */
 export function isCardPayment(value: unknown): value is CardPayment {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isCardPayment);
     if (value["type"] !== "card") return false;
     if (!isCardBrand(value["brand"])) return false;
     if (typeof value["last4"] !== "string") return false;
@@ -72,8 +73,8 @@ export function collectCardPaymentIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "CardPayment object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectCardPaymentIssues, "CardPayment object");
       return;
     }
 

@@ -14,20 +14,21 @@ import {
   boundedCodec,
   builderClass,
   collectFieldIssues,
+  collectNested,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  enterNesting,
-  isObject,
-  leaveNesting,
+  guardNested,
+  isOwnRecord,
   modelSchema,
   objectCodec,
   pathAt,
   pushIssue,
   pushMissing,
-  pushTooDeep,
   pushUnreadable,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 
 /** A product category. Categories nest: each may have a parent and children. */
@@ -40,11 +41,9 @@ export interface Category {
   children: Category[];
 }
 
-/** Whether `value` is valid as {@link Category}; allocates nothing. */
-export function isCategory(value: unknown): value is Category {
-  if (!enterNesting()) return false;
+function isCategory$walk(value: unknown): boolean {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isCategory$walk);
     if (typeof value["slug"] !== "string") return false;
     if (value["parent"] != null && !isCategory(value["parent"])) return false;
     const $children = value["children"];
@@ -53,21 +52,17 @@ export function isCategory(value: unknown): value is Category {
     return true;
   } catch {
     return false;
-  } finally {
-    leaveNesting();
   }
 }
 
-/** Records every issue of `value` as {@link Category} under `path`. @internal */
-export function collectCategoryIssues(
+function collectCategoryIssues$walk(
   value: unknown,
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  if (!enterNesting()) return pushTooDeep(issues, path, "Category", value);
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "Category object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectCategoryIssues$walk, "Category object");
       return;
     }
 
@@ -88,9 +83,21 @@ export function collectCategoryIssues(
     }
   } catch (error) {
     pushUnreadable(issues, path, "Category", error);
-  } finally {
-    leaveNesting();
   }
+}
+
+/** Whether `value` is valid as {@link Category}; allocates nothing. */
+export function isCategory(value: unknown): value is Category {
+  return guardNested(value, isCategory, isCategory$walk);
+}
+
+/** Records every issue of `value` as {@link Category} under `path`. @internal */
+export function collectCategoryIssues(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: ValidationIssue[],
+): void {
+  collectNested(value, path, issues, "Category", collectCategoryIssues, collectCategoryIssues$walk);
 }
 
 /** Checks `value` against {@link Category}: the typed value, or every issue with its path. */

@@ -13,16 +13,17 @@ import {
   booleanCodec,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isObject,
+  isOwnRecord,
   modelSchema,
   numberCodec,
   objectCodec,
-  pushIssue,
   pushUnreadable,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 
 /** One product in an order. */
@@ -52,7 +53,7 @@ export interface LineItem {
 /** Whether `value` is valid as {@link LineItem}; allocates nothing. */
 export function isLineItem(value: unknown): value is LineItem {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isLineItem);
     if (typeof value["sku"] !== "string") return false;
     if (typeof value["quantity"] !== "number") return false;
     if (typeof value["unitPrice"] !== "number") return false;
@@ -70,8 +71,8 @@ export function collectLineItemIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "LineItem object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectLineItemIssues, "LineItem object");
       return;
     }
 

@@ -15,11 +15,13 @@ import {
   booleanCodec,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   dateTimeCodec,
   decodeJSON,
   decodeWith,
   hasOwn,
   isObject,
+  isOwnRecord,
   isValidDate,
   modelSchema,
   numberCodec,
@@ -31,6 +33,7 @@ import {
   recordCodec,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type LineItem,
@@ -124,7 +127,7 @@ export interface Order {
 /** Whether `value` is valid as {@link Order}; allocates nothing. */
 export function isOrder(value: unknown): value is Order {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isOrder);
     if (typeof value["id"] !== "string") return false;
     if (!isOrderStatus(value["status"])) return false;
     const $items = value["items"];
@@ -163,8 +166,8 @@ export function collectOrderIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "Order object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectOrderIssues, "Order object");
       return;
     }
 

@@ -9,9 +9,10 @@ import {
   type ValidationResult,
   type Wire,
   assertWith,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isObject,
+  isOwnRecord,
   lazyCodec,
   modelSchema,
   pathAt,
@@ -19,6 +20,7 @@ import {
   pushUnreadable,
   unionCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type BankTransfer,
@@ -41,7 +43,7 @@ export type PaymentMethod = CardPayment | BankTransfer;
 /** Whether `value` is valid as {@link PaymentMethod}; allocates nothing. */
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isPaymentMethod);
     switch (value["type"]) {
       case "card":
         return isCardPayment(value);
@@ -62,8 +64,14 @@ export function collectPaymentMethodIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "CardPayment | BankTransfer", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(
+        value,
+        path,
+        issues,
+        collectPaymentMethodIssues,
+        "CardPayment | BankTransfer",
+      );
       return;
     }
 

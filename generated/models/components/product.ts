@@ -13,6 +13,7 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   dateTimeCodec,
   decodeJSON,
   decodeWith,
@@ -22,6 +23,7 @@ import {
   isFile,
   isNumber,
   isObject,
+  isOwnRecord,
   isUint8Array,
   isValidDate,
   leafCodec,
@@ -37,6 +39,7 @@ import {
   unionCodec,
   unknownCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type Category,
@@ -71,7 +74,7 @@ export interface Product {
 /** Whether `value` is valid as {@link Product}; allocates nothing. */
 export function isProduct(value: unknown): value is Product {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isProduct);
     if (typeof value["sku"] !== "string") return false;
     if (typeof value["name"] !== "string") return false;
     if (!isCategory(value["category"])) return false;
@@ -108,8 +111,8 @@ export function collectProductIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "Product object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectProductIssues, "Product object");
       return;
     }
 

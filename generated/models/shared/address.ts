@@ -12,15 +12,16 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isObject,
+  isOwnRecord,
   modelSchema,
   objectCodec,
-  pushIssue,
   pushUnreadable,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 
 /** A postal address. */
@@ -52,7 +53,7 @@ export interface Address {
 /** Whether `value` is valid as {@link Address}; allocates nothing. */
 export function isAddress(value: unknown): value is Address {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isAddress);
     if (typeof value["line1"] !== "string") return false;
     if (value["line2"] != null && typeof value["line2"] !== "string") return false;
     if (typeof value["city"] !== "string") return false;
@@ -71,8 +72,8 @@ export function collectAddressIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "Address object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectAddressIssues, "Address object");
       return;
     }
 

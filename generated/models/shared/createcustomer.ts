@@ -12,15 +12,16 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
+  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isObject,
+  isOwnRecord,
   modelSchema,
   objectCodec,
-  pushIssue,
   pushUnreadable,
   stringCodec,
   validateWith,
+  viaOwnCopy,
 } from "../../runtime.js";
 
 /** Create Customer body data */
@@ -44,7 +45,7 @@ export interface CreateCustomer {
 /** Whether `value` is valid as {@link CreateCustomer}; allocates nothing. */
 export function isCreateCustomer(value: unknown): value is CreateCustomer {
   try {
-    if (!isObject(value)) return false;
+    if (!isOwnRecord(value)) return viaOwnCopy(value, isCreateCustomer);
     if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
       return false;
     if (value["email"] != null && typeof value["email"] !== "string") return false;
@@ -63,8 +64,8 @@ export function collectCreateCustomerIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isObject(value)) {
-      pushIssue(issues, path, "CreateCustomer object", value);
+    if (!isOwnRecord(value)) {
+      collectViaOwnCopy(value, path, issues, collectCreateCustomerIssues, "CreateCustomer object");
       return;
     }
 

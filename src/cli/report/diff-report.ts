@@ -41,10 +41,10 @@ export function diffTextReport(report: DiffReport, paint: Paint): { stdout: stri
   const lines: string[] = [];
   for (const entry of report.entries) {
     const color = entry.failing ? "red" : entry.readers === "info" ? "cyan" : "yellow";
-    lines.push(`${entry.file}:${entry.line}:${entry.column}: ${paint(entry.rule, color)} ${printable(entry.message)} (${impacts(entry)})`);
+    lines.push(`${printable(entry.file)}:${entry.line}:${entry.column}: ${paint(entry.rule, color)} ${printable(entry.message)} (${impacts(entry)})`);
     if (entry.hint) lines.push(`  hint: ${printable(entry.hint)}`);
   }
-  const summary = `mdmodel diff ${report.base} → ${report.head}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`;
+  const summary = `mdmodel diff ${printable(report.base)} → ${printable(report.head)}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`;
   return report.exitCode === 0 ? { stdout: [...lines, summary], stderr: [] } : { stdout: lines, stderr: [summary] };
 }
 
@@ -83,9 +83,9 @@ export function diffGithubReport(report: DiffReport): string[] {
     // A removal's place is in the old doc: GitHub annotates the path as the pull request has it.
     const file = entry.side === "base" ? entry.file.replace(/^[^:]*:/, "") : entry.file;
     const title = `mdmodel diff ${entry.rule}`;
-    return `::${level} file=${escapeProperty(file)},line=${entry.line},col=${entry.column},title=${escapeProperty(title)}::${escapeData(printable(`${entry.message} (${impacts(entry)})${entry.hint ? `; ${entry.hint}` : ""}`))}`;
+    return `::${level} file=${escapeProperty(file)},line=${entry.line},col=${entry.column},title=${escapeProperty(title)}::${escapeData(`${entry.message} (${impacts(entry)})${entry.hint ? `; ${entry.hint}` : ""}`)}`;
   });
-  return [...lines, `mdmodel diff ${report.base} → ${report.head}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`];
+  return [...lines, `mdmodel diff ${printable(report.base)} → ${printable(report.head)}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`];
 }
 
 function cell(text: string): string {

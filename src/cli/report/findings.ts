@@ -22,8 +22,14 @@ export interface Finding {
 
 /** One kind of difference between the output folder and what the docs produce. */
 export interface DriftEntry {
-  /** `stale`: mdmodel wrote it and the docs now produce other text; `edited`: changed by hand since; `missing`: not there; `removed`: mdmodel wrote it and no doc produces it now. */
-  kind: "stale" | "edited" | "missing" | "removed";
+  /**
+   * `stale`: mdmodel wrote it and the docs now produce other text; `edited`: changed by hand
+   * since; `missing`: not there; `removed`: mdmodel wrote it and no doc produces it now;
+   * `conflict`: where the docs put a file, something mdmodel did not write; `shadow`: a file an
+   * import of a generated module could load instead of it; `leftover`: an interrupted run's
+   * journal, staging folder or lock.
+   */
+  kind: "stale" | "edited" | "missing" | "removed" | "conflict" | "shadow" | "leftover";
   /** The file, relative to the working folder, with `/`. */
   file: string;
 }

@@ -3,12 +3,13 @@
  * which GitHub shows as annotations on the pull request's files. One annotation per cause,
  * at its first place, says how many places it has; drift is one error per file.
  */
-import { groupFindings } from "./findings.js";
+import { groupFindings, type DriftEntry } from "./findings.js";
+import { printable } from "./printable.js";
 import { shown, type RunReport } from "./run-report.js";
 
-/** GitHub's escaping of a command's message. */
+/** GitHub's escaping of a command's message (and the text's invisible characters shown, as on a terminal). */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** GitHub's escaping of a command's property values. */
@@ -26,12 +27,22 @@ function command(name: "error" | "warning" | "notice", properties: Record<string
 
 const LEVEL = { error: "error", warning: "warning", info: "notice" } as const;
 
+const DRIFT_ANNOTATIONS: Record<DriftEntry["kind"], string> = {
+  stale: "is stale: the docs now produce other code",
+  edited: "was edited by hand",
+  missing: "is missing",
+  removed: "was written by mdmodel, and no doc produces it now",
+  conflict: "is not mdmodel's, and the docs put a generated file there",
+  shadow: "would be imported instead of a generated module; remove it",
+  leftover: "was left by an interrupted mdmodel run; no commit should hold it",
+};
+
 /** The annotations, then the summary line as plain log text. */
 export function githubReport(report: RunReport, options: { verbose: boolean; quiet: boolean }, summaryLine: string | undefined): string[] {
   const lines: string[] = [];
   if (report.failure !== undefined && report.exitCode === 3) lines.push(command("error", { title: "mdmodel" }, report.failure));
   for (const entry of report.drift) {
-    const what = { stale: "is stale: the docs now produce other code", edited: "was edited by hand", missing: "is missing", removed: "was written by mdmodel, and no doc produces it now" }[entry.kind];
+    const what = DRIFT_ANNOTATIONS[entry.kind];
     lines.push(command("error", { file: entry.file, title: "mdmodel: generated code out of date" }, `${entry.file} ${what}; run \`${report.fix ?? "mdmodel generate"}\` and commit`));
   }
   const visible = report.findings.filter((finding) => shown(finding.severity, { ...options, strict: report.strict }));

@@ -13,6 +13,8 @@ export interface JsonReport {
   exitCode: 0 | 1 | 2 | 3;
   ok: boolean;
   out: string;
+  /** The config file the options came from, relative to the working folder; `null` when none. */
+  config: string | null;
   summary: RunReport["summary"] | null;
   messages: Array<{ file: string; line: number; column: number; endLine?: number; endColumn?: number; severity: string; rule: string; message: string }>;
   drift: Array<{ kind: string; file: string }>;
@@ -27,6 +29,7 @@ export function jsonReport(report: RunReport): string {
     exitCode: report.exitCode,
     ok: report.exitCode === 0,
     out: report.out,
+    config: report.config ?? null,
     summary: report.summary ?? null,
     messages: report.findings.map(({ file, line, column, endLine, endColumn, severity, rule, message }) => ({
       file,

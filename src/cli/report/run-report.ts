@@ -45,6 +45,8 @@ export interface RunReport {
   failure?: string;
   /** `--strict` made warnings count as errors. */
   strict: boolean;
+  /** The config file the options came from, as the working folder sees it (absent when none). */
+  config?: string;
 }
 
 /** Which findings a reporter shows: errors and warnings, infos with `--verbose`, no warnings with `--quiet` (unless they fail the run). */

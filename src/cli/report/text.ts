@@ -5,7 +5,7 @@
  */
 import { DIALECT_LABELS } from "../../shared/dialects.js";
 import { type Paint } from "./color.js";
-import { groupFindings, type Finding, type FindingGroup } from "./findings.js";
+import { groupFindings, type DriftEntry, type Finding, type FindingGroup } from "./findings.js";
 import { codeFrame } from "./frame.js";
 import { printable } from "./printable.js";
 import { shown, type RunReport, type RunSummary } from "./run-report.js";
@@ -47,11 +47,22 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
   return { stdout, stderr };
 }
 
+/** How the text report names each kind of drift. */
+export const DRIFT_LABELS: Record<DriftEntry["kind"], string> = {
+  stale: "stale",
+  edited: "edited by hand",
+  missing: "missing",
+  removed: "no doc produces it now",
+  conflict: "not mdmodel's, where the docs put a generated file",
+  shadow: "would be imported instead of a generated module (remove it)",
+  leftover: "left by an interrupted run (generate drops it; never commit it)",
+};
+
 function driftLines(report: RunReport, paint: Paint): string[] {
   const lines: string[] = [];
   for (const entry of report.drift) {
-    const what = { stale: "stale", edited: "edited by hand", missing: "missing", removed: "no doc produces it now" }[entry.kind];
-    lines.push(`${paint(what, entry.kind === "edited" ? "red" : "yellow")}: ${entry.file}`);
+    const red = entry.kind === "edited" || entry.kind === "shadow" || entry.kind === "leftover";
+    lines.push(`${paint(DRIFT_LABELS[entry.kind], red ? "red" : "yellow")}: ${printable(entry.file)}`);
     for (const diff of report.diffs.get(entry.file) ?? []) lines.push(`  ${printable(diff)}`);
   }
   return lines;
@@ -60,22 +71,24 @@ function driftLines(report: RunReport, paint: Paint): string[] {
 function groupLines(group: FindingGroup, options: TextOptions): string[] {
   const { paint } = options;
   const [first, ...others] = group.places as [Finding, ...Finding[]];
-  const where = `${first.file}:${first.line}:${first.column}`;
+  const where = `${printable(first.file)}:${first.line}:${first.column}`;
   const many = others.length > 0 ? ` ${paint(`(${group.places.length} places)`, "bold")}` : "";
-  const head = `${where}: ${paint(group.severity, STYLE[group.severity])} ${printable(group.message)} ${paint(`[${group.rule}]`, "dim")}${many}`;
+  const head = `${where}: ${paint(group.severity, STYLE[group.severity])} ${printable(group.message)} ${paint(`[${printable(group.rule)}]`, "dim")}${many}`;
   const source = options.sources.get(first.docPath);
   const frame = source !== undefined && group.severity !== "info" ? codeFrame(source, first.line, first.column, paint, STYLE[group.severity]) : [];
   const limit = options.verbose ? others.length : Math.max(0, PLACES - 1);
-  const also = others.slice(0, limit).map((place) => `  also at ${place.file}:${place.line}:${place.column}`);
+  const also = others.slice(0, limit).map((place) => `  also at ${printable(place.file)}:${place.line}:${place.column}`);
   const rest = others.length - also.length;
   return [head, ...frame, ...also, ...(rest > 0 ? [`  and ${count(rest, "more place")} (--verbose lists them)`] : [])];
 }
 
+/** The one line that ends every run; every value in it that came from outside (a folder, a config path, the fix) is printable. */
 export function summaryLine(report: RunReport): string | undefined {
   const { summary } = report;
   if (!summary) return undefined;
   const read = readLine(summary);
-  const ms = `${Math.round(summary.ms)} ms`;
+  const ms = report.config === undefined ? `${Math.round(summary.ms)} ms` : `${Math.round(summary.ms)} ms; config ${printable(report.config)}`;
+  const out = printable(report.out);
   const label = report.command === "check" ? "mdmodel --check" : "mdmodel";
   if (report.exitCode === 2) {
     const why = report.strict && summary.warnings > 0 ? " (--strict: warnings count as errors)" : "";
@@ -83,11 +96,11 @@ export function summaryLine(report: RunReport): string | undefined {
   }
   if (report.exitCode === 3) return `mdmodel: ${printable(report.failure ?? "the run failed")} (${ms})`;
   if (report.exitCode === 1) {
-    return `mdmodel --check: ${report.out} differs from the docs in ${count(report.drift.length, "file")}; run \`${report.fix ?? "mdmodel generate"}\` and commit (${ms})`;
+    return `mdmodel --check: ${out} differs from the docs in ${count(report.drift.length, "file")}; run \`${printable(report.fix ?? "mdmodel generate")}\` and commit (${ms})`;
   }
-  if (summary.vouched) return `${label}: ${report.out} is up to date; ${read}; nothing changed since the last run (${ms})`;
+  if (summary.vouched) return `${label}: ${out} is up to date; ${read}; nothing changed since the last run (${ms})`;
   const files = summary.files;
-  if (files && "checked" in files) return `mdmodel --check: ${report.out} is up to date; ${read}, ${count(files.checked, "file")} (${ms})`;
+  if (files && "checked" in files) return `mdmodel --check: ${out} is up to date; ${read}, ${count(files.checked, "file")} (${ms})`;
   const written = files && "written" in files ? `; ${count(files.written, "file")} written, ${files.unchanged} unchanged, ${files.removed} removed` : "";
   return `mdmodel: ${read}${written}; ${count(summary.warnings, "warning")} (${ms})`;
 }

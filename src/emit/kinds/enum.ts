@@ -7,7 +7,7 @@ import { literalText } from "../code/literal.js";
 import { runtime, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { jsDoc } from "../jsdoc.js";
-import { propertyKey } from "../naming.js";
+import { literalKey } from "../naming.js";
 
 /** A literal union, a same-named const of the members, and for open enums `string & {}`. */
 export function enumDeclarations(body: EnumModel, ctx: ModuleContext): StatementStructures[] {
@@ -47,7 +47,8 @@ function constKeys(body: EnumModel): string[] {
     let key = /^\d/.test(base) || base === "" ? `Value${base}` : base;
     for (let n = 2; used.has(key); n++) key = `${base}${n}`;
     used.add(key);
-    return propertyKey(key);
+    // `__proto__` as a plain key would set the const's prototype rather than add a member.
+    return literalKey(key);
   });
 }
 
