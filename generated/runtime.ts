@@ -178,7 +178,6 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const objectPrototype = Object.prototype;
-const prototypeOf = Object.getPrototypeOf;
 
 /** Whether `Object.prototype` holds enumerable properties someone added (prototype pollution): then every object inherits them. */
 function prototypePolluted(): boolean {
@@ -187,37 +186,32 @@ function prototypePolluted(): boolean {
 }
 
 /**
- * An object whose fields, read as `value[key]`, can only be its own: a plain object (on an
- * `Object.prototype` nobody added to) or one without a prototype. The guards read such an
- * object directly, and any other (a class instance, `Object.create(proto)`, any object on a
- * polluted prototype) through a copy of its own properties.
+ * The key generated guards read an object's prototype under: `value[PROTOTYPE_KEY]` is a
+ * load the engine caches per call site, where `Object.getPrototypeOf` costs a call. Where
+ * `__proto__` is disabled (`node --disable-proto`), a key no object has: every object then
+ * takes the copy of `ownProperties`, slower and as exact.
  */
-export function isOwnRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = prototypeOf(value);
-  return proto === null || (proto === objectPrototype && !prototypePolluted());
+export const PROTOTYPE_KEY: string = (() => {
+  try {
+    return ({} as { __proto__: unknown }).__proto__ === objectPrototype ? "__proto__" : "\u0000";
+  } catch {
+    return "\u0000";
+  }
+})();
+
+/**
+ * Whether an object whose `value[PROTOTYPE_KEY]` is `prototype` gives only its own fields when
+ * read as `value[key]`: a plain object, on an `Object.prototype` nobody added to. Any other (a
+ * class instance, `Object.create(proto)`, one without a prototype, one with an own `__proto__`
+ * key, any object while `Object.prototype` is polluted) is read through `ownProperties(value)`.
+ */
+export function readsOwnFields(prototype: unknown): boolean {
+  return prototype === objectPrototype && !prototypePolluted();
 }
 
-/** A copy of an object's own enumerable properties, on no prototype: what a guard reads in its place, so no inherited value counts. */
-function ownCopy(value: object): Record<string, unknown> {
+/** A copy of an object's own enumerable properties on no prototype: what a walk reads in its place, so no inherited value counts. */
+export function ownProperties(value: object): Record<string, unknown> {
   return Object.assign(Object.create(null) as Record<string, unknown>, value);
-}
-
-/** `guard` on a copy of the object's own properties (see `isOwnRecord`); `false` for anything that is no object. */
-export function viaOwnCopy(value: unknown, guard: (value: unknown) => boolean): boolean {
-  return isObject(value) && guard(ownCopy(value));
-}
-
-/** `collect` on a copy of the object's own properties (see `isOwnRecord`), or one issue for anything that is no object. */
-export function collectViaOwnCopy(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-  collect: (value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]) => void,
-  expected: string,
-): void {
-  if (isObject(value)) collect(ownCopy(value), path, issues);
-  else pushIssue(issues, path, expected, value);
 }
 
 /** Whether `key` is an own property of `value`: inherited keys are no fields and no record entries. */

@@ -142,3 +142,33 @@ test("the date rules next to ajv-formats: the same verdicts but for the forms RF
   expect(verdicts("2016-12-31T23:59:60Z")).toEqual([false, true]);
   expect(verdicts("2024-03-01T09:30:00+02")).toEqual([false, true]);
 });
+
+test("doc names with spaces and non-ASCII letters give $ids and $refs that are URIs: each schema file, added to ajv on its own, resolves its refs", async () => {
+  const { generateDocs, md } = await import("./helpers/generate-folder.js");
+  const table = ["## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |"];
+  const result = await generateDocs([
+    { path: "models/my model.md", text: md("# MyModel", "", ...table, "| `cafe` | [Café](<café ☕.md>) | :heavy_check_mark: | C |", "| `deep` | [Deep](<sub dir/ünï code.md>) | :heavy_minus_sign: | D |") },
+    { path: "models/café ☕.md", text: md("# Café", "", ...table, "| `name` | *string* | :heavy_check_mark: | N |") },
+    { path: "models/sub dir/ünï code.md", text: md("# Deep", "", ...table, "| `back` | [MyModel](<../my model.md>) | :heavy_minus_sign: | B |") },
+  ]);
+  expect(result.messages.filter((message) => message.fatal === true)).toEqual([]);
+  const schemas = result.files.filter((file) => file.path.endsWith(".schema.json")).map((file) => JSON.parse(file.content) as Record<string, unknown>);
+  expect(schemas).toHaveLength(3);
+  const text = JSON.stringify(schemas);
+  expect(text).toContain('"$id":"models/my%20model.schema.json"');
+  expect(text).toContain('"$ref":"./caf%C3%A9%20%E2%98%95.schema.json"');
+  expect(text).toContain('"$ref":"../my%20model.schema.json"');
+  expect(text).not.toMatch(/"\$(ref|id)":"[^"]*[ é☕ü]/);
+  for (const schema of schemas) {
+    const ajv = strictAjv("2020-12");
+    // Each file on its own, as a tool that loads them one by one does.
+    for (const other of schemas) ajv.addSchema(other);
+    const validate = ajv.getSchema(schema["$id"] as string);
+    expect(validate, String(schema["$id"])).toBeDefined();
+  }
+  const ajv = strictAjv("2020-12");
+  for (const schema of schemas) ajv.addSchema(schema);
+  const validate = ajv.getSchema("models/my%20model.schema.json")!;
+  expect(validate({ cafe: { name: "x" }, deep: { back: { cafe: { name: "y" } } } })).toBe(true);
+  expect(validate({ cafe: { name: 1 } })).toBe(false);
+});

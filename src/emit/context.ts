@@ -47,9 +47,15 @@ export function createContext(model: ResolvedModel, models: ModelSet, options: E
   };
 }
 
-/** The function that walks the module's own model: its guard or collector, or for a recursive model that function's body (`isX$walk`), so a walk that re-reads a value (through a copy of its own properties) stays one level. */
-export function ownWalk(ctx: ModuleContext, which: "is" | "collect"): string {
-  return isRecursive(ctx) ? `${ctx.names[which]}$walk` : ctx.names[which];
+/**
+ * The condition under which `value` is no object to walk. It also makes the walk read own
+ * fields only: an object whose fields could be inherited (see the runtime's `readsOwnFields`)
+ * is replaced by a copy of its own properties, inside the condition so the compiler keeps
+ * `value` narrowed to a record; a plain object costs one cached load and no allocation.
+ */
+export function notOwnObject(ctx: ModuleContext): string {
+  const isObject = runtime(ctx, "isObject");
+  return `!${isObject}(value) || (!${runtime(ctx, "readsOwnFields")}(value[${runtime(ctx, "PROTOTYPE_KEY")}]) && !${isObject}((value = ${runtime(ctx, "ownProperties")}(value))))`;
 }
 
 /** Whether the module's model reaches itself through links: its walks then count their depth. */

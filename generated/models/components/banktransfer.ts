@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -12,17 +13,18 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isOwnRecord,
+  isObject,
   literalCodec,
   modelSchema,
   objectCodec,
+  ownProperties,
+  pushIssue,
   pushUnreadable,
+  readsOwnFields,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 
 /** Payment by bank transfer. */
@@ -38,7 +40,11 @@ export interface BankTransfer {
 /** Whether `value` is valid as {@link BankTransfer}; allocates nothing. */
 export function isBankTransfer(value: unknown): value is BankTransfer {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isBankTransfer);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (value["type"] !== "bank_transfer") return false;
     if (typeof value["iban"] !== "string") return false;
     if (value["reference"] !== null && typeof value["reference"] !== "string") return false;
@@ -55,8 +61,11 @@ export function collectBankTransferIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectBankTransferIssues, "BankTransfer object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "BankTransfer object", value);
       return;
     }
 

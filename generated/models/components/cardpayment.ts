@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   RFCDate,
   type ValidationIssue,
@@ -13,21 +14,22 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isOwnRecord,
+  isObject,
   isRFCDate,
   literalCodec,
   modelSchema,
   objectCodec,
+  ownProperties,
   pathAt,
+  pushIssue,
   pushMissing,
   pushUnreadable,
+  readsOwnFields,
   rfcDateCodec,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type CardBrand,
@@ -54,7 +56,11 @@ export interface CardPayment {
 /** Whether `value` is valid as {@link CardPayment}; allocates nothing. */
 export function isCardPayment(value: unknown): value is CardPayment {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isCardPayment);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (value["type"] !== "card") return false;
     if (!isCardBrand(value["brand"])) return false;
     if (typeof value["last4"] !== "string") return false;
@@ -73,8 +79,11 @@ export function collectCardPaymentIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectCardPaymentIssues, "CardPayment object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "CardPayment object", value);
       return;
     }
 

@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -15,20 +16,20 @@ import {
   builderClass,
   collectFieldIssues,
   collectNested,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
   guardNested,
-  isOwnRecord,
+  isObject,
   modelSchema,
   objectCodec,
+  ownProperties,
   pathAt,
   pushIssue,
   pushMissing,
   pushUnreadable,
+  readsOwnFields,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 
 /** A product category. Categories nest: each may have a parent and children. */
@@ -43,7 +44,11 @@ export interface Category {
 
 function isCategory$walk(value: unknown): boolean {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isCategory$walk);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (typeof value["slug"] !== "string") return false;
     if (value["parent"] != null && !isCategory(value["parent"])) return false;
     const $children = value["children"];
@@ -61,8 +66,11 @@ function collectCategoryIssues$walk(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectCategoryIssues$walk, "Category object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "Category object", value);
       return;
     }
 

@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -13,17 +14,18 @@ import {
   booleanCodec,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isOwnRecord,
+  isObject,
   modelSchema,
   numberCodec,
   objectCodec,
+  ownProperties,
+  pushIssue,
   pushUnreadable,
+  readsOwnFields,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 
 /** One product in an order. */
@@ -53,7 +55,11 @@ export interface LineItem {
 /** Whether `value` is valid as {@link LineItem}; allocates nothing. */
 export function isLineItem(value: unknown): value is LineItem {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isLineItem);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (typeof value["sku"] !== "string") return false;
     if (typeof value["quantity"] !== "number") return false;
     if (typeof value["unitPrice"] !== "number") return false;
@@ -71,8 +77,11 @@ export function collectLineItemIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectLineItemIssues, "LineItem object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "LineItem object", value);
       return;
     }
 

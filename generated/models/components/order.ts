@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   RFCDate,
   type ValidationIssue,
@@ -15,25 +16,24 @@ import {
   booleanCodec,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   dateTimeCodec,
   decodeJSON,
   decodeWith,
   hasOwn,
   isObject,
-  isOwnRecord,
   isValidDate,
   modelSchema,
   numberCodec,
   objectCodec,
+  ownProperties,
   pathAt,
   pushIssue,
   pushMissing,
   pushUnreadable,
+  readsOwnFields,
   recordCodec,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type LineItem,
@@ -127,7 +127,11 @@ export interface Order {
 /** Whether `value` is valid as {@link Order}; allocates nothing. */
 export function isOrder(value: unknown): value is Order {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isOrder);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (typeof value["id"] !== "string") return false;
     if (!isOrderStatus(value["status"])) return false;
     const $items = value["items"];
@@ -166,8 +170,11 @@ export function collectOrderIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectOrderIssues, "Order object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "Order object", value);
       return;
     }
 

@@ -3,24 +3,25 @@
 import {
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   RFCDate,
   type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isOwnRecord,
+  isObject,
   lazyCodec,
   modelSchema,
+  ownProperties,
   pathAt,
   pushIssue,
   pushUnreadable,
+  readsOwnFields,
   unionCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type BankTransfer,
@@ -43,7 +44,11 @@ export type PaymentMethod = CardPayment | BankTransfer;
 /** Whether `value` is valid as {@link PaymentMethod}; allocates nothing. */
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isPaymentMethod);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     switch (value["type"]) {
       case "card":
         return isCardPayment(value);
@@ -64,14 +69,11 @@ export function collectPaymentMethodIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(
-        value,
-        path,
-        issues,
-        collectPaymentMethodIssues,
-        "CardPayment | BankTransfer",
-      );
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "CardPayment | BankTransfer", value);
       return;
     }
 

@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -13,7 +14,6 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   dateTimeCodec,
   decodeJSON,
   decodeWith,
@@ -23,23 +23,23 @@ import {
   isFile,
   isNumber,
   isObject,
-  isOwnRecord,
   isUint8Array,
   isValidDate,
   leafCodec,
   modelSchema,
   numberCodec,
   objectCodec,
+  ownProperties,
   pathAt,
   pushIssue,
   pushMissing,
   pushUnreadable,
+  readsOwnFields,
   recordCodec,
   stringCodec,
   unionCodec,
   unknownCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 import {
   type Category,
@@ -74,7 +74,11 @@ export interface Product {
 /** Whether `value` is valid as {@link Product}; allocates nothing. */
 export function isProduct(value: unknown): value is Product {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isProduct);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (typeof value["sku"] !== "string") return false;
     if (typeof value["name"] !== "string") return false;
     if (!isCategory(value["category"])) return false;
@@ -111,8 +115,11 @@ export function collectProductIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectProductIssues, "Product object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "Product object", value);
       return;
     }
 

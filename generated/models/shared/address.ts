@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -12,16 +13,17 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isOwnRecord,
+  isObject,
   modelSchema,
   objectCodec,
+  ownProperties,
+  pushIssue,
   pushUnreadable,
+  readsOwnFields,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 
 /** A postal address. */
@@ -53,7 +55,11 @@ export interface Address {
 /** Whether `value` is valid as {@link Address}; allocates nothing. */
 export function isAddress(value: unknown): value is Address {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isAddress);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (typeof value["line1"] !== "string") return false;
     if (value["line2"] != null && typeof value["line2"] !== "string") return false;
     if (typeof value["city"] !== "string") return false;
@@ -72,8 +78,11 @@ export function collectAddressIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectAddressIssues, "Address object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "Address object", value);
       return;
     }
 

@@ -5,6 +5,7 @@ import {
   type BuilderClass,
   type Codec,
   type ModelSchema,
+  PROTOTYPE_KEY,
   type PathSegment,
   type ValidationIssue,
   type ValidationResult,
@@ -12,16 +13,17 @@ import {
   assertWith,
   builderClass,
   collectFieldIssues,
-  collectViaOwnCopy,
   decodeJSON,
   decodeWith,
-  isOwnRecord,
+  isObject,
   modelSchema,
   objectCodec,
+  ownProperties,
+  pushIssue,
   pushUnreadable,
+  readsOwnFields,
   stringCodec,
   validateWith,
-  viaOwnCopy,
 } from "../../runtime.js";
 
 /** Create Customer body data */
@@ -45,7 +47,11 @@ export interface CreateCustomer {
 /** Whether `value` is valid as {@link CreateCustomer}; allocates nothing. */
 export function isCreateCustomer(value: unknown): value is CreateCustomer {
   try {
-    if (!isOwnRecord(value)) return viaOwnCopy(value, isCreateCustomer);
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    )
+      return false;
     if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
       return false;
     if (value["email"] != null && typeof value["email"] !== "string") return false;
@@ -64,8 +70,11 @@ export function collectCreateCustomerIssues(
   issues: ValidationIssue[],
 ): void {
   try {
-    if (!isOwnRecord(value)) {
-      collectViaOwnCopy(value, path, issues, collectCreateCustomerIssues, "CreateCustomer object");
+    if (
+      !isObject(value) ||
+      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
+    ) {
+      pushIssue(issues, path, "CreateCustomer object", value);
       return;
     }
 

@@ -13,7 +13,7 @@ import { collectStatement } from "../code/collect.js";
 import { allOf, call, differs, ifThen, isAlwaysTrue, isPresent, negate, render, type Condition } from "../code/condition.js";
 import { guardCondition, isLeaf } from "../code/guard.js";
 import { fieldTypeText } from "../code/type-text.js";
-import { ownWalk, refName, runtime, runtimeLocal, runtimeType, type ModuleContext } from "../context.js";
+import { notOwnObject, refName, runtime, runtimeLocal, runtimeType, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { fieldDoc, jsDoc } from "../jsdoc.js";
 import { fieldAccess, needsOwnField, propertyKey } from "../naming.js";
@@ -53,8 +53,7 @@ function print(line: Line): string {
 
 /** The body of `isX`: `return false` at the first field that does not fit. */
 export function objectGuard(body: ResolvedObjectModel, ctx: ModuleContext): string[] {
-  // An object that could inherit a field is read through a copy of its own properties.
-  const lines = [`if (!${runtime(ctx, "isOwnRecord")}(value)) return ${runtime(ctx, "viaOwnCopy")}(value, ${ownWalk(ctx, "is")});`];
+  const lines = [`if (${notOwnObject(ctx)}) return false;`];
   if (ctx.options.unknownProperties === "reject") {
     lines.push(`if (!${runtime(ctx, "hasOnlyKeys")}(value, ${knownKeys(body, ctx)})) return false;`);
   }
@@ -69,8 +68,8 @@ export function objectGuard(body: ResolvedObjectModel, ctx: ModuleContext): stri
 /** The body of `collectXIssues`: every issue, each with its path. */
 export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): string[] {
   const lines = [
-    `if (!${runtime(ctx, "isOwnRecord")}(value)) {`,
-    `${runtime(ctx, "collectViaOwnCopy")}(value, path, issues, ${ownWalk(ctx, "collect")}, ${stringLiteral(`${ctx.names.type} object`)});`,
+    `if (${notOwnObject(ctx)}) {`,
+    `${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(`${ctx.names.type} object`)}, value);`,
     "return;",
     "}",
   ];

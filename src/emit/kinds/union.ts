@@ -13,7 +13,7 @@ import { anyOf, isAlwaysTrue, render } from "../code/condition.js";
 import { guardCondition } from "../code/guard.js";
 import { literalText } from "../code/literal.js";
 import { typeText } from "../code/type-text.js";
-import { ownWalk, runtime, type ModuleContext } from "../context.js";
+import { notOwnObject, runtime, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { jsDoc } from "../jsdoc.js";
 import { fieldAccess, needsOwnField } from "../naming.js";
@@ -49,7 +49,7 @@ export function unionGuard(body: ResolvedUnionModel, ctx: ModuleContext): string
     return [`return ${conditions.every(isAlwaysTrue) ? `${runtime(ctx, "isUnknown")}(value)` : render(anyOf(conditions))};`];
   }
   return [
-    `if (!${runtime(ctx, "isOwnRecord")}(value)) return ${runtime(ctx, "viaOwnCopy")}(value, ${ownWalk(ctx, "is")});`,
+    `if (${notOwnObject(ctx)}) return false;`,
     `switch (${discriminatorAccess(discriminator.field, ctx)}) {`,
     ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: return ${render(guardCondition(member, "value", ctx))};`),
     "default: return false;",
@@ -79,8 +79,8 @@ export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): st
   const key = discriminatorAccess(discriminator.field, ctx);
   const values = stringLiteral(discriminator.cases.map(({ value }) => JSON.stringify(value)).join(" | "));
   return [
-    `if (!${runtime(ctx, "isOwnRecord")}(value)) {`,
-    `${runtime(ctx, "collectViaOwnCopy")}(value, path, issues, ${ownWalk(ctx, "collect")}, ${expected});`,
+    `if (${notOwnObject(ctx)}) {`,
+    `${runtime(ctx, "pushIssue")}(issues, path, ${expected}, value);`,
     "return;",
     "}",
     `switch (${key}) {`,
