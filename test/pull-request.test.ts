@@ -384,6 +384,25 @@ describe("special files and sizes", () => {
   });
 });
 
+describe("a read-only output folder", () => {
+  test("is read as it is: generate with nothing to write succeeds; with something to write, one line and exit 3", async () => {
+    const root = await project("read-only-out");
+    const restore = await readOnly(join(root, "gen"));
+    if (restore === undefined) return;
+    try {
+      // --full reads every doc and compares every file: with nothing different, nothing is written.
+      expect((await run(root, "generate", "--full")).code).toBe(0);
+      const doc = join(root, "docs/models/components/order.md");
+      await writeFile(doc, (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."));
+      const outcome = await run(root, "generate");
+      expect(outcome.code).toBe(3);
+      expect(oneLine(outcome)).toMatch(/^mdmodel: (read-only file system|permission denied): gen$/);
+    } finally {
+      await restore();
+    }
+  });
+});
+
 /** Makes `folder` impossible to write into, keeping what it holds; gives the undo, or `undefined` where this machine cannot. */
 async function readOnly(folder: string): Promise<(() => Promise<void>) | undefined> {
   if (process.getuid?.() !== 0) {

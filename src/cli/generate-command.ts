@@ -23,7 +23,7 @@ import { readOutputFolder, type OutputFolder } from "../write/output-folder.js";
 import { invalidConfig, printable } from "./report/printable.js";
 import { UnreadableFileError } from "../shared/read-text.js";
 import { JOURNAL, LockedError, STAGING, type Recovery } from "../write/transaction.js";
-import { holdOutput, OutputConflictError, UnsafeOutputError, writeHeld } from "../write/writer.js";
+import { holdOutput, OutputConflictError, UnsafeOutputError, writeHeld, type HeldOutput } from "../write/writer.js";
 import { folderProblem } from "./folders.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressFor } from "./progress.js";
@@ -259,29 +259,29 @@ export function environmentMessage(error: unknown, cwd: string): string {
 /** Reads, generates and writes or compares; returns what the reporter prints. */
 async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, string>, started: number): Promise<RunReport> {
   const docs = await loadDocs(options.inputDir);
-  if (options.check) return runWith(options, io, sources, started, docs, readOutputFolder(options.outDir), undefined);
+  if (options.check) return runWith(options, io, sources, started, docs, { folder: readOutputFolder(options.outDir) });
   // A run that writes holds the folder from its first reading to its last write, so no other run changes it in between.
   // The proof of a journal lives beside the caches; --no-cache writes none there (a kill after the commit is then converged on, not completed).
   const proofDir = options.cache ? cacheDir(io.cwd) : undefined;
   const held = holdOutput(options.outDir, proofDir);
   try {
-    return await runWith(options, io, sources, started, docs, held.folder, held.recovery, proofDir);
+    return await runWith(options, io, sources, started, docs, held, proofDir);
   } finally {
     held.release();
   }
 }
 
-/** The run on the one reading of the output folder (`folder`); `recovery`: what a run that writes found an interrupted run had left. */
+/** The run on the one reading of the output folder (`held.folder`); `held.recovery`: what a run that writes found an interrupted run had left. */
 async function runWith(
   options: RunOptions,
   io: CliIo,
   sources: Map<string, string>,
   started: number,
   docs: SourceDoc[],
-  folder: OutputFolder,
-  recovery: Recovery | undefined,
+  held: Pick<HeldOutput, "folder" | "readOnly"> & { recovery?: Recovery },
   proofDir?: string,
 ): Promise<RunReport> {
+  const { folder, recovery } = held;
   const { config } = options;
   const command = options.check ? "check" : "generate";
   const said = recoveryLines(recovery, options.outLabel);
@@ -376,6 +376,7 @@ async function runWith(
     written = writeHeld(folder, result.files, {
       force: options.force,
       ...(proofDir === undefined ? {} : { proofDir }),
+      ...(held.readOnly ? { readOnly: held.readOnly } : {}),
       onProgress: (done, total) => writeProgress.update("writing files", done, total),
     });
   } finally {

@@ -49,6 +49,8 @@ export interface HeldOutput {
   recovery: Recovery;
   /** Releases the lock; a folder this run made and left empty goes too. */
   release(): void;
+  /** Why the folder could not be locked when it cannot be written (read-only): the run may read it, and fails with this only if it must write. */
+  readOnly?: Error;
 }
 
 /**
@@ -58,7 +60,17 @@ export interface HeldOutput {
  */
 export function holdOutput(outDir: string, proofDir: string | undefined): HeldOutput {
   const created = !exists(outDir);
-  const unlock = lock(outDir);
+  let unlock: () => void;
+  try {
+    unlock = lock(outDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder this run may not write (a read-only checkout) is read as it is: a run with nothing to write still succeeds.
+    if (!created && (code === "EACCES" || code === "EPERM" || code === "EROFS")) {
+      return { folder: readOutputFolder(outDir), recovery: { outcome: "clean" }, release: () => {}, readOnly: error as Error };
+    }
+    throw error;
+  }
   const release = () => {
     unlock();
     // A run that made the output folder and wrote nothing leaves no folder behind.
@@ -80,6 +92,8 @@ export function holdOutput(outDir: string, proofDir: string | undefined): HeldOu
 }
 
 export interface WriteOptions {
+  /** The folder could not be locked for writing (see `HeldOutput.readOnly`): thrown if anything must be written or removed. */
+  readOnly?: Error;
   /** Replace files mdmodel did not write (no manifest lists them) where the docs now put a file. */
   force?: boolean;
   /** Where the proof of this run's journal goes, outside the output folder. */
@@ -91,7 +105,7 @@ export interface WriteOptions {
 export async function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteSummary> {
   const held = holdOutput(outDir, options.proofDir);
   try {
-    return writeHeld(held.folder, files, options);
+    return writeHeld(held.folder, files, held.readOnly ? { ...options, readOnly: held.readOnly } : options);
   } finally {
     held.release();
   }
@@ -103,6 +117,9 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
  */
 export function writeHeld(folder: OutputFolder, files: readonly OutputFile[], options: WriteOptions = {}): WriteSummary {
   const { summary, removes } = plan(folder, files, options);
+  // Nothing to write or remove: the folder is left as it is, untouched.
+  if (summary.written.length === 0 && removes.length === 0) return summary;
+  if (options.readOnly) throw options.readOnly;
   const written = new Set(summary.written);
   commit(
     folder.dir,
