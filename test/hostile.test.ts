@@ -155,13 +155,13 @@ const malformed: Array<[name: string, { docs: Array<{ path: string; text: string
   ["an unknown type expression", { docs: [{ path: "t.md", text: fields("| `a` | *string* *number* | :heavy_check_mark: | A | |") }], want: 't.md:7:19: error cannot read the type of `a`: unexpected "number" after the type' }],
   ["unclosed emphasis", { docs: [{ path: "t.md", text: fields("| `a` | *string | :heavy_check_mark: | A | |") }], want: 't.md:7:9: error cannot read the type of `a`: unclosed emphasis "*"' }],
   [
-    "a link to a missing doc, with a did-you-mean",
+    "an .md and an .mdx doc of one name",
     {
       docs: [
-        { path: "models/order.md", text: fields("| `a` | [components.Adress](./adress.md) | :heavy_check_mark: | A | |") },
-        { path: "models/address.md", text: md("# Address", "", ...HEADER, ok) },
+        { path: "models/order.md", text: md("# Order", "", ...HEADER, ok) },
+        { path: "models/order.mdx", text: md("---", 'title: "OrderItem"', "---", "", ...HEADER, ok) },
       ],
-      want: "models/order.md:7:3: error the link to `components.Adress` (./adress.md) does not lead to a model doc; did you mean `Address`?",
+      want: "models/order.mdx:2:8: error the doc models/order.mdx cannot be generated: its module models/order.ts is also the module of models/order.md",
     },
   ],
   ["a doc over the size limit", { docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }], want: "big.md:1:1: error the doc is 10 MB, over the 2 MB a model doc may have" }],
@@ -190,6 +190,29 @@ describe("malformed docs: a message with file:line:column, and nothing to write"
     const lines = result.messages.map(formatMessage);
     expect(lines.some((line) => line.startsWith(want)), `${lines.join("\n")}\n  does not start with\n${want}`).toBe(true);
     expect(result.files).toEqual([]);
+  });
+});
+
+describe("links to docs the tree does not have", () => {
+  test("a warning with its place and a did-you-mean; the field is `unknown` and the other docs are written", async () => {
+    const result = await generateDocs([
+      { path: "models/order.md", text: fields("| `a` | [components.Adress](./adress.md) | :heavy_check_mark: | A | |", "| `b` | *string* | :heavy_check_mark: | B | |") },
+      { path: "models/address.md", text: md("# Address", "", ...HEADER, ok) },
+    ]);
+    expect(result.messages.map(formatMessage)).toEqual([
+      "models/order.md:7:3: warning the link to `components.Adress` (./adress.md) does not lead to a model doc, so it is typed `unknown`; did you mean `Address`? [broken-link]",
+    ]);
+    const order = result.files.find((file) => file.path === "models/order.ts")!.content;
+    expect(order).toMatch(/ a: unknown;/);
+    expect(order).toMatch(/ b: string;/);
+    expect(result.files.some((file) => file.path === "models/address.ts")).toBe(true);
+  });
+
+  test("a PHP inline union whose page is missing keeps the members it can type; `array` is a type, not a model", async () => {
+    const php = (cell: string) => md("# Thing", "", ...HEADER, `| \`a\` | ${cell} | :heavy_minus_sign: | A | |`, "| `b` | array<string, *mixed*> | :heavy_check_mark: | B | |");
+    const result = await generateDocs([{ path: "Models/Operations/Thing.md", text: php("[string\\|array\\|null](../../Models/Operations/QueryParamOrganizationId.md)") }]);
+    expect(result.messages.filter((message) => message.fatal !== undefined && message.fatal !== null).map(formatMessage)).toEqual([]);
+    expect(result.files.find((file) => file.path === "Models/Operations/Thing.ts")!.content).toMatch(/ a\?: string \| unknown\[\] \| null;/);
   });
 });
 

@@ -25,6 +25,7 @@ import { UnreadableFileError } from "../shared/read-text.js";
 import { JOURNAL, LockedError, STAGING, type Recovery } from "../write/transaction.js";
 import { holdOutput, OutputConflictError, UnsafeOutputError, writeHeld, type HeldOutput } from "../write/writer.js";
 import { folderProblem } from "./folders.js";
+import { noModelDocsMessage } from "./no-model-docs.js";
 import { EXIT, type CliIo } from "./io.js";
 import { progressFor } from "./progress.js";
 import { painter, useColors } from "./report/color.js";
@@ -343,6 +344,8 @@ async function runWith(
     ms: performance.now() - started,
   });
   if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...base, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
+  // A wrong folder (or pages mdmodel does not read) must not pass as an empty, green run.
+  if (result.stats.models === 0) return { ...failed(options, noModelDocsMessage(options.inputDir, options.inputLabel, result.stats.skipped), started, summary()), findings };
 
   if (options.check) {
     const drift = checkOutput(folder, result.files, trusted?.source === "base" ? trusted.previous.manifest : undefined);

@@ -7,6 +7,7 @@ import { relative, sep } from "node:path";
 import { watch } from "chokidar";
 import type { CliIo } from "./io.js";
 import { printable } from "./report/printable.js";
+import { isDocPath } from "../shared/doc-files.js";
 
 /** Waits this long after the last change before running, so a save that writes several files runs once. */
 const DEBOUNCE_MS = 100;
@@ -26,7 +27,7 @@ export async function watchDocs(folder: string, io: CliIo, run: (changed: string
     }, DEBOUNCE_MS);
   };
   watcher.on("all", (event, path) => {
-    const isDoc = path.toLowerCase().endsWith(".md");
+    const isDoc = isDocPath(path);
     // A folder that appears or goes may bring or take docs with it.
     if (!isDoc && event !== "addDir" && event !== "unlinkDir") return;
     changed.add(relative(folder, path).split(sep).join("/") || ".");

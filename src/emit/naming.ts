@@ -1,6 +1,7 @@
 /** Names and paths of generated code: identifiers, property keys, modules, specifiers. */
 import { posix } from "node:path";
 import { stringLiteral } from "./escape.js";
+import { withoutDocExtension } from "../shared/doc-files.js";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -29,7 +30,7 @@ export function needsOwnField(name: string): boolean {
 
 /** The output module of a doc: same folders, `.ts` instead of `.md`. */
 export function modulePathOf(docPath: string): string {
-  return docPath.replace(/\.md$/i, "") + ".ts";
+  return withoutDocExtension(docPath) + ".ts";
 }
 
 /** A relative ESM specifier from one output module to another, ending in `.js`. */

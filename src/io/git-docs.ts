@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { lstatSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SourceDoc } from "../shared/source-doc.js";
+import { isDocPath } from "../shared/doc-files.js";
 
 /** Why the docs at a ref could not be read: not a repository, an unknown ref, no git. */
 export class GitDocsError extends Error {
@@ -114,7 +115,7 @@ export function loadFilesAtRef(repository: Repository, folder: string, ref: stri
 
 /** Every `.md` doc under `folder` at `ref` (a commit, branch or tag), with paths relative to `folder`, in a stable order. */
 export function loadDocsAtRef(repository: Repository, folder: string, ref: string): SourceDoc[] {
-  return loadFilesAtRef(repository, folder, ref, (path) => path.toLowerCase().endsWith(".md"));
+  return loadFilesAtRef(repository, folder, ref, isDocPath);
 }
 
 /** The text of `file` (a path under `folder`) at `ref`, or `undefined` when that commit has no such file. */

@@ -1,9 +1,10 @@
-/** Reads the input folder: every `.md` file under it, with paths relative to it. */
+/** Reads the input folder: every `.md` and `.mdx` file under it, with paths relative to it. */
 import { readFile } from "node:fs/promises";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, relative, sep } from "node:path";
 import { MAX_DOC_BYTES } from "../shared/limits.js";
+import { isDocPath } from "../shared/doc-files.js";
 import { readRegularFile, UnreadableFileError } from "../shared/read-text.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 
@@ -15,7 +16,7 @@ import type { SourceDoc } from "../shared/source-doc.js";
 export async function loadDocs(folder: string): Promise<SourceDoc[]> {
   const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   const paths = entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
+    .filter((entry) => entry.isFile() && isDocPath(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   // Read synchronously: for many small files, far faster than a thread-pool round trip each.

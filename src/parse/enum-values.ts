@@ -41,7 +41,8 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
       report(ctx.file, "error", "this enum row has no value", startOf(row), "bad-enum");
       continue;
     }
-    const nameCell = nameIndex >= 0 ? row.children[nameIndex] : undefined;
+    // Other languages' docs name members as their SDK does (Go's `ReasonFairUse`, Java's `FAIR_USE`), not as TypeScript does.
+    const nameCell = nameIndex >= 0 && ctx.dialect === "typescript" ? row.children[nameIndex] : undefined;
     const name = nameCell ? toString(nameCell).trim() : "";
     const position = row.position ?? { start: DOC_START, end: DOC_START };
     members.push(name === "" ? { value, position } : { name, value, position });

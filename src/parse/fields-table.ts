@@ -8,13 +8,8 @@ import { sourceText, spanOf } from "./cell-text.js";
 import { parseTypeCell, type NullMark } from "./type-cell.js";
 import { marksNulls, type Dialect } from "./dialect.js";
 import { camelCase, documentsWireNames, type FieldNaming } from "../shared/dialects.js";
+import { columnsOf, readRequiredMark, type Column } from "./table-vocabulary.js";
 
-type Column = "field" | "type" | "required" | "description" | "example";
-const REQUIRED_COLUMNS: readonly Column[] = ["field", "type", "required"];
-const KNOWN_COLUMNS = new Set<string>(["field", "type", "required", "description", "example"]);
-
-const REQUIRED_YES = new Set([":heavy_check_mark:", "✔️", "✔", "✓", "yes", "true", "required"]);
-const REQUIRED_NO = new Set([":heavy_minus_sign:", "➖", "-", "no", "false", "optional", ""]);
 const DEPRECATED_MARK = /\*\*\s*DEPRECATED\s*\*\*/;
 /** `:warning: **DEPRECATED**: note` opening a description (the corpus also writes `: warning: ** DEPRECATED **`). */
 const DEPRECATED_LEAD = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:?\s*([^\n]*)\n*/i;
@@ -25,23 +20,22 @@ export interface ReadContext {
   source: string;
   dialect: Dialect;
   fieldNames: FieldNaming;
+  /** The doc is `.mdx`, whose text escapes `{` and `<`. */
+  mdx: boolean;
 }
 
 /** Reads every row of a Fields table; bad rows are reported and left out. */
 export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undefined {
   const [header, ...rows] = table.children;
   if (!header) return undefined;
-  const columns = new Map<Column, number>();
-  header.children.forEach((cell, index) => {
-    const name = toString(cell).trim().toLowerCase();
-    if (KNOWN_COLUMNS.has(name) && !columns.has(name as Column)) columns.set(name as Column, index);
-  });
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
+  const columns = columnsOf(header.children.map((cell) => toString(cell)));
+  const requiredColumn = columns.has("required") ? "required" : columns.has("optional") ? "optional" : undefined;
+  const missing = [...(["field", "type"] as const).filter((column) => !columns.has(column)), ...(requiredColumn ? [] : ["required"])];
   if (missing.length > 0) {
     report(
       ctx.file,
       "error",
-      `the Fields table has no ${missing.map(capitalize).join(", ")} column; expected the columns Field | Type | Required | Description`,
+      `the Fields table has no ${missing.map(capitalize).join(", ")} column; expected the columns Field | Type | Required | Description (a Field column may be called Name, Property, Attribute or Parameter, and an Optional column may stand for Required)`,
       startOf(header),
       "missing-column",
     );
@@ -66,7 +60,7 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
       );
       continue;
     }
-    const field = readRow(cell("field")!, cell("type")!, cell("required")!, cell("description"), cell("example"), ctx);
+    const field = readRow(cell("field")!, cell("type")!, { cell: cell(requiredColumn!)!, column: requiredColumn! }, cell("description"), cell("example"), ctx);
     if (!field) continue;
     const earlier = seen.get(field.name);
     if (earlier) {
@@ -89,7 +83,7 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
 function readRow(
   nameCell: TableCell,
   typeCell: TableCell,
-  requiredCell: TableCell,
+  { cell: requiredCell, column: requiredColumn }: { cell: TableCell; column: "required" | "optional" },
   descriptionCell: TableCell | undefined,
   exampleCell: TableCell | undefined,
   ctx: ReadContext,
@@ -123,27 +117,23 @@ function readRow(
   }
 
   const requiredText = toString(requiredCell).trim();
-  const required = REQUIRED_YES.has(requiredText.toLowerCase())
-    ? true
-    : REQUIRED_NO.has(requiredText.toLowerCase())
-      ? false
-      : undefined;
+  const required = readRequiredMark(requiredText, requiredColumn);
   if (required === undefined) {
     report(
       ctx.file,
       "error",
-      `the Required cell of \`${name}\` reads "${requiredText}"; write :heavy_check_mark: (required) or :heavy_minus_sign: (optional)`,
+      `the ${capitalize(requiredColumn)} cell of \`${name}\` reads "${requiredText}"; write ${requiredColumn === "required" ? ":heavy_check_mark: (required) or :heavy_minus_sign: (optional)" : ":heavy_check_mark: (optional) or :heavy_minus_sign: (required)"}`,
       startOf(requiredCell.children[0] ?? requiredCell),
       "bad-required",
     );
     return undefined;
   }
 
-  const cellText = descriptionCell ? sourceText(descriptionCell.children, ctx.source) : "";
+  const cellText = descriptionCell ? sourceText(descriptionCell.children, ctx.source, ctx.mdx) : "";
   const lead = DEPRECATED_LEAD.exec(cellText);
   const description = lead ? cellText.slice(lead[0].length) : cellText;
   const exampleSpan = exampleCell ? spanOf(exampleCell.children) : undefined;
-  const exampleText = exampleCell ? sourceText(exampleCell.children, ctx.source) : "";
+  const exampleText = exampleCell ? sourceText(exampleCell.children, ctx.source, ctx.mdx) : "";
   for (const note of parsed.notes) report(ctx.file, "info", note, typeStart, "sdk-type");
   // A `null` member is a fact about the field, not part of its type: `*string* | *null*` is a nullable string.
   const { type: written, nullability: nullMember } = withoutNull(parsed.type);

@@ -8,3 +8,5 @@ export { default as remarkGfm } from "remark-gfm";
 export { default as remarkParse } from "remark-parse";
 export { unified } from "unified";
 export { VFile } from "vfile";
+export { default as remarkFrontmatter } from "remark-frontmatter";
+export { LineCounter, parseDocument, isScalar } from "yaml";

@@ -12,6 +12,6 @@ export function nonModelPath(path: string): string | undefined {
   const parts = path.split("/");
   const folder = parts.slice(0, -1).find((part) => NON_MODEL_FOLDERS.has(part.toLowerCase()));
   if (folder) return `pages under ${folder}/ document the SDK, not models`;
-  if (/^readme\.md$/i.test(parts[parts.length - 1] ?? "")) return "a README is not a model doc";
+  if (/^readme\.mdx?$/i.test(parts[parts.length - 1] ?? "")) return "a README is not a model doc";
   return undefined;
 }

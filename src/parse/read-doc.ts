@@ -2,12 +2,13 @@
 import type { Code, Heading, RootContent, Table } from "mdast";
 import { toString, VFile } from "./markdown-stack.js";
 import { DOC_START, report, startOf } from "../shared/diagnostics.js";
-import type { ExampleCode, ModelBody, ModelDoc, Point, TypeExpr, UnionMember } from "../ir/types.js";
+import type { ExampleCode, ModelBody, ModelDoc, Point, Position, TypeExpr, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
 import { readExampleCode } from "./example-literal.js";
 import { readFieldsTable, type ReadContext } from "./fields-table.js";
 import { parseMarkdown } from "./markdown.js";
+import { readFrontMatter } from "./front-matter.js";
 import { findSection, outlineDoc, type DocOutline, type Section } from "./sections.js";
 import { parseTypeCell } from "./type-cell.js";
 import { DIALECT_LABELS, TYPESCRIPT_READ, type ReadOptions } from "../shared/dialects.js";
@@ -54,23 +55,30 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
     report(file, "error", `${breach.reason}; mdmodel refuses it rather than spend minutes parsing it: split the text or remove the doc from the input`, { line: breach.line, column: breach.column }, "doc-too-complex");
     return { file, skipped: false };
   }
-  const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames };
+  const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames, mdx: /\.mdx$/i.test(doc.path) };
   const outline = outlineDoc(parseMarkdown(source));
 
   const fields = findSection(outline, "Fields");
   const values = findSection(outline, "Values");
   const supported = findSection(outline, "Supported Types");
+  const front = outline.frontMatter ? readFrontMatter(outline.frontMatter) : undefined;
+  if (front?.error) report(file, "warning", `the front matter is not YAML mdmodel can read: ${front.error.reason}`, front.error.position, "front-matter");
+  const title = outline.title
+    ? { name: toString(outline.title).trim(), position: outline.title.position ?? { start: DOC_START, end: DOC_START } }
+    : front?.title && { name: front.title.text, position: front.title.position };
+  // Pages at the tree's root (an overview, an index) are the site's, not models without a section.
   if (!fields && !values && !supported) {
-    if (dialect !== "typescript" && outline.title && outline.sections.length === 0) return emptyUnion(outline, doc.path, ctx);
+    if (dialect !== "typescript" && title && outline.sections.length === 0 && doc.path.includes("/")) return emptyUnion(outline, title, doc.path, ctx);
     report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", DOC_START, "not-a-model");
     return { file, skipped: true };
   }
-  if (!outline.title) {
-    report(file, "error", "a model doc starts with a `# Name` title; add one", DOC_START, "missing-title");
+  // The `# Name` heading, else the front matter's `title` (`.mdx` docs sites).
+  if (!title) {
+    report(file, "error", "a model doc starts with a `# Name` title (or a `title:` in its front matter); add one", DOC_START, "missing-title");
     return { file, skipped: false };
   }
 
-  const name = toString(outline.title).trim();
+  const name = title.name;
   const body = fields
     ? readObject(fields, ctx)
     : values
@@ -81,24 +89,32 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
   const model: ModelDoc = {
     name,
     path: doc.path,
-    description: sourceText(outline.intro, source),
+    description: sourceText(outline.intro, source, ctx.mdx) || (front?.description ?? ""),
     body,
-    position: outline.title.position ?? { start: DOC_START, end: DOC_START },
+    position: title.position,
   };
+  const discrimination = findSection(outline, "Union Discrimination");
+  if (discrimination && body.kind === "union") {
+    const note = "`## Union Discrimination` shows how the SDK's own union wrapper tells its members apart (its `Type` tag), which the JSON does not carry; the members' own fields tell them apart, so the section is not read";
+    report(file, "info", note, startOf(discrimination.heading), "sdk-type");
+  }
   const usage = findSection(outline, "Example Usage");
   const exampleUsage = usage ? firstCodeBlock(usage.nodes, ctx) : undefined;
   if (exampleUsage) model.exampleUsage = exampleUsage;
   return { file, model, skipped: false };
 }
 
+interface DocTitle {
+  name: string;
+  position: Position;
+}
+
 /**
  * A page with a title and no section: the Java, C# and Ruby SDKs publish their unions so,
  * without members. It says only that the model exists, so it is typed `unknown`.
  */
-function emptyUnion(outline: DocOutline, path: string, ctx: ReadContext): ReadResult {
-  const title = outline.title!;
-  const name = toString(title).trim();
-  const position = title.position ?? { start: DOC_START, end: DOC_START };
+function emptyUnion(outline: DocOutline, title: DocTitle, path: string, ctx: ReadContext): ReadResult {
+  const { name, position } = title;
   report(
     ctx.file,
     "warning",
@@ -109,7 +125,7 @@ function emptyUnion(outline: DocOutline, path: string, ctx: ReadContext): ReadRe
   const model: ModelDoc = {
     name,
     path,
-    description: sourceText(outline.intro, ctx.source),
+    description: sourceText(outline.intro, ctx.source, ctx.mdx),
     body: { kind: "union", members: [{ type: { kind: "unknown" }, position }] },
     position,
   };
@@ -138,6 +154,13 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
   section.nodes.forEach((node, index) => {
     if (!isMemberHeading(node)) return;
     const at = startOf(node);
+    const next = section.nodes.slice(index + 1);
+    const end = next.findIndex(isMemberHeading);
+    const block = end < 0 ? next : next.slice(0, end);
+    if (toString(node).trim() === "") {
+      members.push(unnamedMember(node, block, ctx));
+      return;
+    }
     const parsed = parseTypeCell(node.children, at, ctx.source, ctx.dialect);
     if (!parsed.ok) {
       report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
@@ -146,9 +169,7 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
     for (const note of parsed.notes) report(ctx.file, "info", note, at, "sdk-type");
     const type = ctx.dialect === "csharp" ? csharpMember(parsed.type, unionName) : parsed.mark && parsed.mark !== "absent" ? withNullMember(parsed.type) : parsed.type;
     const member: UnionMember = { type, position: node.position ?? { start: at, end: at } };
-    const next = section.nodes.slice(index + 1);
-    const end = next.findIndex(isMemberHeading);
-    const example = firstCodeBlock(end < 0 ? next : next.slice(0, end), ctx);
+    const example = firstCodeBlock(block, ctx);
     if (example) member.example = example;
     members.push(member);
   });
@@ -159,10 +180,37 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
   return { kind: "union", members };
 }
 
+/** The type a Go block builds a union member from: `CreateXStr(string{…})` is `string`. */
+const CONSTRUCTOR_CALL = /\.Create\w*\(\s*([^(){}]+?)\s*\{/;
+
+/**
+ * A member under an empty `### ` heading (Speakeasy writes one for a primitive member): its
+ * type is the one its block's constructor call names; without one it is `unknown`, with a warning.
+ */
+function unnamedMember(heading: Heading, block: readonly RootContent[], ctx: ReadContext): UnionMember {
+  const position = heading.position ?? { start: DOC_START, end: DOC_START };
+  const code = block.find((node): node is Code => node.type === "code");
+  const call = code ? CONSTRUCTOR_CALL.exec(code.value) : null;
+  if (code?.position && call) {
+    const before = code.value.slice(0, call.index + call[0].indexOf(call[1]!, call[0].indexOf("(")));
+    const lines = before.split("\n");
+    const at = { line: code.position.start.line + lines.length, column: lines[lines.length - 1]!.length + 1 };
+    const parsed = parseTypeCell([{ type: "text", value: call[1]! }], at, undefined, ctx.dialect);
+    if (parsed.ok) {
+      for (const note of parsed.notes) report(ctx.file, "info", note, at, "sdk-type");
+      return { type: parsed.mark && parsed.mark !== "absent" ? withNullMember(parsed.type) : parsed.type, position };
+    }
+  }
+  report(ctx.file, "warning", "this union member's heading is empty and its block names no type, so it is typed `unknown`; write the type in the heading, e.g. ### `string`", position.start, "unknown-type");
+  return { type: { kind: "unknown" }, position };
+}
+
 /** The first code block among `nodes`, read as an example; one that cannot be read is a warning. */
 function firstCodeBlock(nodes: readonly RootContent[], ctx: ReadContext): ExampleCode | undefined {
   const code = nodes.find((node): node is Code => node.type === "code");
   if (!code?.position) return undefined;
+  // `// No examples available for this model`: the generator says there is none.
+  if (/^(?:\s*\/\/[^\n]*\n?)+$/.test(code.value)) return undefined;
   const start = { line: code.position.start.line + 1, column: 1 };
   const example: ExampleCode = { position: { start, end: code.position.end } };
   if (!isTypeScriptFence(code.lang)) return foreignExample(code.value, example);

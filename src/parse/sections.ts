@@ -1,5 +1,5 @@
 /** Splits a doc's mdast into its title, its intro and its `##` sections. */
-import type { Heading, Root, RootContent } from "mdast";
+import type { Heading, Root, RootContent, Yaml } from "mdast";
 import { toString } from "./markdown-stack.js";
 
 export interface Section {
@@ -11,6 +11,8 @@ export interface Section {
 }
 
 export interface DocOutline {
+  /** The YAML block at the top of the doc, if any (`.mdx` docs sites keep the title there). */
+  frontMatter?: Yaml;
   title?: Heading;
   /** Nodes between the title and the first section. */
   intro: RootContent[];
@@ -22,7 +24,9 @@ export function outlineDoc(root: Root): DocOutline {
   const outline: DocOutline = { intro: [], sections: [] };
   let current: Section | undefined;
   for (const node of root.children) {
-    if (node.type === "heading" && node.depth === 1 && outline.title === undefined && current === undefined) {
+    if (node.type === "yaml") {
+      outline.frontMatter ??= node;
+    } else if (node.type === "heading" && node.depth === 1 && outline.title === undefined && current === undefined) {
       outline.title = node;
     } else if (node.type === "heading" && node.depth <= 2) {
       current = { title: toString(node).trim(), heading: node, nodes: [] };

@@ -6,7 +6,7 @@
  *   prefix  := "*" prefix | "?" prefix                           (Go pointer, PHP nullable: a wrapper)
  *            | "[" "]" prefix | "map" "[" union "]" prefix       (Go slice and map)
  *            | postfix
- *   postfix := primary ("[" "]")*
+ *   postfix := primary ("[" "]")* "?"?                          (a hand-written `T?`: may be null)
  *   primary := LINK | STRING | NUMBER | NAME args? | "(" union ")"
  *            | "{" "[" NAME ":" NAME "]" ":" union "}"          (an index signature: a Record)
  *   args    := "<" list ">" | "[" list "]" | "(" list ")"      (TypeScript, Java, C#; Python, Ruby; Sorbet)
@@ -57,6 +57,8 @@ interface ScanMode {
   bare: boolean;
   /** Inside a link's text, where a Go pointer `*` is written as is. */
   link?: boolean;
+  /** A code span (`` `*float64` ``), where a `*` is written as is. */
+  code?: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
     if (node.type === "link") {
       tokens.push(...linkTokens(toString(node).trim(), node.url, at, dialect));
     } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
-      const error = scanText(writtenText(node, source), at, tokens, { dialect, bare: node.type === "text" });
+      const error = scanText(writtenText(node, source), at, tokens, { dialect, bare: node.type === "text", code: node.type === "inlineCode" });
       if (error) return error;
     } else if (isMarkup(node) && source !== undefined && !containsLink(node)) {
       // Scan emphasis as written: `*"__x__"*` holds a literal, not strong emphasis.
@@ -162,7 +164,7 @@ function scanText(text: string, start: Point, out: Token[], mode: ScanMode): Typ
   const at = (index: number): Point => ({ line: start.line, column: start.column + index });
   while (i < text.length) {
     const char = text[i]!;
-    if (char === "*" && mode.dialect === "go" && (mode.bare || mode.link)) {
+    if (char === "*" && mode.dialect === "go" && (mode.bare || mode.link || mode.code)) {
       out.push({ kind: "punct", text: "*", at: at(i) }); // a Go pointer: `**string*`, `[*components.X](…)`
       i += 1;
       continue;
@@ -219,6 +221,7 @@ function nameEnd(text: string, i: number): number {
     if (end < text.length && NAME_PART.test(text[end]!)) end += 1;
     else if (text.startsWith("::", end) && NAME_START.test(text[end + 2] ?? "")) end += 2;
     else if (text[end] === "\\" && NAME_START.test(text[end + 1] ?? "")) end += 1;
+    else if (text[end] === "-" && /[A-Za-z]/.test(text[end + 1] ?? "")) end += 1; // `date-time`, a hand-written page's format name
     else return end;
   }
 }
@@ -316,7 +319,9 @@ class TypeParser {
       this.index += 3; // Java's and C#'s `byte[]`
       return this.postfixArrays({ kind: "platform", name: "Uint8Array" });
     }
-    return this.postfixArrays(this.primary());
+    const type = this.postfixArrays(this.primary());
+    // `T?`, as hand-written pages (and C#, Kotlin, Swift) mark a type that may be null.
+    return this.eat("?") ? this.wrapped("null", type) : type;
   }
 
   private postfixArrays(start: TypeExpr): TypeExpr {
@@ -586,5 +591,5 @@ function typeName(type: TypeExpr): string {
 
 /** A relative link to a markdown page, i.e. another doc of the same tree. */
 export function isDocLink(href: string): boolean {
-  return !/^[a-z][a-z\d+.-]*:/i.test(href) && /\.md(#.*)?$/i.test(href);
+  return !/^[a-z][a-z\d+.-]*:/i.test(href) && /\.mdx?(#.*)?$/i.test(href);
 }

@@ -2,7 +2,7 @@
  * The name table of the Type-cell grammar: what each dialect's built-in type names mean in
  * the IR. A name found nowhere here is a model reference.
  */
-import type { Dialect } from "./dialect.js";
+import { DIALECTS, type Dialect } from "./dialect.js";
 import type { TypeExpr } from "../ir/types.js";
 
 /**
@@ -24,6 +24,8 @@ const BYTES: TypeExpr = { kind: "platform", name: "Uint8Array" };
 const STREAM: TypeExpr = { kind: "platform", name: "ReadableStream<Uint8Array>" };
 
 type Only = readonly Dialect[] | undefined;
+
+const NOT_PYTHON: Only = DIALECTS.filter((dialect) => dialect !== "python");
 
 interface SimpleEntry {
   type: TypeExpr;
@@ -58,6 +60,11 @@ const SIMPLE: ReadonlyArray<[string, SimpleEntry]> = [
   ...names(["datetime.date"], CALENDAR_DATE, ["python"]),
   ...names(["RFCDate", "LocalDate", "DateOnly", "types.Date", "Brick\\DateTime\\LocalDate"], CALENDAR_DATE),
   ...names(["OffsetDateTime", "ZonedDateTime", "Instant", "DateTime", "DateTimeOffset", "DateTimeInterface", "time.Time", "Time"], DATE_TIME),
+  ...names(["array"], { kind: "array", element: UNKNOWN }),
+  // OpenAPI's format names, as hand-written pages write them.
+  ...names(["date"], CALENDAR_DATE, NOT_PYTHON),
+  ...names(["datetime", "date-time"], DATE_TIME, NOT_PYTHON),
+  ...names(["uuid", "UUID", "email", "uri", "url", "hostname", "ipv4", "ipv6", "password"], STRING, ["typescript"]),
   ...names(["Uint8Array", "bytes", "bytearray", "ByteArray"], BYTES),
   ...names(["File"], { kind: "platform", name: "File" }),
   ...names(["Blob"], { kind: "platform", name: "Blob" }),
@@ -127,10 +134,11 @@ const GENERICS: ReadonlyMap<string, GenericEntry[]> = new Map<string, GenericEnt
   ["Dict", [{ read: record }]],
   ["dict", [{ read: record, only: ["python"] }]],
   ["Map", [{ read: record, only: ["java", "python", "php", "ruby", "go", "csharp"] }]],
+  ["map", [{ read: record }]],
   ["Dictionary", [{ read: record }]],
   ["IDictionary", [{ read: record }]],
   ["T::Hash", [{ read: rubyHash }]],
-  ["array", [{ read: phpArray, only: ["php"] }]],
+  ["array", [{ read: phpArray }]],
   ["Union", [{ read: union, only: ["python"] }]],
   ["T.any", [{ read: union }]],
   ["Literal", [{ read: literal, only: ["python"] }]],
@@ -140,6 +148,7 @@ const GENERICS: ReadonlyMap<string, GenericEntry[]> = new Map<string, GenericEnt
   ["Nullable", [{ read: wrap("null") }]],
   ["OptionalNullable", [{ read: wrap("null") }]],
   ["JsonNullable", [{ read: wrap("null") }]],
+  ["optionalnullable.OptionalNullable", [{ read: wrap("null"), only: ["go"] }]],
   ["T.nilable", [{ read: wrap("maybe") }]],
 ]);
 
@@ -161,7 +170,7 @@ export function genericType(name: string, args: readonly TypeExpr[], dialect: Di
  * `[Faraday::Response](…)`, Python's `eventstreaming.EventStream[…]`): response pages list
  * them beside the body, but no API sends one as JSON.
  */
-const SDK_OBJECTS = new Set(["eventstreaming.EventStream", "eventstreaming.EventStreamAsync", "HttpResponse", "http.Response", "http.Request", "HttpRequest", "HttpRequestMessage", "HttpResponseMessage", "UnityWebRequest", "Faraday::Response", "httpx.Response", "Psr\\Http\\Message\\ResponseInterface", "Response", "AxiosResponse"]);
+const SDK_OBJECTS = new Set(["eventstreaming.EventStream", "eventstreaming.EventStreamAsync", "stream.EventStream", "HttpResponse", "http.Response", "http.Request", "HttpRequest", "HttpRequestMessage", "HttpResponseMessage", "UnityWebRequest", "Faraday::Response", "httpx.Response", "Psr\\Http\\Message\\ResponseInterface", "Response", "AxiosResponse"]);
 
 /** Whether a name is one of an SDK's own objects, in any dialect but TypeScript (whose docs map theirs with `externalTypes`). */
 export function isSdkObject(name: string, dialect: Dialect): boolean {

@@ -121,7 +121,9 @@ function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VF
     const odd = /[#%?]/.exec(model.path)?.[0];
     if (OWN_FILES.has(folded)) problem = `its module would be ${module}, over the ${folded} mdmodel writes there; rename the doc`;
     else if (odd !== undefined) problem = `its path has "${odd}", which an import specifier cannot hold as written (Node reads "#" and "?" as a URL's parts and "%" as an escape); rename the doc`;
-    else if (first) {
+    else if (first && modulePathOf(first.path) === module) {
+      problem = `its module ${module} is also the module of ${first.path} (a \`.md\` and an \`.mdx\` doc of one name); remove one of the docs`;
+    } else if (first) {
       const how = module.toLowerCase() === modulePathOf(first.path).toLowerCase() ? "letter case" : "Unicode normalization (NFC and NFD)";
       problem = `its module ${module} differs from ${modulePathOf(first.path)} (of ${first.path}) only in ${how}, so on macOS${how === "letter case" ? " and Windows" : ""} one would overwrite the other; rename one of the docs`;
     }

@@ -12,6 +12,7 @@ export type Severity = "error" | "warning" | "info";
 export type RuleId =
   | "not-a-model"
   | "missing-title"
+  | "front-matter"
   | "malformed-table"
   | "missing-column"
   | "bad-required"

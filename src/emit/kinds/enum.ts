@@ -8,6 +8,7 @@ import { runtime, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { jsDoc } from "../jsdoc.js";
 import { literalKey } from "../naming.js";
+import { enumKeys } from "../enum-keys.js";
 
 /** A literal union, a same-named const of the members, and for open enums `string & {}`. */
 export function enumDeclarations(body: EnumModel, ctx: ModuleContext): StatementStructures[] {
@@ -39,26 +40,10 @@ export function enumDeclarations(body: EnumModel, ctx: ModuleContext): Statement
   ];
 }
 
-/** Keys of the enum const: the Name column, else the value in PascalCase, made unique. */
+/** Keys of the enum const: the Name column, else the value as the TypeScript SDK names it; `__proto__` quoted. */
 function constKeys(body: EnumModel): string[] {
-  const used = new Set<string>();
-  return body.members.map((member) => {
-    const base = member.name ?? pascalCase(String(member.value));
-    let key = /^\d/.test(base) || base === "" ? `Value${base}` : base;
-    for (let n = 2; used.has(key); n++) key = `${base}${n}`;
-    used.add(key);
-    // `__proto__` as a plain key would set the const's prototype rather than add a member.
-    return literalKey(key);
-  });
-}
-
-/** `json_object` → `JsonObject`, `text/plain` → `TextPlain`. */
-function pascalCase(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join("");
+  // `__proto__` as a plain key would set the const's prototype rather than add a member.
+  return enumKeys(body.members).map(literalKey);
 }
 
 /** The body of `isX`: one of the members; an open enum accepts any value of its members' type. */

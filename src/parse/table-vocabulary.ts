@@ -1,0 +1,47 @@
+/**
+ * The words a Fields table is written in, as data: the names its columns go by (SDK pages write
+ * `Field`, hand-written and other generators' pages `Name`, `Property`, …) and the marks that say
+ * a field is required. A new spelling is a new entry here, not a new branch in the reader.
+ */
+
+export type Column = "field" | "type" | "required" | "optional" | "description" | "example";
+
+/** Each column and the header texts (lower-cased) it is known by, in order of preference. */
+export const COLUMN_NAMES: ReadonlyArray<readonly [Column, readonly string[]]> = [
+  ["field", ["field", "name", "property", "attribute", "parameter", "field name", "property name"]],
+  ["type", ["type", "data type"]],
+  ["required", ["required", "required?", "req", "mandatory"]],
+  ["optional", ["optional", "optional?"]],
+  ["description", ["description", "comment"]],
+  ["example", ["example", "examples", "sample"]],
+];
+
+/** Marks that mean yes in a Required (or Optional) cell. */
+export const YES_MARKS: ReadonlySet<string> = new Set([":heavy_check_mark:", ":white_check_mark:", ":check:", "✔️", "✔", "✓", "✅", "☑️", "yes", "y", "true", "required", "x"]);
+
+/** Marks that mean no; an empty cell is no. */
+export const NO_MARKS: ReadonlySet<string> = new Set([":heavy_minus_sign:", ":x:", ":heavy_multiplication_x:", "➖", "-", "—", "–", "❌", "✖️", "✗", "no", "n", "false", "optional", ""]);
+
+/** The column each header cell names, by index; the first cell that names a column takes it. */
+export function columnsOf(headerTexts: readonly string[]): Map<Column, number> {
+  const columns = new Map<Column, number>();
+  headerTexts.forEach((text, index) => {
+    const name = text.trim().toLowerCase();
+    const column = COLUMN_NAMES.find(([, names]) => names.includes(name))?.[0];
+    if (column !== undefined && !columns.has(column)) columns.set(column, index);
+  });
+  return columns;
+}
+
+/**
+ * Whether a cell's mark says the field is required: in a Required column a yes mark does, in an
+ * Optional column a no mark does; `undefined` for a mark the tables do not know.
+ */
+export function readRequiredMark(text: string, column: "required" | "optional"): boolean | undefined {
+  const mark = text.trim().toLowerCase();
+  // A `required` or `optional` word says so whichever column it stands in.
+  if (mark === "required") return true;
+  if (mark === "optional") return false;
+  const yes = YES_MARKS.has(mark) ? true : NO_MARKS.has(mark) ? false : undefined;
+  return yes === undefined ? undefined : column === "required" ? yes : !yes;
+}
