@@ -21,7 +21,8 @@ import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
 import type { Dialect, ReadOptions } from "./shared/dialects.js";
-import { evidenceModel, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
+import { WIRE_EVIDENCE } from "./ir/wire-names.js";
+import { evidenceModel, evidenceOf, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
 import { sha256Hex } from "./shared/hash.js";
 import type { OutputFile } from "./shared/output-file.js";
@@ -244,7 +245,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
   if (listed.length !== expected.size || listed.some((path) => !expected.has(path))) return "the manifest lists other files";
   const graph = linkGraph(records, fresh);
   // Made again: the changed models, those their old null evidence was about, those whose files are not as written, and all that reach them.
-  const roots = new Set([...fresh.keys(), ...start.changed.flatMap((doc) => (Object.hasOwn(records, doc.path) ? records[doc.path]!.nulls : []).map(evidenceModel))]);
+  const roots = new Set([...fresh.keys(), ...start.changed.flatMap((doc) => (Object.hasOwn(records, doc.path) ? evidenceOf(records[doc.path]!) : []).map(evidenceModel))]);
   for (const path of Object.keys(previous.manifest.files)) {
     if (path !== MANIFEST_PATH && !intact.has(path) && owners.has(path)) roots.add(owners.get(path)!);
   }
@@ -260,7 +261,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     }
     const { models, files, evidenceBy } = assembleModels(docs, docs.map((doc) => reads.get(doc.path)), config, evidenceOutside(records, toRead));
     // Null evidence a doc now gives, or no longer gives, changes the model it is about: that one is made again too.
-    const moved = [...toRead].flatMap((path) => symmetricDifference(evidenceBy.get(path) ?? [], Object.hasOwn(records, path) ? records[path]!.nulls : []).map(evidenceModel));
+    const moved = [...toRead].flatMap((path) => symmetricDifference(evidenceBy.get(path) ?? [], Object.hasOwn(records, path) ? evidenceOf(records[path]!) : []).map(evidenceModel));
     if (moved.some((path) => !affected.has(path))) {
       moved.forEach((path) => roots.add(path));
       continue;
@@ -356,12 +357,19 @@ function recordOf(plan: ModulePlan, keys: ReadonlyMap<string, string>, evidenceB
     name: model.name,
     kind: model.body.kind,
     refs: [...new Set(modelRefs(model))].sort(compareText),
-    nulls: evidenceBy.get(model.path) ?? [],
+    ...evidenceRecord(evidenceBy.get(model.path) ?? []),
     key: keys.get(model.path)!,
     files: [plan.path, plan.schema.path],
     formats: [formatKeys.get(plan.path)!, formatKeys.get(plan.schema.path)!],
     barrel: barrelHash(plan),
   };
+}
+
+/** A doc's evidence as the record keeps it: null evidence always, wire names only when there are some (older manifests have none). */
+function evidenceRecord(keys: readonly string[]): Pick<ModelRecord, "nulls" | "wires"> {
+  const wires = keys.filter((key) => key.includes(WIRE_EVIDENCE));
+  const nulls = keys.filter((key) => !key.includes(WIRE_EVIDENCE));
+  return wires.length > 0 ? { nulls, wires } : { nulls };
 }
 
 function barrelHash(plan: ModulePlan): string {

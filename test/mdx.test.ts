@@ -35,7 +35,7 @@ describe(".mdx docs through the command", () => {
     expect((await mdmodel(root, "generate", "--check", "--input", "docs", "--out", "gen")).code).toBe(0);
 
     const page = join(root, "docs/models/components/carrier.mdx");
-    await writeFile(page, (await readFile(page, "utf8")).replace("| `Tracking` | `*string` |", "| `Tracking` | `*int64` |"));
+    await writeFile(page, (await readFile(page, "utf8")).replace("| `TrackingURL` | `*string` |", "| `TrackingURL` | `*int64` |"));
     const stale = await mdmodel(root, "generate", "--check", "--input", "docs", "--out", "gen");
     expect(stale.code).toBe(1);
     expect(stale.stderr + stale.stdout).toMatch(/gen\/models\/components\/carrier\.ts/);
@@ -43,7 +43,14 @@ describe(".mdx docs through the command", () => {
     const again = await mdmodel(root, "generate", "--input", "docs", "--out", "gen");
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/2 modules made, the others reused/);
-    expect(await readFile(join(root, "gen/models/components/carrier.ts"), "utf8")).toMatch(/tracking\?: number \| null;/);
+
+    // The wire name carrier.ts uses comes from shipment.mdx's example: a change there makes carrier.ts again, as a full run would.
+    const shipment = join(root, "docs/models/components/shipment.mdx");
+    await writeFile(shipment, (await readFile(shipment, "utf8")).replace('"tracking_url"', '"trackingURL"'));
+    expect((await mdmodel(root, "generate", "--input", "docs", "--out", "gen")).code).toBe(0);
+    expect(await readFile(join(root, "gen/models/components/carrier.ts"), "utf8")).toMatch(/"trackingURL"\]/);
+    expect((await mdmodel(root, "generate", "--check", "--full", "--input", "docs", "--out", "gen")).code).toBe(0);
+    expect(await readFile(join(root, "gen/models/components/carrier.ts"), "utf8")).toMatch(/trackingUrl\?: number \| null;/);
   });
 
   test("diff reads the .mdx docs at a git ref: a changed type is breaking", async () => {

@@ -75,6 +75,9 @@ function coerceJson(text: string, type: ResolvedType, models: ModelSet): Example
     json = JSON.parse(text);
   } catch {
     if (type.kind === "unknown" || type.kind === "external") return { ok: true, value: { kind: "string", value: text } };
+    // Plain text for a type that can be a string (a union of a string enum and objects): the text is the string.
+    const asString = coerceExample({ kind: "string", value: text }, type, models);
+    if (asString.ok) return asString;
     return fail(`"${abbreviate(text)}" is not JSON, and the type ${describeType(type)} needs a JSON value`);
   }
   if (nestsDeeper(json, MAX_EXAMPLE_DEPTH)) return fail(`this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`);
@@ -91,6 +94,35 @@ function nestsDeeper(json: unknown, limit: number): boolean {
     for (const item of Object.values(value)) work.push([item, depth + 1]);
   }
   return false;
+}
+
+/** An Example cell's JSON object or array as an untyped literal; `undefined` for anything else. */
+export function parseJsonExample(cell: string): ExampleValue | undefined {
+  const text = firstExample(cell).trim();
+  if (!text.startsWith("{") && !text.startsWith("[")) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return nestsDeeper(json, MAX_EXAMPLE_DEPTH) ? undefined : fromJson(json);
+}
+
+/** Every literal a doc gives, with the type it documents: Example Usage, union members' blocks, Example cells' JSON. */
+export function examplesOf(model: ResolvedModel): Array<[ExampleValue, ResolvedType]> {
+  const examples: Array<[ExampleValue, ResolvedType]> = [];
+  if (model.exampleUsage?.value) examples.push([model.exampleUsage.value, { kind: "ref", name: model.name, target: model.path }]);
+  if (model.body.kind === "union") {
+    for (const member of model.body.members) if (member.example?.value) examples.push([member.example.value, member.type]);
+  }
+  if (model.body.kind === "object") {
+    for (const field of model.body.fields) {
+      const value = field.example ? parseJsonExample(field.example.text) : undefined;
+      if (value) examples.push([value, field.type]);
+    }
+  }
+  return examples;
 }
 
 /** Reads an untyped literal as a value of `type`, or says why it does not fit. */
@@ -345,7 +377,8 @@ function readFieldExamples(fields: readonly ResolvedField[], models: ModelSet, r
       result.problems.push({ reason: `the example of \`${field.name}\` names a file, which no example can hold`, position: field.example.position, severity: "info" });
       continue;
     }
-    const read = exampleFromCell(field.example.text, field.type, models);
+    // `null` is an example of any field that may hold it.
+    const read: ExampleResult = field.nullable && field.example.text.trim() === "null" ? { ok: true, value: { kind: "null" } } : exampleFromCell(field.example.text, field.type, models);
     if (read.ok) result.fields.set(field.name, read.value);
     else {
       result.problems.push({

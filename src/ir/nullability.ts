@@ -8,6 +8,8 @@
 import type { NullPolicy } from "../config/defaults.js";
 import { typeNameOf } from "../shared/names.js";
 import { targetOf, type ModelSet } from "./resolve.js";
+import { WIRE_EVIDENCE } from "./wire-names.js";
+import { examplesOf } from "./examples.js";
 import type { ExampleValue, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
 
 export type { NullPolicy };
@@ -32,12 +34,14 @@ export interface Nullability {
  * not among `models` (a run that reads only some docs passes what the others gave before).
  */
 export function inferNullability(models: ModelSet, options: NullOptions, outside: Iterable<string> = []): Nullability {
-  const evidence = new Set<string>(options.nulls === "none" ? [] : outside);
+  const evidence = new Set<string>(options.nulls === "none" ? [] : [...outside].filter((key) => !key.includes(WIRE_EVIDENCE)));
   const evidenceBy = new Map<string, string[]>();
   if (options.nulls !== "none") {
     for (const model of models.models) {
       const own = new Set<string>();
       for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, own, 0);
+      // A field whose own Example cell is `null` may hold it.
+      if (model.body.kind === "object") for (const field of model.body.fields) if (field.example?.text.trim() === "null") own.add(fieldKey(model.path, field.name));
       if (own.size > 0) evidenceBy.set(model.path, [...own].sort());
       for (const key of own) evidence.add(key);
     }
@@ -67,16 +71,6 @@ function fieldKey(path: string, field: string): string {
   return `${path}#${field}`;
 }
 
-/** Every example literal a doc gives, with the type it documents. */
-function examplesOf(model: ResolvedModel): Array<[ExampleValue, ResolvedType]> {
-  const examples: Array<[ExampleValue, ResolvedType]> = [];
-  if (model.exampleUsage?.value) examples.push([model.exampleUsage.value, { kind: "ref", name: model.name, target: model.path }]);
-  if (model.body.kind === "union") {
-    for (const member of model.body.members) if (member.example?.value) examples.push([member.example.value, member.type]);
-  }
-  return examples;
-}
-
 /** Records each model field that `value` sets to null; unions are walked through every member. */
 function walkNulls(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>, depth: number): void {
   if (depth > 64) return; // A literal is finite, but a cyclic type must not make this walk so.
@@ -95,11 +89,12 @@ function walkNulls(value: ExampleValue, type: ResolvedType, models: ModelSet, ev
       if (target.body.kind === "union") {
         target.body.members.forEach((member) => walkNulls(value, member.type, models, evidence, depth + 1));
       } else if (target.body.kind === "object" && value.kind === "object") {
-        const fields = new Map(target.body.fields.map((field) => [field.name, field]));
+        // An example's keys are wire names.
+        const fields = new Map(target.body.fields.flatMap((field) => [[field.wireName ?? field.name, field] as const]));
         for (const [key, item] of value.entries) {
           const field = fields.get(key);
           if (!field) continue;
-          if (item.kind === "null") evidence.add(fieldKey(target.path, key));
+          if (item.kind === "null") evidence.add(fieldKey(target.path, field.name));
           else walkNulls(item, field.type, models, evidence, depth + 1);
         }
       }

@@ -137,7 +137,9 @@ function readRow(
   for (const note of parsed.notes) report(ctx.file, "info", note, typeStart, "sdk-type");
   // A `null` member is a fact about the field, not part of its type: `*string* | *null*` is a nullable string.
   const { type: written, nullability: nullMember } = withoutNull(parsed.type);
-  const nullability = nullMember === "yes" ? "yes" : statedNullability(parsed.mark, required, ctx.dialect);
+  // A Go slice or map needs no pointer to be nil (JSON's null): unwrapped, it says nothing of null.
+  const goNil = ctx.dialect === "go" && parsed.mark === undefined && (written.kind === "array" || written.kind === "record");
+  const nullability = nullMember === "yes" ? "yes" : goNil ? "unknown" : statedNullability(parsed.mark, required, ctx.dialect);
   const type = ctx.dialect === "python" || ctx.dialect === "ruby" ? dateByExample(written, exampleText) : written;
   const field: Field = {
     name,

@@ -9,6 +9,7 @@ import { DOC_START, report, restoreMessages } from "../shared/diagnostics.js";
 import { builderSetterName, namesOf, typeNameOf } from "../shared/names.js";
 import { inferNullability } from "../ir/nullability.js";
 import { resolveModels, type ModelSet } from "../ir/resolve.js";
+import { inferWireNames } from "../ir/wire-names.js";
 import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../shared/source-doc.js";
@@ -21,7 +22,7 @@ export interface ReadModels {
   files: Map<string, VFile>;
   docs: number;
   skipped: number;
-  /** Per doc path, the fields its examples set to null (see `ir/nullability.ts`). */
+  /** Per doc path, what its examples say of fields: set to null (`path#field`, `ir/nullability.ts`) or under another wire name (`path#field\twire`, `ir/wire-names.ts`). */
   evidenceBy: Map<string, string[]>;
 }
 
@@ -58,7 +59,10 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     }
   }
   for (const model of models) reportShadowedSetters(model, files.get(model.path)!);
-  const { models: resolved, unmatched, evidenceBy } = inferNullability(resolveModels(models, files, config.externalTypes), config, outsideEvidence);
+  const outside = [...outsideEvidence];
+  const named = inferWireNames(resolveModels(models, files, config.externalTypes), outside);
+  const { models: resolved, unmatched, evidenceBy: nullsBy } = inferNullability(named.models, config, outside);
+  const evidenceBy = mergeEvidence(nullsBy, named.evidenceBy);
   if (unmatched.length > 0) {
     // The config is no doc: its messages go on a file of its own, named for what it is.
     const file = new VFile({ path: CONFIG_FILE_LABEL });
@@ -68,6 +72,13 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     files.set(CONFIG_FILE_LABEL, file);
   }
   return { models: resolved, files, docs: docs.length, skipped, evidenceBy };
+}
+
+/** Each doc's evidence of both kinds, sorted. */
+function mergeEvidence(a: ReadonlyMap<string, string[]>, b: ReadonlyMap<string, string[]>): Map<string, string[]> {
+  const merged = new Map<string, string[]>(a);
+  for (const [path, keys] of b) merged.set(path, [...(merged.get(path) ?? []), ...keys].sort(compareText));
+  return merged;
 }
 
 /** Where the messages about the config's own options go: no doc has this path (docs end in `.md`). */

@@ -77,12 +77,17 @@ export function needed(graph: ReadonlyMap<string, readonly string[]>, records: R
 
 /** The null evidence of `records` for every doc outside `read`. */
 export function evidenceOutside(records: Readonly<Record<string, ModelRecord>>, read: ReadonlySet<string>): string[] {
-  return Object.entries(records).flatMap(([path, record]) => (read.has(path) ? [] : record.nulls));
+  return Object.entries(records).flatMap(([path, record]) => (read.has(path) ? [] : evidenceOf(record)));
 }
 
-/** The model a piece of null evidence (`path#field`) is about. */
+/** What a doc's examples said of fields, both kinds, sorted: nulls and wire names. */
+export function evidenceOf(record: ModelRecord): string[] {
+  return record.wires ? [...record.nulls, ...record.wires].sort(compareText) : record.nulls;
+}
+
+/** The model a piece of evidence (`path#field`, `path#field\twire`) is about: a doc path has no `#`. */
 export function evidenceModel(key: string): string {
-  return key.slice(0, key.lastIndexOf("#"));
+  return key.slice(0, key.indexOf("#"));
 }
 
 function walk(roots: Iterable<string>, next: (path: string) => readonly string[]): Set<string> {

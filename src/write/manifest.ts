@@ -32,6 +32,8 @@ export interface ModelRecord {
   refs: string[];
   /** The fields (`path#field`) its examples set to null, which makes them nullable under the `nulls` policy; sorted. */
   nulls: string[];
+  /** The wire names its examples show for fields (`path#field\twire`), sorted; absent when none. */
+  wires?: string[];
   /** The module key: a hash of the model, every model it reaches and the options (`ir/closure-hash.ts`). */
   key: string;
   /** Its output files: the module, then the schema. */
@@ -150,13 +152,14 @@ function recordsOf(inputs: Record<string, unknown>): Pick<ManifestInputs, "model
 
 function isModelRecord(value: unknown): value is ModelRecord {
   if (!isRecord(value)) return false;
-  const { name, kind, refs, nulls, key, files, formats, barrel } = value;
+  const { name, kind, refs, nulls, wires, key, files, formats, barrel } = value;
   const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === "string");
   return (
     typeof name === "string" &&
     (kind === "object" || kind === "enum" || kind === "union") &&
     strings(refs) &&
     strings(nulls) &&
+    (wires === undefined || strings(wires)) &&
     typeof key === "string" &&
     strings(files) &&
     (files as unknown[]).length === 2 &&
