@@ -20,7 +20,7 @@ import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
-import type { Dialect, ReadOptions } from "./shared/dialects.js";
+import { readingLabel, type Dialect, type ReadOptions } from "./shared/dialects.js";
 import { WIRE_EVIDENCE } from "./ir/wire-names.js";
 import { evidenceModel, evidenceOf, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
@@ -160,7 +160,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       identity: input.identity ?? generatorIdentity(),
       key: inputKey(config, input.formatOptions),
     };
-    const start = input.previous && sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, run.as.dialect);
+    const start = input.previous && sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as));
     const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
     if (typeof sparse === "object") return sparse;
     const result = await fullRun(run, moduleCache, formatCache);
@@ -390,7 +390,7 @@ function warningsBy(files: ReadonlyMap<string, VFile>): Record<string, number> {
 function withManifest(run: Run, output: OutputFile[], stats: GenerateStats, models: Record<string, ModelRecord>, warnings: Record<string, number>): OutputFile[] {
   const by = { mdmodel: PACKAGE.version, identity: run.identity, stats };
   const plain = output.map(({ path, content }) => ({ path, content }));
-  const files = [...plain, manifestFile(plain, { by, inputs: { key: run.key, dialect: run.as.dialect, docs: docHashes(run.input.docs), models: sortedRecord(models), warnings } })];
+  const files = [...plain, manifestFile(plain, { by, inputs: { key: run.key, dialect: readingLabel(run.as), docs: docHashes(run.input.docs), models: sortedRecord(models), warnings } })];
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 

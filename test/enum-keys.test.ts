@@ -1,34 +1,51 @@
 /**
- * Enum const keys as Speakeasy's TypeScript SDKs spell them (seen in published SDKs:
- * `FairUseLimitsExceeded: "FAIR_USE_LIMITS_EXCEEDED"`, `B64Json: "b64_json"`,
- * `TwoHundredAndFiftySixx256: "256x256"`, `V0Builder: "V0Builder"`), whatever form the values come in.
+ * Enum const keys as Speakeasy's TypeScript SDKs spell them: each case below is a value and
+ * its key as a published SDK's declarations have them (Vercel's, OpenAI's, OpenRouter's);
+ * the same keys whatever form the values come in.
  */
 import { describe, expect, test } from "vitest";
 import { enumKeys, enumValueKey, spellNumber } from "../src/emit/enum-keys.js";
 import { generateDocs } from "./helpers/generate-folder.js";
 
 const cases: Array<[value: string | number, key: string]> = [
+  // Vercel's TypeScript SDK
   ["FAIR_USE_LIMITS_EXCEEDED", "FairUseLimitsExceeded"],
   ["SUBSCRIPTION_CANCELED", "SubscriptionCanceled"],
   ["VIEWER_FOR_PLUS", "ViewerForPlus"],
-  ["url", "Url"],
-  ["b64_json", "B64Json"],
   ["organization-teams", "OrganizationTeams"],
   ["nsnb-auto-approve", "NsnbAutoApprove"],
-  ["commission.created", "CommissionCreated"],
-  ["text/plain", "TextPlain"],
   ["analyticsUsage", "AnalyticsUsage"],
   ["blobTotalAvgSizeInBytes", "BlobTotalAvgSizeInBytes"],
   ["IntegrationManager", "IntegrationManager"],
   ["V0Builder", "V0Builder"],
-  ["HTTPError", "HttpError"],
+  // OpenAI's and OpenRouter's
+  ["url", "Url"],
+  ["b64_json", "B64Json"],
   ["256x256", "TwoHundredAndFiftySixx256"],
   ["512x512", "FiveHundredAndTwelvex512"],
   ["1024x1024", "OneThousandAndTwentyFourx1024"],
-  ["3d", "Threed"],
+  ["Arcee AI", "ArceeAI"],
+  ["Claude Platform on AWS", "ClaudePlatformOnAWS"],
+  ["Inferact vLLM", "InferactVLLM"],
+  ["xAI", "XAI"],
+  ["AkashML", "AkashML"],
+  ["PaLM", "PaLM"],
+  ["RWKV", "Rwkv"],
+  ["1K", "OneK"],
+  ["1080p", "OneThousandAndEightyp"],
+  ["1:1", "Eleven"],
+  ["2.35:1", "TwoDot351"],
+  ["1-turn", "OneMinusTurn"],
+  ["2-9-turns", "TwoMinus9MinusTurns"],
+  ["50-plus-turns", "FiftyMinusPlusTurns"],
   [0, "Zero"],
+  [-1, "Minus1"],
+  [-10, "Minus10"],
+  // Others
+  ["commission.created", "CommissionCreated"],
+  ["text/plain", "TextPlain"],
   [200, "TwoHundred"],
-  [-1, "MinusOne"],
+  [404, "FourHundredAndFour"],
   ["", "Empty"],
   ["   ", "Value"],
   ["é", "Value"],

@@ -1,37 +1,33 @@
 /**
  * The keys of an enum's const, named as Speakeasy's TypeScript SDKs name them, so code written
- * against the SDK (`Reason.FairUseLimitsExceeded`) compiles against the generated models:
- * words split at separators and at case changes, each word capitalized (an all-capitals word
- * lowered after its first letter), and a leading number spelled out (`256x256` is
- * `TwoHundredAndFiftySixx256`).
+ * against the SDK (`Reason.FairUseLimitsExceeded`, `ProviderName.ArceeAI`) compiles against the
+ * generated models. The rules, as the published SDKs show them: words split at anything but
+ * letters and digits, each word's first letter capitalized and the rest kept, except in a value
+ * with no lower-case letter (`RWKV` is `Rwkv`, `FAIR_USE` `FairUse`); in a value that starts with
+ * a digit or a sign, a `-` or `.` at the start or after a digit reads `Minus` or `Dot` (`2.35:1`
+ * is `TwoDot351`); a leading
+ * number spelled out (`256x256` is `TwoHundredAndFiftySixx256`).
  */
 
 /** The key for one value, before it is made unique among its siblings. */
 export function enumValueKey(value: string | number): string {
   const text = String(value);
   if (text === "") return "Empty";
-  const sign = text.startsWith("-") && /\d/.test(text.charAt(1)) ? "Minus" : "";
-  const pascal = words(sign ? text.slice(1) : text)
-    .map((word) => (/[a-z]/.test(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+  const numeric = /^[-+.]?\d/.test(text);
+  // A sign, and a `-` or `.` after a digit, are read out: `2-9-turns` is `TwoMinus9MinusTurns`, `50-plus-turns` `FiftyMinusPlusTurns`.
+  const spoken = numeric ? text.replace(/(^|(?<=\d))-/g, " Minus ").replace(/(^|(?<=\d))\./g, " Dot ") : text;
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  const shouting = letters.length >= 2 && letters === letters.toUpperCase();
+  const pascal = spoken
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== "")
+    .map((word) => word.charAt(0).toUpperCase() + (shouting ? word.slice(1).toLowerCase() : word.slice(1)))
     .join("");
   if (pascal === "") return "Value";
   const digits = /^\d+/.exec(pascal)?.[0];
-  if (digits === undefined) return sign + pascal;
+  if (digits === undefined) return pascal;
   const spelled = spellNumber(digits);
-  return spelled === undefined ? `Value${sign}${pascal}` : sign + spelled + pascal.slice(digits.length);
-}
-
-/**
- * The words of a value: runs of letters and digits, split again where a lower-case letter
- * meets a capital (`fluidCpu` → `fluid`, `Cpu`) and where an acronym meets a word
- * (`HTTPError` → `HTTP`, `Error`); a digit joins its word (`V0Builder`, `b64`).
- */
-function words(text: string): string[] {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .flatMap((part) => part.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
-    .filter((word) => word !== "");
+  return spelled === undefined ? `Value${pascal}` : spelled + pascal.slice(digits.length);
 }
 
 const ONES = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen"];

@@ -15,7 +15,7 @@ import type { EmitContext, FormattedFile } from "../pipeline/steps.js";
 import { sha256Hex } from "../shared/hash.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";
-import type { ReadOptions } from "../shared/dialects.js";
+import { readingLabel, type ReadOptions } from "../shared/dialects.js";
 import { docHash, inputKey } from "../write/manifest.js";
 import { LocalExecutor, type Executor } from "./executor.js";
 import { oldGenerationMb, WorkerOutOfMemory, WorkerPool } from "./pool.js";
@@ -171,7 +171,7 @@ export function barrelPart({ path, modelPath, names, exports }: BarrelEntry): un
 
 /** A read's cache key: the doc, and how its tree is read (a TypeScript read keeps the key it always had). */
 function readKey(doc: SourceDoc, as: ReadOptions): string {
-  const how = as.dialect === "typescript" && as.fieldNames === "as-documented" ? "" : `\0${as.dialect}\0${as.fieldNames}`;
+  const how = as.dialect === "typescript" && as.fieldNames === "as-documented" ? "" : `\0${readingLabel(as)}\0${as.fieldNames}`;
   return sha256Hex(`${doc.path}\0${docHash(doc)}${how}`);
 }
 

@@ -22,6 +22,8 @@ export interface ReadContext {
   fieldNames: FieldNaming;
   /** The doc is `.mdx`, whose text escapes `{` and `<`. */
   mdx: boolean;
+  /** The tree marks every field that may be null (`ReadOptions.explicitNulls`). */
+  explicitNulls?: boolean;
 }
 
 /** Reads every row of a Fields table; bad rows are reported and left out. */
@@ -139,7 +141,9 @@ function readRow(
   const { type: written, nullability: nullMember } = withoutNull(parsed.type);
   // A Go slice or map needs no pointer to be nil (JSON's null): unwrapped, it says nothing of null.
   const goNil = ctx.dialect === "go" && parsed.mark === undefined && (written.kind === "array" || written.kind === "record");
-  const nullability = nullMember === "yes" ? "yes" : goNil ? "unknown" : statedNullability(parsed.mark, required, ctx.dialect);
+  // In a tree that marks every nullable field, an optional field without that mark is only optional.
+  const onlyOptional = ctx.explicitNulls === true && !required && parsed.mark !== "null";
+  const nullability = nullMember === "yes" ? "yes" : onlyOptional ? "no" : goNil ? "unknown" : statedNullability(parsed.mark, required, ctx.dialect);
   const type = ctx.dialect === "python" || ctx.dialect === "ruby" ? dateByExample(written, exampleText) : written;
   const field: Field = {
     name,

@@ -55,7 +55,7 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
     report(file, "error", `${breach.reason}; mdmodel refuses it rather than spend minutes parsing it: split the text or remove the doc from the input`, { line: breach.line, column: breach.column }, "doc-too-complex");
     return { file, skipped: false };
   }
-  const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames, mdx: /\.mdx$/i.test(doc.path) };
+  const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames, mdx: /\.mdx$/i.test(doc.path), explicitNulls: options.explicitNulls === true };
   const outline = outlineDoc(parseMarkdown(source));
 
   const fields = findSection(outline, "Fields");

@@ -11,11 +11,15 @@ export type Reading =
   | { ok: true; as: ReadOptions; told: "config" | "detected" | "default"; signs: DialectSign[] }
   | { ok: false; reason: string; at?: DialectSign };
 
+/** Speakeasy's Go wrapper for what may be null, which a tree writes wherever it means it. */
+const GO_OPTIONAL_NULLABLE = /\boptionalnullable\.OptionalNullable\[/;
+
 /** The read options of a run over `docs`. */
 export function readingFor(config: Pick<Config, "dialect" | "fieldNames">, docs: readonly SourceDoc[]): Reading {
   const named = (dialect: ReadOptions["dialect"]): ReadOptions => ({
     dialect,
     fieldNames: config.fieldNames === "auto" ? defaultFieldNaming(dialect) : config.fieldNames,
+    ...(dialect === "go" && docs.some((doc) => GO_OPTIONAL_NULLABLE.test(doc.text)) ? { explicitNulls: true } : {}),
   });
   if (config.dialect !== "auto") return { ok: true, as: named(config.dialect), told: "config", signs: [] };
   const detection = detectDialect(docs);

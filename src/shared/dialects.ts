@@ -31,6 +31,17 @@ export function defaultFieldNaming(dialect: Dialect): FieldNaming {
 export interface ReadOptions {
   dialect: Dialect;
   fieldNames: FieldNaming;
+  /**
+   * The tree marks every field that may be `null` (Speakeasy's current Go docs write
+   * `optionalnullable.OptionalNullable[…]`), so a plain pointer on an optional field only
+   * says it may be absent. Absent: `false`.
+   */
+  explicitNulls?: boolean;
+}
+
+/** The reading as the manifest records it: docs read one way are not reused by a run that reads another. */
+export function readingLabel(as: ReadOptions): string {
+  return as.explicitNulls ? `${as.dialect}+explicit-nulls` : as.dialect;
 }
 
 /** How docs are read when nothing says otherwise (tests and tools that read one doc). */

@@ -15,6 +15,7 @@ import type { ResolvedModel } from "../../src/ir/types.js";
 import { readModels } from "../../src/pipeline/read-models.js";
 import { readingFor } from "../../src/pipeline/reading.js";
 import { writeOutput } from "../../src/write/writer.js";
+import { loadCorpusCaches, saveCorpusCaches } from "./corpus-cache.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
 
@@ -42,7 +43,9 @@ export async function outputOf(work: string, name: string, docsFolder: string, c
   const reading = readingFor(resolved, docs);
   if (!reading.ok) throw new Error(reading.reason);
   const models = readModels(docs, resolved, reading.as).models;
-  const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate() });
+  const caches = name === "MDMODEL_CORPUS" ? await loadCorpusCaches() : undefined;
+  const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate(), ...caches });
+  if (caches) await saveCorpusCaches(caches);
   if (name === "seeds" && Object.keys(config).length === 0) return { name, models, out: join(REPO, "generated"), result };
   const out = join(work, name);
   await writeOutput(out, result.files);
