@@ -144,6 +144,17 @@ describe("one meaning per exit code", () => {
 
   test("an input folder that is missing or a file: exit 3 and one line", async () => {
     expect(await mdmodel(work, "generate", "--input", "nope", "--out", "out")).toEqual({ code: 3, stdout: "", stderr: "mdmodel: the input folder nope does not exist\n" });
+    // With no config file and no --input, the way to start, not this repository's default folder.
+    const empty = await mkdtemp(join(tmpdir(), "mdmodel-empty-"));
+    try {
+      expect(await mdmodel(empty, "generate")).toEqual({
+        code: 3,
+        stdout: "",
+        stderr: "mdmodel: no config file here and no --input, and the default docs folder seeds does not exist: run `npx mdmodel init` to set up this project, or `npx mdmodel generate --input <docs folder> --out <output folder>`\n",
+      });
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
     await writeFile(join(work, "docs"), "x");
     expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).stderr).toBe("mdmodel: the input folder docs is a file, not a folder\n");
   });

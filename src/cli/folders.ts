@@ -18,6 +18,8 @@ export interface FolderCheck {
   home: string;
   /** Which of the folders a config file named (rather than the command line), and the config file's folder. */
   fromConfig: { input: boolean; out: boolean; dir: string | undefined };
+  /** Neither a config file nor `--input` named the input folder: it is the built-in default. */
+  defaultInput?: boolean;
   /** A folder as the working folder sees it, for messages. */
   label: (path: string) => string;
 }
@@ -41,6 +43,9 @@ export function folderProblem(check: FolderCheck): string | undefined {
   }
   if (isInside(inputDir, outDir)) return `the output folder ${label(outDir)} must not be or contain the input folder ${label(inputDir)}`;
   const input = statOrUndefined(inputDir);
+  if (!input && check.defaultInput) {
+    return `no config file here and no --input, and the default docs folder ${label(inputDir)} does not exist: run \`npx mdmodel init\` to set up this project, or \`npx mdmodel generate --input <docs folder> --out <output folder>\``;
+  }
   if (!input) return `the input folder ${label(inputDir)} does not exist`;
   if (!input.isDirectory()) return `the input folder ${label(inputDir)} is a file, not a folder`;
   const link = linkOnTheWay(check.cwd, outDir);

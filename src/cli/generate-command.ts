@@ -105,6 +105,7 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     repositoryRoot: repository?.root,
     home: homedir(),
     fromConfig: { input: text("input") === undefined && loaded.config.input !== undefined, out: text("out") === undefined && loaded.config.out !== undefined, dir: loaded.dir },
+    defaultInput: text("input") === undefined && loaded.config.input === undefined,
     label,
   });
   if (folderError) {
