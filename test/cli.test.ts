@@ -54,7 +54,7 @@ describe("mdmodel generate", () => {
     expect(outcome.stderr).toContain("  -   * City or town\n  +   * City, town or village\n");
     expect(outcome.stderr).toContain("stale: out/models/shared/address.schema.json");
     expect(outcome.stderr).toContain('  -      "description": "City or town",\n  +      "description": "City, town or village",\n');
-    expect(outcome.stderr).toMatch(/differs from the docs in 2 files; run `mdmodel generate --input docs --out out` and commit/); // the manifest follows the modules
+    expect(outcome.stderr).toMatch(/differs from the docs in 2 files; run `npx mdmodel generate --input docs --out out` and commit/); // the manifest follows the modules
     expect(await snapshotFolder(join(work, "out"))).toEqual(before);
   });
 
@@ -97,7 +97,7 @@ describe("mdmodel generate", () => {
     expect(outcome.stderr).toContain("  -// edited by hand");
     expect(outcome.stderr).toContain("no doc produces it now: out/models/shared/createcustomer.ts");
     expect(outcome.stderr).not.toContain("extra.ts");
-    expect(outcome.stderr).toContain("run `mdmodel generate --input docs --out out` and commit");
+    expect(outcome.stderr).toContain("run `npx mdmodel generate --input docs --out out` and commit");
   });
 
   test("rewrites only what changed, removes what no doc produces, keeps files it did not write", async () => {

@@ -97,7 +97,7 @@ describe("mdmodel init", () => {
     await writeFile(join(work, "package.json"), '{ "name": "app" }\n');
     const refused = await mdmodel(work, "init");
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain("mdmodel.config.json exists; run `mdmodel init --force` to overwrite it");
+    expect(refused.stderr).toContain("mdmodel.config.json exists; run `npx mdmodel init --force` to overwrite it");
     expect(await readFile(join(work, "mdmodel.config.json"), "utf8")).toBe('{ "input": "mine" }\n');
     expect(await readFile(join(work, "package.json"), "utf8")).toBe('{ "name": "app" }\n');
     expect((await mdmodel(work, "init", "--force")).code).toBe(0);

@@ -115,6 +115,8 @@ describe.runIf(registry)("the packed package", () => {
     const drift = await sh(project, "npm run --silent generate:check");
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain("stale: src/models/models/shared/address.ts");
+    // The fix is the project's own script: `mdmodel` is not on the PATH outside npm scripts.
+    expect(drift.stderr).toContain("run `npm run generate` and commit");
     await writeFile(doc, text);
     expect((await sh(project, "npm run --silent generate:check")).code).toBe(0);
   }, 240_000);

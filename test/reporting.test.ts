@@ -125,8 +125,8 @@ describe("--check and generate agree", () => {
     const check = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(check.code).toBe(1);
     const fix = /run `([^`]+)` and commit/.exec(check.stderr)?.[1];
-    expect(fix).toBe("mdmodel generate --input docs --out out");
-    const args = fix!.split(" ").slice(1);
+    expect(fix).toBe("npx mdmodel generate --input docs --out out");
+    const args = fix!.split(" ").slice(2);
     expect((await mdmodel(work, ...args)).code).toBe(0);
     expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check")).toMatchObject({ code: 0, stderr: "" });
   });
@@ -244,7 +244,7 @@ describe("reporters and colors", () => {
       messages: [],
       drift: [{ kind: "missing", file: "out/models/components/lineitem.ts" }],
       failure: null,
-      fix: "mdmodel generate --input docs --out out",
+      fix: "npx mdmodel generate --input docs --out out",
     });
     expect(outcome.stderr).toBe("");
   });

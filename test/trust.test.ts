@@ -60,8 +60,8 @@ describe("--check and a forged manifest", () => {
     expect(based.stderr).toContain("edited by hand: generated/models/components/order.ts");
     expect(based.stderr).toContain("-export const pwned = 1;");
     // The fix it names writes (`--base` is for the check only), and reads every doc: a plain generate trusts the folder's manifest, forged hash and all.
-    expect(based.stderr).toContain("run `mdmodel generate --input docs --out generated --full` and commit");
-    expect(plain.stderr).toContain("run `mdmodel generate --input docs --out generated --full` and commit");
+    expect(based.stderr).toContain("run `npx mdmodel generate --input docs --out generated --full` and commit");
+    expect(plain.stderr).toContain("run `npx mdmodel generate --input docs --out generated --full` and commit");
 
     // The check trusted nothing it found: after the fix, the same commands pass, the one with --base without reading a doc.
     expect((await mdmodel(clone, "generate", "--input", "docs", "--out", "generated", "--full")).code).toBe(0);

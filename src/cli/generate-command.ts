@@ -21,7 +21,7 @@ import { baseOutput, folderOutput, locallyVerifiedOutput, recordVerified, type T
 import { docHash, inputKey, MANIFEST_PATH, sameOutput } from "../write/manifest.js";
 import { readOutputFolder, type OutputFolder } from "../write/output-folder.js";
 import { invalidConfig, printable } from "./report/printable.js";
-import { UnreadableFileError } from "../shared/read-text.js";
+import { readRegularFile, UnreadableFileError } from "../shared/read-text.js";
 import { JOURNAL, LockedError, STAGING, type Recovery } from "../write/transaction.js";
 import { holdOutput, OutputConflictError, UnsafeOutputError, writeHeld, type HeldOutput } from "../write/writer.js";
 import { folderProblem } from "./folders.js";
@@ -143,7 +143,7 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     formatOptions,
     identity: generatorIdentity(),
     reporter: reporter as ReporterName,
-    fix: fixCommand(argv),
+    fix: fixCommand(argv, io.cwd),
     repository,
     configSource: loaded.source,
     base,
@@ -164,7 +164,7 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
 }
 
 /** `mdmodel generate` with the arguments given, less `--check` and the reporter. */
-function fixCommand(argv: readonly string[]): string {
+function fixCommand(argv: readonly string[], cwd: string): string {
   const kept: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -176,7 +176,22 @@ function fixCommand(argv: readonly string[]): string {
     }
     kept.push(/^[\w./=@:-]+$/.test(arg) ? arg : JSON.stringify(arg));
   }
-  return ["mdmodel", "generate", ...kept].join(" ");
+  const command = ["mdmodel", "generate", ...kept].join(" ");
+  // `mdmodel` is on the PATH only inside npm scripts: name the project's script that runs this, else npx.
+  const script = Object.entries(packageScripts(cwd)).find(([, text]) => text.trim() === command)?.[0];
+  return script !== undefined ? `npm run ${/^[\w:.-]+$/.test(script) ? script : JSON.stringify(script)}` : `npx ${command}`;
+}
+
+/** The scripts of the working folder's package.json; none when there is no such file or it cannot be read. */
+function packageScripts(cwd: string): Record<string, string> {
+  try {
+    const file = readRegularFile(join(cwd, "package.json"), { maxBytes: 1024 * 1024 });
+    const scripts = file ? (JSON.parse(file.text) as { scripts?: unknown }).scripts : undefined;
+    if (typeof scripts !== "object" || scripts === null) return {};
+    return Object.fromEntries(Object.entries(scripts).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  } catch {
+    return {};
+  }
 }
 
 /** One run, reported; a failure of the file system or the environment becomes exit 3 with one line. */

@@ -47,7 +47,7 @@ export async function runInit(values: Readonly<Record<string, string | boolean |
   if (existsSync(configPath) && values["force"] !== true) {
     const overwrite = io.confirm ? await io.confirm(`${CONFIG_FILE} exists. Overwrite it?`) : undefined;
     if (overwrite === undefined) {
-      io.stderr(`mdmodel: ${CONFIG_FILE} exists; run \`mdmodel init --force\` to overwrite it. Nothing written`);
+      io.stderr(`mdmodel: ${CONFIG_FILE} exists; run \`npx mdmodel init --force\` to overwrite it. Nothing written`);
       return EXIT.usage;
     }
     if (!overwrite) {

@@ -43,7 +43,7 @@ export function githubReport(report: RunReport, options: { verbose: boolean; qui
   if (report.failure !== undefined && report.exitCode === 3) lines.push(command("error", { title: "mdmodel" }, report.failure));
   for (const entry of report.drift) {
     const what = DRIFT_ANNOTATIONS[entry.kind];
-    lines.push(command("error", { file: entry.file, title: "mdmodel: generated code out of date" }, `${entry.file} ${what}; run \`${report.fix ?? "mdmodel generate"}\` and commit`));
+    lines.push(command("error", { file: entry.file, title: "mdmodel: generated code out of date" }, `${entry.file} ${what}; run \`${report.fix ?? "npx mdmodel generate"}\` and commit`));
   }
   const visible = report.findings.filter((finding) => shown(finding.severity, { ...options, strict: report.strict }));
   for (const group of groupFindings(visible)) {

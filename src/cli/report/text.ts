@@ -96,7 +96,7 @@ export function summaryLine(report: RunReport): string | undefined {
   }
   if (report.exitCode === 3) return `mdmodel: ${printable(report.failure ?? "the run failed")} (${ms})`;
   if (report.exitCode === 1) {
-    return `mdmodel --check: ${out} differs from the docs in ${count(report.drift.length, "file")}; run \`${printable(report.fix ?? "mdmodel generate")}\` and commit (${ms})`;
+    return `mdmodel --check: ${out} differs from the docs in ${count(report.drift.length, "file")}; run \`${printable(report.fix ?? "npx mdmodel generate")}\` and commit (${ms})`;
   }
   if (summary.vouched) return `${label}: ${out} is up to date; ${read}; nothing changed since the last run (${ms})`;
   const files = summary.files;
