@@ -88,6 +88,13 @@ describe.runIf(registry)("the packed package", () => {
     expect(size).toBeLessThan(350_000);
   });
 
+  test("the README's package figures are the package's: its file count, and its packed size within 5%", async () => {
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const [, count, kilobytes] = /`package\.json`: (\d+) files, (\d+) kB packed/.exec(readme) ?? [];
+    expect(Number(count), "the README's file count").toBe(files.length);
+    expect(Math.abs(Number(kilobytes) * 1000 - size) / size, `the README says ${kilobytes} kB; the tarball is ${(size / 1000).toFixed(1)} kB`).toBeLessThan(0.05);
+  });
+
   test("installs with npm and works through the README's commands: init, generate, check, drift", async () => {
     const project = join(work, "npm-project");
     await mkdir(project);
@@ -100,6 +107,10 @@ describe.runIf(registry)("the packed package", () => {
     expect(installed.filter((path) => /esbuild|typescript$|vitest|tsx$/.test(path))).toEqual([]);
     const megabytes = Number((await ok(project, "du -sm node_modules")).split(/\s/)[0]);
     console.info(`consumer install: ${installed.length} packages, ${megabytes} MB; tarball ${files.length} files, ${(size / 1000).toFixed(1)} kB`);
+    // The README's install figures are these: the package count exactly, the megabytes within 20%.
+    const [, packages, readmeMegabytes] = /Installed into a new project it brings (\d+) packages, (\d+) MB/.exec(await readFile(join(ROOT, "README.md"), "utf8")) ?? [];
+    expect(Number(packages), "the README's package count").toBe(installed.length);
+    expect(Math.abs(Number(readmeMegabytes) - megabytes) / megabytes, `the README says ${readmeMegabytes} MB; the install is ${megabytes} MB`).toBeLessThan(0.2);
     for (const line of commands.slice(1)) await ok(project, line);
     const scripts = (JSON.parse(await readFile(join(project, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
     expect(scripts).toMatchObject({ generate: "mdmodel generate", "generate:check": "mdmodel generate --check" });

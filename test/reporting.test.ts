@@ -92,7 +92,7 @@ describe("messages worth reading", () => {
     expect(outcome.stderr).toMatch(/^stale: out\/b\.schema\.json\n/);
     expect(outcome.stderr).toMatch(/^stale: out\/b\.ts\n/m);
     expect(outcome.stderr).not.toContain("AxiosResponse");
-    expect(outcome.stderr).toContain("1 warning in docs that did not change since the last run are not repeated (--verbose shows them)");
+    expect(outcome.stderr).toContain("1 warning in docs unchanged since the output was generated are not repeated (--verbose shows them)");
     expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--verbose")).stderr).toContain("AxiosResponse");
   });
 });

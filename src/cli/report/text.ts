@@ -32,12 +32,12 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
 
   if (report.drift.length > 0) stderr.push(...driftLines(report, paint));
   const visible = report.findings.filter((finding) => shown(finding.severity, { ...options, strict: report.strict }));
-  // --check does not repeat the warnings of docs that did not change since the last generate.
+  // --check does not repeat the warnings of docs unchanged since the output was generated (its manifest says which).
   const repeated = report.command === "check" && !options.verbose ? visible.filter((f) => f.severity === "warning" && report.unchangedDocs.has(f.docPath)) : [];
   const listed = visible.filter((finding) => !repeated.includes(finding));
   for (const group of groupFindings(listed)) stderr.push(...groupLines(group, options));
   const unrepeated = repeated.length + (options.quiet ? 0 : (report.warningsNotRead ?? 0));
-  if (unrepeated > 0) stderr.push(`mdmodel: ${count(unrepeated, "warning")} in docs that did not change since the last run are not repeated (--verbose shows them)`);
+  if (unrepeated > 0) stderr.push(`mdmodel: ${count(unrepeated, "warning")} in docs unchanged since the output was generated are not repeated (--verbose shows them)`);
   if (!options.quiet) for (const line of report.said ?? []) stderr.push(`mdmodel: ${printable(line)}`);
   if (options.verbose) for (const note of report.notes) stderr.push(`mdmodel: note: ${printable(note)}`);
 
