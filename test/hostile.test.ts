@@ -208,6 +208,18 @@ describe("links to docs the tree does not have", () => {
     expect(result.files.some((file) => file.path === "models/address.ts")).toBe(true);
   });
 
+  test("a link to a doc that fails to read is reported at the doc's own error; the linking doc gets only a note naming it", async () => {
+    const result = await generateDocs([
+      { path: "models/order.md", text: fields("| `block` | [components.SoftBlock](./softblock.md) | :heavy_check_mark: | A | |") },
+      { path: "models/softblock.md", text: md("# SoftBlock", "", ...HEADER, "| `a` | *string* |") },
+    ]);
+    expect(result.messages.map(formatMessage)).toEqual([
+      "models/order.md:7:3: info the link to `components.SoftBlock` leads to models/softblock.md, which has errors (reported there) [broken-link]",
+      "models/softblock.md:7:1: error this row has 2 cells where the header has 5; add the missing cells (an empty cell is `|  |`) [malformed-table]",
+    ]);
+    expect(result.files).toEqual([]);
+  });
+
   test("a PHP inline union whose page is missing keeps the members it can type; `array` is a type, not a model", async () => {
     const php = (cell: string) => md("# Thing", "", ...HEADER, `| \`a\` | ${cell} | :heavy_minus_sign: | A | |`, "| `b` | array<string, *mixed*> | :heavy_check_mark: | B | |");
     const result = await generateDocs([{ path: "Models/Operations/Thing.md", text: php("[string\\|array\\|null](../../Models/Operations/QueryParamOrganizationId.md)") }]);

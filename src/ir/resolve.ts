@@ -27,7 +27,7 @@ export function resolveModels(
   const resolved = sorted.map((model): ResolvedModel => {
     const file = files.get(model.path)!;
     const resolveIn = (type: TypeExpr, at: Position): ResolvedType => {
-      const resolved = mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file }));
+      const resolved = mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file, files }));
       for (const name of externalNames(type)) {
         if (!Object.hasOwn(externalTypes, name)) {
           report(file, "warning", `\`${name}\` is not a model of these docs, so it is typed \`unknown\`; map it to a type in the config`, at, "unknown-type");
@@ -64,6 +64,8 @@ interface Lookup {
   byPath: ReadonlyMap<string, ModelDoc>;
   byName: ReadonlyMap<string, ModelDoc[]>;
   file: VFile;
+  /** Every doc's messages, those that are no model included. */
+  files: ReadonlyMap<string, VFile>;
 }
 
 /** The doc path a link names, as resolution finds it among `byPath` (model docs) and `byName`: by its target, then by name. */
@@ -84,6 +86,12 @@ function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup):
   const target = linkTarget(ref, from.path, lookup.byPath, lookup.byName);
   if (target !== undefined) return { ...ref, target };
   if (ref.href !== undefined) {
+    // A doc that is there but could not be read is reported at its own errors: here only a note that names it.
+    const linked = posix.normalize(posix.join(posix.dirname(from.path), ref.href.replace(/#.*$/, "")));
+    if (lookup.files.get(linked)?.messages.some((message) => message.fatal === true)) {
+      report(lookup.file, "info", `the link to \`${ref.name}\` leads to ${linked}, which has errors (reported there)`, at, "broken-link");
+      return { kind: "unknown" };
+    }
     const hint = didYouMean(ref.name, [...lookup.byName.keys()]);
     // A warning, as an unknown name is: a vendor's docs with a few dead links still make the rest (`--strict` refuses them).
     report(
