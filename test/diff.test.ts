@@ -41,6 +41,11 @@ const card = objectDoc("Card", [{ name: "type", type: '*"card"*', required: true
 const bank = objectDoc("Bank", [{ name: "type", type: '*"bank"*', required: true }, str("iban")]);
 const cash = objectDoc("Cash", [{ name: "kind", type: '*"cash"*', required: true }, str("amount")]);
 
+/** A one-field model whose Example column gives `example`. */
+function withExample(example: string): string {
+  return ["# A", "", "## Fields", "", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |", `| \`n\` | *number* | :heavy_check_mark: | N | ${example} |`, ""].join("\n");
+}
+
 interface Case {
   name: string;
   before: Tree;
@@ -136,6 +141,12 @@ const CASES: Case[] = [
       { rule: "field-type-widened", side: "head", docPath: "card.md", line: F + 1 },
       { rule: "union-discriminator-changed", side: "head", docPath: "u.md", line: 1 },
     ],
+  },
+  {
+    name: "a doc's example no longer fits its model: the typed example is no longer exported",
+    before: { "a.md": withExample("1") },
+    after: { "a.md": withExample("many") },
+    expected: [{ rule: "example-removed", side: "head", docPath: "a.md", line: 1 }],
   },
   { name: "a description changed", before: a(str("x", true, { description: "Old" })), after: a(str("x", true, { description: "New" })), expected: [{ rule: "description-changed", side: "head", docPath: "a.md", line: F }] },
 ];

@@ -5,7 +5,8 @@
  * members by structure.
  */
 import { findDiscriminator } from "../ir/discriminator.js";
-import { describeType } from "../ir/examples.js";
+import { describeType, readModelExamples } from "../ir/examples.js";
+import { namesOf } from "../shared/names.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { EnumModel, ResolvedField, ResolvedModel, ResolvedType, UnionModel } from "../ir/types.js";
 import type { Point } from "../shared/position.js";
@@ -55,6 +56,10 @@ function modelChanges(before: ResolvedModel, after: ResolvedModel, sides: Sides)
   if (a.kind === "object" && b.kind === "object") changes.push(...fieldChanges(before, a.fields, after, b.fields, sides));
   if (a.kind === "enum" && b.kind === "enum") changes.push(...enumChanges(before, a, after, b));
   if (a.kind === "union" && b.kind === "union") changes.push(...unionChanges(before, a, after, b, sides));
+  // The example is an export of its own: code that imports it breaks when it goes.
+  if (readModelExamples(before, sides.base).model && !readModelExamples(after, sides.head).model) {
+    changes.push({ ...here, rule: "example-removed", message: `${after.name}: ${namesOf(after).example} is no longer exported (the doc's example no longer fits the model, or no longer covers every required field)` });
+  }
   return changes;
 }
 

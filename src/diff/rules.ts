@@ -44,6 +44,7 @@ export const RULES = {
   "union-member-added": { readers: "breaking", writers: "safe", summary: "a union gained a member" },
   "union-member-removed": { readers: "safe", writers: "breaking", summary: "a union lost a member" },
   "union-discriminator-changed": { readers: "breaking", writers: "breaking", summary: "the field that tells a union's members apart changed, appeared or went" },
+  "example-removed": { readers: "breaking", writers: "breaking", summary: "a model's typed example (`fooExample`) is no longer exported: its doc's example no longer fits the model or no longer covers every required field" },
   "description-changed": { readers: "info", writers: "info", summary: "a model's or a field's description changed", verboseOnly: true },
 } as const satisfies Record<string, Rule>;
 
