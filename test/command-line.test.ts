@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { planScripts } from "../src/cli/init-command.js";
+import { GITHUB_ACTIONS_JOB, GITLAB_CI_JOB, planScripts } from "../src/cli/init-command.js";
 import { main, type CliIo } from "../src/cli/main.js";
 import { CONFIG_SCHEMA } from "../src/config/check.js";
 import { mdmodel } from "./helpers/run-cli.js";
@@ -72,7 +72,14 @@ describe("mdmodel init", () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain("wrote mdmodel.config.json (docs from docs, TypeScript into src/models)");
     expect(outcome.stdout).toContain('added the "generate" and "generate:check" scripts to package.json');
-    expect(outcome.stdout).toContain("  - run: npm run generate:check");
+    // The CI jobs it prints are the README's, which check a pull request against its base.
+    const indented = (job: string) => job.replace(/^/gm, "  ");
+    expect(outcome.stdout).toContain(indented(GITHUB_ACTIONS_JOB));
+    expect(outcome.stdout).toContain(indented(GITLAB_CI_JOB));
+    expect(GITHUB_ACTIONS_JOB).toContain("npx mdmodel generate --check --base origin/${{ github.base_ref }}");
+    const readme = await readFile(join(import.meta.dirname, "..", "README.md"), "utf8");
+    expect(readme).toContain("```yaml\n" + GITHUB_ACTIONS_JOB + "\n```");
+    expect(readme).toContain("```yaml\n" + GITLAB_CI_JOB + "\n```");
     const config = JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8")) as Record<string, string>;
     expect(config["input"]).toBe("docs");
     expect(config["out"]).toBe("src/models");

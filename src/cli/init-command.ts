@@ -17,10 +17,51 @@ import { printable } from "./report/printable.js";
 
 export const SCRIPTS = { generate: "mdmodel generate", "generate:check": "mdmodel generate --check" } as const;
 
-const CI_STEP = `A CI step that fails when the committed output no longer matches the docs (GitHub Actions):
+/**
+ * The CI jobs `init` prints, which the README shows verbatim (a test holds them equal). A pull
+ * request is checked against its target branch's committed output (`--base`: only what the
+ * change reaches is made again, and nothing the pull request holds is trusted); a push takes
+ * the full check.
+ */
+export const GITHUB_ACTIONS_JOB = `name: models
+on: [push, pull_request]
+jobs:
+  generated-models:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with: { fetch-depth: 0 }
+      - uses: actions/setup-node@v4
+        with: { node-version: 22, cache: npm }
+      - run: npm ci
+      - run: npx mdmodel generate --check --base origin/\${{ github.base_ref }}
+        if: github.event_name == 'pull_request'
+      - run: npm run generate:check
+        if: github.event_name != 'pull_request'`;
 
-  - run: npm ci
-  - run: npm run generate:check`;
+export const GITLAB_CI_JOB = `generated-models:
+  image: node:22
+  script:
+    - npm ci
+    - |
+      if [ -n "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" ]; then
+        git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+        npx mdmodel generate --check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+      else
+        npm run generate:check
+      fi`;
+
+const indent = (text: string) => text.replace(/^/gm, "  ");
+
+const CI_STEP = `A CI job that fails when the committed output no longer matches the docs; on a pull request
+it checks against the target branch's committed output, which is fast and trusts nothing the
+pull request holds. GitHub Actions (.github/workflows/models.yml):
+
+${indent(GITHUB_ACTIONS_JOB)}
+
+GitLab CI (.gitlab-ci.yml):
+
+${indent(GITLAB_CI_JOB)}`;
 
 /** Runs `mdmodel init` with parsed options; returns the exit code. */
 export async function runInit(values: Readonly<Record<string, string | boolean | undefined>>, io: CliIo): Promise<number> {
