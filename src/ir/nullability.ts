@@ -7,7 +7,8 @@
  */
 import type { NullPolicy } from "../config/defaults.js";
 import { typeNameOf } from "../shared/names.js";
-import { targetOf, type ModelSet } from "./resolve.js";
+import type { ModelSet } from "./resolve.js";
+import { walkExample } from "./example-walk.js";
 import { WIRE_EVIDENCE } from "./wire-names.js";
 import { examplesOf } from "./examples.js";
 import type { ExampleValue, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
@@ -39,7 +40,7 @@ export function inferNullability(models: ModelSet, options: NullOptions, outside
   if (options.nulls !== "none") {
     for (const model of models.models) {
       const own = new Set<string>();
-      for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, own, 0);
+      for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, own);
       // A field whose own Example cell is `null` may hold it.
       if (model.body.kind === "object") for (const field of model.body.fields) if (field.example?.text.trim() === "null") own.add(fieldKey(model.path, field.name));
       if (own.size > 0) evidenceBy.set(model.path, [...own].sort());
@@ -72,35 +73,11 @@ function fieldKey(path: string, field: string): string {
 }
 
 /** Records each model field that `value` sets to null; unions are walked through every member. */
-function walkNulls(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>, depth: number): void {
-  if (depth > 64) return; // A literal is finite, but a cyclic type must not make this walk so.
-  switch (type.kind) {
-    case "array":
-      if (value.kind === "array") value.items.forEach((item) => walkNulls(item, type.element, models, evidence, depth + 1));
-      return;
-    case "record":
-      if (value.kind === "object") value.entries.forEach(([, item]) => walkNulls(item, type.value, models, evidence, depth + 1));
-      return;
-    case "union":
-      type.members.forEach((member) => walkNulls(value, member, models, evidence, depth + 1));
-      return;
-    case "ref": {
-      const target = targetOf(models, type);
-      if (target.body.kind === "union") {
-        target.body.members.forEach((member) => walkNulls(value, member.type, models, evidence, depth + 1));
-      } else if (target.body.kind === "object" && value.kind === "object") {
-        // An example's keys are wire names.
-        const fields = new Map(target.body.fields.flatMap((field) => [[field.wireName ?? field.name, field] as const]));
-        for (const [key, item] of value.entries) {
-          const field = fields.get(key);
-          if (!field) continue;
-          if (item.kind === "null") evidence.add(fieldKey(target.path, field.name));
-          else walkNulls(item, field.type, models, evidence, depth + 1);
-        }
-      }
-      return;
-    }
-    default:
-      return;
-  }
+function walkNulls(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>): void {
+  walkExample(value, type, models, (target, fields, key, item) => {
+    // An example's keys are wire names.
+    const field = fields.find((candidate) => (candidate.wireName ?? candidate.name) === key);
+    if (field && item.kind === "null") evidence.add(fieldKey(target.path, field.name));
+    return field;
+  });
 }

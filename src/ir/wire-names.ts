@@ -4,7 +4,8 @@
  * name but for case and separators (`created_at` for `createdAt`) is that field's wire name, when
  * every example that shows the field agrees.
  */
-import { targetOf, type ModelSet } from "./resolve.js";
+import type { ModelSet } from "./resolve.js";
+import { walkExample } from "./example-walk.js";
 import type { ExampleValue, ResolvedField, ResolvedModel, ResolvedType } from "./types.js";
 import { examplesOf } from "./examples.js";
 
@@ -26,7 +27,7 @@ export function inferWireNames(models: ModelSet, outside: Iterable<string> = [])
   const evidenceBy = new Map<string, string[]>();
   for (const model of models.models) {
     const own = new Set<string>();
-    for (const [value, type] of examplesOf(model)) walk(value, type, models, own, 0);
+    for (const [value, type] of examplesOf(model)) walkWires(value, type, models, own);
     if (own.size > 0) evidenceBy.set(model.path, [...own].sort());
     for (const key of own) evidence.add(key);
   }
@@ -63,35 +64,11 @@ function folded(name: string): string {
 }
 
 /** Records the wire names `value` shows for the fields of the objects `type` reaches. */
-function walk(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>, depth: number): void {
-  if (depth > 64) return; // A literal is finite, but a cyclic type must not make this walk so.
-  switch (type.kind) {
-    case "array":
-      if (value.kind === "array") value.items.forEach((item) => walk(item, type.element, models, evidence, depth + 1));
-      return;
-    case "record":
-      if (value.kind === "object") value.entries.forEach(([, item]) => walk(item, type.value, models, evidence, depth + 1));
-      return;
-    case "union":
-      type.members.forEach((member) => walk(value, member, models, evidence, depth + 1));
-      return;
-    case "ref": {
-      const target = targetOf(models, type);
-      if (target.body.kind === "union") {
-        target.body.members.forEach((member) => walk(value, member.type, models, evidence, depth + 1));
-      } else if (target.body.kind === "object" && value.kind === "object") {
-        const fields = target.body.fields;
-        for (const [key, item] of value.entries) {
-          const exact = fields.find((field) => field.name === key || field.wireName === key);
-          const field = exact ?? fields.find((candidate) => candidate.wireName === undefined && folded(candidate.name) === folded(key));
-          if (!field) continue;
-          if (!exact) evidence.add(`${target.path}#${field.name}${WIRE_EVIDENCE}${key}`);
-          walk(item, field.type, models, evidence, depth + 1);
-        }
-      }
-      return;
-    }
-    default:
-      return;
-  }
+function walkWires(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>): void {
+  walkExample(value, type, models, (target, fields, key) => {
+    const exact = fields.find((field) => field.name === key || field.wireName === key);
+    const field = exact ?? fields.find((candidate) => candidate.wireName === undefined && folded(candidate.name) === folded(key));
+    if (field && !exact) evidence.add(`${target.path}#${field.name}${WIRE_EVIDENCE}${key}`);
+    return field;
+  });
 }
