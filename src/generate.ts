@@ -20,7 +20,9 @@ import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
-import { readingLabel, type Dialect, type ReadOptions } from "./shared/dialects.js";
+import type { Dialect } from "./shared/dialects.js";
+import type { Family } from "./shared/families.js";
+import { readingLabel, type ReadOptions } from "./shared/read-options.js";
 import { WIRE_EVIDENCE } from "./ir/wire-names.js";
 import { evidenceModel, evidenceOf, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
@@ -76,6 +78,8 @@ export interface GenerateStats {
   /** The dialect the docs were read in, and whether the config set it or the docs told it (absent when no dialect could be told). */
   dialect?: Dialect;
   dialectFrom?: "config" | "detected" | "default";
+  /** The generator whose pages the docs are, when not Speakeasy's. */
+  family?: Family;
 }
 
 /** What became of one doc's Example Usage block. */
@@ -202,7 +206,7 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   reportExampleProblems(plans, files);
   const messages = [...files.values()].flatMap((file) => file.messages);
   const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
-  const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told };
+  const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
   const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema), sparse: false as const };
   if (hasErrors(messages)) return { files: [], ...told };
 
@@ -288,7 +292,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     Object.assign(warnings, Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => told.has(path))));
     const kinds = Object.values(nextRecords).map((record) => record.kind);
     const total = Object.values(warnings).reduce((sum, count) => sum + count, 0);
-    const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total, dialect: run.as.dialect, dialectFrom: run.told };
+    const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
     const result = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
     return { files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)), ...result, sparse: { read: docs.length, made: plans.length } };
   }

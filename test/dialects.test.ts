@@ -22,10 +22,10 @@ describe("telling the dialect of a tree", () => {
       // `dialect-go-mdx` is a Go tree in another form.
       const want = name.startsWith("dialect-") ? name.slice("dialect-".length).split("-")[0] : "typescript";
       // A TypeScript fixture may show no sign at all (`*string*` only): it is then read as TypeScript.
-      expect(detection.ok ? detection.dialect : readingFor(resolveConfig({}), docs).ok && "typescript", name).toBe(want);
+      expect(detection.ok ? detection.kind : readingFor(resolveConfig({}), docs).ok && "typescript", name).toBe(want);
       if (detection.ok) expect(detection.signs.length, name).toBeGreaterThan(0);
     }
-    expect(detectDialect(await loadDocs("seeds"))).toMatchObject({ ok: true, dialect: "typescript" });
+    expect(detectDialect(await loadDocs("seeds"))).toMatchObject({ ok: true, kind: "typescript" });
   });
 
   test("prose and operation pages do not count; only Type cells and code fences do", () => {
@@ -33,7 +33,7 @@ describe("telling the dialect of a tree", () => {
       { path: "models/a.md", text: md("# A", "", "Like Python's Optional[str] or Go's **string*, see docs.python.org.", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *number* | :heavy_check_mark: | A |") },
       { path: "sdks/a/README.md", text: md("```python", "x = 1", "```", "| `a` | *Optional[str]* |") },
     ];
-    expect(detectDialect(docs)).toMatchObject({ ok: true, dialect: "typescript" });
+    expect(detectDialect(docs)).toMatchObject({ ok: true, kind: "typescript" });
   });
 
   test("a tree that mixes dialects is an error with the evidence, at the first sign of the other; the config decides instead", async () => {

@@ -1,5 +1,6 @@
 /** The resolved configuration: every option filled in one place, once, and checked. */
 import type { Dialect, FieldNaming } from "../shared/dialects.js";
+import type { Family } from "../shared/families.js";
 
 /**
  * For the fields whose doc does not say (the TypeScript dialect never does): `optional`, every
@@ -26,6 +27,8 @@ export interface EmitOptions {
 }
 
 export interface Config extends EmitOptions {
+  /** The generator whose pages the docs are; `auto` tells it from the page shapes (`parse/family.ts`). */
+  family: "auto" | Family;
   /** The language the docs' Type cells are written in; `auto` tells it from the docs (`parse/dialect.ts`). */
   dialect: "auto" | Dialect;
   /** How fields are named in the TypeScript; `auto` is camelCase for every dialect but TypeScript, whose docs name them as its SDK does. */
@@ -45,6 +48,7 @@ export interface Config extends EmitOptions {
 export const DEFAULT_CONFIG: Config = {
   input: "seeds",
   out: "generated",
+  family: "auto",
   dialect: "auto",
   fieldNames: "auto",
   nulls: "optional",

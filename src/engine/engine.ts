@@ -15,7 +15,7 @@ import type { EmitContext, FormattedFile } from "../pipeline/steps.js";
 import { sha256Hex } from "../shared/hash.js";
 import type { OutputFile } from "../shared/output-file.js";
 import type { SourceDoc } from "../shared/source-doc.js";
-import { readingLabel, type ReadOptions } from "../shared/dialects.js";
+import { readingLabel, type ReadOptions } from "../shared/read-options.js";
 import { docHash, inputKey } from "../write/manifest.js";
 import { LocalExecutor, type Executor } from "./executor.js";
 import { oldGenerationMb, WorkerOutOfMemory, WorkerPool } from "./pool.js";

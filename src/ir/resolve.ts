@@ -76,8 +76,13 @@ export function linkTarget(
   byName: ReadonlyMap<string, ReadonlyArray<{ path: string }>>,
 ): string | undefined {
   if (ref.href !== undefined) {
-    const target = posix.normalize(posix.join(posix.dirname(fromPath), ref.href.replace(/#.*$/, "")));
+    let target = posix.normalize(posix.join(posix.dirname(fromPath), ref.href.replace(/#.*$/, "")));
     if (byPath.has(target)) return target;
+    // A link written from the repository's root (`../../doc/models/x.md`) leaves the tree and comes back into it by the tree's own folder.
+    while (/^\.\.\/(?!\.\.\/)[^/]+\//.test(target) || target.startsWith("../../")) {
+      target = target.startsWith("../../") ? target.slice(3) : target.replace(/^\.\.\/[^/]+\//, "");
+      if (byPath.has(target)) return target;
+    }
   }
   return (pickByName(ref.name, byName) ?? (ref.nested !== undefined ? pickByName(ref.nested, byName) : undefined))?.path;
 }

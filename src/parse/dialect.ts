@@ -7,7 +7,8 @@ import { DIALECTS, DIALECT_LABELS, type Dialect } from "../shared/dialects.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 
 export { DIALECTS, DIALECT_LABELS, type Dialect };
-import { nonModelPath } from "./model-paths.js";
+import type { Family } from "../shared/families.js";
+import { detectBySigns, type Clue, type Detection, type TreeSign } from "./tree-signs.js";
 
 /**
  * What each dialect says of `null` where a Type cell carries no wrapper: TypeScript and C#
@@ -19,76 +20,44 @@ export function marksNulls(dialect: Dialect): boolean {
 }
 
 /** One sign of a dialect in a doc: what was seen, and where. */
-export interface DialectSign {
-  dialect: Dialect;
-  /** What was seen, as written: `docs.python.org`, `*Optional[str]*`, a `go` code block. */
-  seen: string;
-  path: string;
-  line: number;
-}
+export type DialectSign = TreeSign<Dialect>;
 
 /** The dialect a tree is in, or why none could be told. */
-export type DialectDetection =
-  | { ok: true; dialect: Dialect; signs: DialectSign[] }
-  | { ok: false; reason: "none" | "mixed"; signs: DialectSign[] };
-
-interface Clue {
-  dialect: Dialect;
-  pattern: RegExp;
-}
+export type DialectDetection = Detection<Dialect>;
 
 /**
- * Signs that only one dialect's pages show: the hosts its built-in types link to, type names
- * no other dialect writes, and its code-block language. Each is matched on a Type cell or a
- * fence line, never on prose, so a description that mentions Python does not count.
+ * Signs that only one dialect's Speakeasy pages show: the hosts its built-in types link to, type
+ * names no other dialect writes, and its code-block language.
  */
-const CLUES: readonly Clue[] = [
-  { dialect: "typescript", pattern: /developer\.mozilla\.org|```typescript|\*Record<string|\bRecord<string, \*|\*number\*|\bAxiosResponse\b/ },
-  { dialect: "python", pattern: /docs\.python\.org|```python|\*(?:Optional|OptionalNullable|Nullable|Literal)\[|\bList\[|\bDict\[str/ },
-  { dialect: "go", pattern: /pkg\.go\.dev|```go\b|\*\*(?:string|int64|int|bool|float64|float32)\*|\| \[\]|\bmap\[string\]/ },
-  { dialect: "java", pattern: /docs\.oracle\.com|```java\b|\*Optional\\?<|\bList\\<|\bJsonNullable\\?</ },
-  { dialect: "csharp", pattern: /learn\.microsoft\.com|docs\.unity3d\.com|```csharp|\bDictionary<String,/ },
-  { dialect: "php", pattern: /www\.php\.net|```php|\barray<\*|\*\?[a-z]+\*|\barray<string, / },
-  { dialect: "ruby", pattern: /ruby-doc\.org|rubydoc\.info|```ruby|T\.nilable\(|T::Array<|T::Boolean|\*::(?:String|Integer|Float)\*/ },
+const SPEAKEASY_CLUES: ReadonlyArray<Clue<Dialect>> = [
+  { kind: "typescript", pattern: /developer\.mozilla\.org|```typescript|\*Record<string|\bRecord<string, \*|\*number\*|\bAxiosResponse\b/ },
+  { kind: "python", pattern: /docs\.python\.org|```python|\*(?:Optional|OptionalNullable|Nullable|Literal)\[|\bList\[|\bDict\[str/ },
+  { kind: "go", pattern: /pkg\.go\.dev|```go\b|\*\*(?:string|int64|int|bool|float64|float32)\*|\| \[\]|\bmap\[string\]/ },
+  { kind: "java", pattern: /docs\.oracle\.com|```java\b|\*Optional\\?<|\bList\\<|\bJsonNullable\\?</ },
+  { kind: "csharp", pattern: /learn\.microsoft\.com|docs\.unity3d\.com|```csharp|\bDictionary<String,/ },
+  { kind: "php", pattern: /www\.php\.net|```php|\barray<\*|\*\?[a-z]+\*|\barray<string, / },
+  { kind: "ruby", pattern: /ruby-doc\.org|rubydoc\.info|```ruby|T\.nilable\(|T::Array<|T::Boolean|\*::(?:String|Integer|Float)\*/ },
 ];
 
-/** How many signs detection keeps per dialect, as evidence for the summary and the error. */
-const SIGNS_PER_DIALECT = 3;
+/** OpenAPI Generator's bold type names, each language's own (`**str**`, `Pointer to **string**`, `**OffsetDateTime**`). */
+const OPENAPI_GENERATOR_CLUES: ReadonlyArray<Clue<Dialect>> = [
+  { kind: "typescript", pattern: /```typescript|\*\*Array&lt;|\{ \[key: string\]: / },
+  { kind: "go", pattern: /```go\b|Pointer to \*\*|\*\*\[\]|\*\*map\[string\]|\*\*(?:time\.Time|int64|int32|float32|float64|interface\{\})\*\*/ },
+  { kind: "java", pattern: /```java\b|\*\*(?:OffsetDateTime|LocalDate|String|Integer|Long|BigDecimal|UUID|URI)\*\*|List&lt;|Map&lt;String, / },
+  { kind: "python", pattern: /```python|\*\*(?:str|datetime|bytearray|float)\*\*|List\[|Dict\[str, / },
+];
 
-/** Tells the dialect of a tree from its Type cells, type links and code blocks. */
-export function detectDialect(docs: readonly SourceDoc[]): DialectDetection {
-  const counts = new Map<Dialect, number>();
-  const signs = new Map<Dialect, DialectSign[]>();
-  for (const doc of docs) {
-    if (nonModelPath(doc.path) !== undefined) continue; // operation pages show every language's usage
-    const lines = doc.text.split("\n");
-    lines.forEach((line, index) => {
-      // Table rows (Type cells) and code fences carry the dialect; prose does not.
-      if (!line.startsWith("|") && !line.startsWith("```") && !line.startsWith("#")) return;
-      for (const clue of CLUES) {
-        const match = clue.pattern.exec(line);
-        if (!match) continue;
-        counts.set(clue.dialect, (counts.get(clue.dialect) ?? 0) + 1);
-        const kept = signs.get(clue.dialect) ?? [];
-        if (kept.length < SIGNS_PER_DIALECT) kept.push({ dialect: clue.dialect, seen: match[0], path: doc.path, line: index + 1 });
-        signs.set(clue.dialect, kept);
-      }
-    });
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || DIALECTS.indexOf(a[0]) - DIALECTS.indexOf(b[0]));
-  const evidence = ranked.flatMap(([dialect]) => signs.get(dialect) ?? []);
-  if (ranked.length === 0) return { ok: false, reason: "none", signs: [] };
-  const [first, second] = ranked;
-  // A stray sign of another dialect (one page copied from elsewhere) does not make a tree mixed.
-  if (second && second[1] * 20 > first![1]) return { ok: false, reason: "mixed", signs: evidence };
-  return { ok: true, dialect: first![0], signs: signs.get(first![0]) ?? [] };
-}
+/** The clues of each family's pages, and the lines they are matched on (OpenAPI Generator's rows may lack the outer pipes). */
+const CLUES_OF: Readonly<Record<Family, { clues: ReadonlyArray<Clue<Dialect>>; lines?: RegExp }>> = {
+  speakeasy: { clues: SPEAKEASY_CLUES },
+  "openapi-generator": { clues: OPENAPI_GENERATOR_CLUES, lines: /^(?:\||```|#|\*\*)/ },
+  // Only their TypeScript pages are known: a tree without signs reads as TypeScript.
+  apimatic: { clues: [] },
+  liblab: { clues: [] },
+};
 
-/** The evidence of a detection as one line: `python (docs.python.org at models/a.md:7, …)`. */
-export function describeSigns(signs: readonly DialectSign[]): string {
-  const byDialect = new Map<Dialect, DialectSign[]>();
-  for (const sign of signs) byDialect.set(sign.dialect, [...(byDialect.get(sign.dialect) ?? []), sign]);
-  return [...byDialect]
-    .map(([dialect, list]) => `${DIALECT_LABELS[dialect]} (${list.map((sign) => `\`${sign.seen}\` at ${sign.path}:${sign.line}`).join(", ")})`)
-    .join("; ");
+/** Tells the dialect of a tree of `family`'s pages from its Type cells, type links and code blocks. */
+export function detectDialect(docs: readonly SourceDoc[], family: Family = "speakeasy"): DialectDetection {
+  const { clues, lines } = CLUES_OF[family];
+  return detectBySigns(docs, clues, DIALECTS, lines);
 }

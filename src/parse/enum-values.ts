@@ -36,8 +36,10 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
   const members: EnumMember[] = [];
   for (const row of rows) {
     const valueCell = row.children[valueIndex];
-    const value = valueCell ? toString(valueCell).trim() : "";
-    if (!valueCell || value === "") {
+    const written = valueCell ? toString(valueCell).trim() : "";
+    // Other generators quote a string value (`"eu-central"`) and write a number bare.
+    const value = ctx.family === "speakeasy" ? written : literalValue(written);
+    if (!valueCell || written === "") {
       report(ctx.file, "error", "this enum row has no value", startOf(row), "bad-enum");
       continue;
     }
@@ -48,6 +50,13 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
     members.push(name === "" ? { value, position } : { name, value, position });
   }
   return checkMembers({ kind: "enum", members, open: false }, startOf(table), ctx);
+}
+
+/** A value cell read as the literal it writes: `"eu-central"` is a string, `1` a number, anything else the text. */
+function literalValue(text: string): string | number {
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  const quoted = /^(["'])(.*)\1$/s.exec(text);
+  return quoted ? quoted[2]! : text;
 }
 
 /** `"a" | "b" | Unrecognized<string>`: literals, and an optional open-enum marker. */
@@ -87,19 +96,27 @@ function saysOpen(node: RootContent): boolean {
   return node.type === "paragraph" && /\bopen enum\b/i.test(toString(node));
 }
 
+/** `NAME (value: 'v')`: a member's name and its value's literal. */
+const NAMED_VALUE = /^(\S+)\s+\(value:\s*(.+)\)$/s;
+
 /** A list with one value per item, each a literal: - `"word"`, - `100`. */
 function readValuesList(list: List, open: boolean, ctx: ReadContext): EnumModel | undefined {
   const members: EnumMember[] = [];
   for (const item of list.children) {
     const at = startOf(item);
-    const text = toString(item).trim();
+    const whole = toString(item).trim();
+    // OpenAPI Generator names each member: `INBOUND` (value: `'inbound'`).
+    const named = NAMED_VALUE.exec(whole);
+    const text = named ? named[2]! : whole;
     const tokens = tokenizeCell([{ type: "text", value: text, position: { start: at, end: at } }], at);
     const [first] = Array.isArray(tokens) ? tokens : [];
     if (!Array.isArray(tokens) || tokens.length !== 1 || (first?.kind !== "string" && first?.kind !== "number")) {
       report(ctx.file, "error", `the enum value \`${text}\` is no string or number literal; write each value as - \`"active"\` or - \`1\``, at, "bad-enum");
       return undefined;
     }
-    members.push({ value: first.value, position: item.position ?? { start: at, end: at } });
+    const position = item.position ?? { start: at, end: at };
+    // Other languages' docs name members as their SDK does, not as TypeScript does.
+    members.push(named && ctx.dialect === "typescript" ? { name: named[1]!, value: first.value, position } : { value: first.value, position });
   }
   return checkMembers({ kind: "enum", members, open }, startOf(list), ctx);
 }

@@ -1,5 +1,6 @@
 /** Reads the `## Fields` table of an object model into IR fields. */
-import type { PhrasingContent, Table, TableCell } from "mdast";
+import type { PhrasingContent, Table, TableCell, TableRow } from "mdast";
+import type { Section } from "./sections.js";
 import { toString } from "./markdown-stack.js";
 import type { VFile } from "vfile";
 import { report, startOf } from "../shared/diagnostics.js";
@@ -7,8 +8,11 @@ import type { Field, Nullability, TypeExpr } from "../ir/types.js";
 import { sourceText, spanOf } from "./cell-text.js";
 import { parseTypeCell, type NullMark } from "./type-cell.js";
 import { marksNulls, type Dialect } from "./dialect.js";
-import { camelCase, documentsWireNames, type FieldNaming } from "../shared/dialects.js";
-import { columnsOf, readRequiredMark, type Column } from "./table-vocabulary.js";
+import { camelCase, type FieldNaming } from "../shared/dialects.js";
+import { documentsWireNames } from "../shared/read-options.js";
+import { columnsOf, readRequiredMark, REQUIRED_COLUMNS, type Column, type RequiredColumn } from "./table-vocabulary.js";
+import { FAMILY_FACTS, type Family } from "../shared/families.js";
+import type { TypeNameOverrides } from "./type-cell.js";
 
 const DEPRECATED_MARK = /\*\*\s*DEPRECATED\s*\*\*/;
 /** `:warning: **DEPRECATED**: note` opening a description (the corpus also writes `: warning: ** DEPRECATED **`). */
@@ -24,6 +28,20 @@ export interface ReadContext {
   mdx: boolean;
   /** The tree marks every field that may be null (`ReadOptions.explicitNulls`). */
   explicitNulls?: boolean;
+  /** The generator whose pages these are. */
+  family: Family;
+  /** Type names the family gives its own meaning. */
+  names?: TypeNameOverrides;
+}
+
+/** Reads the table of a fields section (`## Fields`, `## Properties`); a section without one is an error. */
+export function readFieldsSection(section: Section, ctx: ReadContext): Field[] | undefined {
+  const table = section.nodes.find((node): node is Table => node.type === "table");
+  if (!table) {
+    report(ctx.file, "error", `the ${section.title} section has no table; expected \`| Field | Type | Required | Description |\` rows`, startOf(section.heading), "malformed-table");
+    return undefined;
+  }
+  return readFieldsTable(table, ctx);
 }
 
 /** Reads every row of a Fields table; bad rows are reported and left out. */
@@ -31,13 +49,13 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
   const [header, ...rows] = table.children;
   if (!header) return undefined;
   const columns = columnsOf(header.children.map((cell) => toString(cell)));
-  const requiredColumn = columns.has("required") ? "required" : columns.has("optional") ? "optional" : undefined;
+  const requiredColumn = REQUIRED_COLUMNS.find((column) => columns.has(column));
   const missing = [...(["field", "type"] as const).filter((column) => !columns.has(column)), ...(requiredColumn ? [] : ["required"])];
   if (missing.length > 0) {
     report(
       ctx.file,
       "error",
-      `the Fields table has no ${missing.map(capitalize).join(", ")} column; expected the columns Field | Type | Required | Description (a Field column may be called Name, Property, Attribute or Parameter, and an Optional column may stand for Required)`,
+      `the Fields table has no ${missing.map(capitalize).join(", ")} column; expected the columns Field | Type | Required | Description (a Field column may be called Name, Property, Attribute or Parameter, and an Optional, Tags or Notes column may stand for Required)`,
       startOf(header),
       "missing-column",
     );
@@ -46,7 +64,8 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
 
   const fields: Field[] = [];
   const seen = new Map<string, Field>();
-  for (const row of rows) {
+  for (const written of rows) {
+    const row = requiredColumn === "notes" ? fitNotesRow(written, header.children.length, columns, ctx) : written;
     const cell = (column: Column): TableCell | undefined => {
       const index = columns.get(column);
       return index === undefined ? undefined : row.children[index];
@@ -82,10 +101,34 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
   return fields;
 }
 
+/**
+ * A row of a table whose last column is Notes (OpenAPI Generator's), fitted to its header: GFM
+ * drops an empty last cell written as `| ` (an empty Notes cell: required), and the generator
+ * leaves a `|` in a description unescaped, which splits it; the cells between Type and Notes are
+ * then the description, with a warning.
+ */
+function fitNotesRow(row: TableRow, width: number, columns: ReadonlyMap<Column, number>, ctx: ReadContext): TableRow {
+  const cells = row.children;
+  if (cells.length === width - 1 && columns.get("notes") === width - 1) {
+    const end = row.position?.end;
+    const empty: TableCell = { type: "tableCell", children: [], ...(end ? { position: { start: end, end } } : {}) };
+    return { ...row, children: [...cells, empty] };
+  }
+  const description = columns.get("description");
+  if (cells.length <= width || description === undefined || columns.get("notes") !== width - 1 || description !== width - 2) return row;
+  const extra = cells.length - width;
+  const merged: TableCell = { type: "tableCell", children: cells.slice(description, description + extra + 1).flatMap((cell) => cell.children) };
+  const first = cells[description]?.position;
+  const last = cells[description + extra]?.position;
+  if (first && last) merged.position = { start: first.start, end: last.end };
+  report(ctx.file, "warning", `this row has ${cells.length} cells where the header has ${width}: its description holds an unescaped \`|\`, so the cells between Type and Notes are read as the description; escape it as \`\\|\``, startOf(row), "malformed-table");
+  return { ...row, children: [...cells.slice(0, description), merged, ...cells.slice(description + extra + 1)] };
+}
+
 function readRow(
   nameCell: TableCell,
   typeCell: TableCell,
-  { cell: requiredCell, column: requiredColumn }: { cell: TableCell; column: "required" | "optional" },
+  { cell: requiredCell, column: requiredColumn }: { cell: TableCell; column: RequiredColumn },
   descriptionCell: TableCell | undefined,
   exampleCell: TableCell | undefined,
   ctx: ReadContext,
@@ -103,10 +146,10 @@ function readRow(
   // Python's SDK writes a field named after a keyword with a trailing `_` (`from_`, `format_`): the JSON name has none.
   const onWire = ctx.dialect === "python" ? documented.replace(/(?<=[A-Za-z\d])_$/, "") : documented;
   const name = ctx.fieldNames === "camelCase" ? camelCase(onWire) : onWire;
-  const wireName = name !== onWire && documentsWireNames(ctx.dialect) ? onWire : undefined;
+  const wireName = name !== onWire && documentsWireNames(ctx.dialect, ctx.family) ? onWire : undefined;
 
   const typeStart = typeCell.position?.start ?? start;
-  const parsed = parseTypeCell(typeCell.children, typeStart, ctx.source, ctx.dialect);
+  const parsed = parseTypeCell(typeCell.children, typeStart, ctx.source, ctx.dialect, ctx.names);
   if (!parsed.ok) {
     report(
       ctx.file,
@@ -124,7 +167,7 @@ function readRow(
     report(
       ctx.file,
       "error",
-      `the ${capitalize(requiredColumn)} cell of \`${name}\` reads "${requiredText}"; write ${requiredColumn === "required" ? ":heavy_check_mark: (required) or :heavy_minus_sign: (optional)" : ":heavy_check_mark: (optional) or :heavy_minus_sign: (required)"}`,
+      `the ${capitalize(requiredColumn)} cell of \`${name}\` reads "${requiredText}"; write ${REQUIRED_MARK_HINTS[requiredColumn]}`,
       startOf(requiredCell.children[0] ?? requiredCell),
       "bad-required",
     );
@@ -143,7 +186,9 @@ function readRow(
   const goNil = ctx.dialect === "go" && parsed.mark === undefined && (written.kind === "array" || written.kind === "record");
   // In a tree that marks every nullable field, an optional field without that mark is only optional.
   const onlyOptional = ctx.explicitNulls === true && !required && parsed.mark !== "null";
-  const nullability = nullMember === "yes" ? "yes" : onlyOptional ? "no" : goNil ? "unknown" : statedNullability(parsed.mark, required, ctx.dialect);
+  const nulls = FAMILY_FACTS[ctx.family].nulls;
+  const stated = nullMember === "yes" || parsed.mark === "null";
+  const nullability = nullMember === "yes" ? "yes" : nulls !== "wrappers" ? (stated ? "yes" : nulls === "members" ? "no" : "unknown") : onlyOptional ? "no" : goNil ? "unknown" : statedNullability(parsed.mark, required, ctx.dialect);
   const type = ctx.dialect === "python" || ctx.dialect === "ruby" ? dateByExample(written, exampleText) : written;
   const field: Field = {
     name,
@@ -160,6 +205,14 @@ function readRow(
   if (exampleText !== "" && exampleSpan) field.example = { text: exampleText, position: exampleSpan };
   return field;
 }
+
+/** What a Required-like cell holds, for the message about one that holds something else. */
+const REQUIRED_MARK_HINTS: Readonly<Record<RequiredColumn, string>> = {
+  required: ":heavy_check_mark: (required) or :heavy_minus_sign: (optional)",
+  optional: ":heavy_check_mark: (optional) or :heavy_minus_sign: (required)",
+  tags: "Required or Optional",
+  notes: "[optional], or nothing for a required field",
+};
 
 /** The Python SDK's row for a model's additional properties. */
 const PYDANTIC_EXTRA = "__pydantic_extra__";

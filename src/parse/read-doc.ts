@@ -6,12 +6,19 @@ import type { ExampleCode, ModelBody, ModelDoc, Point, Position, TypeExpr, Union
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
 import { readExampleCode } from "./example-literal.js";
-import { readFieldsTable, type ReadContext } from "./fields-table.js";
+import { readFieldsSection, type ReadContext } from "./fields-table.js";
 import { parseMarkdown } from "./markdown.js";
 import { readFrontMatter } from "./front-matter.js";
 import { findSection, outlineDoc, type DocOutline, type Section } from "./sections.js";
 import { parseTypeCell } from "./type-cell.js";
-import { DIALECT_LABELS, TYPESCRIPT_READ, type ReadOptions } from "../shared/dialects.js";
+import { DIALECT_LABELS } from "../shared/dialects.js";
+import { familyOf, TYPESCRIPT_READ, type ReadOptions } from "../shared/read-options.js";
+import type { Family } from "../shared/families.js";
+import { typeNamesOf } from "./family-type-names.js";
+import type { TypeNameOverrides } from "./type-cell.js";
+import type { PageRead, PageReader } from "./pages/page.js";
+import { readOpenApiGeneratorPage } from "./pages/openapi-generator.js";
+import { readApimaticPage } from "./pages/apimatic.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { nonModelPath } from "./model-paths.js";
 import { markdownBudget } from "./markdown-budget.js";
@@ -55,9 +62,37 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
     report(file, "error", `${breach.reason}; mdmodel refuses it rather than spend minutes parsing it: split the text or remove the doc from the input`, { line: breach.line, column: breach.column }, "doc-too-complex");
     return { file, skipped: false };
   }
-  const ctx: ReadContext = { file, source, dialect, fieldNames: options.fieldNames, mdx: /\.mdx$/i.test(doc.path), explicitNulls: options.explicitNulls === true };
+  const family = familyOf(options);
+  const ctx: ReadContext = {
+    file,
+    source,
+    dialect,
+    fieldNames: options.fieldNames,
+    mdx: /\.mdx$/i.test(doc.path),
+    explicitNulls: options.explicitNulls === true,
+    family,
+    ...withNames(typeNamesOf(family, dialect)),
+  };
   const outline = outlineDoc(parseMarkdown(source));
+  const page = PAGE_READERS[family](outline, ctx, doc.path);
+  return { file, ...page };
+}
 
+function withNames(names: TypeNameOverrides | undefined): { names?: TypeNameOverrides } {
+  return names ? { names } : {};
+}
+
+/** Each family's page reader. */
+const PAGE_READERS: Readonly<Record<Family, PageReader>> = {
+  speakeasy: readSpeakeasyPage,
+  "openapi-generator": readOpenApiGeneratorPage,
+  apimatic: readApimaticPage,
+  liblab: readSpeakeasyPage,
+};
+
+/** A Speakeasy page (and a hand-written one of its shape): `## Fields`, `## Values` or `## Supported Types`. */
+function readSpeakeasyPage(outline: DocOutline, ctx: ReadContext, path: string): PageRead {
+  const { file, source, dialect } = ctx;
   const fields = findSection(outline, "Fields");
   const values = findSection(outline, "Values");
   const supported = findSection(outline, "Supported Types");
@@ -68,14 +103,14 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
     : front?.title && { name: front.title.text, position: front.title.position };
   // Pages at the tree's root (an overview, an index) are the site's, not models without a section.
   if (!fields && !values && !supported) {
-    if (dialect !== "typescript" && title && outline.sections.length === 0 && doc.path.includes("/")) return emptyUnion(outline, title, doc.path, ctx);
+    if (dialect !== "typescript" && title && outline.sections.length === 0 && path.includes("/")) return emptyUnion(outline, title, path, ctx);
     report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", DOC_START, "not-a-model");
-    return { file, skipped: true };
+    return { skipped: true };
   }
   // The `# Name` heading, else the front matter's `title` (`.mdx` docs sites).
   if (!title) {
     report(file, "error", "a model doc starts with a `# Name` title (or a `title:` in its front matter); add one", DOC_START, "missing-title");
-    return { file, skipped: false };
+    return { skipped: false };
   }
 
   const name = title.name;
@@ -84,11 +119,11 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
     : values
       ? readEnumValues(values.nodes, startOf(values.heading), ctx)
       : readUnion(supported!, name, ctx);
-  if (!body || file.messages.some((message) => message.fatal === true)) return { file, skipped: false };
+  if (!body || file.messages.some((message) => message.fatal === true)) return { skipped: false };
 
   const model: ModelDoc = {
     name,
-    path: doc.path,
+    path,
     description: sourceText(outline.intro, source, ctx.mdx) || (front?.description ?? ""),
     body,
     position: title.position,
@@ -101,7 +136,7 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
   const usage = findSection(outline, "Example Usage");
   const exampleUsage = usage ? firstCodeBlock(usage.nodes, ctx) : undefined;
   if (exampleUsage) model.exampleUsage = exampleUsage;
-  return { file, model, skipped: false };
+  return { model, skipped: false };
 }
 
 interface DocTitle {
@@ -113,7 +148,7 @@ interface DocTitle {
  * A page with a title and no section: the Java, C# and Ruby SDKs publish their unions so,
  * without members. It says only that the model exists, so it is typed `unknown`.
  */
-function emptyUnion(outline: DocOutline, title: DocTitle, path: string, ctx: ReadContext): ReadResult {
+function emptyUnion(outline: DocOutline, title: DocTitle, path: string, ctx: ReadContext): PageRead {
   const { name, position } = title;
   report(
     ctx.file,
@@ -129,22 +164,11 @@ function emptyUnion(outline: DocOutline, title: DocTitle, path: string, ctx: Rea
     body: { kind: "union", members: [{ type: { kind: "unknown" }, position }] },
     position,
   };
-  return { file: ctx.file, model, skipped: false };
+  return { model, skipped: false };
 }
 
 function readObject(section: Section, ctx: ReadContext): ModelBody | undefined {
-  const table = section.nodes.find((node): node is Table => node.type === "table");
-  if (!table) {
-    report(
-      ctx.file,
-      "error",
-      "the Fields section has no table; expected `| Field | Type | Required | Description |` rows",
-      startOf(section.heading),
-      "malformed-table",
-    );
-    return undefined;
-  }
-  const fields = readFieldsTable(table, ctx);
+  const fields = readFieldsSection(section, ctx);
   return fields ? { kind: "object", fields } : undefined;
 }
 

@@ -4,7 +4,12 @@
  * a field is required. A new spelling is a new entry here, not a new branch in the reader.
  */
 
-export type Column = "field" | "type" | "required" | "optional" | "description" | "example";
+export type Column = "field" | "type" | "required" | "optional" | "notes" | "tags" | "description" | "example";
+
+/** The columns that can say whether a field is required, in order of preference. */
+export type RequiredColumn = "required" | "optional" | "notes" | "tags";
+
+export const REQUIRED_COLUMNS: readonly RequiredColumn[] = ["required", "optional", "tags", "notes"];
 
 /** Each column and the header texts (lower-cased) it is known by, in order of preference. */
 export const COLUMN_NAMES: ReadonlyArray<readonly [Column, readonly string[]]> = [
@@ -12,6 +17,9 @@ export const COLUMN_NAMES: ReadonlyArray<readonly [Column, readonly string[]]> =
   ["type", ["type", "data type"]],
   ["required", ["required", "required?", "req", "mandatory"]],
   ["optional", ["optional", "optional?"]],
+  // OpenAPI Generator: `[optional]`, `[readonly]`, `[default to …]`; APIMatic: `Required`, `Optional, Read-only`.
+  ["notes", ["notes"]],
+  ["tags", ["tags"]],
   ["description", ["description", "comment"]],
   ["example", ["example", "examples", "sample"]],
 ];
@@ -34,11 +42,14 @@ export function columnsOf(headerTexts: readonly string[]): Map<Column, number> {
 }
 
 /**
- * Whether a cell's mark says the field is required: in a Required column a yes mark does, in an
- * Optional column a no mark does; `undefined` for a mark the tables do not know.
+ * Whether a cell says the field is required: in a Required column a yes mark does, in an
+ * Optional column a no mark does; a Notes column says `[optional]` for the others, a Tags column
+ * `Required` or `Optional`; `undefined` for a mark the tables do not know.
  */
-export function readRequiredMark(text: string, column: "required" | "optional"): boolean | undefined {
+export function readRequiredMark(text: string, column: RequiredColumn): boolean | undefined {
   const mark = text.trim().toLowerCase();
+  if (column === "notes") return !/\[optional\]/.test(mark);
+  if (column === "tags") return /\brequired\b/.test(mark) ? true : /\boptional\b/.test(mark) ? false : undefined;
   // A `required` or `optional` word says so whichever column it stands in.
   if (mark === "required") return true;
   if (mark === "optional") return false;

@@ -3,7 +3,8 @@
  * `<Uint8Array>` becomes); it is flattened into tokens, then read by recursive descent:
  *
  *   union   := prefix ("|" prefix)*
- *   prefix  := "*" prefix | "?" prefix                           (Go pointer, PHP nullable: a wrapper)
+ *   prefix  := "*" prefix | "?" prefix                           (Go pointer, PHP nullable: a wrapper;
+ *                                                                `Pointer to` is Go's `*` spelled out)
  *            | "[" "]" prefix | "map" "[" union "]" prefix       (Go slice and map)
  *            | postfix
  *   postfix := primary ("[" "]")* "?"?                          (a hand-written `T?`: may be null)
@@ -45,6 +46,12 @@ export interface TypeCellError {
  * what was typed `unknown` on purpose (one of the SDK's own objects, such as its HTTP response).
  */
 export type TypeCellResult = { ok: true; type: TypeExpr; mark?: NullMark; notes: string[] } | { ok: false; error: TypeCellError };
+
+/** `Pointer to **string**`: OpenAPI Generator's Go pages for `*string`. */
+const POINTER_TO = /^Pointer to\s+/;
+
+/** The entities a cell's source may write for `<` and `>`. */
+const HTML_ENTITY = /^&(lt|gt);/;
 
 const PUNCT = new Set<string>(["<", ">", ",", "[", "]", "|", "(", ")", "{", "}", ":", ";", "?"]);
 const NAME_START = /[A-Za-z_$]/;
@@ -169,6 +176,17 @@ function scanText(text: string, start: Point, out: Token[], mode: ScanMode): Typ
       i += 1;
       continue;
     }
+    if (mode.dialect === "go" && POINTER_TO.test(text.slice(i)) && (i === 0 || /\s/.test(text[i - 1]!))) {
+      out.push({ kind: "punct", text: "*", at: at(i) }); // OpenAPI Generator's Go pages spell a pointer out
+      i += POINTER_TO.exec(text.slice(i))![0].length;
+      continue;
+    }
+    const entity = HTML_ENTITY.exec(text.slice(i, i + 6));
+    if (entity) {
+      out.push({ kind: "punct", text: entity[1] === "lt" ? "<" : ">", at: at(i) }); // OpenAPI Generator writes `Array&lt;X&gt;`
+      i += entity[0].length;
+      continue;
+    }
     if (mode.bare && char === "*") {
       return { reason: `unclosed emphasis "${char}"; close it, e.g. *string*`, at: at(i) };
     }
@@ -218,6 +236,7 @@ function startsName(text: string, i: number): boolean {
 function nameEnd(text: string, i: number): number {
   let end = text[i] === ":" ? i + 2 : i + 1;
   for (;;) {
+    if (text.startsWith("{}", end) && text.slice(i, end).endsWith("interface")) return end + 2; // Go's `interface{}`
     if (end < text.length && NAME_PART.test(text[end]!)) end += 1;
     else if (text.startsWith("::", end) && NAME_START.test(text[end + 2] ?? "")) end += 2;
     else if (text[end] === "\\" && NAME_START.test(text[end + 1] ?? "")) end += 1;
@@ -226,17 +245,23 @@ function nameEnd(text: string, i: number): number {
   }
 }
 
+/**
+ * Names a doc family gives its own meaning, read before the dialect's (OpenAPI Generator's
+ * Python `datetime` is a date-time, where Speakeasy's Python pages write it for a date).
+ */
+export type TypeNameOverrides = ReadonlyMap<string, TypeExpr>;
+
 /** Parses a Type cell's mdast children into a type expression. */
-export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript"): TypeCellResult {
+export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript", names?: TypeNameOverrides): TypeCellResult {
   const tokens = tokenizeCell(nodes, fallback, source, dialect);
   if (!Array.isArray(tokens)) return { ok: false, error: tokens };
-  return parseTokens(tokens, fallback, dialect);
+  return parseTokens(tokens, fallback, dialect, names);
 }
 
 /** Parses a token list (also used for `typescript` blocks of enum values). */
-export function parseTokens(tokens: readonly Token[], fallback: Point, dialect: Dialect = "typescript"): TypeCellResult {
+export function parseTokens(tokens: readonly Token[], fallback: Point, dialect: Dialect = "typescript", names?: TypeNameOverrides): TypeCellResult {
   if (tokens.length === 0) return { ok: false, error: { reason: "the Type cell is empty", at: fallback } };
-  const parser = new TypeParser(tokens, fallback, dialect);
+  const parser = new TypeParser(tokens, fallback, dialect, names);
   try {
     const type = parser.union();
     parser.expectEnd();
@@ -278,6 +303,7 @@ class TypeParser {
     private readonly tokens: readonly Token[],
     private readonly fallback: Point,
     private readonly dialect: Dialect,
+    private readonly names?: TypeNameOverrides,
   ) {}
 
   union(): TypeExpr {
@@ -475,7 +501,7 @@ class TypeParser {
 
   /** A name without arguments: a built-in of the dialect, one of the SDK's own objects, or a model. */
   private simpleName(token: Extract<Token, { kind: "name" }>): TypeExpr {
-    const builtin = simpleType(token.text, this.dialect);
+    const builtin = this.names?.get(token.text) ?? simpleType(token.text, this.dialect);
     if (builtin) return builtin;
     if (isSdkObject(token.text, this.dialect)) return this.sdkObject(token.text);
     if (token.href === undefined) return { kind: "ref", name: token.text };

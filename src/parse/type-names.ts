@@ -126,7 +126,8 @@ const GENERICS: ReadonlyMap<string, GenericEntry[]> = new Map<string, GenericEnt
   ["List", [{ read: array }]],
   ["list", [{ read: array, only: ["python"] }]],
   ["Sequence", [{ read: array, only: ["python"] }]],
-  ["Set", [{ read: array, only: ["java", "csharp", "python"] }]],
+  // TypeScript clients of OpenAPI Generator write `Set<T>` for unique items, which JSON carries as an array.
+  ["Set", [{ read: array, only: ["java", "csharp", "python", "typescript"] }]],
   ["IEnumerable", [{ read: array, only: ["csharp"] }]],
   ["T::Array", [{ read: array }]],
   ["T::Set", [{ read: array }]],

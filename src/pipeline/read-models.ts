@@ -4,7 +4,7 @@ import type { SourceDoc } from "../shared/source-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs, type ReadModels } from "./assemble.js";
 import { readStep } from "./read-step.js";
 import { readingErrorFile, readingFor } from "./reading.js";
-import type { ReadOptions } from "../shared/dialects.js";
+import type { ReadOptions } from "../shared/read-options.js";
 
 /**
  * Reads every doc in this thread, resolves links between them and infers nullability; `as`

@@ -3,7 +3,7 @@ import type { ModelDoc } from "../ir/types.js";
 import { readDoc } from "../parse/read-doc.js";
 import { saveMessages, type SavedMessage } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
-import type { ReadOptions } from "../shared/dialects.js";
+import type { ReadOptions } from "../shared/read-options.js";
 
 /** A doc to read, and how its tree is read. */
 export interface ReadJob extends SourceDoc {

@@ -1,42 +1,66 @@
-/** How a run reads its docs: the dialect (set, or told from the docs) and the naming of fields. */
+/** How a run reads its docs: the family and dialect (set, or told from the docs) and the naming of fields. */
 import type { Config } from "../config/defaults.js";
-import { describeSigns, detectDialect, type DialectSign } from "../parse/dialect.js";
-import { DIALECT_LABELS, defaultFieldNaming, type ReadOptions } from "../shared/dialects.js";
+import { detectDialect } from "../parse/dialect.js";
+import { detectFamily } from "../parse/family.js";
+import { describeSigns, signOfSecond, type TreeSign } from "../parse/tree-signs.js";
+import { DIALECT_LABELS, type Dialect } from "../shared/dialects.js";
+import { FAMILY_FACTS, type Family } from "../shared/families.js";
+import { defaultFieldNaming, type ReadOptions } from "../shared/read-options.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { VFile } from "../parse/markdown-stack.js";
 import { report } from "../shared/diagnostics.js";
 
-/** How to read, and what told the dialect; or why no dialect could be told, at the first sign that says so. */
+type Told = "config" | "detected" | "default";
+
+/** How to read, and what told the dialect and the family; or why they could not be told, at the first sign that says so. */
 export type Reading =
-  | { ok: true; as: ReadOptions; told: "config" | "detected" | "default"; signs: DialectSign[] }
-  | { ok: false; reason: string; at?: DialectSign };
+  | { ok: true; as: ReadOptions; told: Told; familyTold: Told; signs: Array<TreeSign<Dialect>> }
+  | { ok: false; reason: string; at?: TreeSign<Dialect | Family> };
 
 /** Speakeasy's Go wrapper for what may be null, which a tree writes wherever it means it. */
 const GO_OPTIONAL_NULLABLE = /\boptionalnullable\.OptionalNullable\[/;
 
+const FAMILY_LABELS = Object.fromEntries(Object.entries(FAMILY_FACTS).map(([family, facts]) => [family, facts.label])) as Record<Family, string>;
+
 /** The read options of a run over `docs`. */
-export function readingFor(config: Pick<Config, "dialect" | "fieldNames">, docs: readonly SourceDoc[]): Reading {
-  const named = (dialect: ReadOptions["dialect"]): ReadOptions => ({
+export function readingFor(config: Pick<Config, "dialect" | "fieldNames"> & Partial<Pick<Config, "family">>, docs: readonly SourceDoc[]): Reading {
+  const familyChoice = config.family ?? "auto";
+  let family: Family = "speakeasy";
+  let familyTold: Told = "default";
+  if (familyChoice !== "auto") {
+    family = familyChoice;
+    familyTold = "config";
+  } else {
+    const detection = detectFamily(docs);
+    if (detection.ok) {
+      family = detection.kind;
+      familyTold = "detected";
+    } else if (detection.reason === "mixed") {
+      const families = [...new Set(detection.signs.map((sign) => FAMILY_LABELS[sign.kind]))];
+      return {
+        ok: false,
+        reason: `the docs mix the pages of several SDK generators (${families.join(", ")}), and one run reads one: ${describeSigns(detection.signs, FAMILY_LABELS)}; generate each generator's docs separately, or set "family" in the config`,
+        ...(detection.signs[0] ? { at: signOfSecond(detection.signs) } : {}),
+      };
+    }
+  }
+  const named = (dialect: Dialect): ReadOptions => ({
+    ...(family === "speakeasy" ? {} : { family }),
     dialect,
-    fieldNames: config.fieldNames === "auto" ? defaultFieldNaming(dialect) : config.fieldNames,
-    ...(dialect === "go" && docs.some((doc) => GO_OPTIONAL_NULLABLE.test(doc.text)) ? { explicitNulls: true } : {}),
+    fieldNames: config.fieldNames === "auto" ? defaultFieldNaming(dialect, family) : config.fieldNames,
+    ...(family === "speakeasy" && dialect === "go" && docs.some((doc) => GO_OPTIONAL_NULLABLE.test(doc.text)) ? { explicitNulls: true } : {}),
   });
-  if (config.dialect !== "auto") return { ok: true, as: named(config.dialect), told: "config", signs: [] };
-  const detection = detectDialect(docs);
-  if (detection.ok) return { ok: true, as: named(detection.dialect), told: "detected", signs: detection.signs };
+  if (config.dialect !== "auto") return { ok: true, as: named(config.dialect), told: "config", familyTold, signs: [] };
+  const detection = detectDialect(docs, family);
+  if (detection.ok) return { ok: true, as: named(detection.kind), told: "detected", familyTold, signs: detection.signs };
   // A tree whose cells every dialect writes alike (`*string*` only) reads the same as TypeScript.
-  if (detection.reason === "none") return { ok: true, as: named("typescript"), told: "default", signs: [] };
-  const dialects = [...new Set(detection.signs.map((sign) => DIALECT_LABELS[sign.dialect]))];
+  if (detection.reason === "none") return { ok: true, as: named("typescript"), told: "default", familyTold, signs: [] };
+  const dialects = [...new Set(detection.signs.map((sign) => DIALECT_LABELS[sign.kind]))];
   return {
     ok: false,
-    reason: `the docs mix the Type cells of several SDK languages (${dialects.join(", ")}), and one run reads one: ${describeSigns(detection.signs)}; generate each SDK's docs separately, or set "dialect" in the config`,
+    reason: `the docs mix the Type cells of several SDK languages (${dialects.join(", ")}), and one run reads one: ${describeSigns(detection.signs, DIALECT_LABELS)}; generate each SDK's docs separately, or set "dialect" in the config`,
     ...(detection.signs[0] ? { at: signOfSecond(detection.signs) } : {}),
   };
-}
-
-/** The first sign of a dialect other than the most common one: where the tree departs from itself. */
-function signOfSecond(signs: readonly DialectSign[]): DialectSign {
-  return signs.find((sign) => sign.dialect !== signs[0]!.dialect) ?? signs[0]!;
 }
 
 /** The message file of a tree that cannot be read: the error, at the doc and line of the sign that shows the mix. */

@@ -32,6 +32,7 @@ export type RuleId =
   | "bad-path"
   | "sdk-type"
   | "empty-union"
+  | "enum-values-assumed"
   | "dialect";
 
 const SOURCE = "mdmodel";

@@ -19,44 +19,6 @@ export const DIALECT_LABELS: Readonly<Record<Dialect, string>> = {
 export type FieldNaming = "as-documented" | "camelCase";
 
 /**
- * What a TypeScript user of the API expects: the TypeScript SDK's names, which are camelCase.
- * TypeScript docs already hold those; the other dialects' Field columns hold their own
- * language's (`created_at`, `CreatedAt`).
- */
-export function defaultFieldNaming(dialect: Dialect): FieldNaming {
-  return dialect === "typescript" ? "as-documented" : "camelCase";
-}
-
-/** How a tree's docs are read: their dialect and the naming of fields. */
-export interface ReadOptions {
-  dialect: Dialect;
-  fieldNames: FieldNaming;
-  /**
-   * The tree marks every field that may be `null` (Speakeasy's current Go docs write
-   * `optionalnullable.OptionalNullable[…]`), so a plain pointer on an optional field only
-   * says it may be absent. Absent: `false`.
-   */
-  explicitNulls?: boolean;
-}
-
-/** The reading as the manifest records it: docs read one way are not reused by a run that reads another. */
-export function readingLabel(as: ReadOptions): string {
-  return as.explicitNulls ? `${as.dialect}+explicit-nulls` : as.dialect;
-}
-
-/** How docs are read when nothing says otherwise (tests and tools that read one doc). */
-export const TYPESCRIPT_READ: ReadOptions = { dialect: "typescript", fieldNames: "as-documented" };
-
-/**
- * Whether a dialect's Field column holds the names JSON carries. Python and Ruby write the
- * wire names (`created_at`), Java and TypeScript their camelCase twins of them; Go and C#
- * write their own PascalCase property names (`CreatedAt`), which no API sends.
- */
-export function documentsWireNames(dialect: Dialect): boolean {
-  return dialect !== "go" && dialect !== "csharp";
-}
-
-/**
  * A field name in camelCase: `created_at`, `CreatedAt` and `created-at` become `createdAt`;
  * a run of capitals is one word (`ID` → `id`, `HTMLBody` → `htmlBody`, `UserID` → `userId`),
  * and digits join the word they are in (`k8s_cluster` → `k8sCluster`). A name with no

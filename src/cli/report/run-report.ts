@@ -1,6 +1,7 @@
 /** What one `generate` or `--check` run found and did, for the reporters to print. */
 import type { Severity } from "../../shared/diagnostics.js";
 import type { Dialect } from "../../shared/dialects.js";
+import type { Family } from "../../shared/families.js";
 import type { DriftEntry, Finding } from "./findings.js";
 
 export interface RunSummary {
@@ -10,6 +11,8 @@ export interface RunSummary {
   skipped: number;
   /** The dialect the docs were read in (absent in a manifest older than dialects). */
   dialect?: Dialect;
+  /** The generator whose pages the docs are, when not Speakeasy's. */
+  family?: Family;
   errors: number;
   warnings: number;
   /** The output's files: written, left as they were, removed (generate); or their count (check). */

@@ -4,6 +4,7 @@
  * with a code frame, then one summary line.
  */
 import { DIALECT_LABELS } from "../../shared/dialects.js";
+import { FAMILY_FACTS } from "../../shared/families.js";
 import { type Paint } from "./color.js";
 import { groupFindings, type DriftEntry, type Finding, type FindingGroup } from "./findings.js";
 import { codeFrame } from "./frame.js";
@@ -109,7 +110,8 @@ function readLine(summary: RunSummary): string {
   const kinds = `${count(summary.modelsByKind.object, "object")}, ${count(summary.modelsByKind.enum, "enum")}, ${count(summary.modelsByKind.union, "union")}`;
   const models = `${count(summary.models, "model")} (${kinds}), ${summary.skipped} skipped`;
   // `11 Python docs`: the dialect the Type cells were read in, told from the docs or set in the config.
-  const docs = summary.dialect ? `${summary.docs} ${DIALECT_LABELS[summary.dialect]} doc${summary.docs === 1 ? "" : "s"}` : count(summary.docs, "doc");
+  const family = summary.family ? `${FAMILY_FACTS[summary.family].label} ` : "";
+  const docs = summary.dialect ? `${summary.docs} ${family}${DIALECT_LABELS[summary.dialect]} doc${summary.docs === 1 ? "" : "s"}` : count(summary.docs, "doc");
   if (summary.sparse) return `${docs} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
   return `${docs} read, ${models}`;
 }

@@ -1,0 +1,98 @@
+/**
+ * OpenAPI Generator's model pages: `# Pet`, a description, `## Properties` with
+ * `Name | Type | Description | Notes` (`[optional]` in Notes), or `## Enum` with
+ * `` * `NAME` (value: `'v'`) `` bullets; Java adds `## Enum: StateEnum` tables for the
+ * enums of its fields, linked as `[**StateEnum**](#StateEnum)`. API pages are not models.
+ */
+import type { Table } from "mdast";
+import { toString } from "../markdown-stack.js";
+import { DOC_START, report, startOf } from "../../shared/diagnostics.js";
+import type { EnumModel, Field, ModelDoc, TypeExpr } from "../../ir/types.js";
+import { sourceText } from "../cell-text.js";
+import { readEnumValues } from "../enum-values.js";
+import { readFieldsSection, type ReadContext } from "../fields-table.js";
+import { findSection, type DocOutline } from "../sections.js";
+import type { PageRead } from "./page.js";
+
+/** `## Enum: StateEnum`: an enum of one field, on its object's page. */
+const INLINE_ENUM = /^Enum:\s*(\w+)$/;
+
+export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, path: string): PageRead {
+  const { file } = ctx;
+  if (outline.sections.some((section) => section.nodes.some(isOperationTable))) {
+    report(file, "info", "skipped: an API page (a `Method | HTTP request | Description` table) documents operations, not a model", DOC_START, "not-a-model");
+    return { skipped: true };
+  }
+  const properties = findSection(outline, "Properties");
+  const values = findSection(outline, "Enum") ?? findSection(outline, "Values");
+  if (!properties && !values) {
+    report(file, "info", "skipped: no Properties or Enum section, so not a model page", DOC_START, "not-a-model");
+    return { skipped: true };
+  }
+  if (!outline.title) {
+    report(file, "error", "a model page starts with a `# Name` title; add one", DOC_START, "missing-title");
+    return { skipped: false };
+  }
+  const name = toString(outline.title).trim();
+  let body: ModelDoc["body"] | undefined;
+  if (properties) {
+    const fields = readFieldsSection(properties, ctx);
+    body = fields && { kind: "object", fields: withInlineEnums(fields, inlineEnums(outline, ctx)) };
+  } else {
+    body = readEnumValues(values!.nodes, startOf(values!.heading), ctx);
+  }
+  if (!body || file.messages.some((message) => message.fatal === true)) return { skipped: false };
+  const model: ModelDoc = {
+    name,
+    path,
+    description: sourceText(outline.intro, ctx.source, ctx.mdx),
+    body,
+    position: outline.title.position ?? { start: DOC_START, end: DOC_START },
+  };
+  return { model, skipped: false };
+}
+
+function isOperationTable(node: unknown): node is Table {
+  if ((node as { type?: string }).type !== "table") return false;
+  const header = (node as Table).children[0];
+  const titles = header?.children.map((cell) => toString(cell).trim().toLowerCase()) ?? [];
+  return titles.includes("method") && titles.includes("http request");
+}
+
+/** The page's `## Enum: X` sections, by name. */
+function inlineEnums(outline: DocOutline, ctx: ReadContext): Map<string, EnumModel> {
+  const enums = new Map<string, EnumModel>();
+  for (const section of outline.sections) {
+    const name = INLINE_ENUM.exec(section.title)?.[1];
+    if (name === undefined) continue;
+    const model = readEnumValues(section.nodes, startOf(section.heading), ctx);
+    if (model) enums.set(name, model);
+  }
+  return enums;
+}
+
+/** Fields typed by a link to one of the page's enums hold its values. */
+function withInlineEnums(fields: Field[], enums: ReadonlyMap<string, EnumModel>): Field[] {
+  if (enums.size === 0) return fields;
+  return fields.map((field) => ({ ...field, type: inlined(field.type, enums) }));
+}
+
+function inlined(type: TypeExpr, enums: ReadonlyMap<string, EnumModel>): TypeExpr {
+  switch (type.kind) {
+    case "ref":
+    case "external": {
+      const model = type.href?.startsWith("#") ? enums.get(type.href.slice(1)) : undefined;
+      if (!model) return type;
+      const members = model.members.map((member): TypeExpr => ({ kind: "literal", value: member.value }));
+      return members.length === 1 ? members[0]! : { kind: "union", members };
+    }
+    case "array":
+      return { kind: "array", element: inlined(type.element, enums) };
+    case "record":
+      return { kind: "record", value: inlined(type.value, enums) };
+    case "union":
+      return { kind: "union", members: type.members.map((member) => inlined(member, enums)) };
+    default:
+      return type;
+  }
+}
