@@ -18,5 +18,6 @@ const FAMILY_LINE = /^(?:\||#|\*\*|Name\s*\|)/;
 
 /** The family of a tree, or why none could be told (`none`: read it as Speakeasy's). */
 export function detectFamily(docs: readonly SourceDoc[]): Detection<Family> {
-  return detectBySigns(docs, CLUES, FAMILIES, FAMILY_LINE);
+  // A page votes once: a Speakeasy page shows its marks on every row, another generator's its header once.
+  return detectBySigns(docs, CLUES, FAMILIES, FAMILY_LINE, "page");
 }

@@ -31,19 +31,23 @@ const SIGNS_PER_KIND = 3;
 const SIGN_LINE = /^(?:\||```|#)/;
 
 /**
- * Counts the clues of each kind over `docs`, on the lines `lines` matches; `order` breaks ties.
+ * Counts the clues of each kind over `docs`, on the lines `lines` matches, once per line or
+ * once per page (`unit`); `order` breaks ties.
  * A stray sign of a second kind does not make a tree mixed.
  */
-export function detectBySigns<K>(docs: readonly SourceDoc[], clues: ReadonlyArray<Clue<K>>, order: readonly K[], lines: RegExp = SIGN_LINE): Detection<K> {
+export function detectBySigns<K>(docs: readonly SourceDoc[], clues: ReadonlyArray<Clue<K>>, order: readonly K[], lines: RegExp = SIGN_LINE, unit: "line" | "page" = "line"): Detection<K> {
   const counts = new Map<K, number>();
   const signs = new Map<K, Array<TreeSign<K>>>();
   for (const doc of docs) {
     if (nonModelPath(doc.path) !== undefined) continue; // operation pages show every language's usage
+    const counted = new Set<K>();
     doc.text.split("\n").forEach((line, index) => {
       if (!lines.test(line)) return;
       for (const clue of clues) {
         const match = clue.pattern.exec(line);
         if (!match) continue;
+        if (unit === "page" && counted.has(clue.kind)) continue;
+        counted.add(clue.kind);
         counts.set(clue.kind, (counts.get(clue.kind) ?? 0) + 1);
         const kept = signs.get(clue.kind) ?? [];
         if (kept.length < SIGNS_PER_KIND) kept.push({ kind: clue.kind, seen: match[0], path: doc.path, line: index + 1 });

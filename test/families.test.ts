@@ -1,0 +1,95 @@
+/** Doc families: each fixture tree is told by its page shapes, a mixed tree is refused at the minority's page, and the config decides when set. */
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { loadDocs } from "../src/io/load-docs.js";
+import { detectFamily } from "../src/parse/family.js";
+import { readingFor } from "../src/pipeline/reading.js";
+import { resolveConfig } from "../src/config/defaults.js";
+import { snakeCase } from "../src/parse/pages/apimatic.js";
+import { readDoc } from "../src/parse/read-doc.js";
+
+const fixtures = join(import.meta.dirname, "fixtures");
+
+describe("a tree's family and dialect are told from its pages", () => {
+  test.each([
+    ["family-openapi-generator-ts", "openapi-generator", "typescript"],
+    ["family-openapi-generator-go", "openapi-generator", "go"],
+    ["family-openapi-generator-java", "openapi-generator", "java"],
+    ["family-openapi-generator-python", "openapi-generator", "python"],
+    ["family-apimatic", "apimatic", "typescript"],
+    ["dialect-python", "speakeasy", "python"],
+    ["hand-written", "speakeasy", "typescript"],
+  ])("%s is %s, %s", async (name, family, dialect) => {
+    const docs = await loadDocs(join(fixtures, name, "docs"));
+    const reading = readingFor(resolveConfig({}), docs);
+    expect(reading.ok).toBe(true);
+    if (!reading.ok) return;
+    expect(reading.as.family ?? "speakeasy").toBe(family);
+    expect(reading.as.dialect).toBe(dialect);
+  });
+
+  test("a tree without any sign is Speakeasy's shape", () => {
+    expect(detectFamily([{ path: "a.md", text: "# A\n\nNothing here.\n" }])).toMatchObject({ ok: false, reason: "none" });
+  });
+
+  test("a tree that mixes families is an error at the first page of the minority, naming both", async () => {
+    const openapi = await loadDocs(join(fixtures, "family-openapi-generator-ts", "docs"));
+    const speakeasy = await loadDocs(join(fixtures, "dialect-python", "docs"));
+    const docs = [...openapi, ...speakeasy.slice(0, 1).map((doc) => ({ ...doc, path: `other/${doc.path}` }))];
+    const reading = readingFor(resolveConfig({}), docs);
+    expect(reading.ok).toBe(false);
+    if (reading.ok) return;
+    expect(reading.reason).toContain("OpenAPI Generator");
+    expect(reading.reason).toContain("Speakeasy");
+    expect(reading.reason).toContain('set "family" in the config');
+    expect(reading.at?.path.startsWith("other/")).toBe(true);
+  });
+
+  test("the family option overrides detection", async () => {
+    const docs = await loadDocs(join(fixtures, "family-openapi-generator-go", "docs"));
+    const reading = readingFor(resolveConfig({ family: "speakeasy" }), docs);
+    expect(reading.ok && reading.as.family).toBe(undefined);
+    expect(reading.ok && reading.familyTold).toBe("config");
+  });
+});
+
+describe("OpenAPI Generator pages", () => {
+  const as = { family: "openapi-generator", dialect: "go", fieldNames: "camelCase" } as const;
+
+  test("an empty Notes cell is required, `[optional]` is not; `Pointer to` is a pointer, `NullableString` a string that may be null", () => {
+    const text = "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string** |  | \n**Note** | Pointer to **NullableString** |  | [optional] \n";
+    const { model, file } = readDoc({ path: "A.md", text }, as);
+    expect(file.messages).toEqual([]);
+    expect(model?.body).toMatchObject({
+      kind: "object",
+      fields: [
+        { name: "id", required: true, nullability: "unknown", type: { kind: "string" } },
+        { name: "note", required: false, nullability: "yes", type: { kind: "string" } },
+      ],
+    });
+  });
+
+  test("a type it cannot read is an error at its column", () => {
+    const text = "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string]** |  | \n";
+    const { file } = readDoc({ path: "A.md", text }, as);
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([[7, 18, "bad-type"]]);
+  });
+});
+
+describe("APIMatic pages", () => {
+  test.each([
+    ["OnHold", "on_hold"],
+    ["Braintree1", "braintree1"],
+    ["HTMLBody", "html_body"],
+    ["Active", "active"],
+  ])("the enum member %s is taken as %s", (name, value) => {
+    expect(snakeCase(name)).toBe(value);
+  });
+
+  test("a second type of one name is named as its file numbers it", async () => {
+    const docs = await loadDocs(join(fixtures, "family-apimatic", "docs"));
+    const as = { family: "apimatic", dialect: "typescript", fieldNames: "as-documented" } as const;
+    const names = docs.map((doc) => readDoc(doc, as).model?.name).filter((name) => name !== undefined);
+    expect(names.sort()).toEqual(["AccountBalance", "AccountBalance1", "AccountQuantity", "AccountState"]);
+  });
+});
