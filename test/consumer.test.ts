@@ -210,6 +210,23 @@ console.log(JSON.stringify([parsed.ok, parsed.value, Object.keys(carrierToWire(p
     expect(JSON.parse(await ok(project, `node --input-type=module -e '${script}'`))).toEqual([true, { name: "DHL", trackingUrl: "https://example.com/t/1" }, ["name", "tracking_url"], "in_transit"]);
   }, 240_000);
 
+  test("an APIMatic SDK's docs through the installed command: the family named, names from the code lines, wire names from the JSON examples, run from plain Node", async () => {
+    const project = join(work, "npm-project");
+    await cp(join(ROOT, "test", "fixtures", "family-apimatic", "docs"), join(project, "apimatic-docs"), { recursive: true });
+    const run = await sh(project, "npx mdmodel generate --input apimatic-docs --out apimatic-out");
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    expect(run.stdout).toMatch(/^mdmodel: 5 APIMatic TypeScript docs read, 4 models \(2 objects, 1 enum, 1 union\), 1 skipped/);
+    expect(run.stderr).toContain("[enum-values-assumed]");
+    const tsconfig = { compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, exactOptionalPropertyTypes: true, outDir: "apimatic-js", types: [] }, include: ["apimatic-out"] };
+    await writeFile(join(project, "tsconfig.apimatic.json"), JSON.stringify(tsconfig, null, 2));
+    const compiled = await sh(project, "npx tsc -p tsconfig.apimatic.json");
+    expect(compiled, compiled.stdout).toMatchObject({ code: 0 });
+    const script = `const { parseAccountBalance, accountBalanceToWire } = await import("./apimatic-js/models/account-balance.js");
+const parsed = parseAccountBalance({ balance_in_cents: 16, currency: "USD", state: "on_hold", quantity: "2" });
+console.log(JSON.stringify([parsed.ok, parsed.value.balanceInCents === 16n, parsed.value.state, Object.keys(accountBalanceToWire(parsed.value)), parseAccountBalance({ currency: "USD", state: "paused" }).ok]));`;
+    expect(JSON.parse(await ok(project, `node --input-type=module -e '${script}'`))).toEqual([true, true, "on_hold", ["balance_in_cents", "currency", "state", "quantity"], false]);
+  }, 240_000);
+
   test("runs with node_modules read-only (a cached CI image, a user who does not own it)", async () => {
     const project = join(work, "npm-project");
     const out = join(project, "read-only-out");

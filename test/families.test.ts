@@ -45,6 +45,13 @@ describe("a tree's family and dialect are told from its pages", () => {
     expect(reading.at?.path.startsWith("other/")).toBe(true);
   });
 
+  test("a liblab tree is refused with one error that says why, at its first page", () => {
+    const text = "# Account\n\n**Properties**\n\n| Name | Type | Required | Description |\n| :--- | :--- | :--- | :--- |\n| id | string | ✅ | The id |\n";
+    const reading = readingFor(resolveConfig({}), [{ path: "models/Account.md", text }]);
+    expect(reading).toMatchObject({ ok: false, at: { path: "models/Account.md", line: 3 } });
+    expect(!reading.ok && reading.reason).toContain("does not read yet");
+  });
+
   test("the family option overrides detection", async () => {
     const docs = await loadDocs(join(fixtures, "family-openapi-generator-go", "docs"));
     const reading = readingFor(resolveConfig({ family: "speakeasy" }), docs);

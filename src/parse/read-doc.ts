@@ -87,7 +87,7 @@ const PAGE_READERS: Readonly<Record<Family, PageReader>> = {
   speakeasy: readSpeakeasyPage,
   "openapi-generator": readOpenApiGeneratorPage,
   apimatic: readApimaticPage,
-  liblab: readSpeakeasyPage,
+  liblab: readSpeakeasyPage, // a liblab tree is refused before reading (pipeline/reading.ts)
 };
 
 /** A Speakeasy page (and a hand-written one of its shape): `## Fields`, `## Values` or `## Supported Types`. */
