@@ -20,6 +20,7 @@ import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
+import { modelDocsOf } from "./pipeline/model-docs.js";
 import type { Dialect } from "./shared/dialects.js";
 import type { Family } from "./shared/families.js";
 import { readingLabel, type ReadOptions } from "./shared/read-options.js";
@@ -152,6 +153,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     const docs = sortDocs(input.docs);
     const reading = readingFor(config, docs);
     if (!reading.ok) return dialectError(docs, readingErrorFile(docs, reading));
+    const models = modelDocsOf(docs, reading.as);
     const run: Run = {
       as: reading.as,
       told: reading.told,
@@ -160,11 +162,12 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       input,
       config,
       formatOptions: input.formatOptions ?? {},
-      docs,
+      docs: models.docs,
       identity: input.identity ?? generatorIdentity(),
       key: inputKey(config, input.formatOptions),
     };
-    const start = input.previous && sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as));
+    // The manifest records the pages; a run over docs cut from them reads them all.
+    const start = input.previous && (models.split ? "pages that hold several models are read whole" : sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as)));
     const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
     if (typeof sparse === "object") return sparse;
     const result = await fullRun(run, moduleCache, formatCache);
@@ -206,7 +209,7 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   reportExampleProblems(plans, files);
   const messages = [...files.values()].flatMap((file) => file.messages);
   const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
-  const stats: GenerateStats = { docs: docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
+  const stats: GenerateStats = { docs: input.docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
   const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema), sparse: false as const };
   if (hasErrors(messages)) return { files: [], ...told };
 

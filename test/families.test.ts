@@ -7,6 +7,8 @@ import { readingFor } from "../src/pipeline/reading.js";
 import { resolveConfig } from "../src/config/defaults.js";
 import { snakeCase } from "../src/parse/pages/apimatic.js";
 import { readDoc } from "../src/parse/read-doc.js";
+import { splitLiblabPages } from "../src/parse/pages/liblab-split.js";
+import { readModels } from "../src/pipeline/read-models.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -17,6 +19,7 @@ describe("a tree's family and dialect are told from its pages", () => {
     ["family-openapi-generator-java", "openapi-generator", "java"],
     ["family-openapi-generator-python", "openapi-generator", "python"],
     ["family-apimatic", "apimatic", "typescript"],
+    ["family-liblab", "liblab", "typescript"],
     ["dialect-python", "speakeasy", "python"],
     ["hand-written", "speakeasy", "typescript"],
   ])("%s is %s, %s", async (name, family, dialect) => {
@@ -43,13 +46,6 @@ describe("a tree's family and dialect are told from its pages", () => {
     expect(reading.reason).toContain("Speakeasy");
     expect(reading.reason).toContain('set "family" in the config');
     expect(reading.at?.path.startsWith("other/")).toBe(true);
-  });
-
-  test("a liblab tree is refused with one error that says why, at its first page", () => {
-    const text = "# Account\n\n**Properties**\n\n| Name | Type | Required | Description |\n| :--- | :--- | :--- | :--- |\n| id | string | ✅ | The id |\n";
-    const reading = readingFor(resolveConfig({}), [{ path: "models/Account.md", text }]);
-    expect(reading).toMatchObject({ ok: false, at: { path: "models/Account.md", line: 3 } });
-    expect(!reading.ok && reading.reason).toContain("does not read yet");
   });
 
   test("the family option overrides detection", async () => {
@@ -98,5 +94,39 @@ describe("APIMatic pages", () => {
     const as = { family: "apimatic", dialect: "typescript", fieldNames: "as-documented" } as const;
     const names = docs.map((doc) => readDoc(doc, as).model?.name).filter((name) => name !== undefined);
     expect(names.sort()).toEqual(["AccountBalance", "AccountBalance1", "AccountQuantity", "AccountState"]);
+  });
+});
+
+describe("liblab pages", () => {
+  test("a page is cut into a doc per model: the first keeps the page, the others take their own page's path, copies of a model with a page are dropped, a union keeps its member pointers", async () => {
+    const docs = await loadDocs(join(fixtures, "family-liblab", "docs"));
+    const split = splitLiblabPages(docs);
+    expect(split.map((doc) => [doc.path, doc.page])).toEqual([
+      ["models/AddVariable.md", undefined],
+      ["models/AddVariableType.md", "models/AddVariable.md"],
+      ["models/VariableChange.md", "models/AddVariable.md"],
+      ["models/AddVariableEntityId.md", "models/AddVariable.md"],
+      ["models/Default_.md", "models/AddVariable.md"],
+      ["models/VariableError.md", undefined],
+      ["models/VariableNotFound.md", undefined],
+      ["models/VariableSource.md", undefined],
+    ]);
+    // Each cut keeps the page's lines, blank outside its model, so messages point into the page.
+    const page = docs.find((doc) => doc.path === "models/AddVariable.md")!;
+    const cut = split.find((doc) => doc.path === "models/VariableChange.md")!;
+    expect(cut.text.split("\n").length).toBe(page.text.split("\n").length);
+    expect(cut.text.split("\n")[27]).toBe("# VariableChange");
+    expect(cut.text.split("\n")[0]).toBe("");
+  });
+
+  test("an enum is a table whose every description is a literal; a union lists its members; a model without either is unknown, with a warning", async () => {
+    const docs = await loadDocs(join(fixtures, "family-liblab", "docs"));
+    const result = readModels(docs, resolveConfig({}));
+    const byName = new Map(result.models.models.map((model) => [model.name, model.body]));
+    expect(byName.get("AddVariableType")).toMatchObject({ kind: "enum", members: [{ name: "SECRET", value: "secret" }, { name: "DEFAULT_", value: "default" }] });
+    expect(byName.get("VariableError")).toMatchObject({ kind: "union", members: [{ type: { kind: "ref", target: "models/VariableNotFound.md" } }, { type: { kind: "ref", target: "models/VariableSource.md" } }] });
+    expect(byName.get("AddVariableEntityId")).toMatchObject({ kind: "union", members: [{ type: { kind: "unknown" } }] });
+    const messages = [...result.files.values()].flatMap((file) => file.messages);
+    expect(messages.map((message) => [message.file, message.line, message.ruleId])).toEqual([["models/AddVariable.md", 38, "empty-union"]]);
   });
 });

@@ -19,6 +19,7 @@ import type { TypeNameOverrides } from "./type-cell.js";
 import type { PageRead, PageReader } from "./pages/page.js";
 import { readOpenApiGeneratorPage } from "./pages/openapi-generator.js";
 import { readApimaticPage } from "./pages/apimatic.js";
+import { readLiblabPage } from "./pages/liblab.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { nonModelPath } from "./model-paths.js";
 import { markdownBudget } from "./markdown-budget.js";
@@ -87,7 +88,7 @@ const PAGE_READERS: Readonly<Record<Family, PageReader>> = {
   speakeasy: readSpeakeasyPage,
   "openapi-generator": readOpenApiGeneratorPage,
   apimatic: readApimaticPage,
-  liblab: readSpeakeasyPage, // a liblab tree is refused before reading (pipeline/reading.ts)
+  liblab: readLiblabPage,
 };
 
 /** A Speakeasy page (and a hand-written one of its shape): `## Fields`, `## Values` or `## Supported Types`. */

@@ -192,7 +192,8 @@ function scanText(text: string, start: Point, out: Token[], mode: ScanMode): Typ
     }
     if (startsName(text, i)) {
       const end = nameEnd(text, i);
-      out.push({ kind: "name", text: text.slice(i, end), at: at(i) });
+      // `Default\_`: markdown's escaped underscore is an underscore of the name.
+      out.push({ kind: "name", text: text.slice(i, end).replace(/\\(?=_)/g, ""), at: at(i) });
       i = end;
     } else if (/\s/.test(char) || char === "\\" || char === "*" || char === "`") {
       i += 1; // whitespace, the table's `\|` escape, stray emphasis or code marks
@@ -239,7 +240,7 @@ function nameEnd(text: string, i: number): number {
     if (text.startsWith("{}", end) && text.slice(i, end).endsWith("interface")) return end + 2; // Go's `interface{}`
     if (end < text.length && NAME_PART.test(text[end]!)) end += 1;
     else if (text.startsWith("::", end) && NAME_START.test(text[end + 2] ?? "")) end += 2;
-    else if (text[end] === "\\" && NAME_START.test(text[end + 1] ?? "")) end += 1;
+    else if (text[end] === "\\" && NAME_START.test(text[end + 1] ?? "")) end += text[end + 1] === "_" ? 2 : 1;
     else if (text[end] === "-" && /[A-Za-z]/.test(text[end + 1] ?? "")) end += 1; // `date-time`, a hand-written page's format name
     else return end;
   }

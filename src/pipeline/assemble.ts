@@ -14,6 +14,7 @@ import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import type { DocRead } from "./read-step.js";
+import type { PageDoc } from "../parse/pages/liblab-split.js";
 import { modulePathOf } from "../emit/naming.js";
 
 /** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
@@ -43,7 +44,8 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
       files.set(doc.path, file);
       return;
     }
-    const file = new VFile({ path: doc.path, value: doc.text });
+    // A doc cut from a page (liblab's) reports at the page, whose lines it keeps.
+    const file = new VFile({ path: (doc as PageDoc).page ?? doc.path, value: doc.text });
     restoreMessages(file, read.messages);
     files.set(doc.path, file);
     if (read.model) models.push(read.model);

@@ -3,6 +3,7 @@ import type { Config } from "../config/defaults.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { assembleModels, isSafeDocPath, sortDocs, type ReadModels } from "./assemble.js";
 import { readStep } from "./read-step.js";
+import { modelDocsOf } from "./model-docs.js";
 import { readingErrorFile, readingFor } from "./reading.js";
 import type { ReadOptions } from "../shared/read-options.js";
 
@@ -20,5 +21,6 @@ export function readModels(input: readonly SourceDoc[], config: Config, as?: Rea
     read.files.set(file.path, file);
     return read;
   }
-  return assembleModels(docs, docs.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.as }) : undefined)), config);
+  const models = modelDocsOf(docs, reading.as).docs;
+  return assembleModels(models, models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.as }) : undefined)), config);
 }

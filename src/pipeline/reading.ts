@@ -44,13 +44,6 @@ export function readingFor(config: Pick<Config, "dialect" | "fieldNames"> & Part
       };
     }
   }
-  if (family === "liblab") {
-    return {
-      ok: false,
-      reason: "the docs are liblab's pages (`**Properties**` tables), which mdmodel does not read yet: a liblab page holds several models, each under its own `#` title; set \"family\" in the config only if the pages have Speakeasy's shape",
-      ...(familyTold === "detected" ? { at: detectFamily(docs).signs[0] } : {}),
-    };
-  }
   const named = (dialect: Dialect): ReadOptions => ({
     ...(family === "speakeasy" ? {} : { family }),
     dialect,

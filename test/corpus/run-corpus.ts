@@ -20,6 +20,7 @@ import { typeLeaves } from "../../src/ir/types.js";
 import { readModels } from "../../src/pipeline/read-models.js";
 import { readingFor } from "../../src/pipeline/reading.js";
 import { DIALECT_LABELS } from "../../src/shared/dialects.js";
+import { FAMILY_FACTS } from "../../src/shared/families.js";
 import type { SourceDoc } from "../../src/shared/source-doc.js";
 
 interface ExampleTally {
@@ -166,7 +167,7 @@ function printSummary(folder: string, result: GenerateResult, measures: Measures
   const percent = examples.total === 0 ? 100 : (100 * examples.accepted) / examples.total;
   const { fields } = measures;
   console.log(`corpus ${folder}`);
-  console.log(`  dialect          ${stats.dialect ? DIALECT_LABELS[stats.dialect] : "none"} (${stats.dialectFrom ?? "not told"})`);
+  console.log(`  dialect          ${stats.family ? `${FAMILY_FACTS[stats.family].label} ` : ""}${stats.dialect ? DIALECT_LABELS[stats.dialect] : "none"} (${stats.dialectFrom ?? "not told"})`);
   console.log(`  docs read        ${stats.docs}`);
   console.log(`  models           ${stats.models} (${stats.modelsByKind.object} objects, ${stats.modelsByKind.enum} enums, ${stats.modelsByKind.union} unions)`);
   console.log(`  pages skipped    ${stats.skipped}`);
