@@ -202,7 +202,7 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   const { engine, input, config, formatOptions, docs } = run;
   // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
   const reads = await engine.read(docs, run.as, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
-  const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config);
+  const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config, [], run.as);
 
   // Plan: each module's examples (read once, here) and exports.
   const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
@@ -266,7 +266,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       if (!read) return `${unread[index]!.path} cannot be read`;
       reads.set(unread[index]!.path, read);
     }
-    const { models, files, evidenceBy } = assembleModels(docs, docs.map((doc) => reads.get(doc.path)), config, evidenceOutside(records, toRead));
+    const { models, files, evidenceBy } = assembleModels(docs, docs.map((doc) => reads.get(doc.path)), config, evidenceOutside(records, toRead), run.as);
     // Null evidence a doc now gives, or no longer gives, changes the model it is about: that one is made again too.
     const moved = [...toRead].flatMap((path) => symmetricDifference(evidenceBy.get(path) ?? [], Object.hasOwn(records, path) ? evidenceOf(records[path]!) : []).map(evidenceModel));
     if (moved.some((path) => !affected.has(path))) {

@@ -5,7 +5,7 @@ import { loadDocs } from "../src/io/load-docs.js";
 import { detectFamily } from "../src/parse/family.js";
 import { readingFor } from "../src/pipeline/reading.js";
 import { resolveConfig } from "../src/config/defaults.js";
-import { snakeCase } from "../src/parse/pages/apimatic.js";
+import { assumedValue } from "../src/parse/pages/apimatic.js";
 import { readDoc } from "../src/parse/read-doc.js";
 import { splitLiblabPages } from "../src/parse/pages/liblab-split.js";
 import { readModels } from "../src/pipeline/read-models.js";
@@ -85,8 +85,9 @@ describe("APIMatic pages", () => {
     ["Braintree1", "braintree1"],
     ["HTMLBody", "html_body"],
     ["Active", "active"],
+    ["EnumBusinessSoftware", "Business Software"],
   ])("the enum member %s is taken as %s", (name, value) => {
-    expect(snakeCase(name)).toBe(value);
+    expect(assumedValue(name)).toBe(value);
   });
 
   test("a second type of one name is named as its file numbers it", async () => {
@@ -127,6 +128,9 @@ describe("liblab pages", () => {
     expect(byName.get("VariableError")).toMatchObject({ kind: "union", members: [{ type: { kind: "ref", target: "models/VariableNotFound.md" } }, { type: { kind: "ref", target: "models/VariableSource.md" } }] });
     expect(byName.get("AddVariableEntityId")).toMatchObject({ kind: "union", members: [{ type: { kind: "unknown" } }] });
     const messages = [...result.files.values()].flatMap((file) => file.messages);
-    expect(messages.map((message) => [message.file, message.line, message.ruleId])).toEqual([["models/AddVariable.md", 38, "empty-union"]]);
+    expect(messages.map((message) => [message.file, message.line, message.ruleId])).toEqual([
+      ["models/AddVariable.md", 38, "empty-union"],
+      ["<config>", 1, "nulls-assumed"],
+    ]);
   });
 });

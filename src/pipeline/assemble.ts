@@ -15,6 +15,8 @@ import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import type { DocRead } from "./read-step.js";
 import type { PageDoc } from "../parse/pages/liblab-split.js";
+import type { ReadOptions } from "../shared/read-options.js";
+import { familyNotes } from "./family-notes.js";
 import { modulePathOf } from "../emit/naming.js";
 
 /** The docs read and resolved: every model, each doc's messages, and how many were skipped. */
@@ -32,7 +34,7 @@ export function sortDocs(input: readonly SourceDoc[]): SourceDoc[] {
 }
 
 /** The docs' reads put together: message files, duplicate and renamed models, links resolved, nullability inferred. */
-export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<DocRead | undefined>, config: Config, outsideEvidence: Iterable<string> = []): ReadModels {
+export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<DocRead | undefined>, config: Config, outsideEvidence: Iterable<string> = [], as?: ReadOptions): ReadModels {
   const files = new Map<string, VFile>();
   const models: ModelDoc[] = [];
   let skipped = 0;
@@ -65,9 +67,11 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
   const named = inferWireNames(resolveModels(models, files, config.externalTypes), outside);
   const { models: resolved, unmatched, evidenceBy: nullsBy } = inferNullability(named.models, config, outside);
   const evidenceBy = mergeEvidence(nullsBy, named.evidenceBy);
-  if (unmatched.length > 0) {
+  const notes = as && docs.length > 0 ? familyNotes(as, config) : [];
+  if (unmatched.length > 0 || notes.length > 0) {
     // The config is no doc: its messages go on a file of its own, named for what it is.
     const file = new VFile({ path: CONFIG_FILE_LABEL });
+    for (const [reason, rule] of notes) report(file, "warning", reason, DOC_START, rule);
     for (const name of unmatched) {
       report(file, "warning", `the config's nullable or notNullable names \`${name}\`, which no model has; write it as Model.field, the model's title and a field of its Fields table`, DOC_START, "unknown-override");
     }

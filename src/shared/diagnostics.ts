@@ -33,6 +33,8 @@ export type RuleId =
   | "sdk-type"
   | "empty-union"
   | "enum-values-assumed"
+  | "nulls-assumed"
+  | "wire-names-assumed"
   | "dialect";
 
 const SOURCE = "mdmodel";

@@ -25,19 +25,28 @@ const generated = project.addSourceFilesAtPaths([`${ours}/**/*.ts`, `!${ours}/**
 const mayBeNull = (text: string | undefined) => /\bnull\b/.test(text ?? "");
 
 const sdkObjects = new Map<string, Map<string, SdkField>>();
-const sdkEnums = new Map<string, Set<string>>();
+/** Each SDK enum's keys, and (for a TypeScript `enum` or a `declare const` of literals) the value of each. */
+const sdkEnums = new Map<string, Map<string, string | undefined>>();
+const addObject = (name: string, properties: ReadonlyArray<{ getName(): string; hasQuestionToken(): boolean; getTypeNode(): { getText(): string } | undefined }>) => {
+  // One name may be declared in several modules (`models/` and `models/errors/`): a field of any counts.
+  const fields = sdkObjects.get(name) ?? new Map<string, SdkField>();
+  for (const property of properties) fields.set(property.getName().replace(/^['"]|['"]$/g, ""), { optional: property.hasQuestionToken(), nullable: mayBeNull(property.getTypeNode()?.getText()) });
+  sdkObjects.set(name, fields);
+};
+const literalText = (text: string | undefined) => (text === undefined ? undefined : text.replace(/^(['"])(.*)\1$/s, "$2"));
 for (const file of sdk) {
   for (const alias of file.getTypeAliases()) {
     const node = alias.getTypeNode();
-    if (!node || !Node.isTypeLiteral(node)) continue;
-    // One name may be declared in several modules (`models/` and `models/errors/`): a field of any counts.
-    const fields = sdkObjects.get(alias.getName()) ?? new Map<string, SdkField>();
-    for (const property of node.getProperties()) fields.set(property.getName(), { optional: property.hasQuestionToken(), nullable: mayBeNull(property.getTypeNode()?.getText()) });
-    sdkObjects.set(alias.getName(), fields);
+    if (node && Node.isTypeLiteral(node)) addObject(alias.getName(), node.getProperties());
+  }
+  // OpenAPI Generator's and APIMatic's SDKs declare objects as interfaces and enums as `enum`s.
+  for (const face of file.getInterfaces()) addObject(face.getName(), face.getProperties());
+  for (const declaration of file.getEnums()) {
+    sdkEnums.set(declaration.getName(), new Map(declaration.getMembers().map((member) => [member.getName(), literalText(member.getInitializer()?.getText())])));
   }
   for (const declaration of file.getVariableDeclarations()) {
     const node = declaration.getTypeNode();
-    if (node && Node.isTypeLiteral(node)) sdkEnums.set(declaration.getName(), new Set(node.getProperties().map((property) => property.getName())));
+    if (node && Node.isTypeLiteral(node)) sdkEnums.set(declaration.getName(), new Map(node.getProperties().map((property) => [property.getName(), literalText(property.getTypeNode()?.getText())])));
   }
 }
 
@@ -49,7 +58,10 @@ let nullable = 0;
 let enums = 0;
 let keys = 0;
 let sameKeys = 0;
+let values = 0;
+let sameValues = 0;
 const misses: string[] = [];
+const valueMisses: string[] = [];
 const nullMisses: string[] = [];
 for (const file of generated) {
   for (const model of file.getInterfaces()) {
@@ -81,6 +93,11 @@ for (const file of generated) {
       keys++;
       if (sdkKeys.has(member.getName())) sameKeys++;
       else misses.push(`${declaration.getName()}.${member.getName()} (enum)`);
+      const theirValue = sdkKeys.get(member.getName());
+      if (theirValue === undefined) continue;
+      values++;
+      if (literalText(member.getInitializer()?.getText()) === theirValue) sameValues++;
+      else valueMisses.push(`${declaration.getName()}.${member.getName()}: ${member.getInitializer()?.getText() ?? "?"} vs ${theirValue}`);
     }
   }
 }
@@ -91,5 +108,7 @@ console.log(`fields named as the SDK   ${share(named, fields)}`);
 console.log(`  optional as the SDK     ${share(optional, named)}`);
 console.log(`  null as the SDK         ${share(nullable, named)}`);
 console.log(`enums matched by name     ${enums}; const keys as the SDK: ${share(sameKeys, keys)}`);
+console.log(`  values as the SDK        ${share(sameValues, values)} of the keys both have`);
 console.log(`not in the SDK (first 20) ${misses.slice(0, 20).join(", ") || "none"}`);
 console.log(`null differs (first 20)   ${nullMisses.slice(0, 20).join(", ") || "none"}`);
+console.log(`values differ (first 20)  ${valueMisses.slice(0, 20).join(", ") || "none"}`);

@@ -125,7 +125,8 @@ function readCases(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | un
  * An enum page lists its members' names, never their values. The values are taken as the
  * names in snake_case (`OnHold` → `on_hold`): of the ways tried on a real tree's 570 member
  * names, that one matched the most values its JSON examples show (276; lower case 147, as
- * written 26), and it is what the SDK's own enums hold. A warning says so on every such page.
+ * written 26). `Enum`-prefixed names stand for values with spaces (`assumedValue`). A warning
+ * says so on every such page.
  */
 function readEnumNames(outline: DocOutline, naming: Section, ctx: ReadContext): ModelDoc["body"] | undefined {
   const section = findSection(outline, "Fields");
@@ -142,7 +143,7 @@ function readEnumNames(outline: DocOutline, naming: Section, ctx: ReadContext): 
     if (name === "") continue;
     const position: Position = row.position ?? { start: DOC_START, end: DOC_START };
     const stated = valueColumn > 0 && row.children[valueColumn] ? toString(row.children[valueColumn]).trim() : "";
-    members.push({ name, value: stated === "" ? snakeCase(name) : stated, position });
+    members.push({ name, value: stated === "" ? assumedValue(name) : stated, position });
   }
   if (members.length === 0) {
     report(ctx.file, "error", "the enum lists no member", startOf(section.heading), "bad-enum");
@@ -158,6 +159,16 @@ function readEnumNames(outline: DocOutline, naming: Section, ctx: ReadContext): 
     "enum-values-assumed",
   );
   return { kind: "enum", members, open: false };
+}
+
+/**
+ * The value an enum member's name stands for: its snake_case form, but for a name APIMatic made
+ * from a value that is no identifier (`EnumBusinessSoftware` for "Business Software"), the words
+ * after `Enum` with spaces between them.
+ */
+export function assumedValue(name: string): string {
+  const words = /^Enum(?=[A-Z\d])(.+)$/.exec(name)?.[1];
+  return words === undefined ? snakeCase(name) : words.replace(/(?<=[a-z\d])(?=[A-Z])/g, " ");
 }
 
 /** `OnHold` → `on_hold`, `Braintree1` → `braintree1`, `HTMLBody` → `html_body`. */
