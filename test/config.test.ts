@@ -10,6 +10,8 @@ import { DEFAULT_CONFIG } from "../src/config/defaults.js";
 import { typeSyntaxProblem } from "../src/config/type-syntax.js";
 import { loadConfig } from "../src/config/load.js";
 import { mdmodel } from "./helpers/run-cli.js";
+import { FAMILIES } from "../src/shared/families.js";
+import { DIALECTS } from "../src/shared/dialects.js";
 
 describe("the schema", () => {
   test("names every option a config file may set, with the defaults the generator fills in", () => {
@@ -144,5 +146,12 @@ describe("externalTypes values are read as TypeScript types, never pasted as cod
       { numRuns: 3000 },
     );
     expect(accepted).toBeGreaterThan(20);
+  });
+});
+
+describe("the schema's choices are the registries'", () => {
+  test("family and dialect list every registered family and dialect, and auto", () => {
+    expect(CONFIG_SCHEMA.properties["family"]?.enum).toEqual(["auto", ...FAMILIES]);
+    expect(CONFIG_SCHEMA.properties["dialect"]?.enum).toEqual(["auto", ...DIALECTS]);
   });
 });
