@@ -9,6 +9,7 @@ import { assumedValue } from "../src/parse/pages/apimatic.js";
 import { readDoc } from "../src/parse/read-doc.js";
 import { splitLiblabPages } from "../src/parse/pages/liblab-split.js";
 import { readModels } from "../src/pipeline/read-models.js";
+import { md } from "./helpers/generate-folder.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -76,6 +77,46 @@ describe("OpenAPI Generator pages", () => {
     const text = "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string]** |  | \n";
     const { file } = readDoc({ path: "A.md", text }, as);
     expect(file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([[7, 18, "bad-type"]]);
+  });
+});
+
+describe("OpenAPI Generator's other languages: the name in a namespaced title, each language's names, the wire names where the language keeps them", () => {
+  const table = (header: string, rows: readonly string[]) => [header, header.replace(/[^|]+/g, " --- "), ...rows].join("\n");
+  const read = (docs: Array<{ path: string; text: string }>) => {
+    const reading = readingFor(resolveConfig({}), docs);
+    if (!reading.ok) throw new Error(reading.reason);
+    return { as: reading.as, models: docs.map((doc) => readDoc(doc, reading.as)) };
+  };
+
+  test("C#: `# Org.OpenAPITools.Model.Pet`, PascalCase names in camelCase, an enum's empty table unknown", () => {
+    const header = "Name | Type | Description | Notes";
+    const pet = md("# Org.OpenAPITools.Model.Pet", "A pet", "", "## Properties", "", table(header, ["**Id** | **long** |  | [optional] ", "**Name** | **string** |  | ", "**PhotoUrls** | **List&lt;string&gt;** |  | ", "**Born** | **DateTime** |  | [optional] ", "**Ref** | **Guid** |  | [optional] ", "**Extra** | **Dictionary&lt;string, Object&gt;** |  | [optional] "]));
+    const status = md("# Org.OpenAPITools.Model.PetStatus", "", "## Properties", "", table(header, []));
+    const { as, models } = read([{ path: "Model/Pet.md", text: pet }, { path: "Model/PetStatus.md", text: status }]);
+    expect(as).toMatchObject({ family: "openapi-generator", dialect: "csharp", fieldNames: "camelCase" });
+    expect(models[0]!.model).toMatchObject({ name: "Pet", body: { fields: [{ name: "id", type: { kind: "integer" }, required: false }, { name: "name", required: true }, { name: "photoUrls", type: { kind: "array" } }, { name: "born", type: { kind: "date" } }, { name: "ref", type: { kind: "string" } }, { name: "extra", type: { kind: "record" } }] } });
+    expect(models[0]!.model?.body.kind === "object" && models[0]!.model.body.fields.every((field) => field.wireName === undefined)).toBe(true);
+    expect(models[1]!.model).toMatchObject({ name: "PetStatus", body: { kind: "union", members: [{ type: { kind: "unknown" } }] } });
+    expect(models[1]!.file.messages.map((message) => message.ruleId)).toEqual(["empty-union"]);
+  });
+
+  test("PHP: `# # Pet`, namespaced model links, `string[]`, `array<string,mixed>`, wire names kept", () => {
+    const header = "Name | Type | Description | Notes";
+    const pet = md("# # Pet", "", "## Properties", "", table(header, ["**id** | **int** |  | [optional]", "**photo_urls** | **string[]** |  |", "**tags** | [**\\OpenAPI\\Client\\Model\\Tag[]**](Tag.md) |  | [optional]", "**born_at** | **\\DateTime** |  | [optional]", "**extra** | **array<string,mixed>** |  | [optional]"]));
+    const tag = md("# # Tag", "", "## Properties", "", table(header, ["**name** | **string** |  | [optional]"]));
+    const { as, models } = read([{ path: "Model/Pet.md", text: pet }, { path: "Model/Tag.md", text: tag }]);
+    expect(as).toMatchObject({ family: "openapi-generator", dialect: "php", fieldNames: "as-documented" });
+    expect(models[0]!.file.messages).toEqual([]);
+    expect(models[0]!.model).toMatchObject({ name: "Pet", body: { fields: [{ name: "id", type: { kind: "integer" } }, { name: "photo_urls", type: { kind: "array", element: { kind: "string" } } }, { name: "tags", type: { kind: "array", element: { kind: "ref", href: "Tag.md" } } }, { name: "born_at", type: { kind: "date" } }, { name: "extra", type: { kind: "record", value: { kind: "unknown" } } }] } });
+  });
+
+  test("Ruby: `# Petstore::Pet`, `Array<String>`, `Hash<String, Object>`, `Date` a calendar date, `Time` a date-time", () => {
+    const header = "| Name | Type | Description | Notes |";
+    const pet = md("# Petstore::Pet", "", "## Properties", "", table(header, ["| **id** | **Integer** |  | [optional] |", "| **photo_urls** | **Array&lt;String&gt;** |  |  |", "| **birthday** | **Date** |  | [optional] |", "| **seen_at** | **Time** |  | [optional] |", "| **extra** | **Hash&lt;String, Object&gt;** |  | [optional] |"]), "", "## Example", "", "```ruby", "require 'petstore'", "", "instance = Petstore::Pet.new(", "  id: null", ")", "```");
+    const { as, models } = read([{ path: "docs/Pet.md", text: pet }]);
+    expect(as).toMatchObject({ family: "openapi-generator", dialect: "ruby" });
+    expect(models[0]!.file.messages).toEqual([]);
+    expect(models[0]!.model).toMatchObject({ name: "Pet", body: { fields: [{ name: "id", type: { kind: "integer" } }, { name: "photo_urls", required: true, type: { kind: "array", element: { kind: "string" } } }, { name: "birthday", type: { kind: "rfcDate" } }, { name: "seen_at", type: { kind: "date" } }, { name: "extra", type: { kind: "record", value: { kind: "unknown" } } }] } });
   });
 });
 

@@ -5,7 +5,7 @@ import { generate, loadDocs, loadRuntimeTemplate, type SourceDoc } from "../src/
 
 /**
  * The seeds plus every TypeScript fixture's docs (prefixed by fixture), so every doc shape
- * crosses a thread; each dialect fixture is a tree of its own (one run reads one dialect).
+ * crosses a thread; each dialect and family fixture is a tree of its own (one run reads one dialect of one family).
  */
 async function docTrees(): Promise<SourceDoc[][]> {
   const { readdir } = await import("node:fs/promises");
@@ -13,7 +13,7 @@ async function docTrees(): Promise<SourceDoc[][]> {
   const trees = [docs];
   for (const fixture of (await readdir("test/fixtures")).sort()) {
     const own = await loadDocs(`test/fixtures/${fixture}/docs`);
-    if (fixture.startsWith("dialect-")) trees.push(own);
+    if (fixture.startsWith("dialect-") || fixture.startsWith("family-")) trees.push(own);
     else for (const doc of own) docs.push({ path: `${fixture}/${doc.path}`, text: doc.text });
   }
   return trees;

@@ -41,10 +41,13 @@ const SPEAKEASY_CLUES: ReadonlyArray<Clue<Dialect>> = [
 
 /** OpenAPI Generator's bold type names, each language's own (`**str**`, `Pointer to **string**`, `**OffsetDateTime**`). */
 const OPENAPI_GENERATOR_CLUES: ReadonlyArray<Clue<Dialect>> = [
-  { kind: "typescript", pattern: /```typescript|\*\*Array&lt;|\{ \[key: string\]: / },
+  { kind: "typescript", pattern: /```typescript|\*\*Array&lt;(?:string|number|boolean)&gt;|\{ \[key: string\]: / },
   { kind: "go", pattern: /```go\b|Pointer to \*\*|\*\*\[\]|\*\*map\[string\]|\*\*(?:time\.Time|int64|int32|float32|float64|interface\{\})\*\*/ },
-  { kind: "java", pattern: /```java\b|\*\*(?:OffsetDateTime|LocalDate|String|Integer|Long|BigDecimal|UUID|URI)\*\*|List&lt;|Map&lt;String, / },
-  { kind: "python", pattern: /```python|\*\*(?:str|datetime|bytearray|float)\*\*|List\[|Dict\[str, / },
+  { kind: "java", pattern: /```java\b|\*\*(?:OffsetDateTime|LocalDate|Long|BigDecimal|UUID|URI)\*\*|List&lt;(?:String|Integer|Long|Object|Boolean|Double|Float)&gt;|Map&lt;String, / },
+  { kind: "python", pattern: /```python|\*\*(?:str|datetime|bytearray)\*\*|List\[|Dict\[str, / },
+  { kind: "csharp", pattern: /```csharp|\*\*(?:long|decimal|DateTime|Guid)\*\*|Dictionary&lt;string, |List&lt;(?:string|int|long|bool|double|decimal)&gt;|^# \w+(?:\.\w+)*\.Model\.\w+/ },
+  { kind: "php", pattern: /```php|\*\*\\|\[\*\*\\|\*\*(?:mixed|string\[\]|int\[\])\*\*|array&lt;string,|^# # / },
+  { kind: "ruby", pattern: /```ruby|\*\*Time\*\*|Hash&lt;String, |Array&lt;(?:String|Integer|Float)&gt;|^# \w+::\w+/ },
 ];
 
 /** The clues of each family's pages, and the lines they are matched on (OpenAPI Generator's rows may lack the outer pipes). */

@@ -31,6 +31,20 @@ const OPENAPI_GENERATOR: Partial<Record<Dialect, TypeNameOverrides>> = {
     ["UUID", { kind: "string" }],
     ["AnyType", { kind: "unknown" }],
   ]),
+  // Its Ruby pages write `Date` for a calendar date and `Hash<String, T>` for a map.
+  ruby: new Map<string, TypeExpr | string>([
+    ["Date", { kind: "rfcDate" }],
+    ["Hash", "Map"],
+  ]),
+  csharp: new Map<string, TypeExpr | string>([
+    ["Guid", { kind: "string" }],
+    ["System.IO.Stream", { kind: "platform", name: "ReadableStream<Uint8Array>" }],
+    ["FileParameter", { kind: "platform", name: "File" }],
+  ]),
+  php: new Map<string, TypeExpr | string>([
+    ["SplFileObject", { kind: "platform", name: "File" }],
+    ["\\SplFileObject", { kind: "platform", name: "File" }],
+  ]),
 };
 
 const BY_FAMILY: Readonly<Record<Family, Partial<Record<Dialect, TypeNameOverrides>>>> = {

@@ -248,9 +248,10 @@ function nameEnd(text: string, i: number): number {
 
 /**
  * Names a doc family gives its own meaning, read before the dialect's (OpenAPI Generator's
- * Python `datetime` is a date-time, where Speakeasy's Python pages write it for a date).
+ * Python `datetime` is a date-time, where Speakeasy's Python pages write it for a date): a
+ * type, or another name it stands for (Ruby's `Hash` for `Map`).
  */
-export type TypeNameOverrides = ReadonlyMap<string, TypeExpr>;
+export type TypeNameOverrides = ReadonlyMap<string, TypeExpr | string>;
 
 /** Parses a Type cell's mdast children into a type expression. */
 export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript", names?: TypeNameOverrides): TypeCellResult {
@@ -477,7 +478,9 @@ class TypeParser {
     return open === "<" ? ">" : open === "[" ? "]" : ")";
   }
 
-  private named(token: Extract<Token, { kind: "name" }>): TypeExpr {
+  private named(written: Extract<Token, { kind: "name" }>): TypeExpr {
+    const alias = this.names?.get(written.text);
+    const token = typeof alias === "string" ? { ...written, text: alias } : written;
     const close = this.argumentsClose();
     if (close === undefined) return this.simpleName(token);
     this.index += 1;
@@ -502,7 +505,8 @@ class TypeParser {
 
   /** A name without arguments: a built-in of the dialect, one of the SDK's own objects, or a model. */
   private simpleName(token: Extract<Token, { kind: "name" }>): TypeExpr {
-    const builtin = this.names?.get(token.text) ?? simpleType(token.text, this.dialect);
+    const override = this.names?.get(token.text);
+    const builtin = (typeof override === "object" ? override : undefined) ?? simpleType(token.text, this.dialect);
     if (builtin) return builtin;
     if (isSdkObject(token.text, this.dialect)) return this.sdkObject(token.text);
     if (token.href === undefined) return { kind: "ref", name: token.text };

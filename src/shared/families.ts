@@ -37,9 +37,10 @@ export const FAMILY_FACTS: Readonly<Record<Family, FamilyFacts>> = {
   "openapi-generator": {
     label: "OpenAPI Generator",
     nulls: "silent",
-    // Its TypeScript clients keep the wire names; Go's PascalCase names are no wire names, so they become camelCase.
-    fieldNaming: (dialect) => (dialect === "go" ? "camelCase" : "as-documented"),
-    wireNames: (dialect) => dialect !== "go",
+    // Its TypeScript clients keep the wire names; Go's and C#'s PascalCase names are no wire names, so they become camelCase.
+    fieldNaming: (dialect) => (dialect === "go" || dialect === "csharp" ? "camelCase" : "as-documented"),
+    // Python, Ruby and PHP keep the wire names; Java's camelCase and Go's and C#'s PascalCase are the language's.
+    wireNames: (dialect) => dialect === "typescript" || dialect === "python" || dialect === "ruby" || dialect === "php",
   },
   apimatic: {
     label: "APIMatic",

@@ -33,9 +33,14 @@ export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, 
     report(file, "error", "a model page starts with a `# Name` title; add one", DOC_START, "missing-title");
     return { skipped: false };
   }
-  const name = toString(outline.title).trim();
+  const name = modelName(toString(outline.title).trim());
   let body: ModelDoc["body"] | undefined;
-  if (properties) {
+  const table = properties?.nodes.find((node): node is Table => node.type === "table");
+  if (table && table.children.length <= 1) {
+    // C#, PHP and Ruby pages show an enum so (its values are not on the page), and every language a free-form object.
+    report(file, "warning", `\`${name}\` has a Properties table without properties: OpenAPI Generator writes an enum (C#, PHP, Ruby) or a free-form object so, and the page does not say which, so it is typed \`unknown\`; add its values in a \`## Enum\` list, or its properties`, startOf(properties!.heading), "empty-union");
+    body = { kind: "union", members: [{ type: { kind: "unknown" }, position: properties!.heading.position ?? { start: DOC_START, end: DOC_START } }] };
+  } else if (properties) {
     const fields = readFieldsSection(properties, ctx);
     body = fields && { kind: "object", fields: withInlineEnums(fields, inlineEnums(outline, ctx)) };
   } else {
@@ -50,6 +55,16 @@ export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, 
     position: outline.title.position ?? { start: DOC_START, end: DOC_START },
   };
   return { model, skipped: false };
+}
+
+/**
+ * The model's name in its title: PHP's pages write `# # Pet`, Ruby's `# Petstore::Pet`, C#'s
+ * `# Org.OpenAPITools.Model.Pet`, Dart's `# openapi.model.Pet`: the last part is the name.
+ */
+function modelName(title: string): string {
+  const bare = title.replace(/^#\s+/, "");
+  const last = bare.split(/::|\./).pop() ?? bare;
+  return /^[A-Za-z_$][\w$]*$/.test(last) ? last : bare;
 }
 
 function isOperationTable(node: unknown): node is Table {
