@@ -23,7 +23,7 @@ import { readingErrorFile, readingFor } from "./pipeline/reading.js";
 import { modelDocsOf } from "./pipeline/model-docs.js";
 import type { Dialect } from "./shared/dialects.js";
 import type { Family } from "./shared/families.js";
-import { readingLabel, type ReadOptions } from "./shared/read-options.js";
+import { familyOf, readingLabel, type ReadOptions } from "./shared/read-options.js";
 import { WIRE_EVIDENCE } from "./ir/wire-names.js";
 import { evidenceModel, evidenceOf, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
@@ -166,8 +166,9 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       identity: input.identity ?? generatorIdentity(),
       key: inputKey(config, input.formatOptions),
     };
-    // The manifest records the pages; a run over docs cut from them reads them all.
-    const start = input.previous && (models.split ? "pages that hold several models are read whole" : sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as)));
+    // The manifest records the pages, so a run over docs cut from them reads them all; so does one whose enum values come from examples anywhere in the tree.
+    const whole = models.split ? "pages that hold several models are read whole" : familyOf(run.as) === "apimatic" ? "APIMatic's enum values come from examples anywhere in the tree, so it is read whole" : undefined;
+    const start = input.previous && (whole ?? sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as)));
     const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
     if (typeof sparse === "object") return sparse;
     const result = await fullRun(run, moduleCache, formatCache);

@@ -8,6 +8,7 @@ import { resolveConfig } from "../src/config/defaults.js";
 import { assumedValue } from "../src/parse/pages/apimatic.js";
 import { readDoc } from "../src/parse/read-doc.js";
 import { splitLiblabPages } from "../src/parse/pages/liblab-split.js";
+import { splitInlineEnums } from "../src/parse/pages/openapi-generator-split.js";
 import { readModels } from "../src/pipeline/read-models.js";
 import { md } from "./helpers/generate-folder.js";
 
@@ -80,6 +81,23 @@ describe("OpenAPI Generator pages", () => {
   });
 });
 
+describe("OpenAPI Generator's Java inline enums", () => {
+  test("each `## Enum: StatusEnum` section is the enum `<Object><StatusEnum>`, at its own path, holding the page's lines; the field links to it by that name", async () => {
+    const docs = await loadDocs(join(fixtures, "family-openapi-generator-java", "docs"));
+    const split = splitInlineEnums(docs);
+    expect(split.map((doc) => [doc.path, doc.page])).toEqual([
+      ["Pet.md", undefined],
+      ["PetStatusEnum.md", "Pet.md"],
+      ["Tag.md", undefined],
+    ]);
+    const result = readModels(docs, resolveConfig({}));
+    const byName = new Map(result.models.models.map((model) => [model.name, model]));
+    expect(byName.get("PetStatusEnum")?.body).toMatchObject({ kind: "enum", members: [{ value: "available" }, { value: "sold" }, { value: "" }] });
+    const pet = byName.get("Pet")?.body;
+    expect(pet?.kind === "object" && pet.fields.find((field) => field.name === "status")?.type).toEqual({ kind: "ref", name: "PetStatusEnum", target: "PetStatusEnum.md" });
+  });
+});
+
 describe("OpenAPI Generator's other languages: the name in a namespaced title, each language's names, the wire names where the language keeps them", () => {
   const table = (header: string, rows: readonly string[]) => [header, header.replace(/[^|]+/g, " --- "), ...rows].join("\n");
   const read = (docs: Array<{ path: string; text: string }>) => {
@@ -129,6 +147,23 @@ describe("APIMatic pages", () => {
     ["EnumBusinessSoftware", "Business Software"],
   ])("the enum member %s is taken as %s", (name, value) => {
     expect(assumedValue(name)).toBe(value);
+  });
+
+  test("an enum's values are as an example elsewhere writes its names, and the members no example shows follow their style", () => {
+    const entry = md("# Entry Type", "", "## Enumeration", "", "`EntryType`", "", "## Fields", "", "| Name |", "|  --- |", "| `Credit` |", "| `Debit` |", "| `FullPrice` |");
+    const plan = md("# Plan", "", "## Enumeration", "", "`Plan`", "", "## Fields", "", "| Name |", "|  --- |", "| `PayAsYouGo` |", "| `Flat` |");
+    const charge = md(
+      "# Charge", "", "## Structure", "", "`Charge`", "", "## Fields", "", "| Name | Type | Tags | Description |", "|  --- | --- | --- | --- |",
+      "| `entryType` | [`EntryType`](../../doc/models/entry-type.md) | Required | - |", "| `plan` | [`Plan`](../../doc/models/plan.md) | Required | - |",
+      "", "## Example (as JSON)", "", "```json", '{ "entry_type": "Credit", "plan": "pay-as-you-go" }', "```",
+    );
+    const result = readModels([{ path: "models/entry-type.md", text: entry }, { path: "models/plan.md", text: plan }, { path: "models/charge.md", text: charge }], resolveConfig({}));
+    const values = (name: string) => {
+      const body = result.models.models.find((model) => model.name === name)?.body;
+      return body?.kind === "enum" ? body.members.map((member) => member.value) : undefined;
+    };
+    expect(values("EntryType")).toEqual(["Credit", "Debit", "FullPrice"]);
+    expect(values("Plan")).toEqual(["pay-as-you-go", "flat"]);
   });
 
   test("a second type of one name is named as its file numbers it", async () => {

@@ -119,6 +119,8 @@ export interface EnumModel {
   members: EnumMember[];
   /** An open enum also accepts values the doc does not list (`Unrecognized<string>`). */
   open: boolean;
+  /** The doc gives member names only, so the values were assumed from them (APIMatic); examples elsewhere may say better. */
+  assumedValues?: boolean;
 }
 
 export interface UnionModel<T extends TypeExpr = TypeExpr> {

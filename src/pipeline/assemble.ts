@@ -10,6 +10,7 @@ import { builderSetterName, namesOf, typeNameOf } from "../shared/names.js";
 import { inferNullability } from "../ir/nullability.js";
 import { resolveModels, type ModelSet } from "../ir/resolve.js";
 import { inferWireNames } from "../ir/wire-names.js";
+import { inferEnumValues } from "../ir/enum-values.js";
 import { compareText } from "../shared/text.js";
 import type { ModelDoc } from "../ir/types.js";
 import type { SourceDoc } from "../shared/source-doc.js";
@@ -65,7 +66,7 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
   for (const model of models) reportShadowedSetters(model, files.get(model.path)!);
   const outside = [...outsideEvidence];
   const named = inferWireNames(resolveModels(models, files, config.externalTypes), outside);
-  const { models: resolved, unmatched, evidenceBy: nullsBy } = inferNullability(named.models, config, outside);
+  const { models: resolved, unmatched, evidenceBy: nullsBy } = inferNullability(inferEnumValues(named.models), config, outside);
   const evidenceBy = mergeEvidence(nullsBy, named.evidenceBy);
   const notes = as && docs.length > 0 ? familyNotes(as, config) : [];
   if (unmatched.length > 0 || notes.length > 0) {

@@ -150,15 +150,16 @@ function readEnumNames(outline: DocOutline, naming: Section, ctx: ReadContext): 
     return undefined;
   }
   if (valueColumn > 0) return { kind: "enum", members, open: false };
+  // Examples elsewhere in the tree may show the values (`ir/enum-values.ts`).
   const sample = members[0]!;
   report(
     ctx.file,
     "warning",
-    `APIMatic's enum pages give member names, not the values JSON carries; the values are taken as the names in snake_case (\`${sample.name}\` is "${String(sample.value)}"); if the API sends others, add a Value column to the table that states them`,
+    `APIMatic's enum pages give member names, not the values JSON carries; the values are taken as the examples of the tree write the names, else as the names in snake_case (\`${sample.name}\` is "${String(sample.value)}"); if the API sends others, add a Value column to the table that states them`,
     startOf(table),
     "enum-values-assumed",
   );
-  return { kind: "enum", members, open: false };
+  return { kind: "enum", members, open: false, assumedValues: true };
 }
 
 /**

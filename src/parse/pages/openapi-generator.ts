@@ -2,16 +2,17 @@
  * OpenAPI Generator's model pages: `# Pet`, a description, `## Properties` with
  * `Name | Type | Description | Notes` (`[optional]` in Notes), or `## Enum` with
  * `` * `NAME` (value: `'v'`) `` bullets; Java adds `## Enum: StateEnum` tables for the
- * enums of its fields, linked as `[**StateEnum**](#StateEnum)`. API pages are not models.
+ * enums of its fields, linked as `[**StateEnum**](#StateEnum)`, which `openapi-generator-split.ts`
+ * cuts into docs of their own (the enum `IdentityStateEnum`). API pages are not models.
  */
 import type { Table } from "mdast";
 import { toString } from "../markdown-stack.js";
 import { DOC_START, report, startOf } from "../../shared/diagnostics.js";
-import type { EnumModel, Field, ModelDoc, TypeExpr } from "../../ir/types.js";
+import type { ModelDoc, TypeExpr } from "../../ir/types.js";
 import { sourceText } from "../cell-text.js";
 import { readEnumValues } from "../enum-values.js";
 import { readFieldsSection, type ReadContext } from "../fields-table.js";
-import { findSection, type DocOutline } from "../sections.js";
+import { findSection, type DocOutline, type Section } from "../sections.js";
 import type { PageRead } from "./page.js";
 
 /** `## Enum: StateEnum`: an enum of one field, on its object's page. */
@@ -25,6 +26,8 @@ export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, 
   }
   const properties = findSection(outline, "Properties");
   const values = findSection(outline, "Enum") ?? findSection(outline, "Values");
+  const inline = outline.sections.find((section) => INLINE_ENUM.test(section.title));
+  if (!properties && !values && inline && outline.title) return readInlineEnum(outline, inline, ctx, path);
   if (!properties && !values) {
     report(file, "info", "skipped: no Properties or Enum section, so not a model page", DOC_START, "not-a-model");
     return { skipped: true };
@@ -42,7 +45,7 @@ export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, 
     body = { kind: "union", members: [{ type: { kind: "unknown" }, position: properties!.heading.position ?? { start: DOC_START, end: DOC_START } }] };
   } else if (properties) {
     const fields = readFieldsSection(properties, ctx);
-    body = fields && { kind: "object", fields: withInlineEnums(fields, inlineEnums(outline, ctx)) };
+    body = fields && { kind: "object", fields: fields.map((field) => ({ ...field, type: withInlineEnums(field.type, name) })) };
   } else {
     body = readEnumValues(values!.nodes, startOf(values!.heading), ctx);
   }
@@ -74,39 +77,28 @@ function isOperationTable(node: unknown): node is Table {
   return titles.includes("method") && titles.includes("http request");
 }
 
-/** The page's `## Enum: X` sections, by name. */
-function inlineEnums(outline: DocOutline, ctx: ReadContext): Map<string, EnumModel> {
-  const enums = new Map<string, EnumModel>();
-  for (const section of outline.sections) {
-    const name = INLINE_ENUM.exec(section.title)?.[1];
-    if (name === undefined) continue;
-    const model = readEnumValues(section.nodes, startOf(section.heading), ctx);
-    if (model) enums.set(name, model);
-  }
-  return enums;
+/** A `## Enum: StateEnum` section cut from its object's page: the enum `<Object><StateEnum>`. */
+function readInlineEnum(outline: DocOutline, section: Section, ctx: ReadContext, path: string): PageRead {
+  const enumName = INLINE_ENUM.exec(section.title)![1]!;
+  const body = readEnumValues(section.nodes, startOf(section.heading), ctx);
+  if (!body || ctx.file.messages.some((message) => message.fatal === true)) return { skipped: false };
+  const name = `${modelName(toString(outline.title!).trim())}${enumName}`;
+  const model: ModelDoc = { name, path, description: "", body, position: section.heading.position ?? { start: DOC_START, end: DOC_START } };
+  return { model, skipped: false };
 }
 
-/** Fields typed by a link to one of the page's enums hold its values. */
-function withInlineEnums(fields: Field[], enums: ReadonlyMap<string, EnumModel>): Field[] {
-  if (enums.size === 0) return fields;
-  return fields.map((field) => ({ ...field, type: inlined(field.type, enums) }));
-}
-
-function inlined(type: TypeExpr, enums: ReadonlyMap<string, EnumModel>): TypeExpr {
+/** A field typed by a link to an enum on its page (`[**StateEnum**](#StateEnum)`) holds the enum `<Object><StateEnum>`. */
+function withInlineEnums(type: TypeExpr, owner: string): TypeExpr {
   switch (type.kind) {
     case "ref":
-    case "external": {
-      const model = type.href?.startsWith("#") ? enums.get(type.href.slice(1)) : undefined;
-      if (!model) return type;
-      const members = model.members.map((member): TypeExpr => ({ kind: "literal", value: member.value }));
-      return members.length === 1 ? members[0]! : { kind: "union", members };
-    }
+    case "external":
+      return type.href?.startsWith("#") ? { kind: "ref", name: `${owner}${type.href.slice(1)}` } : type;
     case "array":
-      return { kind: "array", element: inlined(type.element, enums) };
+      return { kind: "array", element: withInlineEnums(type.element, owner) };
     case "record":
-      return { kind: "record", value: inlined(type.value, enums) };
+      return { kind: "record", value: withInlineEnums(type.value, owner) };
     case "union":
-      return { kind: "union", members: type.members.map((member) => inlined(member, enums)) };
+      return { kind: "union", members: type.members.map((member) => withInlineEnums(member, owner)) };
     default:
       return type;
   }
