@@ -84,8 +84,9 @@ describe.runIf(registry)("the packed package", () => {
     expect(files).toContain("templates/runtime.ts");
     expect(files.filter((path) => !/^(dist\/|templates\/|package\.json$|README\.md$|LICENSE)/.test(path))).toEqual([]);
     expect(files.filter((path) => /\.ts$/.test(path) && !path.endsWith(".d.ts") && path !== "templates/runtime.ts")).toEqual([]);
-    // The markdown bundle carries a YAML parser for front matter since the .mdx docs (about 60 kB packed).
-    expect(size).toBeLessThan(350_000);
+    // The markdown bundle carries a YAML parser for front matter since the .mdx docs (about 60 kB packed);
+    // the readers of four generators' pages came next (about 20 kB).
+    expect(size).toBeLessThan(380_000);
   });
 
   test("the README's package figures are the package's: its file count, and its packed size within 5%", async () => {
