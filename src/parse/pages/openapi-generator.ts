@@ -20,7 +20,7 @@ const INLINE_ENUM = /^Enum:\s*(\w+)$/;
 
 export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, path: string): PageRead {
   const { file } = ctx;
-  if (outline.sections.some((section) => section.nodes.some(isOperationTable))) {
+  if ([outline.intro, ...outline.sections.map((section) => section.nodes)].some((nodes) => nodes.some(isOperationTable))) {
     report(file, "info", "skipped: an API page (a `Method | HTTP request | Description` table) documents operations, not a model", DOC_START, "not-a-model");
     return { skipped: true };
   }
