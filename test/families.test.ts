@@ -11,6 +11,8 @@ import { splitLiblabPages } from "../src/parse/pages/liblab-split.js";
 import { splitInlineEnums } from "../src/parse/pages/openapi-generator-split.js";
 import { readModels } from "../src/pipeline/read-models.js";
 import { md } from "./helpers/generate-folder.js";
+import { generate, loadRuntimeTemplate } from "../src/index.js";
+import type { CachedRead } from "../src/generate.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -208,5 +210,21 @@ describe("liblab pages", () => {
       ["models/AddVariable.md", 38, "empty-union"],
       ["<config>", 1, "nulls-assumed"],
     ]);
+  });
+});
+
+describe("a family is part of how a doc is read", () => {
+  test("a read cached under one family is not reused under another: the cached run equals an uncached one", async () => {
+    const runtimeTemplate = await loadRuntimeTemplate();
+    // Both readers read this page, differently: APIMatic drops the `undefined` member, Speakeasy takes it for a model name.
+    const page = md("# Account", "", "## Structure", "", "`Account`", "", "## Fields", "", "| Name | Type | Tags | Description |", "|  --- | --- | --- | --- |", "| `note` | `string \\| undefined` | Optional | - |");
+    const docs = [{ path: "models/account.md", text: page }];
+    const readCache = new Map<string, CachedRead>();
+    const asSpeakeasy = await generate({ docs, runtimeTemplate, readCache, config: { family: "speakeasy" } });
+    const cached = await generate({ docs, runtimeTemplate, readCache, config: { family: "apimatic" } });
+    const uncached = await generate({ docs, runtimeTemplate, config: { family: "apimatic" } });
+    expect(asSpeakeasy.messages.map((message) => message.ruleId)).toContain("unknown-type");
+    expect(cached.messages.map(String)).toEqual(uncached.messages.map(String));
+    expect(cached.files).toEqual(uncached.files);
   });
 });

@@ -169,9 +169,10 @@ export function barrelPart({ path, modelPath, names, exports }: BarrelEntry): un
   return [path, modelPath, names.type, exports];
 }
 
-/** A read's cache key: the doc, and how its tree is read (a TypeScript read keeps the key it always had). */
+/** A read's cache key: the doc, and how its tree is read (a Speakeasy TypeScript read keeps the key it always had). */
 function readKey(doc: SourceDoc, as: ReadOptions): string {
-  const how = as.dialect === "typescript" && as.fieldNames === "as-documented" ? "" : `\0${readingLabel(as)}\0${as.fieldNames}`;
+  const plain = as.dialect === "typescript" && as.fieldNames === "as-documented" && as.family === undefined;
+  const how = plain ? "" : `\0${readingLabel(as)}\0${as.fieldNames}`;
   return sha256Hex(`${doc.path}\0${docHash(doc)}${how}`);
 }
 
