@@ -21,6 +21,7 @@ import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
 import { modelDocsOf } from "./pipeline/model-docs.js";
+import { applyRuleSeverities } from "./pipeline/rule-severity.js";
 import type { Dialect } from "./shared/dialects.js";
 import type { Family } from "./shared/families.js";
 import { familyOf, readingLabel, type ReadOptions } from "./shared/read-options.js";
@@ -208,6 +209,7 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   // Plan: each module's examples (read once, here) and exports.
   const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
   reportExampleProblems(plans, files);
+  applyRuleSeverities(files.values(), config);
   const messages = [...files.values()].flatMap((file) => file.messages);
   const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
   const stats: GenerateStats = { docs: input.docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
@@ -278,6 +280,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     // The barrel is made from every module's entry: it is the file there only while these entries are as recorded.
     if (plans.some((plan) => barrelHash(plan) !== records[plan.model.path]!.barrel)) return "the exports of a module changed";
     reportExampleProblems(plans, files);
+    applyRuleSeverities(files.values(), config);
     // The messages of the docs whose modules were made or that changed: of the others, the previous run told.
     const told = new Set([...affected, ...changedPaths].filter((path) => files.has(path)));
     const messages = [...told].sort(compareText).flatMap((path) => files.get(path)!.messages);

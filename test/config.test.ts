@@ -51,7 +51,7 @@ describe("the schema", () => {
 describe("checkConfig", () => {
   test.each([
     ["$schema is accepted and left out", { $schema: "./node_modules/mdmodel/dist/config/mdmodel.config.schema.json", nulls: "none" }, { ok: true, config: { nulls: "none" } }],
-    ["an unknown option, with the closest one", { nuls: "none" }, { ok: false, errors: ['unknown option "nuls"; did you mean "nulls"? (options: input, out, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable)'] }],
+    ["an unknown option, with the closest one", { nuls: "none" }, { ok: false, errors: ['unknown option "nuls"; did you mean "nulls"? (options: input, out, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)'] }],
     ["a value outside the enum", { anyType: "whatever" }, { ok: false, errors: ['"anyType" must be one of "unknown", "any", got "whatever"'] }],
     ["a blank folder", { out: "  " }, { ok: false, errors: ['"out" must be a string that is not blank, got "  "'] }],
     ["an external type that is no type", { externalTypes: { AxiosResponse: 3 } }, { ok: false, errors: ['"externalTypes" maps each name to a TypeScript type, e.g. { "AxiosResponse": "Response" }; "AxiosResponse" is not mapped to a type'] }],

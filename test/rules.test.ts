@@ -1,72 +1,95 @@
 /**
- * Rules the generator and the generated code both apply, held equal: what the generator
- * accepts as an example, the generated validator accepts too, and the other way round.
+ * The `rules` and `rulesByPath` options through the built command: a rule's warnings turned off or
+ * down for every doc or for a vendor folder, honoured by `--strict`, the reporters and `--check`;
+ * a warning raised to an error blocks the output; an error stays an error; the config names rules
+ * mdmodel has.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fc from "fast-check";
-import { expect, test } from "vitest";
-import { isCalendarDate } from "../src/shared/calendar-date.js";
-import { writeOutput } from "../src/write/writer.js";
-import * as runtime from "../templates/runtime.js";
-import { generateDocs, md } from "./helpers/generate-folder.js";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { checkConfig } from "../src/config/check.js";
+import { RULE_IDS } from "../src/shared/diagnostics.js";
+import { CONFIG_SCHEMA } from "../src/config/check.js";
+import { md } from "./helpers/generate-folder.js";
+import { mdmodel } from "./helpers/run-cli.js";
 
-const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
+/** A doc with one warning (`unknown-type`: a name no doc defines). */
+const WARNED = md("# Order", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `id` | *string* | :heavy_check_mark: | Id |", "| `owner` | Owner | :heavy_minus_sign: | A name no doc defines |");
+/** A doc with an error (`bad-type`). */
+const BROKEN = md("# Broken", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *string* % | :heavy_check_mark: | A |");
 
-test("a calendar date is what the runtime's isRfcDate calls one, on every string near the format", () => {
-  const nearDates = fc.oneof(
-    fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`),
-    fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
-      ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-    ),
-    fc.string({ maxLength: 12 }),
-    fc.constantFrom("2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2024-04-31", "2024-12-31", "２０２４-01-01", "2024-01-01\n"),
-  );
-  fc.assert(
-    fc.property(nearDates, (text) => {
-      expect(isCalendarDate(text)).toBe(runtime.isCalendarDate(text));
-    }),
-    { numRuns: 20_000 },
-  );
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "mdmodel-rules-"));
+  await mkdir(join(work, "docs", "vendor"), { recursive: true });
+  await mkdir(join(work, "docs", "own"), { recursive: true });
+  await writeFile(join(work, "docs", "vendor", "order.md"), WARNED);
+  await writeFile(join(work, "docs", "own", "invoice.md"), WARNED.replace("# Order", "# Invoice"));
+});
+afterEach(() => rm(work, { recursive: true, force: true }));
+
+async function withConfig(config: object): Promise<void> {
+  await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ input: "docs", out: "out", ...config }));
+}
+
+describe("rules", () => {
+  test("without rules, each doc's warning counts, and --strict refuses the run", async () => {
+    await withConfig({});
+    const run = await mdmodel(work, "generate", "--strict");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\[unknown-type\] \(2 places\)/);
+    expect(run.stderr).toMatch(/0 errors, 2 warnings \(--strict/);
+  });
+
+  test("a rule off for every doc: no message, --strict passes, --check passes", async () => {
+    await withConfig({ rules: { "unknown-type": "off" } });
+    const run = await mdmodel(work, "generate", "--strict");
+    expect(run, run.stderr).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toMatch(/; 0 warnings/);
+    expect((await mdmodel(work, "generate", "--check", "--strict")).code).toBe(0);
+  });
+
+  test("a rule down to info for a vendor folder only: the team's own doc still warns", async () => {
+    await withConfig({ rulesByPath: { "vendor/**": { "unknown-type": "info" } } });
+    const run = await mdmodel(work, "generate", "--reporter", "json");
+    const report = JSON.parse(run.stdout) as { messages: Array<{ file: string; severity: string; rule: string }> };
+    const severities = report.messages.filter((message) => message.rule === "unknown-type").map((message) => [message.file.replace(/^.*docs\//, ""), message.severity]);
+    expect(severities).toEqual([
+      ["own/invoice.md", "warning"],
+      ["vendor/order.md", "info"],
+    ]);
+  });
+
+  test("a warning raised to an error blocks the output: exit 2, nothing written", async () => {
+    await withConfig({ rules: { "unknown-type": "error" } });
+    const run = await mdmodel(work, "generate");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error no model doc defines `Owner`/);
+    await expect(readFile(join(work, "out", "index.ts"))).rejects.toThrow();
+  });
+
+  test("an error stays an error whatever the rules say", async () => {
+    await writeFile(join(work, "docs", "own", "broken.md"), BROKEN);
+    await withConfig({ rules: { "bad-type": "off" } });
+    const run = await mdmodel(work, "generate");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error cannot read the type of `a`/);
+  });
 });
 
-test("an Example cell with a day that does not exist is not emitted (the generated validator would reject it)", async () => {
-  const doc = (day: string) =>
-    md(
-      "# Booking",
-      "## Fields",
-      "| Field | Type | Required | Description | Example |",
-      "| --- | --- | --- | --- | --- |",
-      `| \`day\` | [RFCDate](../types/rfcdate.md) | :heavy_check_mark: | The day | ${day} |`,
-    );
-  const good = await generateDocs([{ path: "models/booking.md", text: doc("2024-02-29") }]);
-  expect(good.examples.map((example) => example.exportName)).toEqual(["bookingExample"]);
-  const bad = await generateDocs([{ path: "models/booking.md", text: doc("2023-02-30") }]);
-  expect(bad.examples).toEqual([]);
-  expect(bad.messages.map((message) => message.reason)).toContain('the example of `day` does not fit its type: "2023-02-30" is not a YYYY-MM-DD date string');
-});
+describe("the config names rules mdmodel has, with severities it knows", () => {
+  test.each([
+    ["an unknown rule, with the closest one", { rules: { "unknown-typ": "off" } }, '"rules" names the rule "unknown-typ", which mdmodel does not have; did you mean "unknown-type"?'],
+    ["a severity it does not know", { rules: { "unknown-type": "loud" } }, '"rules": "unknown-type" must be one of "off", "info", "warning", "error", got "loud"'],
+    ["an unknown rule under a glob", { rulesByPath: { "vendor/**": { "broken-lnk": "off" } } }, '"rulesByPath": "vendor/**" names the rule "broken-lnk"'],
+  ])("%s", (_name, config, error) => {
+    const checked = checkConfig(config);
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.errors.join("\n")).toContain(error);
+  });
 
-test("a record field reads own keys only, in the inline guard as in isRecordOf: an inherited key is not a value of it", async () => {
-  const { files } = await generateDocs([
-    {
-      path: "bag.md",
-      text: md("# Bag", "## Fields", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `tags` | Record<string, *string*> | :heavy_check_mark: | Tags |"),
-    },
-  ]);
-  const out = await mkdtemp(join(tmpdir(), "mdmodel-rules-"));
-  try {
-    await writeOutput(out, files);
-    const bag = (await import(join(out, "bag.ts"))) as { isBag(value: unknown): boolean; validateBag(value: unknown): { ok: boolean } };
-    const tags = Object.create({ inherited: 1 }) as Record<string, unknown>;
-    tags["own"] = "x";
-    expect(runtime.isRecordOf(tags, runtime.isString)).toBe(true);
-    expect(bag.isBag({ tags })).toBe(true);
-    expect(bag.validateBag({ tags }).ok).toBe(true);
-    tags["own"] = 2;
-    expect(bag.isBag({ tags })).toBe(false);
-    expect(bag.validateBag({ tags })).toMatchObject({ ok: false, issues: [{ pathText: "tags.own" }] });
-  } finally {
-    await rm(out, { recursive: true, force: true });
-  }
+  test("the schema lists every rule id", () => {
+    expect(CONFIG_SCHEMA.properties["rules"]?.propertyNames?.enum).toEqual([...RULE_IDS]);
+  });
 });

@@ -20,6 +20,8 @@ export interface ConfigSchema {
   default?: unknown;
   properties?: Readonly<Record<string, ConfigSchema>>;
   additionalProperties?: boolean | ConfigSchema;
+  /** What an object's keys may be. */
+  propertyNames?: { enum: readonly string[] };
 }
 
 /** The file name the schema ships under, in this folder of the package (src/ or dist/). */
@@ -75,6 +77,16 @@ function problemOf(key: string, value: unknown, rule: ConfigSchema): string | un
     if (!isObject(value)) return `"${key}" must be an object${example}, got ${JSON.stringify(value)}`;
     const each = typeof rule.additionalProperties === "object" ? rule.additionalProperties : undefined;
     for (const [name, entry] of Object.entries(value)) {
+      const names = rule.propertyNames?.enum;
+      if (names && !names.includes(name)) {
+        const hint = didYouMean(name, names);
+        return `"${key}" names the rule "${name}", which mdmodel does not have${hint ? `; did you mean "${hint}"?` : ""} (the rules are listed in the README under Bad docs)`;
+      }
+      if (each && key !== "externalTypes") {
+        const problem = problemOf(name, entry, each);
+        if (problem !== undefined) return `"${key}": ${problem}`;
+        continue;
+      }
       if (each && problemOf(name, entry, each) !== undefined) return `"${key}" maps each name to a TypeScript type${example}; "${name}" is not mapped to a type`;
       // The value becomes code: it must read as a type, or it could end the type and start a statement.
       const syntax = key === "externalTypes" && typeof entry === "string" ? typeSyntaxProblem(entry) : undefined;

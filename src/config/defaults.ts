@@ -9,6 +9,9 @@ import type { Family } from "../shared/families.js";
  */
 export type NullPolicy = "none" | "examples" | "optional";
 
+/** What the `rules` option may make of a rule's messages. */
+export type RuleSeverity = "off" | "info" | "warning" | "error";
+
 /** Options that shape the emitted code; filled with defaults by the config. */
 export interface EmitOptions {
   /** How `*any*` is typed. */
@@ -39,6 +42,10 @@ export interface Config extends EmitOptions {
   nullable: readonly string[];
   /** Fields that may not hold `null` whatever the policy says, as `Model.field`. */
   notNullable: readonly string[];
+  /** The severity of a rule's warnings and notes in every doc (`off` drops them); an error stays an error. */
+  rules: Readonly<Record<string, RuleSeverity>>;
+  /** The same, for the docs whose path (relative to the input folder) a glob matches: `{ "vendor/**": { "broken-link": "off" } }`. */
+  rulesByPath: Readonly<Record<string, Readonly<Record<string, RuleSeverity>>>>;
   /** The folder of markdown docs. */
   input: string;
   /** The folder generated code is written to. */
@@ -54,6 +61,8 @@ export const DEFAULT_CONFIG: Config = {
   nulls: "optional",
   nullable: [],
   notNullable: [],
+  rules: {},
+  rulesByPath: {},
   anyType: "unknown",
   unknownProperties: "drop",
   enumStyle: "union-and-const",

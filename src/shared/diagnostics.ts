@@ -8,34 +8,37 @@ import type { Point, Position } from "./position.js";
 
 export type Severity = "error" | "warning" | "info";
 
-/** Rule ids: one per kind of problem, so users can search for them and tests can match them. */
-export type RuleId =
-  | "not-a-model"
-  | "missing-title"
-  | "front-matter"
-  | "malformed-table"
-  | "missing-column"
-  | "bad-required"
-  | "bad-field-name"
-  | "duplicate-field"
-  | "bad-type"
-  | "unknown-type"
-  | "broken-link"
-  | "bad-enum"
-  | "bad-example"
-  | "duplicate-model"
-  | "renamed-model"
-  | "shadowed-setter"
-  | "unknown-override"
-  | "doc-too-large"
-  | "doc-too-complex"
-  | "bad-path"
-  | "sdk-type"
-  | "empty-union"
-  | "enum-values-assumed"
-  | "nulls-assumed"
-  | "wire-names-assumed"
-  | "dialect";
+/** Rule ids: one per kind of problem, so users can search for them, tests can match them and the `rules` option can set their severity. */
+export const RULE_IDS = [
+  "not-a-model",
+  "missing-title",
+  "front-matter",
+  "malformed-table",
+  "missing-column",
+  "bad-required",
+  "bad-field-name",
+  "duplicate-field",
+  "bad-type",
+  "unknown-type",
+  "broken-link",
+  "bad-enum",
+  "bad-example",
+  "duplicate-model",
+  "renamed-model",
+  "shadowed-setter",
+  "unknown-override",
+  "doc-too-large",
+  "doc-too-complex",
+  "bad-path",
+  "sdk-type",
+  "empty-union",
+  "enum-values-assumed",
+  "nulls-assumed",
+  "wire-names-assumed",
+  "dialect",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
 
 const SOURCE = "mdmodel";
 
