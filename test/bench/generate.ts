@@ -8,7 +8,7 @@
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { loadDocs } from "../../src/io/load-docs.js";
@@ -127,7 +127,9 @@ async function freshClone(round: number): Promise<{ generate: Timing; check: Tim
   return { generate, check };
 }
 
-const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing; cloneGenerate: Timing; cloneCheck: Timing }> = [];
+const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing; touchedCheck: Timing; typeChanged: Timing; cloneGenerate: Timing; cloneCheck: Timing }> = [];
+/** The doc with its first `*string*` Type cell made `*number*` (or back, when it has none). */
+const retyped = (text: string) => (/\| \*string\* \|/.test(text) ? text.replace(/\| \*string\* \|/, "| *number* |") : text.replace(/\| \*number\* \|/, "| *string* |"));
 for (let round = 1; round <= Number(values.rounds); round++) {
   // Cold: no output, no caches (code cache included), the docs as they were.
   await rm(out, { recursive: true, force: true });
@@ -142,7 +144,16 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   await writeFile(join(input, edited.path), editOf(round));
   const oneChanged = await cli();
   const check = await cli("--check");
-  rounds.push({ floor, writes, cold, warm, oneChanged, check, cloneGenerate, cloneCheck });
+  // A checkout that restores the same bytes: every doc and output file gets a new time, nothing else.
+  const later = new Date(Date.now() + 60_000);
+  for (const folder of [input, out]) {
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), later, later);
+  }
+  const touchedCheck = await cli("--check");
+  // A type change: the edited doc's first `*string*` field becomes `*number*`, so its module and those that reach it are made again.
+  await writeFile(join(input, edited.path), retyped(editOf(round)));
+  const typeChanged = await cli();
+  rounds.push({ floor, writes, cold, warm, oneChanged, check, touchedCheck, typeChanged, cloneGenerate, cloneCheck });
 }
 const checkFull = await cli("--check", "--full");
 // The cached runs must have written exactly what a full run produces.
@@ -171,6 +182,8 @@ for (const [name, key] of [
   ["warm generate, nothing changed", "warm"],
   ["generate with one doc changed", "oneChanged"],
   ["--check, nothing changed (a manifest it wrote)", "check"],
+  ["--check after a checkout: same bytes, new times", "touchedCheck"],
+  ["generate with one field's type changed", "typeChanged"],
   ["fresh clone, one doc changed: generate", "cloneGenerate"],
   ["fresh clone, one doc changed: --check --base HEAD", "cloneCheck"],
 ] as const) {
