@@ -9,7 +9,7 @@ import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config/defaults.js";
 import { BARREL_PATH } from "./emit/files.js";
 import { jsonSchemaText, type JsonSchema } from "./emit/json-schema.js";
-import { barrelEntry, planModule, type ModulePlan } from "./emit/plan.js";
+import { barrelEntry, barrelEntryOf, exportsName, planModule, type BarrelEntry, type ModulePlan } from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { barrelPart, moduleKeysOf, withEngine, type Caches, type Engine, type EngineOptions } from "./engine/engine.js";
 import { generatorIdentity } from "./identity.js";
@@ -40,7 +40,7 @@ import { docHashes, inputKey, MANIFEST_PATH, manifestFile, type Manifest, type M
  * this run's entries; `threads` and `workerHeapMb` say where it may run. The output is the
  * same with or without them.
  */
-export interface GenerateInput extends Caches, Pick<EngineOptions, "threads" | "workerHeapMb"> {
+export interface GenerateInput extends Caches, Pick<EngineOptions, "threads" | "workerHeapMb" | "signal"> {
   docs: readonly SourceDoc[];
   /** The text of `templates/runtime.ts`. */
   runtimeTemplate: string;
@@ -135,6 +135,8 @@ export interface GenerateResult {
    * cover only the docs read and the modules made: the others are as the previous run said.
    */
   sparse: false | { read: number; made: number };
+  /** In a sparse run, the docs whose messages `messages` gives (each of the others' is as the previous run said). */
+  reported?: string[];
   /** With a previous output, why every doc was read all the same. */
   readAll?: string;
 }
@@ -144,11 +146,11 @@ export type CachedRead = DocRead;
 
 /** Generates the output for `docs`; errors leave `files` empty so nothing gets written. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const { threads, workerHeapMb, readCache } = input;
+  const { threads, workerHeapMb, readCache, signal } = input;
   // With a previous output, its unchanged modules are reused through the module and format caches.
   const moduleCache = input.moduleCache ?? (input.previous ? new Map<string, string>() : undefined);
   const formatCache = input.formatCache ?? (input.previous ? new Map<string, string>() : undefined);
-  const options: EngineOptions = { docs: input.docs.length, ...defined({ threads, workerHeapMb, readCache, moduleCache, formatCache }) };
+  const options: EngineOptions = { docs: input.docs.length, ...defined({ threads, workerHeapMb, readCache, moduleCache, formatCache, signal }) };
   return withEngine(options, async (engine) => {
     const config = resolveConfig(input.config);
     const docs = sortDocs(input.docs);
@@ -216,6 +218,7 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema), sparse: false as const };
   if (hasErrors(messages)) return { files: [], ...told };
 
+  input.signal?.throwIfAborted();
   const keys = moduleKeysOf({ models, config, formatOptions });
   if (input.previous && moduleCache && formatCache) seedFromPrevious(input.previous, run.identity, plans, keys, { moduleCache, formatCache });
   // Emit and format the modules, the barrel, the runtime and the schema files.
@@ -230,8 +233,8 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
 /**
  * Only the docs a change reaches are read, and only the modules that reach a changed doc are
  * made; the others are the files already there. Why not, when the change needs a full run:
- * a doc whose model changed name or kind (other docs' links may resolve differently), a doc
- * with an error, or a barrel entry that changed.
+ * a doc whose model changed name or kind (other docs' links may resolve differently), or a
+ * doc with an error. A module whose exports changed has the barrel made again, from the records.
  */
 async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart): Promise<GenerateResult | string> {
   const { engine, input, config, formatOptions } = run;
@@ -248,10 +251,9 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
   }
   const intact = intactFiles(previous);
   const owners = new Map(Object.entries(records).flatMap(([path, record]) => record.files.map((file) => [file, path] as const)));
-  // The files are exactly the records', the barrel's and the runtime's, and the barrel is as written: else a full run.
+  // The files are exactly the records', the barrel's and the runtime's: else a full run.
   const expected = new Set([...owners.keys(), BARREL_PATH, config.runtimeModule]);
   const listed = Object.keys(previous.manifest.files);
-  if (!intact.has(BARREL_PATH)) return "the barrel is not as written";
   if (listed.length !== expected.size || listed.some((path) => !expected.has(path))) return "the manifest lists other files";
   const graph = linkGraph(records, fresh);
   // Made again: the changed models, those their old null evidence was about, those whose files are not as written, and all that reach them.
@@ -277,8 +279,8 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       continue;
     }
     const plans = models.models.filter((model) => affected.has(model.path)).map((model) => planModule(model, models, readModelExamples(model, models), config));
-    // The barrel is made from every module's entry: it is the file there only while these entries are as recorded.
-    if (plans.some((plan) => barrelHash(plan) !== records[plan.model.path]!.barrel)) return "the exports of a module changed";
+    // The barrel is made from every module's entry: it is the file there while it is intact and these entries are as recorded.
+    const barrel = intact.has(BARREL_PATH) && plans.every((plan) => sameBarrelPart(barrelEntry(plan), barrelEntryOf(plan.model.path, records[plan.model.path]!, config))) ? undefined : barrelEntries(records, plans, config);
     reportExampleProblems(plans, files);
     applyRuleSeverities(files.values(), config);
     // The messages of the docs whose modules were made or that changed: of the others, the previous run told.
@@ -289,7 +291,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     if (run.formatCache) for (const plan of plans) seedFormats(previous, records[plan.model.path]!, run.formatCache, intact);
     const runtime = intact.has(config.runtimeModule) ? [] : [emitRuntime(input.runtimeTemplate, config)];
     const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
-    const made = await engine.emit(plans, undefined, [...runtime, ...schemaFiles(plans)], { models, config, formatOptions }, onEmitted);
+    const made = await engine.emit(plans, barrel, [...runtime, ...schemaFiles(plans)], { models, config, formatOptions }, onEmitted);
     const formatKeys = new Map(made.map((file) => [file.path, file.key]));
     const output: OutputFile[] = [...made, ...[...intact].filter(([path]) => !formatKeys.has(path)).map(([path, content]) => ({ path, content }))];
 
@@ -301,7 +303,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const total = Object.values(warnings).reduce((sum, count) => sum + count, 0);
     const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
     const result = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
-    return { files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)), ...result, sparse: { read: docs.length, made: plans.length } };
+    return { files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)), ...result, sparse: { read: docs.length, made: plans.length }, reported: [...told].sort(compareText) };
   }
 }
 
@@ -372,7 +374,7 @@ function recordOf(plan: ModulePlan, keys: ReadonlyMap<string, string>, evidenceB
     key: keys.get(model.path)!,
     files: [plan.path, plan.schema.path],
     formats: [formatKeys.get(plan.path)!, formatKeys.get(plan.schema.path)!],
-    barrel: barrelHash(plan),
+    example: exportsName(plan, "example"),
   };
 }
 
@@ -383,8 +385,16 @@ function evidenceRecord(keys: readonly string[]): Pick<ModelRecord, "nulls" | "w
   return wires.length > 0 ? { nulls, wires } : { nulls };
 }
 
-function barrelHash(plan: ModulePlan): string {
-  return sha256Hex(JSON.stringify(barrelPart(barrelEntry(plan))));
+/** Every module's barrel entry, in the order of the models' doc paths: a plan's where there is one, else as its record says. */
+function barrelEntries(records: Readonly<Record<string, ModelRecord>>, plans: readonly ModulePlan[], options: Config): BarrelEntry[] {
+  const planned = new Map(plans.map((plan) => [plan.model.path, barrelEntry(plan)]));
+  return Object.keys(records)
+    .sort(compareText)
+    .map((path) => planned.get(path) ?? barrelEntryOf(path, records[path]!, options));
+}
+
+function sameBarrelPart(a: BarrelEntry, b: BarrelEntry): boolean {
+  return JSON.stringify(barrelPart(a)) === JSON.stringify(barrelPart(b));
 }
 
 /** How many warnings each doc gave, for the docs that gave any. */

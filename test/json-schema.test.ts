@@ -37,10 +37,11 @@ function schemaFiles(output: Output): Map<string, Record<string, unknown>> {
   return new Map(files.map((file) => [file.path, JSON.parse(file.content) as Record<string, unknown>]));
 }
 
-function strictAjv(draft: "2020-12" | "07"): AnyAjv {
+/** `loadSchema`: how ajv gets the file a `$ref` names, by the URI it resolves to, when a schema is compiled alone. */
+function strictAjv(draft: "2020-12" | "07", loadSchema?: (uri: string) => Promise<Record<string, unknown>>): AnyAjv {
   // strict: unknown keywords, ignored keywords, union types and loose `required` are errors.
   // ownProperties: a field called `constructor` or `toString` is not read from Object.prototype.
-  const options = { strict: true, ownProperties: true };
+  const options = { strict: true, ownProperties: true, ...(loadSchema ? { loadSchema } : {}) };
   return addFormats(draft === "2020-12" ? new Ajv2020(options) : new Ajv(options));
 }
 
@@ -60,6 +61,23 @@ describe.each(outputs)("$name", async (output) => {
     for (const [id, schema] of files) {
       expect(schema["$id"]).toBe(id);
       expect(() => ajv.getSchema(id), id).not.toThrow();
+    }
+  });
+
+  test("each schema file compiles in ajv on its own: ajv resolves its $refs from its $id and asks a loader for just the files they name", async () => {
+    for (const [path, schema] of sampleOf(output.name, [...files], 120)) {
+      const asked: string[] = [];
+      const alone = strictAjv("2020-12", async (uri) => {
+        asked.push(uri);
+        const file = files.get(decodeURI(uri));
+        if (!file) throw new Error(`${path} names ${uri}, which is no schema file`);
+        return file;
+      });
+      const validate = await alone.compileAsync(schema);
+      expect(typeof validate, path).toBe("function");
+      // The loader is asked for no file twice, and for none but what the file's refs reach.
+      expect(new Set(asked).size).toBe(asked.length);
+      expect(asked.every((uri) => uri !== path)).toBe(true);
     }
   });
 
@@ -143,7 +161,7 @@ test("the date rules next to ajv-formats: the same verdicts but for the forms RF
   expect(verdicts("2024-03-01T09:30:00+02")).toEqual([false, true]);
 });
 
-test("doc names with spaces and non-ASCII letters give $ids and $refs that are URIs: each schema file, added to ajv on its own, resolves its refs", async () => {
+test("doc names with spaces and non-ASCII letters give $ids and $refs that are URIs: each schema file compiles on its own, and all of them added together", async () => {
   const { generateDocs, md } = await import("./helpers/generate-folder.js");
   const table = ["## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |"];
   const result = await generateDocs([
@@ -160,11 +178,10 @@ test("doc names with spaces and non-ASCII letters give $ids and $refs that are U
   expect(text).toContain('"$ref":"../my%20model.schema.json"');
   expect(text).not.toMatch(/"\$(ref|id)":"[^"]*[ é☕ü]/);
   for (const schema of schemas) {
-    const ajv = strictAjv("2020-12");
-    // Each file on its own, as a tool that loads them one by one does.
-    for (const other of schemas) ajv.addSchema(other);
-    const validate = ajv.getSchema(schema["$id"] as string);
-    expect(validate, String(schema["$id"])).toBeDefined();
+    // Each file on its own, its refs loaded on request by the URI they resolve to (percent-encoded).
+    const byPath = new Map(schemas.map((other) => [decodeURI(other["$id"] as string), other]));
+    const alone = strictAjv("2020-12", async (uri) => byPath.get(decodeURI(uri)) ?? Promise.reject(new Error(`no schema ${uri}`)));
+    expect(typeof (await alone.compileAsync(schema)), String(schema["$id"])).toBe("function");
   }
   const ajv = strictAjv("2020-12");
   for (const schema of schemas) ajv.addSchema(schema);

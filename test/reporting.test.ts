@@ -5,13 +5,14 @@
  * line, and --watch across rename-saves.
  */
 import { spawn } from "node:child_process";
-import { chmod, chown, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { main, type CliIo } from "../src/cli/main.js";
 import { useColors } from "../src/cli/report/color.js";
 import { codeFrame } from "../src/cli/report/frame.js";
+import { writeSyntheticCorpus } from "./bench/synthetic-corpus.js";
 import { md } from "./helpers/generate-folder.js";
 import { CLI, mdmodel, mdmodelWith } from "./helpers/run-cli.js";
 
@@ -307,4 +308,79 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
     child.kill("SIGTERM");
   }
   expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(0);
+});
+
+/** The built command with `--watch` in `work`: what it printed so far, and waits on what it prints (events, not clocks). */
+function watching(...args: string[]) {
+  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch", ...args], { cwd: work });
+  const seen = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk: Buffer) => (seen.stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (seen.stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const until = async (check: () => boolean) => {
+    for (let waited = 0; !check(); waited += 50) {
+      if (waited > 60_000) throw new Error(`timed out; stdout:\n${seen.stdout}\nstderr:\n${seen.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  /** Writes `text` to the doc `name` and waits for the run it starts to print its summary; what that run printed to stderr. */
+  const save = async (name: string, text: string) => {
+    const [out, err] = [seen.stdout.length, seen.stderr.length];
+    await writeFile(join(work, "docs", name), text);
+    await until(() => /changed\n(.*\n)*mdmodel: .*\(\d+ ms\)\n/.test(seen.stdout.slice(out)));
+    return seen.stderr.slice(err);
+  };
+  return { child, seen, exited, until, save };
+}
+
+test("--watch told to stop during a regeneration abandons it: nothing written, no lock left, and the next run writes the output", async () => {
+  await writeSyntheticCorpus(join(work, "docs"), 500);
+  // --full: every regeneration reads and emits every doc, so one is surely under way when the signal comes.
+  const watch = watching("--full", "--no-cache");
+  try {
+    await watch.until(() => watch.seen.stdout.includes("mdmodel: watching docs"));
+    const manifest = await readFile(join(work, "out/.mdmodel-manifest.json"), "utf8");
+    const doc = join(work, "docs", (await readdir(join(work, "docs"), { recursive: true })).find((path) => path.endsWith(".md"))!);
+    await writeFile(doc, (await readFile(doc, "utf8")).replace(/^(# .*)$/m, "$1\n\nEdited while watching."));
+    await watch.until(() => watch.seen.stdout.includes(" changed\n"));
+    watch.child.kill("SIGINT");
+    expect(await watch.exited).toBe(0);
+    expect(watch.seen.stdout).toContain("mdmodel: stopped; the regeneration under way was abandoned");
+    // The abandoned run printed no summary: the one summary line is the first run's.
+    expect(watch.seen.stdout.match(/^mdmodel: 500 TypeScript docs read/gm)).toHaveLength(1);
+    expect(await readFile(join(work, "out/.mdmodel-manifest.json"), "utf8")).toBe(manifest);
+    for (const leftover of [".mdmodel.lock", ".mdmodel-journal.json", ".mdmodel-staging"]) await expect(readFile(join(work, "out", leftover))).rejects.toThrow();
+  } finally {
+    watch.child.kill("SIGKILL");
+  }
+  expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+  expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full")).code).toBe(0);
+}, 180_000);
+
+test("--watch prints only what changed: new findings, the ones resolved, and a count of those printed before", async () => {
+  await mkdir(join(work, "docs"));
+  const doc = (name: string, example: string) =>
+    md(`# ${name}`, "## Fields", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |", `| \`code\` | *number* | :heavy_check_mark: | A code | ${example} |`);
+  await writeFile(join(work, "docs", "a.md"), doc("A", "not-a-number"));
+  await writeFile(join(work, "docs", "b.md"), doc("B", "also-not"));
+  const watch = watching();
+  try {
+    await watch.until(() => watch.seen.stdout.includes("mdmodel: watching docs"));
+    expect(watch.seen.stderr.match(/\[bad-example\]$/gm)).toHaveLength(2);
+    // b.md fixed: its warning is named as resolved, a.md's is not printed again.
+    const fixed = await watch.save("b.md", doc("B", "7"));
+    expect(fixed).toMatch(/^mdmodel: resolved: docs\/b\.md: .*\[bad-example\]$/m);
+    expect(fixed).not.toMatch(/^docs\/a\.md:\d+:\d+: warning/m);
+    // a.md edited (its warning moves down a line but stays): nothing new, one finding not repeated.
+    const moved = await watch.save("a.md", doc("A", "not-a-number").replace("## Fields", "Now with a description.\n\n## Fields"));
+    expect(moved).not.toMatch(/\[bad-example\]$/m);
+    expect(moved).toContain("mdmodel: 1 finding printed by an earlier run is not repeated");
+    // A new warning: it alone is printed.
+    const broken = await watch.save("b.md", doc("B", "nine"));
+    expect(broken.match(/\[bad-example\]$/gm)).toHaveLength(1);
+    expect(broken).toMatch(/^docs\/b\.md:\d+:\d+: warning .*nine/m);
+  } finally {
+    watch.child.kill("SIGTERM");
+  }
+  expect(await watch.exited).toBe(0);
 });

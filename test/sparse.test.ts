@@ -75,7 +75,7 @@ function previousOf(result: GenerateResult): PreviousOutput {
 }
 
 type Edit =
-  | { kind: "describe" | "addField" | "requiredField" | "rename" | "delete" | "nullChild" | "unnullChild"; doc: number }
+  | { kind: "describe" | "addField" | "requiredField" | "retype" | "rename" | "delete" | "nullChild" | "unnullChild"; doc: number }
   | { kind: "relink"; doc: number; to: number }
   | { kind: "add"; doc: number };
 
@@ -96,6 +96,13 @@ function apply(docs: SourceDoc[], edit: Edit): SourceDoc[] {
       const target = pickFrom(objects(docs), edit.doc);
       const required = edit.kind === "requiredField" ? ":heavy_check_mark:" : ":heavy_minus_sign:";
       return replace(target, target.text.replace(/(\| --- \| --- \| --- \| --- \| --- \|\n)/, `$1| \`extra${edit.doc}\` | *string* | ${required} | Added | |\n`));
+    }
+    case "retype": {
+      // A field's type changes: its module, those that reach it, and, when its example no longer fits, the barrel change.
+      const typed = objects(docs).filter((doc) => /\| \*(string|number)\* \|/.test(doc.text));
+      if (typed.length === 0) return docs;
+      const target = pickFrom(typed, edit.doc);
+      return replace(target, /\| \*string\* \|/.test(target.text) ? target.text.replace("| *string* |", "| *number* |") : target.text.replace("| *number* |", "| *string* |"));
     }
     case "relink": {
       // A field that linked to one model now links to another: the graph changes.
@@ -123,7 +130,7 @@ function apply(docs: SourceDoc[], edit: Edit): SourceDoc[] {
 }
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom("describe", "addField", "nullChild", "unnullChild"), doc: fc.nat(200) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom("describe", "addField", "retype", "nullChild", "unnullChild"), doc: fc.nat(200) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("relink"), doc: fc.nat(200), to: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("requiredField", "rename", "delete", "add"), doc: fc.nat(200) }) },
 ) as fc.Arbitrary<Edit>;
@@ -168,6 +175,17 @@ describe("a run on the previous output", () => {
     expect(sparse.sparse).not.toBe(false);
     expect(child(sparse)).toContain("name: string;");
     expect(paths(sparse)).toEqual(paths(await reference(docs)));
+  });
+
+  test("a type change that takes away a module's example reads only what reaches the doc, and makes the barrel again", async () => {
+    const first = await reference(base);
+    const barrel = (result: GenerateResult) => result.files.find((file) => file.path === "index.ts")!.content;
+    expect(barrel(first)).toContain("childExample");
+    const retyped = base.map((doc) => (doc.path === "models/components/child.md" ? { ...doc, text: doc.text.replace("| `name` | *string* |", "| `name` | *number* |") } : doc));
+    const result = await generate({ docs: retyped, runtimeTemplate, previous: previousOf(first), threads: 1 });
+    expect(result.sparse).toEqual({ read: 2, made: 2 });
+    expect(barrel(result)).not.toContain("childExample");
+    expect(paths(result)).toEqual(paths(await reference(retyped)));
   });
 
   test("says why it read every doc, and reuses unchanged modules all the same", async () => {

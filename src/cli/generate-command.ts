@@ -33,6 +33,7 @@ import { joinPath, toFindings, type DriftEntry } from "./report/findings.js";
 import { githubReport } from "./report/github.js";
 import { jsonReport } from "./report/json.js";
 import type { RunReport, RunSummary } from "./report/run-report.js";
+import { ShownFindings } from "./report/shown-findings.js";
 import { summaryLine, textReport } from "./report/text.js";
 import { watchDocs } from "./watch.js";
 
@@ -65,6 +66,8 @@ interface RunOptions {
   fix: string;
   /** `--base REF`: the ref whose committed output `--check` trusts for what no change reaches. */
   base: string | undefined;
+  /** Abandons the run under way (`--watch` told to stop): nothing is written, and the lock is let go. */
+  signal?: AbortSignal;
 }
 
 /** The options `main.ts` parsed for `generate`. */
@@ -150,13 +153,14 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
   };
 
   if (!flag("watch")) return runAndReport(options, io);
-  await runAndReport(options, io);
+  const shown = new ShownFindings();
+  await runAndReport(options, io, shown);
   await watchDocs(
     inputDir,
     io,
-    async (changed) => {
+    async (changed, stop) => {
       io.stdout(`mdmodel: ${changed.length === 1 ? printable(changed[0]!) : `${changed.length} docs`} changed`);
-      await runAndReport(options, io);
+      await runAndReport({ ...options, signal: stop }, io, shown);
     },
     signal,
   );
@@ -195,16 +199,21 @@ function packageScripts(cwd: string): Record<string, string> {
 }
 
 /** One run, reported; a failure of the file system or the environment becomes exit 3 with one line. */
-async function runAndReport(options: RunOptions, io: CliIo): Promise<number> {
+async function runAndReport(options: RunOptions, io: CliIo, shown?: ShownFindings): Promise<number> {
   const started = performance.now();
   const sources = new Map<string, string>();
   let report: RunReport;
   try {
     report = await runOnce(options, io, sources, started);
   } catch (error) {
+    if (options.signal?.aborted) {
+      io.stdout("mdmodel: stopped; the regeneration under way was abandoned, and the output is as the last finished run left it");
+      return EXIT.ok;
+    }
     report = failed(options, error instanceof OutputConflictError ? conflictMessage(error, options) : environmentMessage(error, io.cwd), started);
   }
-  print(report, options, io, sources);
+  // --watch prints what is new since its last run; the json and github reporters give every finding each time.
+  print(shown && options.reporter === "text" ? shown.next(report) : report, options, io, sources);
   return report.exitCode;
 }
 
@@ -322,7 +331,7 @@ async function runWith(
     const stats = vouchedByManifest(folder, trusted.previous.manifest, docs, inputKey(config, options.formatOptions), options.identity);
     if (stats && !(options.strict && stats.warnings > 0)) {
       const summary: RunSummary = { ...stats, errors: 0, vouched: true, ms: performance.now() - started };
-      return { ...base, exitCode: EXIT.ok, summary, findings: [], unchangedDocs };
+      return { ...base, exitCode: EXIT.ok, summary, findings: [], unchangedDocs, reportedDocs: new Set() };
     }
   }
   for (const doc of docs) sources.set(doc.path, doc.text);
@@ -332,6 +341,8 @@ async function runWith(
   // --no-cache writes no cache at all, ts-morph's compiled code included (shared/code-cache.ts).
   if (!options.cache) process.env["MDMODEL_NO_CODE_CACHE"] = "1";
   const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.identity) : undefined;
+  // --verbose and --strict need every doc's messages, so they read every doc.
+  const withheld = options.strict ? "--strict counts every doc's warnings" : options.verbose ? "--verbose shows every doc's messages" : undefined;
   const result = await generate({
     docs,
     runtimeTemplate: await loadRuntimeTemplate(),
@@ -339,15 +350,18 @@ async function runWith(
     identity: options.identity,
     formatOptions: options.formatOptions,
     ...(caches ?? {}),
-    // --verbose and --strict need every doc's messages, so they read every doc.
-    ...(trusted && !options.strict && !options.verbose ? { previous: trusted.previous } : {}),
+    ...(trusted && !withheld ? { previous: trusted.previous } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     onProgress: ({ phase, done, total }) => progress.update(phase === "reading" ? "reading docs" : "emitting and formatting modules", done, total),
   });
   progress.done();
   if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.identity, caches);
 
+  // A sparse run gives the findings of the docs it read; the others' are as the previous run said.
+  const told = result.reported ? { ...base, reportedDocs: new Set(result.reported) } : base;
   const counts = countBySeverity(result.messages);
   const findings = toFindings(result.messages, options.inputLabel);
+  const readAll = trusted && !result.sparse ? (withheld ?? result.readAll) : undefined;
   const warningsNotRead = result.sparse ? result.stats.warnings - counts.warning : 0;
   const summary = (files?: RunSummary["files"]): RunSummary => ({
     ...result.stats,
@@ -357,9 +371,10 @@ async function runWith(
     ...(files ? { files } : {}),
     vouched: false,
     ...(result.sparse ? { sparse: result.sparse } : {}),
+    ...(readAll ? { readAll } : {}),
     ms: performance.now() - started,
   });
-  if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...base, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
+  if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...told, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
   // A wrong folder (or pages mdmodel does not read) must not pass as an empty, green run.
   if (result.stats.models === 0) return { ...failed(options, noModelDocsMessage(options.inputDir, options.inputLabel, result.stats.skipped), started, summary()), findings };
 
@@ -368,7 +383,7 @@ async function runWith(
     const notes = drift.foreign.map((path) => `${joinPath(options.outLabel, path)} is not mdmodel's (no manifest lists it), so --check and generate leave it alone`);
     if (isClean(drift)) {
       if (options.cache && folder.manifestText !== undefined) recordVerified(options.outDir, cacheDir(io.cwd), folder.manifestText);
-      return { ...base, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes, warningsNotRead };
+      return { ...told, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes, warningsNotRead };
     }
     const all: Array<DriftEntry & { path: string }> = [
       ...drift.leftovers.map((path) => ({ kind: "leftover" as const, path })),
@@ -386,9 +401,10 @@ async function runWith(
     // A plain `generate` trusts the folder's manifest; where the check could not (a forged hash would survive), the fix reads every doc.
     const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folder.manifest !== undefined);
     const fix = forgeable ? `${options.fix} --full` : options.fix;
-    return { ...base, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix, warningsNotRead };
+    return { ...told, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix, warningsNotRead };
   }
 
+  options.signal?.throwIfAborted();
   const writeProgress = progressFor(io, { docs: docs.length, quiet: options.quiet, text: options.reporter === "text" });
   let written;
   try {
@@ -405,7 +421,7 @@ async function runWith(
   const manifest = result.files.find((file) => file.path === MANIFEST_PATH);
   if (options.cache && manifest) recordVerified(options.outDir, cacheDir(io.cwd), manifest.content);
   const kept = written.kept.map((path) => `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`);
-  return { ...base, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: [...said, ...kept], warningsNotRead };
+  return { ...told, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: [...said, ...kept], warningsNotRead };
 }
 
 /** What became of an interrupted run's leftovers, as lines for the user. */

@@ -37,6 +37,8 @@ export interface EngineOptions extends Caches {
   threads?: number;
   /** The old-generation cap of each worker thread, in MB (default: grows with the docs). */
   workerHeapMb?: number;
+  /** Abandons the run: the worker threads stop and the step under way rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function withEngine<T>(options: EngineOptions, run: (engine: Engine
   try {
     return await run(engine);
   } catch (error) {
-    if (!(error instanceof WorkerOutOfMemory)) throw error;
+    if (!(error instanceof WorkerOutOfMemory) || options.signal?.aborted) throw error;
     const single = new Engine({ ...options, threads: 1 });
     try {
       return await run(single);
@@ -80,9 +82,9 @@ export class Engine {
   /** Where `work` items run: the pool once there is enough work (or once it is running), else this thread. */
   #executor(work: number, kind: keyof typeof MIN_FOR_WORKERS): Executor {
     if (this.#threads >= 2 && work > 0 && (this.#forced || work >= MIN_FOR_WORKERS[kind])) {
-      this.#pool ??= new WorkerPool(this.#threads, this.#options.workerHeapMb ?? oldGenerationMb(this.#options.docs));
+      this.#pool ??= new WorkerPool(this.#threads, this.#options.workerHeapMb ?? oldGenerationMb(this.#options.docs), this.#options.signal);
     }
-    return this.#pool ?? (this.#local ??= new LocalExecutor());
+    return this.#pool ?? (this.#local ??= new LocalExecutor(this.#options.signal));
   }
 
   /** Each doc as read (from the read cache where it has it); a doc whose path is unsafe is not read and stays `undefined`. */

@@ -21,6 +21,9 @@ export const MAX_CHUNK = 32;
 export class LocalExecutor implements Executor {
   readonly #handle = createHandler();
 
+  /** `signal` is looked at between chunks: an abandoned run stops within one chunk's work. */
+  constructor(readonly signal?: AbortSignal) {}
+
   async setContext(payload: Operations["context"][0]): Promise<void> {
     await this.#handle({ op: "context", payload });
   }
@@ -28,6 +31,7 @@ export class LocalExecutor implements Executor {
   async map<K extends ListOp>(op: K, items: Operations[K][0], onProgress?: (done: number) => void): Promise<Operations[K][1]> {
     const results: unknown[] = [];
     for (let start = 0; start < items.length; start += MAX_CHUNK) {
+      this.signal?.throwIfAborted();
       const chunk = items.slice(start, start + MAX_CHUNK) as Operations[K][0];
       const answers = (await this.#handle({ op, payload: chunk } as Job)) as unknown[];
       for (const answer of answers) {
@@ -39,6 +43,7 @@ export class LocalExecutor implements Executor {
   }
 
   async one<K extends "barrel" | "format">(op: K, payload: Operations[K][0]): Promise<Operations[K][1]> {
+    this.signal?.throwIfAborted();
     return (await this.#handle({ op, payload } as Job)) as Operations[K][1];
   }
 

@@ -31,12 +31,30 @@ export class WorkerPool implements Executor {
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
   #failure: Error | undefined;
+  #unlisten: (() => void) | undefined;
 
   constructor(
     size: number,
     readonly oldGenerationMb: number,
+    signal?: AbortSignal,
   ) {
     this.#workers = Array.from({ length: size }, () => this.#spawn());
+    // Abandoned: every request under way rejects with the signal's reason, and the threads stop now, not after their chunk.
+    const abandon = () => {
+      this.#fail(signal!.reason as Error);
+      void this.close();
+    };
+    if (signal?.aborted) abandon();
+    else if (signal) {
+      signal.addEventListener("abort", abandon, { once: true });
+      this.#unlisten = () => signal.removeEventListener("abort", abandon);
+    }
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
   }
 
   #spawn(): Worker {
@@ -48,16 +66,11 @@ export class WorkerPool implements Executor {
       if (reply.ok) pending?.resolve(reply.result);
       else pending?.reject(new Error(`a worker thread failed: ${reply.message}`));
     });
-    const fail = (error: Error) => {
-      this.#failure ??= error;
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
-    };
     worker.on("error", (error: Error & { code?: string }) =>
-      fail(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new WorkerOutOfMemory(error.message) : error),
+      this.#fail(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new WorkerOutOfMemory(error.message) : error),
     );
     worker.on("exit", (code) => {
-      if (code !== 0) fail(new Error(`a worker thread exited with code ${code}`));
+      if (code !== 0) this.#fail(new Error(`a worker thread exited with code ${code}`));
     });
     return worker;
   }
@@ -103,6 +116,7 @@ export class WorkerPool implements Executor {
 
   /** Stops every worker. */
   async close(): Promise<void> {
+    this.#unlisten?.();
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 }

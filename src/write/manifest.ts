@@ -40,8 +40,8 @@ export interface ModelRecord {
   files: [module: string, schema: string];
   /** The format key of each (a hash of its text before formatting and the prettier options): equal keys, equal formatted files. */
   formats: [module: string, schema: string];
-  /** A hash of what the barrel takes from its module. */
-  barrel: string;
+  /** Whether its module exports a typed example: with the name and kind, all the barrel takes from the module. */
+  example: boolean;
 }
 
 /** The run's summary numbers, so a run that changes nothing can still print them. */
@@ -152,7 +152,7 @@ function recordsOf(inputs: Record<string, unknown>): Pick<ManifestInputs, "model
 
 function isModelRecord(value: unknown): value is ModelRecord {
   if (!isRecord(value)) return false;
-  const { name, kind, refs, nulls, wires, key, files, formats, barrel } = value;
+  const { name, kind, refs, nulls, wires, key, files, formats, example } = value;
   const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === "string");
   return (
     typeof name === "string" &&
@@ -165,7 +165,7 @@ function isModelRecord(value: unknown): value is ModelRecord {
     (files as unknown[]).length === 2 &&
     strings(formats) &&
     (formats as unknown[]).length === 2 &&
-    typeof barrel === "string"
+    typeof example === "boolean"
   );
 }
 

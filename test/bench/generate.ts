@@ -1,9 +1,9 @@
 /**
- * `npm run bench:generate -- [docs folder] [--docs N] [--rounds R] [--work DIR]`: how long
+ * `npm run bench:generate -- [docs folder] [--docs N] [--rounds R] [--work DIR] [--trace]`: how long
  * generation takes, cold and warm, against the bare parse floor of the same docs measured
  * in this process, in R rounds (default 3). Without a folder it writes a deterministic
  * synthetic corpus of N docs (default 5000). The docs, output and caches live in a new
- * folder under DIR (default: the system's temporary folder).
+ * folder under DIR (default: the system's temporary folder). `--trace` prints each run's summary line.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -22,6 +22,7 @@ const { values, positionals } = parseArgs({
     docs: { type: "string", default: "5000" },
     rounds: { type: "string", default: "3" },
     work: { type: "string", default: tmpdir() },
+    trace: { type: "boolean", default: false },
   },
 });
 await mkdir(resolve(values.work), { recursive: true });
@@ -70,7 +71,10 @@ async function cliIn(folder: string, ...args: string[]): Promise<Timing> {
   ).catch((error: { stdout: string; stderr: string }) => error);
   const ms = performance.now() - started;
   const rss = /maxrss=(\d+)/.exec(stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, line: stdout.trim().split("\n").at(-1) || stderr.trim().split("\n").at(-1) || "", all: `${stdout}\n${stderr}` };
+  const line = stdout.trim().split("\n").at(-1) || stderr.trim().split("\n").at(-1) || "";
+  // What each run did, for a reader who wants to see that a row took the path it names.
+  if (values.trace) console.error(`${relative(work, folder) || "."} ${args.join(" ")}: ${line}`);
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, line, all: `${stdout}\n${stderr}` };
 }
 
 // Rounds, each with its own floor: the machine is shared, so a ratio is taken within a round

@@ -21,6 +21,8 @@ export interface RunSummary {
   vouched: boolean;
   /** Only the docs a change reaches were read and only the modules that reach it made; the rest were the output's own. */
   sparse?: { read: number; made: number };
+  /** Why every doc was read although an output of an earlier run was there. */
+  readAll?: string;
   ms: number;
 }
 
@@ -36,6 +38,11 @@ export interface RunReport {
   diffs: Map<string, string[]>;
   /** Docs unchanged since the manifest was written: `--check` does not repeat their warnings. */
   unchangedDocs: ReadonlySet<string>;
+  /** The docs whose findings the run gives, when not every doc's (a sparse run; none for a run the manifest vouched for). */
+  reportedDocs?: ReadonlySet<string>;
+  /** `--watch`: findings an earlier run printed that are gone now, and how many of this run's it printed already (not repeated). */
+  resolved?: Finding[];
+  shownBefore?: number;
   /** Warnings of docs a sparse run did not read again: the manifest counts them, the previous run showed them. */
   warningsNotRead?: number;
   /** Notes shown only with `--verbose`, such as files in the output folder that mdmodel did not write. */

@@ -38,6 +38,8 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
   const listed = visible.filter((finding) => !repeated.includes(finding));
   for (const group of groupFindings(listed)) stderr.push(...groupLines(group, options));
   const unrepeated = repeated.length + (options.quiet ? 0 : (report.warningsNotRead ?? 0));
+  stderr.push(...resolvedLines(report.resolved ?? []));
+  if (report.shownBefore) stderr.push(`mdmodel: ${count(report.shownBefore, "finding")} printed by an earlier run ${report.shownBefore === 1 ? "is" : "are"} not repeated`);
   if (unrepeated > 0) stderr.push(`mdmodel: ${count(unrepeated, "warning")} in docs unchanged since the output was generated are not repeated (--verbose shows them)`);
   if (!options.quiet) for (const line of report.said ?? []) stderr.push(`mdmodel: ${printable(line)}`);
   if (options.verbose) for (const note of report.notes) stderr.push(`mdmodel: note: ${printable(note)}`);
@@ -46,6 +48,12 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
   if (line !== undefined) (report.exitCode === 0 ? stdout : stderr).push(line);
   if (report.exitCode === 0 && options.quiet) stdout.length = 0;
   return { stdout, stderr };
+}
+
+/** `--watch`: the findings an earlier run printed that this one no longer gives, a few by name. */
+function resolvedLines(resolved: readonly Finding[]): string[] {
+  const named = resolved.slice(0, PLACES).map((finding) => `mdmodel: resolved: ${printable(finding.file)}: ${printable(finding.message)} [${finding.rule}]`);
+  return resolved.length > PLACES ? [...named, `mdmodel: and ${count(resolved.length - PLACES, "more finding")} resolved`] : named;
 }
 
 /** How the text report names each kind of drift. */
@@ -113,7 +121,7 @@ function readLine(summary: RunSummary): string {
   const family = summary.family ? `${FAMILY_FACTS[summary.family].label} ` : "";
   const docs = summary.dialect ? `${summary.docs} ${family}${DIALECT_LABELS[summary.dialect]} doc${summary.docs === 1 ? "" : "s"}` : count(summary.docs, "doc");
   if (summary.sparse) return `${docs} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
-  return `${docs} read, ${models}`;
+  return `${docs} read${summary.readAll ? ` (all: ${summary.readAll})` : ""}, ${models}`;
 }
 
 /** `1 model`, `2 models`. */
