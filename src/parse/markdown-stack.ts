@@ -1,7 +1,7 @@
 /**
  * The markdown packages mdmodel reads docs with, imported in this one place, which the build
  * bundles into one file (`npm run build`: esbuild after tsc): a hundred small modules load
- * far slower than one (test/bench/PERFORMANCE.md has the figures).
+ * far slower than one (docs/performance.md has the figures).
  */
 export { toString } from "mdast-util-to-string";
 export { default as remarkGfm } from "remark-gfm";
