@@ -132,8 +132,8 @@ async function freshClone(round: number): Promise<{ generate: Timing; check: Tim
 }
 
 const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing; touchedCheck: Timing; typeChanged: Timing; cloneGenerate: Timing; cloneCheck: Timing }> = [];
-/** The doc with its first `*string*` Type cell made `*number*` (or back, when it has none). */
-const retyped = (text: string) => (/\| \*string\* \|/.test(text) ? text.replace(/\| \*string\* \|/, "| *number* |") : text.replace(/\| \*number\* \|/, "| *string* |"));
+/** The doc with its first `*string*` Type cell made `*number*` (or back, when it has none); cells may be padded. */
+const retyped = (text: string) => (/\|\s*\*string\*\s*\|/.test(text) ? text.replace(/(\|\s*)\*string\*(\s*\|)/, "$1*number*$2") : text.replace(/(\|\s*)\*number\*(\s*\|)/, "$1*string*$2"));
 for (let round = 1; round <= Number(values.rounds); round++) {
   // Cold: no output, no caches (code cache included), the docs as they were.
   await rm(out, { recursive: true, force: true });
@@ -157,6 +157,7 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   // A type change: the edited doc's first `*string*` field becomes `*number*`, so its module and those that reach it are made again.
   await writeFile(join(input, edited.path), retyped(editOf(round)));
   const typeChanged = await cli();
+  if (!/ [1-9]\d* files? written/.test(typeChanged.line)) throw new Error(`the type change wrote nothing: ${typeChanged.line}`);
   rounds.push({ floor, writes, cold, warm, oneChanged, check, touchedCheck, typeChanged, cloneGenerate, cloneCheck });
 }
 const checkFull = await cli("--check", "--full");
