@@ -200,7 +200,7 @@ describe("properties", () => {
       fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/), type: fc.constantFrom(...TYPES), required: fc.boolean() }), { selector: (field) => field.name.toLowerCase(), minLength: 1, maxLength: 6 }),
       { minLength: 1, maxLength: 5 },
     )
-    .map((models) => models.map((fields, index) => ({ name: `M${index}`, fields: fields as FieldSpec[] })));
+    .map((models) => models.map((fields, index) => ({ name: `M${index}`, fields: fields })));
 
   type Edit = { kind: "required" | "type" | "remove" | "add"; model: number; field: number; type: string };
   const edit = fc.record({ kind: fc.constantFrom("required", "type", "remove", "add"), model: fc.nat(), field: fc.nat(), type: fc.constantFrom(...TYPES) }) as fc.Arbitrary<Edit>;

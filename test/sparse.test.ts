@@ -133,7 +133,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom("describe", "addField", "retype", "nullChild", "unnullChild"), doc: fc.nat(200) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("relink"), doc: fc.nat(200), to: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("requiredField", "rename", "delete", "add"), doc: fc.nat(200) }) },
-) as fc.Arbitrary<Edit>;
+);
 
 const paths = (result: GenerateResult) => result.files.map((file) => [file.path, file.content]);
 

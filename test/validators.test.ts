@@ -51,7 +51,7 @@ describe("validators", () => {
   );
   test.each(fieldCases)("rejects a wrong-typed %s, naming its path", (_, model, field) => {
     const base = exports[namesOf(model).example] ?? {};
-    const value = { ...(base as object), [field.name]: wrongValueFor(field.type) };
+    const value = { ...(base), [field.name]: wrongValueFor(field.type) };
     const result = validatorOf(model)(value);
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -28,7 +28,7 @@ function withExtraKeys(type: ResolvedType, wire: unknown, set: ModelSet): unknow
     case "ref": {
       const model = set.byPath.get(type.target)!;
       if (model.body.kind !== "object" || wire === null || typeof wire !== "object") return wire;
-      const copy: Record<string, unknown> = { ...(wire as object), __mdmodel_extra__: { secret: "hunter2" } };
+      const copy: Record<string, unknown> = { ...(wire), __mdmodel_extra__: { secret: "hunter2" } };
       for (const field of model.body.fields) {
         const key = field.wireName ?? field.name;
         if (!Object.hasOwn(copy, key)) continue;

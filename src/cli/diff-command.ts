@@ -24,7 +24,7 @@ const REPORTERS = ["text", "json", "github", "markdown"] as const;
 type Reporter = (typeof REPORTERS)[number];
 
 export async function runDiff(values: Readonly<Record<string, string | boolean | undefined>>, io: CliIo): Promise<number> {
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name]) : undefined);
   const usage = (message: string) => {
     io.stderr(`mdmodel: ${message}`);
     return EXIT.usage;

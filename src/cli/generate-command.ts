@@ -16,7 +16,7 @@ import { cacheDir } from "../shared/cache-dir.js";
 import { countBySeverity } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { checkOutput, driftDiffs, isClean, vouchedByManifest } from "../write/check.js";
-import { findRepository, GitDocsError, hasCommit, type Repository } from "../io/git-docs.js";
+import { findRepository, hasCommit, type Repository } from "../io/git-docs.js";
 import { baseOutput, folderOutput, locallyVerifiedOutput, recordVerified, type TrustedOutput } from "./previous-output.js";
 import { docHash, inputKey, MANIFEST_PATH, sameOutput } from "../write/manifest.js";
 import { readOutputFolder, type OutputFolder } from "../write/output-folder.js";
@@ -75,8 +75,8 @@ export type GenerateValues = Readonly<Record<string, string | boolean | undefine
 
 /** Runs `mdmodel generate` with parsed options (`argv`, as given, makes the fix `--check` names); returns the exit code. */
 export async function runGenerate(values: GenerateValues, io: CliIo, argv: readonly string[] = [], signal?: AbortSignal): Promise<number> {
-  const flag = (name: string, fallback = false) => (typeof values[name] === "boolean" ? (values[name] as boolean) : fallback);
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const flag = (name: string, fallback = false) => (typeof values[name] === "boolean" ? (values[name]) : fallback);
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name]) : undefined);
   const reporter = text("reporter") ?? (io.env["GITHUB_ACTIONS"] === "true" ? "github" : "text");
   if (!REPORTERS.includes(reporter as ReporterName)) {
     io.stderr(`mdmodel: --reporter must be one of ${REPORTERS.join(", ")}, got "${printable(reporter)}"`);

@@ -53,7 +53,7 @@ export function checkConfig(raw: unknown): ConfigCheck {
     if (problem !== undefined) errors.push(problem);
     else if (key !== "$schema") config[key] = value;
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: config as ConfigInput };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: config };
 }
 
 /** What is wrong with option `key`'s value, or `undefined`. */

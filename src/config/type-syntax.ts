@@ -31,7 +31,7 @@ export function typeSyntaxProblem(text: string): string | undefined {
       return `unexpected ${JSON.stringify(text.slice(at).trimStart()[0])} at column ${at + 1 + (text.slice(at).length - text.slice(at).trimStart().length)}`;
     }
     const [kind, value] = Object.entries(match.groups!).find(([, group]) => group !== undefined)!;
-    tokens.push({ kind: kind as Token["kind"], text: value!, at: match.index + match[0].length - value!.length + 1 });
+    tokens.push({ kind: kind as Token["kind"], text: value, at: match.index + match[0].length - value.length + 1 });
   }
   const reader = new TypeReader(tokens);
   try {

@@ -6,7 +6,6 @@ import type { BarrelEntry } from "../emit/plan.js";
 import type { DocRead, ReadJob } from "../pipeline/read-step.js";
 import type { EmitContext, FormattedFile, ModuleJob } from "../pipeline/steps.js";
 import type { OutputFile } from "../shared/output-file.js";
-import type { SourceDoc } from "../shared/source-doc.js";
 
 /** What the context request carries: the emit context with `known` as an array. */
 export type ContextPayload = Omit<EmitContext, "known"> & { known: string[] };

@@ -5,7 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { MAX_CHUNK, type Executor } from "./executor.js";
-import type { ListOp, Op, Operations, Reply, Request } from "./operations.js";
+import type { ListOp, Op, Operations, Reply } from "./operations.js";
 
 /** A larger young generation than V8's default: the steps' many short-lived objects (syntax trees, prettier docs) die young instead of being promoted. */
 const YOUNG_GENERATION_MB = 96;
@@ -80,7 +80,7 @@ export class WorkerPool implements Executor {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ id, op, payload } as Request);
+      worker.postMessage({ id, op, payload });
     });
   }
 
@@ -105,7 +105,7 @@ export class WorkerPool implements Executor {
         const chunkSize = Math.max(1, Math.min(MAX_CHUNK, Math.ceil((items.length - next) / (this.#workers.length * 4))));
         const start = next;
         next += chunkSize;
-        const answers = (await this.#request(worker, op, items.slice(start, start + chunkSize) as Operations[K][0])) as unknown[];
+        const answers = (await this.#request(worker, op, items.slice(start, start + chunkSize))) as unknown[];
         answers.forEach((answer, k) => (results[start + k] = answer));
         onProgress?.((done += answers.length));
       }

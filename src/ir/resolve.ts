@@ -152,7 +152,7 @@ function externalNames(type: TypeExpr): string[] {
 export function mapRefs<From extends RefType, To extends RefType>(type: TypeOf<From>, replace: (ref: From) => TypeOf<To>): TypeOf<To> {
   switch (type.kind) {
     case "ref":
-      return replace(type as From);
+      return replace(type);
     case "array":
       return { kind: "array", element: mapRefs(type.element, replace) };
     case "record":

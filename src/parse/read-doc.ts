@@ -1,8 +1,8 @@
 /** Reads one markdown doc into a `ModelDoc`, or says why it is not one. */
-import type { Code, Heading, RootContent, Table } from "mdast";
+import type { Code, Heading, RootContent } from "mdast";
 import { toString, VFile } from "./markdown-stack.js";
 import { DOC_START, report, startOf } from "../shared/diagnostics.js";
-import type { ExampleCode, ModelBody, ModelDoc, Point, Position, TypeExpr, UnionMember } from "../ir/types.js";
+import type { ExampleCode, ModelBody, ModelDoc, Position, TypeExpr, UnionMember } from "../ir/types.js";
 import { sourceText } from "./cell-text.js";
 import { readEnumValues } from "./enum-values.js";
 import { readExampleCode } from "./example-literal.js";

@@ -86,7 +86,7 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
       const error = scanText(innerSource(node, source), { line: at.line, column: at.column + delimiterWidth(node) }, tokens, { dialect, bare: false });
       if (error) return error;
     } else if ("children" in node) {
-      const inner = tokenizeCell(node.children as PhrasingContent[], at, source, dialect);
+      const inner = tokenizeCell(node.children, at, source, dialect);
       if (!Array.isArray(inner)) return inner;
       tokens.push(...inner);
     } else {
@@ -127,7 +127,7 @@ function isMarkup(node: PhrasingContent): node is Markup {
 }
 
 function containsLink(node: PhrasingContent): boolean {
-  return node.type === "link" || ("children" in node && (node.children as PhrasingContent[]).some(containsLink));
+  return node.type === "link" || ("children" in node && (node.children).some(containsLink));
 }
 
 /** `*x*` and `_x_` have 1-character delimiters, `**x**` and `~~x~~` 2. */

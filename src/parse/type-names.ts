@@ -105,7 +105,7 @@ const union: Generic = (args) => {
 const wrap = (mark: NullMark): Generic => one((inner) => ({ wrap: mark, inner }));
 
 /** `ReadableStream<Uint8Array>` and `IO[bytes]`: a stream of bytes. */
-const byteStream: Generic = (args) => (args.length === 1 && args[0]!.kind === "platform" && args[0]!.name === "Uint8Array" ? { type: STREAM } : undefined);
+const byteStream: Generic = (args) => (args.length === 1 && args[0]!.kind === "platform" && args[0].name === "Uint8Array" ? { type: STREAM } : undefined);
 
 /** `Literal["a", "b"]`: its literals. */
 const literal: Generic = (args) => (args.length >= 1 && args.every((arg) => arg.kind === "literal") ? union(args, "python") : undefined);
@@ -114,7 +114,7 @@ const literal: Generic = (args) => (args.length >= 1 && args.every((arg) => arg.
 const phpArray: Generic = (args, dialect) => (args.length === 1 ? array(args, dialect) : record(args, dialect));
 
 /** `Symbol` keys of a Ruby hash are written as strings on the wire. */
-const rubyHash: Generic = (args, dialect) => (args.length === 2 && args[0]!.kind === "ref" && args[0]!.name === "Symbol" ? record([STRING, args[1]!], dialect) : record(args, dialect));
+const rubyHash: Generic = (args, dialect) => (args.length === 2 && args[0]!.kind === "ref" && args[0].name === "Symbol" ? record([STRING, args[1]!], dialect) : record(args, dialect));
 
 interface GenericEntry {
   read: Generic;

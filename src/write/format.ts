@@ -91,7 +91,7 @@ async function formatBatch(texts: readonly string[], options: Options): Promise<
   const banners = texts.map((text) => /^\/\/[^\n]*(?=\n)/.exec(text)?.[0]);
   if (texts.length > 1 && banners.every((line) => line !== undefined) && new Set(banners).size === texts.length) {
     const joined = await format(texts.join("\n"), prettierOptions(options, "babel-ts")).catch(() => undefined);
-    const modules = joined === undefined ? undefined : cutAtBanners(joined, banners as string[]);
+    const modules = joined === undefined ? undefined : cutAtBanners(joined, banners);
     if (modules) return modules;
   }
   const formatted: string[] = [];

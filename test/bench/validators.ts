@@ -260,7 +260,7 @@ function handParseOrder(v: unknown): Order | undefined {
   }
   if (v.tags !== undefined) {
     if (!Array.isArray(v.tags) || !v.tags.every((tag) => typeof tag === "string")) return undefined;
-    order.tags = [...(v.tags as string[])];
+    order.tags = [...(v.tags)];
   }
   if (v.total !== undefined) {
     if (typeof v.total !== "number") return undefined;

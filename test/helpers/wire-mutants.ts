@@ -43,7 +43,7 @@ export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, 
         (value as unknown[]).forEach((item, i) => visit(t.element, item, [...at, i]));
         return;
       case "record":
-        for (const [key, item] of Object.entries(value as object)) visit(t.value, item, [...at, key]);
+        for (const [key, item] of Object.entries(value)) visit(t.value, item, [...at, key]);
         return;
       case "ref": {
         const model = set.byPath.get(t.target)!;
@@ -52,7 +52,7 @@ export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, 
           // The wire form names a field as JSON does (`created_at` for `createdAt`).
           for (const field of model.body.fields) {
             const key = field.wireName ?? field.name;
-            if (Object.hasOwn(value as object, key)) visit(field.type, (value as Record<string, unknown>)[key], [...at, key]);
+            if (Object.hasOwn(value, key)) visit(field.type, (value as Record<string, unknown>)[key], [...at, key]);
           }
         }
         return;

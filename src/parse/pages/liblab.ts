@@ -5,7 +5,7 @@
  * (`| LAST_30_DAYS | string | ✅ | "last_30_days" |`); a union says "This is a union type" and
  * lists its members as `# Member` sections that link to their pages.
  */
-import type { Link, Paragraph, RootContent, Table } from "mdast";
+import type { Link, RootContent, Table } from "mdast";
 import { toString } from "../markdown-stack.js";
 import { DOC_START, report, startOf } from "../../shared/diagnostics.js";
 import type { EnumMember, ModelDoc, UnionMember } from "../../ir/types.js";
@@ -97,12 +97,12 @@ function readEnumTable(table: Table, ctx: ReadContext): ModelDoc["body"] {
 function readMembers(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | undefined {
   const members: UnionMember[] = [];
   for (const section of outline.sections) {
-    const link = section.nodes.flatMap((node) => (node.type === "paragraph" ? (node as Paragraph).children : [])).find((node): node is Link => node.type === "link");
+    const link = section.nodes.flatMap((node) => (node.type === "paragraph" ? (node).children : [])).find((node): node is Link => node.type === "link");
     const position = section.heading.position ?? { start: DOC_START, end: DOC_START };
     members.push({ type: link ? { kind: "ref", name: section.title, href: link.url } : { kind: "ref", name: section.title }, position });
   }
   if (members.length === 0) {
-    report(ctx.file, "error", "the page says it is a union but lists no `# Member` section", startOf(outline.title!), "bad-type");
+    report(ctx.file, "error", "the page says it is a union but lists no `# Member` section", startOf(outline.title), "bad-type");
     return undefined;
   }
   return { kind: "union", members };
