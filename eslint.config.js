@@ -3,7 +3,18 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "generated/", "node_modules/", "test/fixtures/", "test/__snapshots__/", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  {
+    ignores: [
+      "dist/",
+      "generated/",
+      "node_modules/",
+      "test/fixtures/",
+      "test/__snapshots__/",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+    ],
+  },
   {
     files: ["src/**/*.ts", "test/**/*.ts", "templates/**/*.ts", "vitest.config.ts"],
     linterOptions: { reportUnusedDisableDirectives: "error" },
@@ -16,7 +27,10 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/await-thenable": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/no-unused-expressions": "error",
       "@typescript-eslint/no-unnecessary-type-assertion": "error",
     },

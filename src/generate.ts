@@ -26,7 +26,16 @@ import type { Dialect } from "./shared/dialects.js";
 import type { Family } from "./shared/families.js";
 import { familyOf, readingLabel, type ReadOptions } from "./shared/read-options.js";
 import { WIRE_EVIDENCE } from "./ir/wire-names.js";
-import { evidenceModel, evidenceOf, evidenceOutside, linkGraph, needed, reaching, sparseStart, type SparseStart } from "./pipeline/sparse.js";
+import {
+  evidenceModel,
+  evidenceOf,
+  evidenceOutside,
+  linkGraph,
+  needed,
+  reaching,
+  sparseStart,
+  type SparseStart,
+} from "./pipeline/sparse.js";
 import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
 import { sha256Hex } from "./shared/hash.js";
 import type { OutputFile } from "./shared/output-file.js";
@@ -150,7 +159,10 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   // With a previous output, its unchanged modules are reused through the module and format caches.
   const moduleCache = input.moduleCache ?? (input.previous ? new Map<string, string>() : undefined);
   const formatCache = input.formatCache ?? (input.previous ? new Map<string, string>() : undefined);
-  const options: EngineOptions = { docs: input.docs.length, ...defined({ threads, workerHeapMb, readCache, moduleCache, formatCache, signal }) };
+  const options: EngineOptions = {
+    docs: input.docs.length,
+    ...defined({ threads, workerHeapMb, readCache, moduleCache, formatCache, signal }),
+  };
   return withEngine(options, async (engine) => {
     const config = resolveConfig(input.config);
     const docs = sortDocs(input.docs);
@@ -170,8 +182,14 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       key: inputKey(config, input.formatOptions),
     };
     // The manifest records the pages, so a run over docs cut from them reads them all; so does one whose enum values come from examples anywhere in the tree.
-    const whole = models.split ? "pages that hold several models are read whole" : familyOf(run.as) === "apimatic" ? "APIMatic's enum values come from examples anywhere in the tree, so it is read whole" : undefined;
-    const start = input.previous && (whole ?? sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as)));
+    const whole = models.split
+      ? "pages that hold several models are read whole"
+      : familyOf(run.as) === "apimatic"
+        ? "APIMatic's enum values come from examples anywhere in the tree, so it is read whole"
+        : undefined;
+    const start =
+      input.previous &&
+      (whole ?? sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as)));
     const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
     if (typeof sparse === "object") return sparse;
     const result = await fullRun(run, moduleCache, formatCache);
@@ -202,7 +220,11 @@ interface Run {
 }
 
 /** Every doc read; with a previous output, each module whose key it recorded (and whose file is intact) is that file. */
-async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, formatCache: Map<string, string> | undefined): Promise<GenerateResult> {
+async function fullRun(
+  run: Run,
+  moduleCache: Map<string, string> | undefined,
+  formatCache: Map<string, string> | undefined,
+): Promise<GenerateResult> {
   const { engine, input, config, formatOptions, docs } = run;
   // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
   const reads = await engine.read(docs, run.as, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
@@ -214,19 +236,44 @@ async function fullRun(run: Run, moduleCache: Map<string, string> | undefined, f
   applyRuleSeverities(files.values(), config);
   const messages = [...files.values()].flatMap((file) => file.messages);
   const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
-  const stats: GenerateStats = { docs: input.docs.length, models: models.models.length, modelsByKind, skipped, warnings: countBySeverity(messages).warning, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
-  const told = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema), sparse: false as const };
+  const stats: GenerateStats = {
+    docs: input.docs.length,
+    models: models.models.length,
+    modelsByKind,
+    skipped,
+    warnings: countBySeverity(messages).warning,
+    dialect: run.as.dialect,
+    dialectFrom: run.told,
+    ...(run.as.family ? { family: run.as.family } : {}),
+  };
+  const told = {
+    messages,
+    stats,
+    exampleUsage: plans.flatMap(usageOutcome),
+    examples: plans.flatMap(emittedExample),
+    schemas: plans.map(emittedSchema),
+    sparse: false as const,
+  };
   if (hasErrors(messages)) return { files: [], ...told };
 
   input.signal?.throwIfAborted();
   const keys = moduleKeysOf({ models, config, formatOptions });
-  if (input.previous && moduleCache && formatCache) seedFromPrevious(input.previous, run.identity, plans, keys, { moduleCache, formatCache });
+  if (input.previous && moduleCache && formatCache)
+    seedFromPrevious(input.previous, run.identity, plans, keys, { moduleCache, formatCache });
   // Emit and format the modules, the barrel, the runtime and the schema files.
   const runtime = emitRuntime(input.runtimeTemplate, config);
   const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
-  const output = await engine.emit(plans, plans.map(barrelEntry), [runtime, ...schemaFiles(plans)], { models, config, formatOptions }, onEmitted);
+  const output = await engine.emit(
+    plans,
+    plans.map(barrelEntry),
+    [runtime, ...schemaFiles(plans)],
+    { models, config, formatOptions },
+    onEmitted,
+  );
   const formatKeys = new Map(output.map((file) => [file.path, file.key]));
-  const records = Object.fromEntries(plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)]));
+  const records = Object.fromEntries(
+    plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)]),
+  );
   return { files: withManifest(run, output, stats, records, warningsBy(files)), ...told };
 }
 
@@ -245,19 +292,28 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const doc = start.changed[index]!;
     const record = Object.hasOwn(records, doc.path) ? records[doc.path] : undefined;
     if (!read || read.messages.some((message) => message.severity === "error")) return `${doc.path} has an error`;
-    if (read.model ? record?.name !== read.model.name || record.kind !== read.model.body.kind : record !== undefined) return `${doc.path} changed what model it defines`;
+    if (read.model ? record?.name !== read.model.name || record.kind !== read.model.body.kind : record !== undefined)
+      return `${doc.path} changed what model it defines`;
     reads.set(doc.path, read);
     if (read.model) fresh.set(doc.path, read.model);
   }
   const intact = intactFiles(previous);
-  const owners = new Map(Object.entries(records).flatMap(([path, record]) => record.files.map((file) => [file, path] as const)));
+  const owners = new Map(
+    Object.entries(records).flatMap(([path, record]) => record.files.map((file) => [file, path] as const)),
+  );
   // The files are exactly the records', the barrel's and the runtime's: else a full run.
   const expected = new Set([...owners.keys(), BARREL_PATH, config.runtimeModule]);
   const listed = Object.keys(previous.manifest.files);
-  if (listed.length !== expected.size || listed.some((path) => !expected.has(path))) return "the manifest lists other files";
+  if (listed.length !== expected.size || listed.some((path) => !expected.has(path)))
+    return "the manifest lists other files";
   const graph = linkGraph(records, fresh);
   // Made again: the changed models, those their old null evidence was about, those whose files are not as written, and all that reach them.
-  const roots = new Set([...fresh.keys(), ...start.changed.flatMap((doc) => (Object.hasOwn(records, doc.path) ? evidenceOf(records[doc.path]!) : []).map(evidenceModel))]);
+  const roots = new Set([
+    ...fresh.keys(),
+    ...start.changed.flatMap((doc) =>
+      (Object.hasOwn(records, doc.path) ? evidenceOf(records[doc.path]!) : []).map(evidenceModel),
+    ),
+  ]);
   for (const path of Object.keys(previous.manifest.files)) {
     if (path !== MANIFEST_PATH && !intact.has(path) && owners.has(path)) roots.add(owners.get(path)!);
   }
@@ -271,16 +327,35 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       if (!read) return `${unread[index]!.path} cannot be read`;
       reads.set(unread[index]!.path, read);
     }
-    const { models, files, evidenceBy } = assembleModels(docs, docs.map((doc) => reads.get(doc.path)), config, evidenceOutside(records, toRead), run.as);
+    const { models, files, evidenceBy } = assembleModels(
+      docs,
+      docs.map((doc) => reads.get(doc.path)),
+      config,
+      evidenceOutside(records, toRead),
+      run.as,
+    );
     // Null evidence a doc now gives, or no longer gives, changes the model it is about: that one is made again too.
-    const moved = [...toRead].flatMap((path) => symmetricDifference(evidenceBy.get(path) ?? [], Object.hasOwn(records, path) ? evidenceOf(records[path]!) : []).map(evidenceModel));
+    const moved = [...toRead].flatMap((path) =>
+      symmetricDifference(
+        evidenceBy.get(path) ?? [],
+        Object.hasOwn(records, path) ? evidenceOf(records[path]!) : [],
+      ).map(evidenceModel),
+    );
     if (moved.some((path) => !affected.has(path))) {
       moved.forEach((path) => roots.add(path));
       continue;
     }
-    const plans = models.models.filter((model) => affected.has(model.path)).map((model) => planModule(model, models, readModelExamples(model, models), config));
+    const plans = models.models
+      .filter((model) => affected.has(model.path))
+      .map((model) => planModule(model, models, readModelExamples(model, models), config));
     // The barrel is made from every module's entry: it is the file there while it is intact and these entries are as recorded.
-    const barrel = intact.has(BARREL_PATH) && plans.every((plan) => sameBarrelPart(barrelEntry(plan), barrelEntryOf(plan.model.path, records[plan.model.path]!, config))) ? undefined : barrelEntries(records, plans, config);
+    const barrel =
+      intact.has(BARREL_PATH) &&
+      plans.every((plan) =>
+        sameBarrelPart(barrelEntry(plan), barrelEntryOf(plan.model.path, records[plan.model.path]!, config)),
+      )
+        ? undefined
+        : barrelEntries(records, plans, config);
     reportExampleProblems(plans, files);
     applyRuleSeverities(files.values(), config);
     // The messages of the docs whose modules were made or that changed: of the others, the previous run told.
@@ -288,22 +363,55 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const messages = [...told].sort(compareText).flatMap((path) => files.get(path)!.messages);
     if (hasErrors(messages)) return "a doc has an error";
 
-    if (run.formatCache) for (const plan of plans) seedFormats(previous, records[plan.model.path]!, run.formatCache, intact);
+    if (run.formatCache)
+      for (const plan of plans) seedFormats(previous, records[plan.model.path]!, run.formatCache, intact);
     const runtime = intact.has(config.runtimeModule) ? [] : [emitRuntime(input.runtimeTemplate, config)];
     const onEmitted = (done: number, total: number) => input.onProgress?.({ phase: "emitting", done, total });
-    const made = await engine.emit(plans, barrel, [...runtime, ...schemaFiles(plans)], { models, config, formatOptions }, onEmitted);
+    const made = await engine.emit(
+      plans,
+      barrel,
+      [...runtime, ...schemaFiles(plans)],
+      { models, config, formatOptions },
+      onEmitted,
+    );
     const formatKeys = new Map(made.map((file) => [file.path, file.key]));
-    const output: OutputFile[] = [...made, ...[...intact].filter(([path]) => !formatKeys.has(path)).map(([path, content]) => ({ path, content }))];
+    const output: OutputFile[] = [
+      ...made,
+      ...[...intact].filter(([path]) => !formatKeys.has(path)).map(([path, content]) => ({ path, content })),
+    ];
 
     const keys = moduleKeysOf({ models, config, formatOptions });
-    const nextRecords = { ...records, ...Object.fromEntries(plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)])) };
+    const nextRecords = {
+      ...records,
+      ...Object.fromEntries(plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)])),
+    };
     const warnings = Object.fromEntries(Object.entries(start.warnings).filter(([path]) => !told.has(path)));
     Object.assign(warnings, Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => told.has(path))));
     const kinds = Object.values(nextRecords).map((record) => record.kind);
     const total = Object.values(warnings).reduce((sum, count) => sum + count, 0);
-    const stats: GenerateStats = { docs: run.docs.length, models: kinds.length, modelsByKind: countKinds(kinds), skipped: previous.manifest.generatedBy!.stats.skipped, warnings: total, dialect: run.as.dialect, dialectFrom: run.told, ...(run.as.family ? { family: run.as.family } : {}) };
-    const result = { messages, stats, exampleUsage: plans.flatMap(usageOutcome), examples: plans.flatMap(emittedExample), schemas: plans.map(emittedSchema) };
-    return { files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)), ...result, sparse: { read: docs.length, made: plans.length }, reported: [...told].sort(compareText) };
+    const stats: GenerateStats = {
+      docs: run.docs.length,
+      models: kinds.length,
+      modelsByKind: countKinds(kinds),
+      skipped: previous.manifest.generatedBy!.stats.skipped,
+      warnings: total,
+      dialect: run.as.dialect,
+      dialectFrom: run.told,
+      ...(run.as.family ? { family: run.as.family } : {}),
+    };
+    const result = {
+      messages,
+      stats,
+      exampleUsage: plans.flatMap(usageOutcome),
+      examples: plans.flatMap(emittedExample),
+      schemas: plans.map(emittedSchema),
+    };
+    return {
+      files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)),
+      ...result,
+      sparse: { read: docs.length, made: plans.length },
+      reported: [...told].sort(compareText),
+    };
   }
 }
 
@@ -336,7 +444,8 @@ function seedFromPrevious(
     if (!record) continue;
     seedFormats(previous, record, formatCache);
     // The module's recorded format key names its file (when intact): the same key, the same text.
-    if (record.key === key && record.files[0] === plan.path && formatCache.has(record.formats[0])) moduleCache.set(key, record.formats[0]);
+    if (record.key === key && record.files[0] === plan.path && formatCache.has(record.formats[0]))
+      moduleCache.set(key, record.formats[0]);
   }
 }
 
@@ -344,7 +453,12 @@ function seedFromPrevious(
  * A module whose closure changed may still emit the very text it did (a referrer of a model
  * whose description changed): its recorded format key then names its file, and prettier is skipped.
  */
-function seedFormats(previous: PreviousOutput, record: ModelRecord, formatCache: Map<string, string>, intact?: ReadonlyMap<string, string>): void {
+function seedFormats(
+  previous: PreviousOutput,
+  record: ModelRecord,
+  formatCache: Map<string, string>,
+  intact?: ReadonlyMap<string, string>,
+): void {
   record.files.forEach((path, index) => {
     const key = record.formats[index]!;
     if (formatCache.has(key)) return;
@@ -355,7 +469,8 @@ function seedFormats(previous: PreviousOutput, record: ModelRecord, formatCache:
 
 function reportExampleProblems(plans: readonly ModulePlan[], files: ReadonlyMap<string, VFile>): void {
   for (const plan of plans) {
-    for (const problem of plan.examples.problems) report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
+    for (const problem of plan.examples.problems)
+      report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
   }
 }
 
@@ -364,7 +479,12 @@ function schemaFiles(plans: readonly ModulePlan[]): OutputFile[] {
 }
 
 /** What the manifest records of a model doc, for a later run that reads only what changed. */
-function recordOf(plan: ModulePlan, keys: ReadonlyMap<string, string>, evidenceBy: ReadonlyMap<string, string[]>, formatKeys: ReadonlyMap<string, string>): ModelRecord {
+function recordOf(
+  plan: ModulePlan,
+  keys: ReadonlyMap<string, string>,
+  evidenceBy: ReadonlyMap<string, string[]>,
+  formatKeys: ReadonlyMap<string, string>,
+): ModelRecord {
   const { model } = plan;
   return {
     name: model.name,
@@ -386,7 +506,11 @@ function evidenceRecord(keys: readonly string[]): Pick<ModelRecord, "nulls" | "w
 }
 
 /** Every module's barrel entry, in the order of the models' doc paths: a plan's where there is one, else as its record says. */
-function barrelEntries(records: Readonly<Record<string, ModelRecord>>, plans: readonly ModulePlan[], options: Config): BarrelEntry[] {
+function barrelEntries(
+  records: Readonly<Record<string, ModelRecord>>,
+  plans: readonly ModulePlan[],
+  options: Config,
+): BarrelEntry[] {
   const planned = new Map(plans.map((plan) => [plan.model.path, barrelEntry(plan)]));
   return Object.keys(records)
     .sort(compareText)
@@ -408,10 +532,28 @@ function warningsBy(files: ReadonlyMap<string, VFile>): Record<string, number> {
 }
 
 /** The output with its manifest: who made it, from what, and (for later sparse runs) each model doc's record. */
-function withManifest(run: Run, output: OutputFile[], stats: GenerateStats, models: Record<string, ModelRecord>, warnings: Record<string, number>): OutputFile[] {
+function withManifest(
+  run: Run,
+  output: OutputFile[],
+  stats: GenerateStats,
+  models: Record<string, ModelRecord>,
+  warnings: Record<string, number>,
+): OutputFile[] {
   const by = { mdmodel: PACKAGE.version, identity: run.identity, stats };
   const plain = output.map(({ path, content }) => ({ path, content }));
-  const files = [...plain, manifestFile(plain, { by, inputs: { key: run.key, dialect: readingLabel(run.as), docs: docHashes(run.input.docs), models: sortedRecord(models), warnings } })];
+  const files = [
+    ...plain,
+    manifestFile(plain, {
+      by,
+      inputs: {
+        key: run.key,
+        dialect: readingLabel(run.as),
+        docs: docHashes(run.input.docs),
+        models: sortedRecord(models),
+        warnings,
+      },
+    }),
+  ];
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
@@ -436,7 +578,17 @@ function usageOutcome({ model, path, names, examples }: ModulePlan): ExampleUsag
 /** The typed example a module holds, when it has one. */
 function emittedExample({ model, path, names, examples }: ModulePlan): EmittedExample[] {
   if (!examples.model) return [];
-  return [{ docPath: model.path, module: path, exportName: names.example, validateName: names.validate, parseName: names.parse, toWireName: names.toWire, source: examples.model.source }];
+  return [
+    {
+      docPath: model.path,
+      module: path,
+      exportName: names.example,
+      validateName: names.validate,
+      parseName: names.parse,
+      toWireName: names.toWire,
+      source: examples.model.source,
+    },
+  ];
 }
 
 function emittedSchema({ model, path, names, schema }: ModulePlan): EmittedSchema {
@@ -451,7 +603,9 @@ function countKinds(kinds: ReadonlyArray<ModelDoc["body"]["kind"]>): GenerateSta
 
 /** The options that are set (`exactOptionalPropertyTypes` tells an absent option from `undefined`). */
 function defined<T extends object>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 export { MANIFEST_PATH };

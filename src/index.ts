@@ -10,7 +10,14 @@ import type { SourceDoc as Doc } from "./shared/source-doc.js";
 import type { VFileMessage } from "vfile-message";
 
 export { generate } from "./generate.js";
-export type { EmittedExample, EmittedSchema, ExampleUsageOutcome, GenerateInput, GenerateResult, GenerateStats } from "./generate.js";
+export type {
+  EmittedExample,
+  EmittedSchema,
+  ExampleUsageOutcome,
+  GenerateInput,
+  GenerateResult,
+  GenerateStats,
+} from "./generate.js";
 export type { JsonSchema } from "./emit/json-schema.js";
 export { DEFAULT_CONFIG, resolveConfig } from "./config/defaults.js";
 export type { Config, ConfigInput } from "./config/defaults.js";
@@ -25,9 +32,16 @@ export type { Change } from "./diff/compare.js";
 export { loadDocsAtRef } from "./io/git-docs.js";
 
 /** Every change from the models of `base` to those of `head` (each with its rule: `DIFF_RULES[rule]` gives its impact), and the messages of reading both. */
-export function diffDocs(base: readonly Doc[], head: readonly Doc[], config: Input = {}): { changes: Change[]; messages: { base: VFileMessage[]; head: VFileMessage[] } } {
+export function diffDocs(
+  base: readonly Doc[],
+  head: readonly Doc[],
+  config: Input = {},
+): { changes: Change[]; messages: { base: VFileMessage[]; head: VFileMessage[] } } {
   const resolved = resolve(config);
   const [before, after] = [readModels(base, resolved), readModels(head, resolved)];
   const messagesOf = (read: typeof before) => [...read.files.values()].flatMap((file) => file.messages);
-  return { changes: diffModels(before.models, after.models), messages: { base: messagesOf(before), head: messagesOf(after) } };
+  return {
+    changes: diffModels(before.models, after.models),
+    messages: { base: messagesOf(before), head: messagesOf(after) },
+  };
 }

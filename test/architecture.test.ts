@@ -33,26 +33,54 @@ const RANKS: ReadonlyArray<[rank: number, room: string, pattern: string]> = [
 function roomRules(): IForbiddenRuleType[] {
   return RANKS.flatMap(([rank, room, from]) => {
     const above = RANKS.filter(([other, name]) => name !== room && other >= rank).map(([, , pattern]) => pattern);
-    return above.length === 0 ? [] : [{ name: `no-upward-from-${room}`, severity: "error", from: { path: from }, to: { path: above.join("|") } }];
+    return above.length === 0
+      ? []
+      : [{ name: `no-upward-from-${room}`, severity: "error", from: { path: from }, to: { path: above.join("|") } }];
   });
 }
 
 const RULES: IForbiddenRuleType[] = [
   { name: "no-cycle", severity: "error", from: {}, to: { circular: true } },
   ...roomRules(),
-  { name: "parse-knows-no-typescript", severity: "error", from: { path: "^src/parse/" }, to: { path: "node_modules/(ts-morph|@ts-morph|typescript|prettier)/" } },
-  { name: "reading-loads-no-emitter", severity: "error", from: { path: "^src/pipeline/read-step\\.ts$" }, to: { reachable: true, path: "node_modules/(ts-morph|@ts-morph|prettier)/|^src/emit/" } },
-  { name: "api-and-main-thread-plan-without-emitters", severity: "error", from: { path: "^src/emit/plan\\.ts$" }, to: { reachable: true, path: "node_modules/(ts-morph|@ts-morph)/" } },
+  {
+    name: "parse-knows-no-typescript",
+    severity: "error",
+    from: { path: "^src/parse/" },
+    to: { path: "node_modules/(ts-morph|@ts-morph|typescript|prettier)/" },
+  },
+  {
+    name: "reading-loads-no-emitter",
+    severity: "error",
+    from: { path: "^src/pipeline/read-step\\.ts$" },
+    to: { reachable: true, path: "node_modules/(ts-morph|@ts-morph|prettier)/|^src/emit/" },
+  },
+  {
+    name: "api-and-main-thread-plan-without-emitters",
+    severity: "error",
+    from: { path: "^src/emit/plan\\.ts$" },
+    to: { reachable: true, path: "node_modules/(ts-morph|@ts-morph)/" },
+  },
 ];
 
 test("src/ has no import cycle, no upward or sideways import between rooms, and the rooms load only what they need", async () => {
-  const result = await cruise(["src"], { validate: true, ruleSet: { forbidden: RULES }, tsPreCompilationDeps: true, exclude: { path: "^src/.*\\.js$" } }, undefined, { tsConfig: extractTSConfig("tsconfig.json") });
+  const result = await cruise(
+    ["src"],
+    { validate: true, ruleSet: { forbidden: RULES }, tsPreCompilationDeps: true, exclude: { path: "^src/.*\\.js$" } },
+    undefined,
+    { tsConfig: extractTSConfig("tsconfig.json") },
+  );
   const output = result.output as Exclude<IReporterOutput["output"], string>;
-  const violations = output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+  const violations = output.summary.violations.map(
+    (violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`,
+  );
   expect(violations).toEqual([]);
   // The check cannot pass by reading nothing: every room is there.
   const modules = output.modules.map((module) => module.source);
-  for (const [, room, pattern] of RANKS) expect(modules.some((path) => new RegExp(pattern).test(path)), room).toBe(true);
+  for (const [, room, pattern] of RANKS)
+    expect(
+      modules.some((path) => new RegExp(pattern).test(path)),
+      room,
+    ).toBe(true);
   expect(modules.length).toBeGreaterThan(60);
 });
 
@@ -66,7 +94,9 @@ test("the API's main thread loads neither ts-morph nor prettier's parsers until 
     const docs = Array.from({ length: 60 }, (_, i) => ({ path: "m" + i + ".md", text: "# M" + i + "\\n\\n## Fields\\n\\n| Field | Type | Required | Description |\\n| --- | --- | --- | --- |\\n| \`a\` | *string* | :heavy_check_mark: | A |\\n" }));
     const result = await api.generate({ docs, runtimeTemplate: await api.loadRuntimeTemplate(), threads: 2 });
     console.log(JSON.stringify({ before, after: loaded(), files: result.files.length }));`;
-  const answer = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as unknown;
+  const answer = JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }),
+  ) as unknown;
   // 60 modules, their 60 JSON Schemas, the runtime, the barrel and the manifest.
   expect(answer).toEqual({ before: 0, after: 0, files: 123 });
 });

@@ -20,13 +20,18 @@ describe.each(outputs)("$name", async (output) => {
   const step = output.name === "MDMODEL_CORPUS" ? Math.max(1, Math.floor(all.length / 12)) : 1;
   const models = all.filter((_, index) => index % step === 0);
 
-  test.each(models.map((model) => [model.path, model] as const))("%s: its guard through the barrel is within 2x of its module", async (_path, model) => {
-    const names = namesOf(model);
-    const guard = (await moduleOf(output.out, model))[names.is];
-    const exported = barrelNameOf(barrel, guard);
-    expect(exported, `the barrel exports ${names.is}`).toBeDefined();
-    const direct = await bundledSize(output.out, names.is, `./${modulePathOf(model.path)}`);
-    const throughBarrel = await bundledSize(output.out, exported!, "./index.ts");
-    expect(throughBarrel, `${throughBarrel} B through the barrel, ${direct} B from the module`).toBeLessThanOrEqual(2 * direct);
-  });
+  test.each(models.map((model) => [model.path, model] as const))(
+    "%s: its guard through the barrel is within 2x of its module",
+    async (_path, model) => {
+      const names = namesOf(model);
+      const guard = (await moduleOf(output.out, model))[names.is];
+      const exported = barrelNameOf(barrel, guard);
+      expect(exported, `the barrel exports ${names.is}`).toBeDefined();
+      const direct = await bundledSize(output.out, names.is, `./${modulePathOf(model.path)}`);
+      const throughBarrel = await bundledSize(output.out, exported!, "./index.ts");
+      expect(throughBarrel, `${throughBarrel} B through the barrel, ${direct} B from the module`).toBeLessThanOrEqual(
+        2 * direct,
+      );
+    },
+  );
 });

@@ -9,7 +9,11 @@ describe("caches", () => {
   test("a cached run after a doc changes equals an uncached run, and the caches hold only this run", async () => {
     const runtimeTemplate = await loadRuntimeTemplate();
     const docs = await loadDocs("seeds");
-    const caches = { readCache: new Map<string, CachedRead>(), moduleCache: new Map<string, string>(), formatCache: new Map<string, string>() };
+    const caches = {
+      readCache: new Map<string, CachedRead>(),
+      moduleCache: new Map<string, string>(),
+      formatCache: new Map<string, string>(),
+    };
     const first = await generate({ docs, runtimeTemplate, ...caches });
     expect(caches.readCache.size).toBe(docs.length);
     // One entry per model module, and the barrel's.
@@ -17,7 +21,15 @@ describe("caches", () => {
 
     // LineItem gains a field: its module, Order's (which embeds LineItem examples) and the barrel change.
     const changed = docs.map((doc) =>
-      doc.path.endsWith("lineitem.md") ? { ...doc, text: doc.text.replace("| `giftWrap`", "| `note` | *string* | :heavy_minus_sign: | A note | |\n| `giftWrap`") } : doc,
+      doc.path.endsWith("lineitem.md")
+        ? {
+            ...doc,
+            text: doc.text.replace(
+              "| `giftWrap`",
+              "| `note` | *string* | :heavy_minus_sign: | A note | |\n| `giftWrap`",
+            ),
+          }
+        : doc,
     );
     const cached = await generate({ docs: changed, runtimeTemplate, ...caches });
     const uncached = await generate({ docs: changed, runtimeTemplate });
@@ -30,12 +42,19 @@ describe("caches", () => {
   test("the cached barrel follows renamed and removed models", async () => {
     const runtimeTemplate = await loadRuntimeTemplate();
     const docs = await loadDocs("seeds");
-    const caches = { readCache: new Map<string, CachedRead>(), moduleCache: new Map<string, string>(), formatCache: new Map<string, string>() };
-    const barrelOf = (result: { files: Array<{ path: string; content: string }> }) => result.files.find((f) => f.path === "index.ts")?.content;
+    const caches = {
+      readCache: new Map<string, CachedRead>(),
+      moduleCache: new Map<string, string>(),
+      formatCache: new Map<string, string>(),
+    };
+    const barrelOf = (result: { files: Array<{ path: string; content: string }> }) =>
+      result.files.find((f) => f.path === "index.ts")?.content;
     const first = await generate({ docs, runtimeTemplate, ...caches });
     expect(barrelOf(first)).toContain("LineItemBuilder");
 
-    const renamed = docs.map((doc) => (doc.path.endsWith("lineitem.md") ? { ...doc, text: doc.text.replace(/^# LineItem$/m, "# OrderLine") } : doc));
+    const renamed = docs.map((doc) =>
+      doc.path.endsWith("lineitem.md") ? { ...doc, text: doc.text.replace(/^# LineItem$/m, "# OrderLine") } : doc,
+    );
     const cachedRename = await generate({ docs: renamed, runtimeTemplate, ...caches });
     expect(cachedRename.files).toEqual((await generate({ docs: renamed, runtimeTemplate })).files);
     expect(barrelOf(cachedRename)).toContain("OrderLineBuilder");
@@ -63,18 +82,28 @@ describe("caches", () => {
       const cached = await generate({ docs, runtimeTemplate, readCache });
       const uncached = await generate({ docs, runtimeTemplate });
       expect(cached.files, folder).toEqual(uncached.files);
-      expect(cached.messages.map((m) => m.reason), folder).toEqual(uncached.messages.map((m) => m.reason));
+      expect(
+        cached.messages.map((m) => m.reason),
+        folder,
+      ).toEqual(uncached.messages.map((m) => m.reason));
     }
     expect(folders.length).toBeGreaterThan(10);
   });
 
   test("a cached read keeps its messages", async () => {
     const runtimeTemplate = await loadRuntimeTemplate();
-    const docs = [{ path: "x.md", text: "# X\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `a` | *nope* % | maybe |\n" }];
+    const docs = [
+      {
+        path: "x.md",
+        text: "# X\n\n## Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n| `a` | *nope* % | maybe |\n",
+      },
+    ];
     const readCache = new Map<string, CachedRead>();
     const first = await generate({ docs, runtimeTemplate, readCache });
     const second = await generate({ docs, runtimeTemplate, readCache });
-    expect(second.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual(first.messages.map((m) => `${m.line}:${m.column} ${m.reason}`));
+    expect(second.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual(
+      first.messages.map((m) => `${m.line}:${m.column} ${m.reason}`),
+    );
     expect(second.messages.length).toBeGreaterThan(0);
   });
 });
@@ -103,7 +132,13 @@ test("a module key changes when a model it reaches (not only a direct ref) chang
   const { DEFAULT_CONFIG } = await import("../src/config/defaults.js");
   const doc = oneFieldDoc;
   const keysFor = (cType: string) =>
-    closureHashes(readModels([doc("A", "[B](./b.md)"), doc("B", "[C](./c.md)[]"), doc("C", cType), doc("D", "*string*")], DEFAULT_CONFIG).models, "salt");
+    closureHashes(
+      readModels(
+        [doc("A", "[B](./b.md)"), doc("B", "[C](./c.md)[]"), doc("C", cType), doc("D", "*string*")],
+        DEFAULT_CONFIG,
+      ).models,
+      "salt",
+    );
   const [before, after] = [keysFor("*string*"), keysFor("*number*")];
   expect(after.get("a.md")).not.toBe(before.get("a.md"));
   expect(after.get("b.md")).not.toBe(before.get("b.md"));

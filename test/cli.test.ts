@@ -35,7 +35,9 @@ describe("mdmodel generate", () => {
   test("writes the output and prints a one-line summary", async () => {
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^mdmodel: 11 TypeScript docs read, 11 models \(8 objects, 2 enums, 1 union\), 0 skipped; 25 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/);
+    expect(outcome.stdout).toMatch(
+      /^mdmodel: 11 TypeScript docs read, 11 models \(8 objects, 2 enums, 1 union\), 0 skipped; 25 files written, 0 unchanged, 0 removed; 0 warnings \(\d+ ms\)\n$/,
+    );
     expect(await outputOf(join(work, "out"))).toEqual(await outputOf("generated"));
   });
 
@@ -50,18 +52,26 @@ describe("mdmodel generate", () => {
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain("stale: out/models/shared/address.ts");
-    expect(outcome.stderr).toContain("  --- out/models/shared/address.ts (on disk)\n  +++ out/models/shared/address.ts (from the docs)\n");
+    expect(outcome.stderr).toContain(
+      "  --- out/models/shared/address.ts (on disk)\n  +++ out/models/shared/address.ts (from the docs)\n",
+    );
     expect(outcome.stderr).toContain("  -   * City or town\n  +   * City, town or village\n");
     expect(outcome.stderr).toContain("stale: out/models/shared/address.schema.json");
-    expect(outcome.stderr).toContain('  -      "description": "City or town",\n  +      "description": "City, town or village",\n');
-    expect(outcome.stderr).toMatch(/differs from the docs in 2 files; run `npx mdmodel generate --input docs --out out` and commit/); // the manifest follows the modules
+    expect(outcome.stderr).toContain(
+      '  -      "description": "City or town",\n  +      "description": "City, town or village",\n',
+    );
+    expect(outcome.stderr).toMatch(
+      /differs from the docs in 2 files; run `npx mdmodel generate --input docs --out out` and commit/,
+    ); // the manifest follows the modules
     expect(await snapshotFolder(join(work, "out"))).toEqual(before);
   });
 
   test("a run with nothing changed is vouched for by the manifest; --full regenerates", async () => {
     await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     const again = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
-    expect(again.stdout).toMatch(/^mdmodel: out is up to date; 11 TypeScript docs read, 11 models .*; nothing changed since the last run/);
+    expect(again.stdout).toMatch(
+      /^mdmodel: out is up to date; 11 TypeScript docs read, 11 models .*; nothing changed since the last run/,
+    );
     const check = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check");
     expect(check).toMatchObject({ code: 0 });
     expect(check.stdout).toMatch(/nothing changed since the last run/);
@@ -74,9 +84,13 @@ describe("mdmodel generate", () => {
     await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     const later = new Date(Date.now() + 3_600_000);
     for (const folder of ["docs", "out"]) {
-      for (const path of await readdir(join(work, folder), { recursive: true })) await utimes(join(work, folder, path), later, later);
+      for (const path of await readdir(join(work, folder), { recursive: true }))
+        await utimes(join(work, folder, path), later, later);
     }
-    for (const args of [[], ["--check"]]) expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", ...args)).stdout).toMatch(/nothing changed since the last run/);
+    for (const args of [[], ["--check"]])
+      expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", ...args)).stdout).toMatch(
+        /nothing changed since the last run/,
+      );
   });
 
   test("a field's type changed reads only the docs that reach it; an added doc reads every one and says why", async () => {
@@ -85,11 +99,20 @@ describe("mdmodel generate", () => {
     await writeFile(doc, (await readFile(doc, "utf8")).replace("| `name` | *string* |", "| `name` | *number* |"));
     const retyped = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     // Product's example no longer fits: productExample leaves the barrel, which is made again from the manifest's records.
-    expect(retyped.stdout).toMatch(/^mdmodel: 11 TypeScript docs \(\d read for the change\), 11 models .* 1 module made, the others reused; 4 files written/m);
+    expect(retyped.stdout).toMatch(
+      /^mdmodel: 11 TypeScript docs \(\d read for the change\), 11 models .* 1 module made, the others reused; 4 files written/m,
+    );
     expect(await readFile(join(work, "out/index.ts"), "utf8")).not.toContain("productExample");
-    expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full")).toMatchObject({ code: 0 });
-    await writeFile(join(work, "docs/models/components/note.md"), "# Note\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `text` | *string* | :heavy_check_mark: | Text |\n");
-    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).stdout).toMatch(/^mdmodel: 12 TypeScript docs read \(all: docs were added, removed or renamed\), 12 models/);
+    expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full")).toMatchObject({
+      code: 0,
+    });
+    await writeFile(
+      join(work, "docs/models/components/note.md"),
+      "# Note\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `text` | *string* | :heavy_check_mark: | Text |\n",
+    );
+    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).stdout).toMatch(
+      /^mdmodel: 12 TypeScript docs read \(all: docs were added, removed or renamed\), 12 models/,
+    );
   });
 
   test("--check --full catches an edit that also forged the manifest's hash", async () => {

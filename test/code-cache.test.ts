@@ -21,7 +21,10 @@ afterEach(async () => {
 async function writeModule(answer: number): Promise<string> {
   await writeFile(join(work, "helper.js"), "exports.twice = (n) => n * 2;\n");
   const file = join(work, "answer.js");
-  await writeFile(file, `const { twice } = require("./helper");\nmodule.exports = { answer: twice(${answer}), file: __filename };\n`);
+  await writeFile(
+    file,
+    `const { twice } = require("./helper");\nmodule.exports = { answer: twice(${answer}), file: __filename };\n`,
+  );
   return file;
 }
 
@@ -34,7 +37,9 @@ function loadFresh(file: string, dir: string): { how: string; exports: { answer:
     import { preloadWithCodeCache } from ${JSON.stringify(pathToFileURL(COMPILED).href)};
     const how = preloadWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(dir)});
     console.log(JSON.stringify({ how, exports: createRequire(import.meta.url)(${JSON.stringify(file)}) }));`;
-  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as ReturnType<typeof loadFresh>;
+  return JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }),
+  ) as ReturnType<typeof loadFresh>;
 }
 
 test("the first load compiles and saves, the next uses the cached code, and both run the same module", async () => {
@@ -96,7 +101,10 @@ test("the built command loads ts-morph's three big files once each, through the 
     const { ts } = await import(${JSON.stringify(loader)});
     const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /typescript\\.js$|ts-morph-common\\.js$|ts-morph\\.js$/.test(path));
     console.log(JSON.stringify({ loaded: loaded.length, typescript: loaded.filter((path) => path.endsWith("typescript.js")).length, version: typeof ts.version }));`;
-  const run = () => JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: work, encoding: "utf8" })) as unknown;
+  const run = () =>
+    JSON.parse(
+      execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: work, encoding: "utf8" }),
+    ) as unknown;
   expect(run()).toEqual({ loaded: 3, typescript: 1, version: "string" });
   const entries = await readdir(join(work, "node_modules", ".cache", "mdmodel", "v8"), { recursive: true });
   expect(entries.filter((entry) => entry.endsWith(".bin"))).toHaveLength(3);
@@ -106,9 +114,13 @@ test("the built command loads ts-morph's three big files once each, through the 
 test("the command keeps ts-morph's compiled code beside the other caches, and --no-cache writes none", async () => {
   const command = join(import.meta.dirname, "..", "dist", "bin", "mdmodel.js");
   const seeds = join(import.meta.dirname, "..", "seeds");
-  execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--no-cache", "--quiet"], { cwd: work });
+  execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--no-cache", "--quiet"], {
+    cwd: work,
+  });
   await expect(readdir(join(work, "node_modules"))).rejects.toThrow(/ENOENT/);
-  execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--full", "--quiet"], { cwd: work });
+  execFileSync(process.execPath, [command, "generate", "--input", seeds, "--out", "out", "--full", "--quiet"], {
+    cwd: work,
+  });
   const entries = await readdir(join(work, "node_modules", ".cache", "mdmodel", "v8"), { recursive: true });
   expect(entries.filter((entry) => entry.endsWith(".bin"))).toHaveLength(3);
 });

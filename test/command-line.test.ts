@@ -38,7 +38,18 @@ describe("version and help", () => {
   test("generate --help and init --help list every option of the command", async () => {
     const generate = await mdmodel(work, "generate", "--help");
     expect(generate.code).toBe(0);
-    for (const option of ["--input DIR", "--out DIR", "--check", "--full", "--no-cache", "--watch", "--config FILE", "--strict", "--quiet", "--verbose"]) {
+    for (const option of [
+      "--input DIR",
+      "--out DIR",
+      "--check",
+      "--full",
+      "--no-cache",
+      "--watch",
+      "--config FILE",
+      "--strict",
+      "--quiet",
+      "--verbose",
+    ]) {
       expect(generate.stdout).toContain(option);
     }
     expect((await mdmodel(work, "help", "generate")).stdout).toBe(generate.stdout);
@@ -49,7 +60,10 @@ describe("version and help", () => {
 
   test.each([
     [["generate", "--chek"], "mdmodel: unknown option --chek; did you mean --check?"],
-    [["generate", "--input=docs", "--out", "x", "--verbos"], "mdmodel: unknown option --verbos; did you mean --verbose?"],
+    [
+      ["generate", "--input=docs", "--out", "x", "--verbos"],
+      "mdmodel: unknown option --verbos; did you mean --verbose?",
+    ],
     [["generate", "--no-cach"], "mdmodel: unknown option --no-cach; did you mean --no-cache?"],
     [["generate", "--zzzzzz"], "mdmodel: unknown option --zzzzzz\n"],
     [["generat"], 'mdmodel: unknown command "generat"; did you mean "generate"?'],
@@ -67,7 +81,10 @@ describe("version and help", () => {
 
 describe("mdmodel init", () => {
   test("writes the config with its $schema, adds the scripts keeping package.json's indentation, and prints the CI step", async () => {
-    await writeFile(join(work, "package.json"), '{\n    "name": "app",\n    "scripts": {\n        "test": "vitest"\n    }\n}\n');
+    await writeFile(
+      join(work, "package.json"),
+      '{\n    "name": "app",\n    "scripts": {\n        "test": "vitest"\n    }\n}\n',
+    );
     const outcome = await mdmodel(work, "init");
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain("wrote mdmodel.config.json (docs from docs, TypeScript into src/models)");
@@ -92,7 +109,10 @@ describe("mdmodel init", () => {
 
   test("the config it writes is one generate reads, $schema and all", async () => {
     await mkdir(join(work, "docs"));
-    await writeFile(join(work, "docs", "thing.md"), "# Thing\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *string* | :heavy_check_mark: | Id |\n");
+    await writeFile(
+      join(work, "docs", "thing.md"),
+      "# Thing\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *string* | :heavy_check_mark: | Id |\n",
+    );
     expect((await mdmodel(work, "init", "--input", "docs", "--out", "gen")).code).toBe(0);
     const outcome = await mdmodel(work, "generate");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
@@ -129,7 +149,10 @@ describe("mdmodel init", () => {
     expect(await main(["init"], io(false))).toBe(0);
     expect(await readFile(join(work, "mdmodel.config.json"), "utf8")).toBe('{ "input": "mine" }\n');
     expect(await main(["init", "--out", "gen"], io(true))).toBe(0);
-    expect(JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8"))).toMatchObject({ input: "docs", out: "gen" });
+    expect(JSON.parse(await readFile(join(work, "mdmodel.config.json"), "utf8"))).toMatchObject({
+      input: "docs",
+      out: "gen",
+    });
     expect(asked).toEqual(["mdmodel.config.json exists. Overwrite it?", "mdmodel.config.json exists. Overwrite it?"]);
   });
 
@@ -144,13 +167,30 @@ describe("mdmodel init", () => {
   test("without a package.json it says which scripts to add", async () => {
     const outcome = await mdmodel(work, "init");
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toContain('No package.json here: add these scripts to yours:\n  "generate": "mdmodel generate"');
+    expect(outcome.stdout).toContain(
+      'No package.json here: add these scripts to yours:\n  "generate": "mdmodel generate"',
+    );
   });
 
   test.each([
-    ["scripts it has already are kept, one-line JSON stays one line", '{"scripts":{"generate":"custom"}}', { added: ["generate:check"], has: '{"scripts":{"generate":"custom","generate:check":"mdmodel generate --check"}}' }],
-    ["tabs stay tabs", '{\n\t"name": "x"\n}', { added: ["generate", "generate:check"], has: '\n\t"scripts": {\n\t\t"generate"' }],
-    ["CRLF stays CRLF", '{\r\n  "name": "x"\r\n}\r\n', { added: ["generate", "generate:check"], has: '"x",\r\n  "scripts"' }],
+    [
+      "scripts it has already are kept, one-line JSON stays one line",
+      '{"scripts":{"generate":"custom"}}',
+      {
+        added: ["generate:check"],
+        has: '{"scripts":{"generate":"custom","generate:check":"mdmodel generate --check"}}',
+      },
+    ],
+    [
+      "tabs stay tabs",
+      '{\n\t"name": "x"\n}',
+      { added: ["generate", "generate:check"], has: '\n\t"scripts": {\n\t\t"generate"' },
+    ],
+    [
+      "CRLF stays CRLF",
+      '{\r\n  "name": "x"\r\n}\r\n',
+      { added: ["generate", "generate:check"], has: '"x",\r\n  "scripts"' },
+    ],
   ])("planScripts: %s", (_name, given, want) => {
     const planned = planScripts(given);
     expect("error" in planned ? planned.error : planned.added).toEqual(want.added);

@@ -16,7 +16,11 @@ import { DIALECTS } from "../src/shared/dialects.js";
 describe("the schema", () => {
   test("names every option a config file may set, with the defaults the generator fills in", () => {
     const { runtimeModule: _internal, ...fileOptions } = DEFAULT_CONFIG;
-    const defaults = Object.fromEntries(Object.entries(CONFIG_SCHEMA.properties).flatMap(([key, rule]) => ("default" in rule ? [[key, rule.default]] : [])));
+    const defaults = Object.fromEntries(
+      Object.entries(CONFIG_SCHEMA.properties).flatMap(([key, rule]) =>
+        "default" in rule ? [[key, rule.default]] : [],
+      ),
+    );
     expect(defaults).toEqual(fileOptions);
     expect(Object.keys(CONFIG_SCHEMA.properties).sort()).toEqual(["$schema", ...Object.keys(fileOptions)].sort());
   });
@@ -24,18 +28,37 @@ describe("the schema", () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   const validate = ajv.compile(CONFIG_SCHEMA);
 
-  const anyValue = fc.oneof(fc.string(), fc.constantFrom("", " ", "docs", "\t", "union", "any", "none", "optional"), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }));
-  const mapping = fc.dictionary(fc.constantFrom("AxiosResponse", "EventStream", "__proto__", "x"), fc.oneof(fc.constantFrom("Response", " ", ""), anyValue), { maxKeys: 3 });
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.constantFrom("", " ", "docs", "\t", "union", "any", "none", "optional"),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+  );
+  const mapping = fc.dictionary(
+    fc.constantFrom("AxiosResponse", "EventStream", "__proto__", "x"),
+    fc.oneof(fc.constantFrom("Response", " ", ""), anyValue),
+    { maxKeys: 3 },
+  );
   const config = fc.dictionary(
     fc.constantFrom(...Object.keys(CONFIG_SCHEMA.properties), "nuls", "extra", "constructor"),
-    fc.oneof(anyValue, mapping, ...Object.values(CONFIG_SCHEMA.properties).flatMap((rule) => (rule.enum ? [fc.constantFrom(...rule.enum)] : []))),
+    fc.oneof(
+      anyValue,
+      mapping,
+      ...Object.values(CONFIG_SCHEMA.properties).flatMap((rule) => (rule.enum ? [fc.constantFrom(...rule.enum)] : [])),
+    ),
     { maxKeys: 5 },
   );
 
   // The schema says each externalTypes value is a string; that it reads as a TypeScript type is the checker's own rule.
   const typesRead = (raw: unknown) => {
     const types = (raw as { externalTypes?: unknown } | null)?.externalTypes;
-    return typeof types !== "object" || types === null || Object.values(types).every((type) => typeof type !== "string" || typeSyntaxProblem(type) === undefined);
+    return (
+      typeof types !== "object" ||
+      types === null ||
+      Object.values(types).every((type) => typeof type !== "string" || typeSyntaxProblem(type) === undefined)
+    );
   };
 
   test("the checker accepts exactly what ajv accepts under the schema (2020-12, strict) and whose external types read as types", () => {
@@ -50,12 +73,42 @@ describe("the schema", () => {
 
 describe("checkConfig", () => {
   test.each([
-    ["$schema is accepted and left out", { $schema: "./node_modules/mdmodel/dist/config/mdmodel.config.schema.json", nulls: "none" }, { ok: true, config: { nulls: "none" } }],
-    ["an unknown option, with the closest one", { nuls: "none" }, { ok: false, errors: ['unknown option "nuls"; did you mean "nulls"? (options: input, out, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)'] }],
-    ["a value outside the enum", { anyType: "whatever" }, { ok: false, errors: ['"anyType" must be one of "unknown", "any", got "whatever"'] }],
+    [
+      "$schema is accepted and left out",
+      { $schema: "./node_modules/mdmodel/dist/config/mdmodel.config.schema.json", nulls: "none" },
+      { ok: true, config: { nulls: "none" } },
+    ],
+    [
+      "an unknown option, with the closest one",
+      { nuls: "none" },
+      {
+        ok: false,
+        errors: [
+          'unknown option "nuls"; did you mean "nulls"? (options: input, out, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)',
+        ],
+      },
+    ],
+    [
+      "a value outside the enum",
+      { anyType: "whatever" },
+      { ok: false, errors: ['"anyType" must be one of "unknown", "any", got "whatever"'] },
+    ],
     ["a blank folder", { out: "  " }, { ok: false, errors: ['"out" must be a string that is not blank, got "  "'] }],
-    ["an external type that is no type", { externalTypes: { AxiosResponse: 3 } }, { ok: false, errors: ['"externalTypes" maps each name to a TypeScript type, e.g. { "AxiosResponse": "Response" }; "AxiosResponse" is not mapped to a type'] }],
-    ["not an object", [], { ok: false, errors: ['the config must be a JSON object, e.g. { "input": "docs", "out": "src/models" }'] }],
+    [
+      "an external type that is no type",
+      { externalTypes: { AxiosResponse: 3 } },
+      {
+        ok: false,
+        errors: [
+          '"externalTypes" maps each name to a TypeScript type, e.g. { "AxiosResponse": "Response" }; "AxiosResponse" is not mapped to a type',
+        ],
+      },
+    ],
+    [
+      "not an object",
+      [],
+      { ok: false, errors: ['the config must be a JSON object, e.g. { "input": "docs", "out": "src/models" }'] },
+    ],
   ])("%s", (_name, given, want) => {
     expect(checkConfig(given)).toEqual(want);
   });
@@ -73,7 +126,12 @@ describe("finding the config", () => {
   test("walks up from the working folder; folders are relative to the file found", async () => {
     await mkdir(join(work, "app", "src", "deep"), { recursive: true });
     await writeFile(join(work, "app", "mdmodel.config.json"), JSON.stringify({ input: "docs", out: "src/models" }));
-    expect(loadConfig(join(work, "app", "src", "deep"))).toEqual({ ok: true, config: { input: "../../docs", out: "../models" }, source: "../../mdmodel.config.json", dir: join(work, "app") });
+    expect(loadConfig(join(work, "app", "src", "deep"))).toEqual({
+      ok: true,
+      config: { input: "../../docs", out: "../models" },
+      source: "../../mdmodel.config.json",
+      dir: join(work, "app"),
+    });
   });
 
   test("the nearest wins, and in a repository a package.json without an mdmodel key is passed over (a monorepo's package)", async () => {
@@ -82,7 +140,11 @@ describe("finding the config", () => {
     await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ nulls: "none" }));
     await writeFile(join(work, "a", "package.json"), JSON.stringify({ name: "a", mdmodel: { nulls: "optional" } }));
     await writeFile(join(work, "a", "b", "package.json"), JSON.stringify({ name: "b" }));
-    expect(loadConfig(join(work, "a", "b", "c"))).toMatchObject({ ok: true, config: { nulls: "optional" }, source: "../../package.json#mdmodel" });
+    expect(loadConfig(join(work, "a", "b", "c"))).toMatchObject({
+      ok: true,
+      config: { nulls: "optional" },
+      source: "../../package.json#mdmodel",
+    });
     expect(loadConfig(work)).toMatchObject({ ok: true, config: { nulls: "none" } });
   });
 
@@ -100,7 +162,11 @@ describe("finding the config", () => {
 
   test("a JSON syntax error names the file, line and column", async () => {
     await writeFile(join(work, "mdmodel.config.json"), '{\n  "input": "docs",\n  out: "x"\n}\n');
-    expect(loadConfig(work)).toEqual({ ok: false, errors: ["not valid JSON: Expected double-quoted property name"], source: "mdmodel.config.json:3:3" });
+    expect(loadConfig(work)).toEqual({
+      ok: false,
+      errors: ["not valid JSON: Expected double-quoted property name"],
+      source: "mdmodel.config.json:3:3",
+    });
     await writeFile(join(work, "mdmodel.config.json"), '{\n  "input": "docs",\n');
     expect(loadConfig(work)).toMatchObject({ ok: false, source: "mdmodel.config.json:3:1" });
   });
@@ -123,15 +189,51 @@ describe("externalTypes values are read as TypeScript types, never pasted as cod
   test("a value that would end the type and start a statement is refused, with the option's name and the place", () => {
     const result = checkConfig({ externalTypes: { AxiosResponse: "string; export const pwned = 1; type X =" } });
     expect(result).toMatchObject({ ok: false });
-    expect(JSON.stringify(result)).toContain('\\"externalTypes\\" maps \\"AxiosResponse\\" to \\"string; export const pwned = 1; type X =\\", which is not a TypeScript type mdmodel accepts: unexpected \\";\\" at column 7');
-    for (const type of ["Response", 'import("axios").AxiosResponse<unknown>', "Record<string, number[]>", "{ a: string; b?: number }", '"a" | "b"', "[string, number?]"]) {
+    expect(JSON.stringify(result)).toContain(
+      '\\"externalTypes\\" maps \\"AxiosResponse\\" to \\"string; export const pwned = 1; type X =\\", which is not a TypeScript type mdmodel accepts: unexpected \\";\\" at column 7',
+    );
+    for (const type of [
+      "Response",
+      'import("axios").AxiosResponse<unknown>',
+      "Record<string, number[]>",
+      "{ a: string; b?: number }",
+      '"a" | "b"',
+      "[string, number?]",
+    ]) {
       expect(checkConfig({ externalTypes: { X: type } }), type).toMatchObject({ ok: true });
     }
   });
 
   test("whatever the grammar accepts, TypeScript reads as one type alias (random token strings)", async () => {
     const ts = (await import("typescript")).default;
-    const piece = fc.constantFrom("A", "b.C", "<", ">", "(", ")", "[", "]", "{", "}", "|", "&", ",", ":", ";", "?", '"s"', "1", "keyof", "import", "=", "=>", ".", "...", "x", " ");
+    const piece = fc.constantFrom(
+      "A",
+      "b.C",
+      "<",
+      ">",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "|",
+      "&",
+      ",",
+      ":",
+      ";",
+      "?",
+      '"s"',
+      "1",
+      "keyof",
+      "import",
+      "=",
+      "=>",
+      ".",
+      "...",
+      "x",
+      " ",
+    );
     let accepted = 0;
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {

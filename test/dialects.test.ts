@@ -31,7 +31,20 @@ describe("telling the dialect of a tree", () => {
 
   test("prose and operation pages do not count; only Type cells and code fences do", () => {
     const docs = [
-      { path: "models/a.md", text: md("# A", "", "Like Python's Optional[str] or Go's **string*, see docs.python.org.", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *number* | :heavy_check_mark: | A |") },
+      {
+        path: "models/a.md",
+        text: md(
+          "# A",
+          "",
+          "Like Python's Optional[str] or Go's **string*, see docs.python.org.",
+          "",
+          "## Fields",
+          "",
+          "| Field | Type | Required | Description |",
+          "| --- | --- | --- | --- |",
+          "| `a` | *number* | :heavy_check_mark: | A |",
+        ),
+      },
       { path: "sdks/a/README.md", text: md("```python", "x = 1", "```", "| `a` | *Optional[str]* |") },
     ];
     expect(detectDialect(docs)).toMatchObject({ ok: true, kind: "typescript" });
@@ -56,7 +69,11 @@ describe("telling the dialect of a tree", () => {
     // `dialect` set: no detection, and the Go cells are read as Python reads them (their pointers are errors).
     const { generate } = await import("../src/generate.js");
     const { loadRuntimeTemplate } = await import("../src/io/load-docs.js");
-    const forced = await generate({ docs, runtimeTemplate: await loadRuntimeTemplate(), config: { dialect: "python" } });
+    const forced = await generate({
+      docs,
+      runtimeTemplate: await loadRuntimeTemplate(),
+      config: { dialect: "python" },
+    });
     expect(forced.messages.some((m) => m.ruleId === "dialect")).toBe(false);
     expect(forced.messages.some((m) => m.ruleId === "bad-type" && String(m.file).startsWith("go/"))).toBe(true);
   });
@@ -72,11 +89,16 @@ describe("telling the dialect of a tree", () => {
       const before = await readFile(join(work, "out", "models", "components", "order.ts"), "utf8");
       const mixed = await mdmodel(work, "generate", "--input", "ruby", "--out", "out");
       expect(mixed.code).toBe(2);
-      expect(mixed.stderr).toMatch(/ruby\/(java\/)?models\/components\/\w+\.md:\d+:1: error the docs mix the Type cells of several SDK languages/);
+      expect(mixed.stderr).toMatch(
+        /ruby\/(java\/)?models\/components\/\w+\.md:\d+:1: error the docs mix the Type cells of several SDK languages/,
+      );
       expect(mixed.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(await readFile(join(work, "out", "models", "components", "order.ts"), "utf8")).toBe(before);
       // `"dialect"` in the config reads it anyway, as Ruby.
-      await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ input: "ruby", out: "out", dialect: "ruby" }));
+      await writeFile(
+        join(work, "mdmodel.config.json"),
+        JSON.stringify({ input: "ruby", out: "out", dialect: "ruby" }),
+      );
       const set = await mdmodel(work, "generate");
       expect(set.stdout + set.stderr).not.toMatch(/mix the Type cells/);
     } finally {
@@ -108,7 +130,21 @@ describe("field names", () => {
   });
 
   test("as-documented keeps the Field cells; two fields that camelCase to one name are a duplicate-field error", async () => {
-    const docs = [{ path: "models/a.md", text: md("# A", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `user_id` | *Optional[str]* | :heavy_minus_sign: | A |", "| `userId` | *str* | :heavy_check_mark: | B |") }];
+    const docs = [
+      {
+        path: "models/a.md",
+        text: md(
+          "# A",
+          "",
+          "## Fields",
+          "",
+          "| Field | Type | Required | Description |",
+          "| --- | --- | --- | --- |",
+          "| `user_id` | *Optional[str]* | :heavy_minus_sign: | A |",
+          "| `userId` | *str* | :heavy_check_mark: | B |",
+        ),
+      },
+    ];
     const { generate } = await import("../src/generate.js");
     const { loadRuntimeTemplate } = await import("../src/io/load-docs.js");
     const runtimeTemplate = await loadRuntimeTemplate();
@@ -126,11 +162,17 @@ describe("what each dialect says of null", () => {
   const statesNulls = (dialect: Dialect) => dialect !== "typescript" && dialect !== "csharp";
   test.each(DIALECTS.map((dialect) => [dialect]))("%s", (dialect) => {
     // `Nullable[…]`, `JsonNullable<…>`, `…|null`: yes, required or not.
-    expect([statedNullability("null", true, dialect), statedNullability("null", false, dialect)]).toEqual(["yes", "yes"]);
+    expect([statedNullability("null", true, dialect), statedNullability("null", false, dialect)]).toEqual([
+      "yes",
+      "yes",
+    ]);
     // Python's `Optional[…]`: absent, never null.
     expect(statedNullability("absent", false, dialect)).toBe("no");
     // `*T`, `T.nilable(…)`, `?T`: absent or null; on a required field that is null.
-    expect([statedNullability("maybe", true, dialect), statedNullability("maybe", false, dialect)]).toEqual(["yes", "unknown"]);
+    expect([statedNullability("maybe", true, dialect), statedNullability("maybe", false, dialect)]).toEqual([
+      "yes",
+      "unknown",
+    ]);
     // No wrapper: a dialect that marks nulls says no on a required field; an optional one is left to the policy.
     expect(statedNullability(undefined, true, dialect)).toBe(statesNulls(dialect) ? "no" : "unknown");
     expect(statedNullability(undefined, false, dialect)).toBe("unknown");

@@ -21,7 +21,13 @@ beforeAll(async () => {
   git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "docs");
   // The API adds an order status and drops the line item's gift wrap: one change for each audience.
   const status = join(work, "docs/models/components/orderstatus.md");
-  await writeFile(status, (await readFile(status, "utf8")).replace("| `Cancelled` | cancelled |", "| `Cancelled` | cancelled |\n| `Refunded` | refunded |"));
+  await writeFile(
+    status,
+    (await readFile(status, "utf8")).replace(
+      "| `Cancelled` | cancelled |",
+      "| `Cancelled` | cancelled |\n| `Refunded` | refunded |",
+    ),
+  );
   const item = join(work, "docs/models/components/lineitem.md");
   await writeFile(item, (await readFile(item, "utf8")).replace(/^\| `giftWrap`.*\n/m, ""));
   git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "statuses");
@@ -31,9 +37,15 @@ describe("mdmodel diff --base <git ref>", () => {
   test("prints each change with its place, rule and impact; exit 1 when something breaks", async () => {
     const outcome = await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs");
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toContain("HEAD~1:docs/models/components/lineitem.md:12:3: field-removed LineItem.giftWrap was removed (readers: BREAKING, writers: BREAKING)");
-    expect(outcome.stdout).toContain("docs/models/components/orderstatus.md:13:1: enum-value-added OrderStatus gained the value \"refunded\" (readers: BREAKING, writers: safe)");
-    expect(outcome.stderr).toBe("mdmodel diff HEAD~1 → docs: 2 changes: 2 breaking for readers, 1 breaking for writers\n");
+    expect(outcome.stdout).toContain(
+      "HEAD~1:docs/models/components/lineitem.md:12:3: field-removed LineItem.giftWrap was removed (readers: BREAKING, writers: BREAKING)",
+    );
+    expect(outcome.stdout).toContain(
+      'docs/models/components/orderstatus.md:13:1: enum-value-added OrderStatus gained the value "refunded" (readers: BREAKING, writers: safe)',
+    );
+    expect(outcome.stderr).toBe(
+      "mdmodel diff HEAD~1 → docs: 2 changes: 2 breaking for readers, 1 breaking for writers\n",
+    );
   });
 
   test("--fail-on chooses the audience: the enum value breaks only readers", async () => {
@@ -41,8 +53,12 @@ describe("mdmodel diff --base <git ref>", () => {
     const committed = await readFile(lineItem, "utf8");
     await writeFile(lineItem, git("show", "HEAD~1:docs/models/components/lineitem.md"));
     try {
-      expect((await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--fail-on", "breaking-for-writers")).code).toBe(0);
-      expect((await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--fail-on", "breaking-for-readers")).code).toBe(1);
+      expect(
+        (await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--fail-on", "breaking-for-writers")).code,
+      ).toBe(0);
+      expect(
+        (await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--fail-on", "breaking-for-readers")).code,
+      ).toBe(1);
     } finally {
       await writeFile(lineItem, committed);
     }
@@ -50,18 +66,41 @@ describe("mdmodel diff --base <git ref>", () => {
 
   test("nothing changed: exit 0 and one line", async () => {
     const outcome = await mdmodel(work, "diff", "--base", "HEAD", "--input", "docs");
-    expect(outcome).toMatchObject({ code: 0, stdout: "mdmodel diff HEAD → docs: no changes to the models\n", stderr: "" });
+    expect(outcome).toMatchObject({
+      code: 0,
+      stdout: "mdmodel diff HEAD → docs: no changes to the models\n",
+      stderr: "",
+    });
   });
 
   test("json, github and markdown reporters", async () => {
-    const json = JSON.parse((await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--reporter", "json")).stdout) as { exitCode: number; changes: Array<Record<string, unknown>> };
+    const json = JSON.parse(
+      (await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--reporter", "json")).stdout,
+    ) as { exitCode: number; changes: Array<Record<string, unknown>> };
     expect(json.exitCode).toBe(1);
-    expect(json.changes).toContainEqual({ file: "docs/models/components/orderstatus.md", line: 13, column: 1, side: "head", rule: "enum-value-added", readers: "breaking", writers: "safe", failing: true, model: "OrderStatus", message: 'OrderStatus gained the value "refunded"' });
-    const github = (await mdmodelWith({ GITHUB_ACTIONS: "true" }, work, "diff", "--base", "HEAD~1", "--input", "docs")).stdout;
-    expect(github).toContain("::error file=docs/models/components/lineitem.md,line=12,col=3,title=mdmodel diff field-removed::LineItem.giftWrap was removed");
-    const markdown = (await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--reporter", "markdown")).stdout;
+    expect(json.changes).toContainEqual({
+      file: "docs/models/components/orderstatus.md",
+      line: 13,
+      column: 1,
+      side: "head",
+      rule: "enum-value-added",
+      readers: "breaking",
+      writers: "safe",
+      failing: true,
+      model: "OrderStatus",
+      message: 'OrderStatus gained the value "refunded"',
+    });
+    const github = (await mdmodelWith({ GITHUB_ACTIONS: "true" }, work, "diff", "--base", "HEAD~1", "--input", "docs"))
+      .stdout;
+    expect(github).toContain(
+      "::error file=docs/models/components/lineitem.md,line=12,col=3,title=mdmodel diff field-removed::LineItem.giftWrap was removed",
+    );
+    const markdown = (await mdmodel(work, "diff", "--base", "HEAD~1", "--input", "docs", "--reporter", "markdown"))
+      .stdout;
     expect(markdown).toContain("### mdmodel diff: HEAD~1 → docs");
-    expect(markdown).toContain("| :x: | LineItem.giftWrap was removed | BREAKING | BREAKING | `HEAD~1:docs/models/components/lineitem.md:12` |");
+    expect(markdown).toContain(
+      "| :x: | LineItem.giftWrap was removed | BREAKING | BREAKING | `HEAD~1:docs/models/components/lineitem.md:12` |",
+    );
   });
 
   test("a folder as the base", async () => {
@@ -83,14 +122,17 @@ describe("mdmodel diff --base <git ref>", () => {
       const outcome = await mdmodel(work, "diff", "--base", "HEAD", "--input", "newdocs");
       expect(outcome.code).toBe(0);
       expect(outcome.stderr).toBe("mdmodel: no docs in newdocs at HEAD; every model counts as added\n");
-      expect(outcome.stdout).toContain("newdocs/address.md:1:1: model-added Address was added (readers: safe, writers: safe)");
+      expect(outcome.stdout).toContain(
+        "newdocs/address.md:1:1: model-added Address was added (readers: safe, writers: safe)",
+      );
     } finally {
       await rm(join(work, "newdocs"), { recursive: true });
     }
   });
 
   test("doc text reaches the terminal and the annotations with its control characters written out", async () => {
-    const evil = "# Evil\u001b]0;pwned\u0007Name\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n";
+    const evil =
+      "# Evil\u001b]0;pwned\u0007Name\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n";
     await rm(join(work, "evil-old"), { recursive: true, force: true });
     await cp(join(work, "docs"), join(work, "evil-old"), { recursive: true });
     await writeFile(join(work, "evil-old", "evil.md"), evil);
@@ -104,13 +146,21 @@ describe("mdmodel diff --base <git ref>", () => {
 
   test("bad usage is exit 3 with one line; docs with errors are exit 2", async () => {
     const noBase = await mdmodel(work, "diff", "--input", "docs");
-    expect(noBase).toMatchObject({ code: 3, stderr: "mdmodel: diff needs --base <git ref or folder>, e.g. --base origin/main or --base ./old-docs\n" });
+    expect(noBase).toMatchObject({
+      code: 3,
+      stderr: "mdmodel: diff needs --base <git ref or folder>, e.g. --base origin/main or --base ./old-docs\n",
+    });
     const badRef = await mdmodel(work, "diff", "--base", "no-such-branch", "--input", "docs");
     expect(badRef.code).toBe(3);
-    expect(badRef.stderr).toBe('mdmodel: --base no-such-branch: the repository has no commit "no-such-branch" (for a folder, write it as a path: ./no-such-branch)\n');
+    expect(badRef.stderr).toBe(
+      'mdmodel: --base no-such-branch: the repository has no commit "no-such-branch" (for a folder, write it as a path: ./no-such-branch)\n',
+    );
     expect(badRef.stderr.trim().split("\n")).toHaveLength(1);
     expect((await mdmodel(work, "diff", "--base", "HEAD", "--fail-on", "sometimes", "--input", "docs")).code).toBe(3);
-    await writeFile(join(work, "docs/broken.md"), "# Broken\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* *number* | :heavy_check_mark: | A |\n");
+    await writeFile(
+      join(work, "docs/broken.md"),
+      "# Broken\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* *number* | :heavy_check_mark: | A |\n",
+    );
     try {
       const broken = await mdmodel(work, "diff", "--base", "HEAD", "--input", "docs");
       expect(broken.code).toBe(2);

@@ -31,11 +31,22 @@ function diff(before: Tree, after: Tree): Change[] {
 
 /** The parts of a change a case pins down. */
 function brief(change: Change) {
-  return { rule: change.rule, side: change.side, docPath: change.docPath, line: change.line, ...(change.hint ? { hint: true } : {}) };
+  return {
+    rule: change.rule,
+    side: change.side,
+    docPath: change.docPath,
+    line: change.line,
+    ...(change.hint ? { hint: true } : {}),
+  };
 }
 
 const F = FIRST_FIELD_LINE;
-const str = (name: string, required = true, more: Partial<FieldSpec> = {}): FieldSpec => ({ name, type: "*string*", required, ...more });
+const str = (name: string, required = true, more: Partial<FieldSpec> = {}): FieldSpec => ({
+  name,
+  type: "*string*",
+  required,
+  ...more,
+});
 const a = (...fields: FieldSpec[]) => ({ "a.md": objectDoc("A", fields) });
 const card = objectDoc("Card", [{ name: "type", type: '*"card"*', required: true }, str("last4")]);
 const bank = objectDoc("Bank", [{ name: "type", type: '*"bank"*', required: true }, str("iban")]);
@@ -43,7 +54,16 @@ const cash = objectDoc("Cash", [{ name: "kind", type: '*"cash"*', required: true
 
 /** A one-field model whose Example column gives `example`. */
 function withExample(example: string): string {
-  return ["# A", "", "## Fields", "", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |", `| \`n\` | *number* | :heavy_check_mark: | N | ${example} |`, ""].join("\n");
+  return [
+    "# A",
+    "",
+    "## Fields",
+    "",
+    "| Field | Type | Required | Description | Example |",
+    "| --- | --- | --- | --- | --- |",
+    `| \`n\` | *number* | :heavy_check_mark: | N | ${example} |`,
+    "",
+  ].join("\n");
 }
 
 interface Case {
@@ -54,7 +74,12 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "a model added", before: a(str("x")), after: { ...a(str("x")), "b.md": objectDoc("B", [str("y")]) }, expected: [{ rule: "model-added", side: "head", docPath: "b.md", line: 1 }] },
+  {
+    name: "a model added",
+    before: a(str("x")),
+    after: { ...a(str("x")), "b.md": objectDoc("B", [str("y")]) },
+    expected: [{ rule: "model-added", side: "head", docPath: "b.md", line: 1 }],
+  },
   {
     name: "a model removed, and one of its shape added: a rename hint",
     before: { ...a(str("x")), "b.md": objectDoc("B", [str("y")]) },
@@ -73,9 +98,24 @@ const CASES: Case[] = [
       { rule: "model-kind-changed", side: "head", docPath: "a.md", line: 1 },
     ],
   },
-  { name: "an optional field added", before: a(str("x")), after: a(str("x"), str("y", false)), expected: [{ rule: "field-added", side: "head", docPath: "a.md", line: F + 1 }] },
-  { name: "a required field added", before: a(str("x")), after: a(str("x"), str("y")), expected: [{ rule: "field-added-required", side: "head", docPath: "a.md", line: F + 1 }] },
-  { name: "a field removed", before: a(str("x"), { name: "y", type: "*number*", required: true }), after: a(str("x")), expected: [{ rule: "field-removed", side: "base", docPath: "a.md", line: F + 1 }] },
+  {
+    name: "an optional field added",
+    before: a(str("x")),
+    after: a(str("x"), str("y", false)),
+    expected: [{ rule: "field-added", side: "head", docPath: "a.md", line: F + 1 }],
+  },
+  {
+    name: "a required field added",
+    before: a(str("x")),
+    after: a(str("x"), str("y")),
+    expected: [{ rule: "field-added-required", side: "head", docPath: "a.md", line: F + 1 }],
+  },
+  {
+    name: "a field removed",
+    before: a(str("x"), { name: "y", type: "*number*", required: true }),
+    after: a(str("x")),
+    expected: [{ rule: "field-removed", side: "base", docPath: "a.md", line: F + 1 }],
+  },
   {
     name: "a field renamed: removed and added, with a hint",
     before: a(str("x"), str("y")),
@@ -86,40 +126,156 @@ const CASES: Case[] = [
     ],
   },
   // Under the default nulls policy an optional field may be null: the one edit is one change.
-  { name: "a field made optional", before: a(str("x")), after: a(str("x", false)), expected: [{ rule: "field-made-optional", side: "head", docPath: "a.md", line: F }] },
-  { name: "a field made required", before: a(str("x", false)), after: a(str("x")), expected: [{ rule: "field-made-required", side: "head", docPath: "a.md", line: F }] },
-  { name: "a field made nullable", before: a(str("x")), after: a({ name: "x", type: "*string* \\| *null*", required: true }), expected: [{ rule: "field-made-nullable", side: "head", docPath: "a.md", line: F }] },
-  { name: "a field made non-nullable", before: a({ name: "x", type: "*string* \\| *null*", required: true }), after: a(str("x")), expected: [{ rule: "field-made-non-nullable", side: "head", docPath: "a.md", line: F }] },
-  { name: "a literal widened to its primitive", before: a({ name: "x", type: '*"on"*', required: true }), after: a(str("x")), expected: [{ rule: "field-type-widened", side: "head", docPath: "a.md", line: F }] },
-  { name: "an array's element widened to any", before: a({ name: "x", type: "*string*[]", required: true }), after: a({ name: "x", type: "*any*[]", required: true }), expected: [{ rule: "field-type-widened", side: "head", docPath: "a.md", line: F }] },
-  { name: "a record's value narrowed", before: a({ name: "x", type: "Record<string, *any*>", required: true }), after: a({ name: "x", type: "Record<string, *string*>", required: true }), expected: [{ rule: "field-type-narrowed", side: "head", docPath: "a.md", line: F }] },
-  { name: "a type changed", before: a(str("x")), after: a({ name: "x", type: "*number*", required: true }), expected: [{ rule: "field-type-changed", side: "head", docPath: "a.md", line: F }] },
+  {
+    name: "a field made optional",
+    before: a(str("x")),
+    after: a(str("x", false)),
+    expected: [{ rule: "field-made-optional", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a field made required",
+    before: a(str("x", false)),
+    after: a(str("x")),
+    expected: [{ rule: "field-made-required", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a field made nullable",
+    before: a(str("x")),
+    after: a({ name: "x", type: "*string* \\| *null*", required: true }),
+    expected: [{ rule: "field-made-nullable", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a field made non-nullable",
+    before: a({ name: "x", type: "*string* \\| *null*", required: true }),
+    after: a(str("x")),
+    expected: [{ rule: "field-made-non-nullable", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a literal widened to its primitive",
+    before: a({ name: "x", type: '*"on"*', required: true }),
+    after: a(str("x")),
+    expected: [{ rule: "field-type-widened", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "an array's element widened to any",
+    before: a({ name: "x", type: "*string*[]", required: true }),
+    after: a({ name: "x", type: "*any*[]", required: true }),
+    expected: [{ rule: "field-type-widened", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a record's value narrowed",
+    before: a({ name: "x", type: "Record<string, *any*>", required: true }),
+    after: a({ name: "x", type: "Record<string, *string*>", required: true }),
+    expected: [{ rule: "field-type-narrowed", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a type changed",
+    before: a(str("x")),
+    after: a({ name: "x", type: "*number*", required: true }),
+    expected: [{ rule: "field-type-changed", side: "head", docPath: "a.md", line: F }],
+  },
   {
     name: "a link to another doc of the same shape is the same type",
-    before: { ...a({ name: "x", type: "[components.B](b.md)", required: true }), "b.md": objectDoc("B", [str("y")]), "c.md": objectDoc("C", [str("y")]) },
-    after: { ...a({ name: "x", type: "[components.C](c.md)", required: true }), "b.md": objectDoc("B", [str("y")]), "c.md": objectDoc("C", [str("y")]) },
+    before: {
+      ...a({ name: "x", type: "[components.B](b.md)", required: true }),
+      "b.md": objectDoc("B", [str("y")]),
+      "c.md": objectDoc("C", [str("y")]),
+    },
+    after: {
+      ...a({ name: "x", type: "[components.C](c.md)", required: true }),
+      "b.md": objectDoc("B", [str("y")]),
+      "c.md": objectDoc("C", [str("y")]),
+    },
     expected: [],
   },
   {
     name: "a link to a doc of another shape is a type change",
-    before: { ...a({ name: "x", type: "[components.B](b.md)", required: true }), "b.md": objectDoc("B", [str("y")]), "c.md": objectDoc("C", [{ name: "y", type: "*number*", required: true }]) },
-    after: { ...a({ name: "x", type: "[components.C](c.md)", required: true }), "b.md": objectDoc("B", [str("y")]), "c.md": objectDoc("C", [{ name: "y", type: "*number*", required: true }]) },
+    before: {
+      ...a({ name: "x", type: "[components.B](b.md)", required: true }),
+      "b.md": objectDoc("B", [str("y")]),
+      "c.md": objectDoc("C", [{ name: "y", type: "*number*", required: true }]),
+    },
+    after: {
+      ...a({ name: "x", type: "[components.C](c.md)", required: true }),
+      "b.md": objectDoc("B", [str("y")]),
+      "c.md": objectDoc("C", [{ name: "y", type: "*number*", required: true }]),
+    },
     expected: [{ rule: "field-type-changed", side: "head", docPath: "a.md", line: F }],
   },
-  { name: "a field deprecated", before: a(str("x")), after: a(str("x", true, { deprecated: true })), expected: [{ rule: "field-deprecated", side: "head", docPath: "a.md", line: F }] },
-  { name: "a field no longer deprecated", before: a(str("x", true, { deprecated: true })), after: a(str("x")), expected: [{ rule: "field-undeprecated", side: "head", docPath: "a.md", line: F }] },
-  { name: "a closed enum gains a value", before: { "e.md": enumDoc("E", ["a", "b"]) }, after: { "e.md": enumDoc("E", ["a", "b", "c"]) }, expected: [{ rule: "enum-value-added", side: "head", docPath: "e.md", line: F + 2 }] },
-  { name: "a closed enum loses a value", before: { "e.md": enumDoc("E", ["a", "b"]) }, after: { "e.md": enumDoc("E", ["a"]) }, expected: [{ rule: "enum-value-removed", side: "base", docPath: "e.md", line: F + 1 }] },
-  { name: "an open enum gains a value", before: { "e.md": enumDoc("E", ["a"], true) }, after: { "e.md": enumDoc("E", ["a", "b"], true) }, expected: [{ rule: "open-enum-value-added", side: "head", docPath: "e.md", line: 8 }] },
-  { name: "an open enum loses a value", before: { "e.md": enumDoc("E", ["a", "b"], true) }, after: { "e.md": enumDoc("E", ["a"], true) }, expected: [{ rule: "open-enum-value-removed", side: "base", docPath: "e.md", line: 8 }] },
-  { name: "an enum opened", before: { "e.md": enumDoc("E", ["a"]) }, after: { "e.md": enumDoc("E", ["a"], true) }, expected: [{ rule: "enum-opened", side: "head", docPath: "e.md", line: 1 }] },
-  { name: "an enum closed", before: { "e.md": enumDoc("E", ["a"], true) }, after: { "e.md": enumDoc("E", ["a"]) }, expected: [{ rule: "enum-closed", side: "head", docPath: "e.md", line: 1 }] },
-  { name: "a union gains a member", before: { "u.md": unionDoc("U", ["string"]) }, after: { "u.md": unionDoc("U", ["string", "number"]) }, expected: [{ rule: "union-member-added", side: "head", docPath: "u.md", line: 9 }] },
-  { name: "a union loses a member", before: { "u.md": unionDoc("U", ["string", "number"]) }, after: { "u.md": unionDoc("U", ["string"]) }, expected: [{ rule: "union-member-removed", side: "base", docPath: "u.md", line: 9 }] },
+  {
+    name: "a field deprecated",
+    before: a(str("x")),
+    after: a(str("x", true, { deprecated: true })),
+    expected: [{ rule: "field-deprecated", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a field no longer deprecated",
+    before: a(str("x", true, { deprecated: true })),
+    after: a(str("x")),
+    expected: [{ rule: "field-undeprecated", side: "head", docPath: "a.md", line: F }],
+  },
+  {
+    name: "a closed enum gains a value",
+    before: { "e.md": enumDoc("E", ["a", "b"]) },
+    after: { "e.md": enumDoc("E", ["a", "b", "c"]) },
+    expected: [{ rule: "enum-value-added", side: "head", docPath: "e.md", line: F + 2 }],
+  },
+  {
+    name: "a closed enum loses a value",
+    before: { "e.md": enumDoc("E", ["a", "b"]) },
+    after: { "e.md": enumDoc("E", ["a"]) },
+    expected: [{ rule: "enum-value-removed", side: "base", docPath: "e.md", line: F + 1 }],
+  },
+  {
+    name: "an open enum gains a value",
+    before: { "e.md": enumDoc("E", ["a"], true) },
+    after: { "e.md": enumDoc("E", ["a", "b"], true) },
+    expected: [{ rule: "open-enum-value-added", side: "head", docPath: "e.md", line: 8 }],
+  },
+  {
+    name: "an open enum loses a value",
+    before: { "e.md": enumDoc("E", ["a", "b"], true) },
+    after: { "e.md": enumDoc("E", ["a"], true) },
+    expected: [{ rule: "open-enum-value-removed", side: "base", docPath: "e.md", line: 8 }],
+  },
+  {
+    name: "an enum opened",
+    before: { "e.md": enumDoc("E", ["a"]) },
+    after: { "e.md": enumDoc("E", ["a"], true) },
+    expected: [{ rule: "enum-opened", side: "head", docPath: "e.md", line: 1 }],
+  },
+  {
+    name: "an enum closed",
+    before: { "e.md": enumDoc("E", ["a"], true) },
+    after: { "e.md": enumDoc("E", ["a"]) },
+    expected: [{ rule: "enum-closed", side: "head", docPath: "e.md", line: 1 }],
+  },
+  {
+    name: "a union gains a member",
+    before: { "u.md": unionDoc("U", ["string"]) },
+    after: { "u.md": unionDoc("U", ["string", "number"]) },
+    expected: [{ rule: "union-member-added", side: "head", docPath: "u.md", line: 9 }],
+  },
+  {
+    name: "a union loses a member",
+    before: { "u.md": unionDoc("U", ["string", "number"]) },
+    after: { "u.md": unionDoc("U", ["string"]) },
+    expected: [{ rule: "union-member-removed", side: "base", docPath: "u.md", line: 9 }],
+  },
   {
     name: "a union's discriminator goes when a member without it joins",
-    before: { "u.md": unionDoc("U", ["components.Card", "components.Bank"]), "card.md": card, "bank.md": bank, "cash.md": cash },
-    after: { "u.md": unionDoc("U", ["components.Card", "components.Cash"]), "card.md": card, "bank.md": bank, "cash.md": cash },
+    before: {
+      "u.md": unionDoc("U", ["components.Card", "components.Bank"]),
+      "card.md": card,
+      "bank.md": bank,
+      "cash.md": cash,
+    },
+    after: {
+      "u.md": unionDoc("U", ["components.Card", "components.Cash"]),
+      "card.md": card,
+      "bank.md": bank,
+      "cash.md": cash,
+    },
     expected: [
       { rule: "union-discriminator-changed", side: "head", docPath: "u.md", line: 1 },
       { rule: "union-member-removed", side: "base", docPath: "u.md", line: 9 },
@@ -131,8 +287,16 @@ const CASES: Case[] = [
     before: { "u.md": unionDoc("U", ["components.Card", "components.Bank"]), "card.md": card, "bank.md": bank },
     after: {
       "u.md": unionDoc("U", ["components.Card", "components.Bank"]),
-      "card.md": objectDoc("Card", [{ name: "kind", type: '*"card"*', required: true }, { name: "type", type: "*string*", required: true }, str("last4")]),
-      "bank.md": objectDoc("Bank", [{ name: "kind", type: '*"bank"*', required: true }, { name: "type", type: "*string*", required: true }, str("iban")]),
+      "card.md": objectDoc("Card", [
+        { name: "kind", type: '*"card"*', required: true },
+        { name: "type", type: "*string*", required: true },
+        str("last4"),
+      ]),
+      "bank.md": objectDoc("Bank", [
+        { name: "kind", type: '*"bank"*', required: true },
+        { name: "type", type: "*string*", required: true },
+        str("iban"),
+      ]),
     },
     expected: [
       { rule: "field-added-required", side: "head", docPath: "bank.md", line: F },
@@ -148,7 +312,12 @@ const CASES: Case[] = [
     after: { "a.md": withExample("many") },
     expected: [{ rule: "example-removed", side: "head", docPath: "a.md", line: 1 }],
   },
-  { name: "a description changed", before: a(str("x", true, { description: "Old" })), after: a(str("x", true, { description: "New" })), expected: [{ rule: "description-changed", side: "head", docPath: "a.md", line: F }] },
+  {
+    name: "a description changed",
+    before: a(str("x", true, { description: "Old" })),
+    after: a(str("x", true, { description: "New" })),
+    expected: [{ rule: "description-changed", side: "head", docPath: "a.md", line: F }],
+  },
 ];
 
 describe("each rule", () => {
@@ -170,7 +339,10 @@ describe("each rule", () => {
     const { readFile } = await import("node:fs/promises");
     const readme = await readFile(join(import.meta.dirname, "..", "README.md"), "utf8");
     const label = { breaking: "**breaking**", safe: "safe", info: "info" } as const;
-    const rows = Object.entries(RULES).map(([id, rule]) => `| \`${id}\` | ${label[rule.readers]} | ${label[rule.writers]} | ${rule.summary}${"verboseOnly" in rule ? " (with `--verbose`)" : ""} |`);
+    const rows = Object.entries(RULES).map(
+      ([id, rule]) =>
+        `| \`${id}\` | ${label[rule.readers]} | ${label[rule.writers]} | ${rule.summary}${"verboseOnly" in rule ? " (with `--verbose`)" : ""} |`,
+    );
     for (const row of rows) expect(readme).toContain(row);
   });
 
@@ -185,8 +357,13 @@ describe("properties", () => {
 
   test("the seeds and every fixture diffed against themselves: no change", async () => {
     const { readdir } = await import("node:fs/promises");
-    const fixtures = (await readdir(join(root, "test", "fixtures"), { withFileTypes: true })).filter((entry) => entry.isDirectory());
-    for (const folder of [join(root, "seeds"), ...fixtures.map((entry) => join(root, "test", "fixtures", entry.name, "docs"))]) {
+    const fixtures = (await readdir(join(root, "test", "fixtures"), { withFileTypes: true })).filter((entry) =>
+      entry.isDirectory(),
+    );
+    for (const folder of [
+      join(root, "seeds"),
+      ...fixtures.map((entry) => join(root, "test", "fixtures", entry.name, "docs")),
+    ]) {
       const docs = await loadDocs(folder);
       const read = readModels(docs, resolveConfig({}));
       expect(diffModels(read.models, readModels(docs, resolveConfig({})).models), folder).toEqual([]);
@@ -197,13 +374,25 @@ describe("properties", () => {
   const TYPES = ["*string*", "*number*", "*boolean*", "*string*[]", "Record<string, *number*>"];
   const tree = fc
     .array(
-      fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/), type: fc.constantFrom(...TYPES), required: fc.boolean() }), { selector: (field) => field.name.toLowerCase(), minLength: 1, maxLength: 6 }),
+      fc.uniqueArray(
+        fc.record({
+          name: fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/),
+          type: fc.constantFrom(...TYPES),
+          required: fc.boolean(),
+        }),
+        { selector: (field) => field.name.toLowerCase(), minLength: 1, maxLength: 6 },
+      ),
       { minLength: 1, maxLength: 5 },
     )
     .map((models) => models.map((fields, index) => ({ name: `M${index}`, fields: fields })));
 
   type Edit = { kind: "required" | "type" | "remove" | "add"; model: number; field: number; type: string };
-  const edit = fc.record({ kind: fc.constantFrom("required", "type", "remove", "add"), model: fc.nat(), field: fc.nat(), type: fc.constantFrom(...TYPES) }) as fc.Arbitrary<Edit>;
+  const edit = fc.record({
+    kind: fc.constantFrom("required", "type", "remove", "add"),
+    model: fc.nat(),
+    field: fc.nat(),
+    type: fc.constantFrom(...TYPES),
+  }) as fc.Arbitrary<Edit>;
 
   test("one random edit of a generated tree is reported exactly once, at the edited line", () => {
     fc.assert(
@@ -232,11 +421,15 @@ describe("properties", () => {
           expectedRule = field.required ? "field-added-required" : "field-added";
           line = FIRST_FIELD_LINE + fields.length - 1;
         }
-        const before = Object.fromEntries(models.map((model) => [`${model.name.toLowerCase()}.md`, objectDoc(model.name, model.fields)]));
+        const before = Object.fromEntries(
+          models.map((model) => [`${model.name.toLowerCase()}.md`, objectDoc(model.name, model.fields)]),
+        );
         const after = { ...before, [`${target.name.toLowerCase()}.md`]: objectDoc(target.name, fields) };
         const found = diff(before, after);
         // A removal's hint may name a field of the same type; a rename is not this edit.
-        expect(found.map(brief).map(({ hint: _hint, ...rest }) => rest)).toEqual([{ rule: expectedRule, side, docPath: `${target.name.toLowerCase()}.md`, line }]);
+        expect(found.map(brief).map(({ hint: _hint, ...rest }) => rest)).toEqual([
+          { rule: expectedRule, side, docPath: `${target.name.toLowerCase()}.md`, line },
+        ]);
       }),
       { numRuns: 150 },
     );

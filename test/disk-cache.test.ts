@@ -30,7 +30,9 @@ test("what is saved loads back; another fingerprint loads nothing, and saving un
   expect((await loadCache(dir, "format", "fp2", isString)).size).toBe(0);
   await saveCache(dir, "format", "fp2", loaded);
   expect(await loadCache(dir, "format", "fp2", isString)).toEqual(entries);
-  expect((await readdir(dir)).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `format-${i.toString(16)}.json`).sort());
+  expect((await readdir(dir)).sort()).toEqual(
+    Array.from({ length: 16 }, (_, i) => `format-${i.toString(16)}.json`).sort(),
+  );
 });
 
 /** A shard file's header line and entries. */
@@ -41,7 +43,11 @@ async function readShard(name: string): Promise<{ header: string; entries: Recor
 }
 
 /** Rewrites a shard's entries; `digest: true` also updates its digest, as this generator would. */
-async function writeShard(name: string, shard: { header: string; entries: Record<string, unknown> }, digest: boolean): Promise<void> {
+async function writeShard(
+  name: string,
+  shard: { header: string; entries: Record<string, unknown> },
+  digest: boolean,
+): Promise<void> {
   const body = JSON.stringify(shard.entries);
   const header = digest ? JSON.stringify({ ...JSON.parse(shard.header), digest: sha256Hex(body) }) : shard.header;
   await writeFile(join(dir, name), `${header}\n${body}`);
@@ -68,7 +74,10 @@ test("a damaged, edited or misshapen shard is left out, the others still load, a
   const shardF = await readShard("format-f.json");
   shardF.entries[key("1", 9)] = "in the wrong shard";
   await writeShard("format-f.json", shardF, true);
-  await writeFile(join(dir, "format-e.json"), JSON.stringify({ fingerprint: "fp", entries: { [key("e", 1)]: "the one-line layout of 0.1" } }));
+  await writeFile(
+    join(dir, "format-e.json"),
+    JSON.stringify({ fingerprint: "fp", entries: { [key("e", 1)]: "the one-line layout of 0.1" } }),
+  );
 
   const loaded = await loadCache(dir, "format", "fp", isString);
   expect(loaded).toEqual(new Map());
@@ -86,7 +95,8 @@ test("saving after a change rewrites only the shards whose keys changed", async 
   cache.set(key("a", 2), "a two");
   await saveCache(dir, "format", "fp", cache);
   const rewritten = [];
-  for (const name of await readdir(dir)) if ((await stat(join(dir, name))).mtimeMs > old.getTime()) rewritten.push(name);
+  for (const name of await readdir(dir))
+    if ((await stat(join(dir, name))).mtimeMs > old.getTime()) rewritten.push(name);
   expect(rewritten).toEqual(["format-a.json"]);
   expect(await loadCache(dir, "format", "fp", isString)).toEqual(cache);
 });

@@ -12,17 +12,29 @@ const USAGE = resolve("test/editor-usage.ts");
 const usage = [
   'import { LineItemBuilder, OrderBuilder } from "../generated/index.js";',
   'new LineItemBuilder().sku("MUG").quantity(1).unitPrice(9.5).build();',
-  "new OrderBuilder().couponCode(\"SPRING24\");",
+  'new OrderBuilder().couponCode("SPRING24");',
 ].join("\n");
 
 function languageService(): ts.LanguageService {
-  const files = [USAGE, ...readdirSync("generated", { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".ts")).map((path) => resolve(join("generated", path)))];
+  const files = [
+    USAGE,
+    ...readdirSync("generated", { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith(".ts"))
+      .map((path) => resolve(join("generated", path))),
+  ];
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => files,
     getScriptVersion: () => "1",
     getScriptSnapshot: (file) => ts.ScriptSnapshot.fromString(file === USAGE ? usage : readFileSync(file, "utf8")),
     getCurrentDirectory: () => process.cwd(),
-    getCompilationSettings: () => ({ strict: true, exactOptionalPropertyTypes: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true }),
+    getCompilationSettings: () => ({
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      noEmit: true,
+    }),
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
     fileExists: (file) => file === USAGE || ts.sys.fileExists(file),
     readFile: (file) => (file === USAGE ? usage : ts.sys.readFile(file)),
@@ -55,9 +67,13 @@ test.each([
 test("a deprecated field's setter is shown as deprecated", () => {
   expect(quickInfoAt("couponCode(").tags).toContain("deprecated");
   const deprecated = service.getSuggestionDiagnostics(USAGE).filter((d) => d.reportsDeprecated);
-  expect(deprecated.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual(["'couponCode' is deprecated."]);
+  expect(deprecated.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([
+    "'couponCode' is deprecated.",
+  ]);
 });
 
 test("the usage itself type-checks", () => {
-  expect(service.getSemanticDiagnostics(USAGE).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([]);
+  expect(service.getSemanticDiagnostics(USAGE).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual(
+    [],
+  );
 });

@@ -74,17 +74,50 @@ const HEADER = ["## Values", ""];
 const md = (...lines: string[]) => lines.join("\n") + "\n";
 
 test("one enum gets the same keys from a code block, a TypeScript table's names and another language's table", async () => {
-  const block = md("# Reason", "", ...HEADER, "```typescript", '"FAIR_USE_LIMITS_EXCEEDED" | "b64_json" | "256x256"', "```");
-  const table = md("# Reason", "", ...HEADER, "| Name | Value |", "| --- | --- |", "| `FairUseLimitsExceeded` | FAIR_USE_LIMITS_EXCEEDED |", "| `B64Json` | b64_json |", "| `TwoHundredAndFiftySixx256` | 256x256 |");
+  const block = md(
+    "# Reason",
+    "",
+    ...HEADER,
+    "```typescript",
+    '"FAIR_USE_LIMITS_EXCEEDED" | "b64_json" | "256x256"',
+    "```",
+  );
+  const table = md(
+    "# Reason",
+    "",
+    ...HEADER,
+    "| Name | Value |",
+    "| --- | --- |",
+    "| `FairUseLimitsExceeded` | FAIR_USE_LIMITS_EXCEEDED |",
+    "| `B64Json` | b64_json |",
+    "| `TwoHundredAndFiftySixx256` | 256x256 |",
+  );
   // Go's docs name each member after its Go constant.
-  const go = md("# Reason", "", ...HEADER, "| Name | Value |", "| --- | --- |", "| `ReasonFairUseLimitsExceeded` | FAIR_USE_LIMITS_EXCEEDED |", "| `ReasonB64JSON` | b64_json |", "| `ReasonTwoHundredAndFiftySixx256` | 256x256 |", "", "```go", "value := components.ReasonB64JSON", "```");
+  const go = md(
+    "# Reason",
+    "",
+    ...HEADER,
+    "| Name | Value |",
+    "| --- | --- |",
+    "| `ReasonFairUseLimitsExceeded` | FAIR_USE_LIMITS_EXCEEDED |",
+    "| `ReasonB64JSON` | b64_json |",
+    "| `ReasonTwoHundredAndFiftySixx256` | 256x256 |",
+    "",
+    "```go",
+    "value := components.ReasonB64JSON",
+    "```",
+  );
   const consts = await Promise.all(
     [block, table, go].map(async (text) => {
       const result = await generateDocs([{ path: "models/reason.md", text }]);
-      return /export const Reason = \{[^}]*\}/.exec(result.files.find((file) => file.path === "models/reason.ts")!.content)?.[0].replace(/\s+/g, " ");
+      return /export const Reason = \{[^}]*\}/
+        .exec(result.files.find((file) => file.path === "models/reason.ts")!.content)?.[0]
+        .replace(/\s+/g, " ");
     }),
   );
-  expect(consts[0]).toBe('export const Reason = { FairUseLimitsExceeded: "FAIR_USE_LIMITS_EXCEEDED", B64Json: "b64_json", TwoHundredAndFiftySixx256: "256x256", }');
+  expect(consts[0]).toBe(
+    'export const Reason = { FairUseLimitsExceeded: "FAIR_USE_LIMITS_EXCEEDED", B64Json: "b64_json", TwoHundredAndFiftySixx256: "256x256", }',
+  );
   expect(consts[1]).toBe(consts[0]);
   expect(consts[2]).toBe(consts[0]);
 });

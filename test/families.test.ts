@@ -36,7 +36,10 @@ describe("a tree's family and dialect are told from its pages", () => {
   });
 
   test("a tree without any sign is Speakeasy's shape", () => {
-    expect(detectFamily([{ path: "a.md", text: "# A\n\nNothing here.\n" }])).toMatchObject({ ok: false, reason: "none" });
+    expect(detectFamily([{ path: "a.md", text: "# A\n\nNothing here.\n" }])).toMatchObject({
+      ok: false,
+      reason: "none",
+    });
   });
 
   test("a tree that mixes families is an error at the first page of the minority, naming both", async () => {
@@ -64,7 +67,8 @@ describe("OpenAPI Generator pages", () => {
   const as = { family: "openapi-generator", dialect: "go", fieldNames: "camelCase" } as const;
 
   test("an empty Notes cell is required, `[optional]` is not; `Pointer to` is a pointer, `NullableString` a string that may be null", () => {
-    const text = "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string** |  | \n**Note** | Pointer to **NullableString** |  | [optional] \n";
+    const text =
+      "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string** |  | \n**Note** | Pointer to **NullableString** |  | [optional] \n";
     const { model, file } = readDoc({ path: "A.md", text }, as);
     expect(file.messages).toEqual([]);
     expect(model?.body).toMatchObject({
@@ -77,9 +81,12 @@ describe("OpenAPI Generator pages", () => {
   });
 
   test("a type it cannot read is an error at its column", () => {
-    const text = "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string]** |  | \n";
+    const text =
+      "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string]** |  | \n";
     const { file } = readDoc({ path: "A.md", text }, as);
-    expect(file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([[7, 18, "bad-type"]]);
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([
+      [7, 18, "bad-type"],
+    ]);
   });
 });
 
@@ -94,14 +101,22 @@ describe("OpenAPI Generator's Java inline enums", () => {
     ]);
     const result = readModels(docs, resolveConfig({}));
     const byName = new Map(result.models.models.map((model) => [model.name, model]));
-    expect(byName.get("PetStatusEnum")?.body).toMatchObject({ kind: "enum", members: [{ value: "available" }, { value: "sold" }, { value: "" }] });
+    expect(byName.get("PetStatusEnum")?.body).toMatchObject({
+      kind: "enum",
+      members: [{ value: "available" }, { value: "sold" }, { value: "" }],
+    });
     const pet = byName.get("Pet")?.body;
-    expect(pet?.kind === "object" && pet.fields.find((field) => field.name === "status")?.type).toEqual({ kind: "ref", name: "PetStatusEnum", target: "PetStatusEnum.md" });
+    expect(pet?.kind === "object" && pet.fields.find((field) => field.name === "status")?.type).toEqual({
+      kind: "ref",
+      name: "PetStatusEnum",
+      target: "PetStatusEnum.md",
+    });
   });
 });
 
 describe("OpenAPI Generator's other languages: the name in a namespaced title, each language's names, the wire names where the language keeps them", () => {
-  const table = (header: string, rows: readonly string[]) => [header, header.replace(/[^|]+/g, " --- "), ...rows].join("\n");
+  const table = (header: string, rows: readonly string[]) =>
+    [header, header.replace(/[^|]+/g, " --- "), ...rows].join("\n");
   const read = (docs: Array<{ path: string; text: string }>) => {
     const reading = readingFor(resolveConfig({}), docs);
     if (!reading.ok) throw new Error(reading.reason);
@@ -110,33 +125,127 @@ describe("OpenAPI Generator's other languages: the name in a namespaced title, e
 
   test("C#: `# Org.OpenAPITools.Model.Pet`, PascalCase names in camelCase, an enum's empty table unknown", () => {
     const header = "Name | Type | Description | Notes";
-    const pet = md("# Org.OpenAPITools.Model.Pet", "A pet", "", "## Properties", "", table(header, ["**Id** | **long** |  | [optional] ", "**Name** | **string** |  | ", "**PhotoUrls** | **List&lt;string&gt;** |  | ", "**Born** | **DateTime** |  | [optional] ", "**Ref** | **Guid** |  | [optional] ", "**Extra** | **Dictionary&lt;string, Object&gt;** |  | [optional] "]));
+    const pet = md(
+      "# Org.OpenAPITools.Model.Pet",
+      "A pet",
+      "",
+      "## Properties",
+      "",
+      table(header, [
+        "**Id** | **long** |  | [optional] ",
+        "**Name** | **string** |  | ",
+        "**PhotoUrls** | **List&lt;string&gt;** |  | ",
+        "**Born** | **DateTime** |  | [optional] ",
+        "**Ref** | **Guid** |  | [optional] ",
+        "**Extra** | **Dictionary&lt;string, Object&gt;** |  | [optional] ",
+      ]),
+    );
     const status = md("# Org.OpenAPITools.Model.PetStatus", "", "## Properties", "", table(header, []));
-    const { as, models } = read([{ path: "Model/Pet.md", text: pet }, { path: "Model/PetStatus.md", text: status }]);
+    const { as, models } = read([
+      { path: "Model/Pet.md", text: pet },
+      { path: "Model/PetStatus.md", text: status },
+    ]);
     expect(as).toMatchObject({ family: "openapi-generator", dialect: "csharp", fieldNames: "camelCase" });
-    expect(models[0]!.model).toMatchObject({ name: "Pet", body: { fields: [{ name: "id", type: { kind: "integer" }, required: false }, { name: "name", required: true }, { name: "photoUrls", type: { kind: "array" } }, { name: "born", type: { kind: "date" } }, { name: "ref", type: { kind: "string" } }, { name: "extra", type: { kind: "record" } }] } });
-    expect(models[0]!.model?.body.kind === "object" && models[0]!.model.body.fields.every((field) => field.wireName === undefined)).toBe(true);
-    expect(models[1]!.model).toMatchObject({ name: "PetStatus", body: { kind: "union", members: [{ type: { kind: "unknown" } }] } });
+    expect(models[0]!.model).toMatchObject({
+      name: "Pet",
+      body: {
+        fields: [
+          { name: "id", type: { kind: "integer" }, required: false },
+          { name: "name", required: true },
+          { name: "photoUrls", type: { kind: "array" } },
+          { name: "born", type: { kind: "date" } },
+          { name: "ref", type: { kind: "string" } },
+          { name: "extra", type: { kind: "record" } },
+        ],
+      },
+    });
+    expect(
+      models[0]!.model?.body.kind === "object" &&
+        models[0]!.model.body.fields.every((field) => field.wireName === undefined),
+    ).toBe(true);
+    expect(models[1]!.model).toMatchObject({
+      name: "PetStatus",
+      body: { kind: "union", members: [{ type: { kind: "unknown" } }] },
+    });
     expect(models[1]!.file.messages.map((message) => message.ruleId)).toEqual(["empty-union"]);
   });
 
   test("PHP: `# # Pet`, namespaced model links, `string[]`, `array<string,mixed>`, wire names kept", () => {
     const header = "Name | Type | Description | Notes";
-    const pet = md("# # Pet", "", "## Properties", "", table(header, ["**id** | **int** |  | [optional]", "**photo_urls** | **string[]** |  |", "**tags** | [**\\OpenAPI\\Client\\Model\\Tag[]**](Tag.md) |  | [optional]", "**born_at** | **\\DateTime** |  | [optional]", "**extra** | **array<string,mixed>** |  | [optional]"]));
+    const pet = md(
+      "# # Pet",
+      "",
+      "## Properties",
+      "",
+      table(header, [
+        "**id** | **int** |  | [optional]",
+        "**photo_urls** | **string[]** |  |",
+        "**tags** | [**\\OpenAPI\\Client\\Model\\Tag[]**](Tag.md) |  | [optional]",
+        "**born_at** | **\\DateTime** |  | [optional]",
+        "**extra** | **array<string,mixed>** |  | [optional]",
+      ]),
+    );
     const tag = md("# # Tag", "", "## Properties", "", table(header, ["**name** | **string** |  | [optional]"]));
-    const { as, models } = read([{ path: "Model/Pet.md", text: pet }, { path: "Model/Tag.md", text: tag }]);
+    const { as, models } = read([
+      { path: "Model/Pet.md", text: pet },
+      { path: "Model/Tag.md", text: tag },
+    ]);
     expect(as).toMatchObject({ family: "openapi-generator", dialect: "php", fieldNames: "as-documented" });
     expect(models[0]!.file.messages).toEqual([]);
-    expect(models[0]!.model).toMatchObject({ name: "Pet", body: { fields: [{ name: "id", type: { kind: "integer" } }, { name: "photo_urls", type: { kind: "array", element: { kind: "string" } } }, { name: "tags", type: { kind: "array", element: { kind: "ref", href: "Tag.md" } } }, { name: "born_at", type: { kind: "date" } }, { name: "extra", type: { kind: "record", value: { kind: "unknown" } } }] } });
+    expect(models[0]!.model).toMatchObject({
+      name: "Pet",
+      body: {
+        fields: [
+          { name: "id", type: { kind: "integer" } },
+          { name: "photo_urls", type: { kind: "array", element: { kind: "string" } } },
+          { name: "tags", type: { kind: "array", element: { kind: "ref", href: "Tag.md" } } },
+          { name: "born_at", type: { kind: "date" } },
+          { name: "extra", type: { kind: "record", value: { kind: "unknown" } } },
+        ],
+      },
+    });
   });
 
   test("Ruby: `# Petstore::Pet`, `Array<String>`, `Hash<String, Object>`, `Date` a calendar date, `Time` a date-time", () => {
     const header = "| Name | Type | Description | Notes |";
-    const pet = md("# Petstore::Pet", "", "## Properties", "", table(header, ["| **id** | **Integer** |  | [optional] |", "| **photo_urls** | **Array&lt;String&gt;** |  |  |", "| **birthday** | **Date** |  | [optional] |", "| **seen_at** | **Time** |  | [optional] |", "| **extra** | **Hash&lt;String, Object&gt;** |  | [optional] |"]), "", "## Example", "", "```ruby", "require 'petstore'", "", "instance = Petstore::Pet.new(", "  id: null", ")", "```");
+    const pet = md(
+      "# Petstore::Pet",
+      "",
+      "## Properties",
+      "",
+      table(header, [
+        "| **id** | **Integer** |  | [optional] |",
+        "| **photo_urls** | **Array&lt;String&gt;** |  |  |",
+        "| **birthday** | **Date** |  | [optional] |",
+        "| **seen_at** | **Time** |  | [optional] |",
+        "| **extra** | **Hash&lt;String, Object&gt;** |  | [optional] |",
+      ]),
+      "",
+      "## Example",
+      "",
+      "```ruby",
+      "require 'petstore'",
+      "",
+      "instance = Petstore::Pet.new(",
+      "  id: null",
+      ")",
+      "```",
+    );
     const { as, models } = read([{ path: "docs/Pet.md", text: pet }]);
     expect(as).toMatchObject({ family: "openapi-generator", dialect: "ruby" });
     expect(models[0]!.file.messages).toEqual([]);
-    expect(models[0]!.model).toMatchObject({ name: "Pet", body: { fields: [{ name: "id", type: { kind: "integer" } }, { name: "photo_urls", required: true, type: { kind: "array", element: { kind: "string" } } }, { name: "birthday", type: { kind: "rfcDate" } }, { name: "seen_at", type: { kind: "date" } }, { name: "extra", type: { kind: "record", value: { kind: "unknown" } } }] } });
+    expect(models[0]!.model).toMatchObject({
+      name: "Pet",
+      body: {
+        fields: [
+          { name: "id", type: { kind: "integer" } },
+          { name: "photo_urls", required: true, type: { kind: "array", element: { kind: "string" } } },
+          { name: "birthday", type: { kind: "rfcDate" } },
+          { name: "seen_at", type: { kind: "date" } },
+          { name: "extra", type: { kind: "record", value: { kind: "unknown" } } },
+        ],
+      },
+    });
   });
 });
 
@@ -152,14 +261,63 @@ describe("APIMatic pages", () => {
   });
 
   test("an enum's values are as an example elsewhere writes its names, and the members no example shows follow their style", () => {
-    const entry = md("# Entry Type", "", "## Enumeration", "", "`EntryType`", "", "## Fields", "", "| Name |", "|  --- |", "| `Credit` |", "| `Debit` |", "| `FullPrice` |");
-    const plan = md("# Plan", "", "## Enumeration", "", "`Plan`", "", "## Fields", "", "| Name |", "|  --- |", "| `PayAsYouGo` |", "| `Flat` |");
-    const charge = md(
-      "# Charge", "", "## Structure", "", "`Charge`", "", "## Fields", "", "| Name | Type | Tags | Description |", "|  --- | --- | --- | --- |",
-      "| `entryType` | [`EntryType`](../../doc/models/entry-type.md) | Required | - |", "| `plan` | [`Plan`](../../doc/models/plan.md) | Required | - |",
-      "", "## Example (as JSON)", "", "```json", '{ "entry_type": "Credit", "plan": "pay-as-you-go" }', "```",
+    const entry = md(
+      "# Entry Type",
+      "",
+      "## Enumeration",
+      "",
+      "`EntryType`",
+      "",
+      "## Fields",
+      "",
+      "| Name |",
+      "|  --- |",
+      "| `Credit` |",
+      "| `Debit` |",
+      "| `FullPrice` |",
     );
-    const result = readModels([{ path: "models/entry-type.md", text: entry }, { path: "models/plan.md", text: plan }, { path: "models/charge.md", text: charge }], resolveConfig({}));
+    const plan = md(
+      "# Plan",
+      "",
+      "## Enumeration",
+      "",
+      "`Plan`",
+      "",
+      "## Fields",
+      "",
+      "| Name |",
+      "|  --- |",
+      "| `PayAsYouGo` |",
+      "| `Flat` |",
+    );
+    const charge = md(
+      "# Charge",
+      "",
+      "## Structure",
+      "",
+      "`Charge`",
+      "",
+      "## Fields",
+      "",
+      "| Name | Type | Tags | Description |",
+      "|  --- | --- | --- | --- |",
+      "| `entryType` | [`EntryType`](../../doc/models/entry-type.md) | Required | - |",
+      "| `plan` | [`Plan`](../../doc/models/plan.md) | Required | - |",
+      "",
+      "## Example (as JSON)",
+      "",
+      "```json",
+      '{ "entry_type": "Credit", "plan": "pay-as-you-go" }',
+      "```",
+    );
+    const result = readModels(
+      [
+        { path: "models/entry-type.md", text: entry },
+        { path: "models/plan.md", text: plan },
+        { path: "models/charge.md", text: charge },
+      ],
+      resolveConfig({}),
+    );
     const values = (name: string) => {
       const body = result.models.models.find((model) => model.name === name)?.body;
       return body?.kind === "enum" ? body.members.map((member) => member.value) : undefined;
@@ -202,9 +360,24 @@ describe("liblab pages", () => {
     const docs = await loadDocs(join(fixtures, "family-liblab", "docs"));
     const result = readModels(docs, resolveConfig({}));
     const byName = new Map(result.models.models.map((model) => [model.name, model.body]));
-    expect(byName.get("AddVariableType")).toMatchObject({ kind: "enum", members: [{ name: "SECRET", value: "secret" }, { name: "DEFAULT_", value: "default" }] });
-    expect(byName.get("VariableError")).toMatchObject({ kind: "union", members: [{ type: { kind: "ref", target: "models/VariableNotFound.md" } }, { type: { kind: "ref", target: "models/VariableSource.md" } }] });
-    expect(byName.get("AddVariableEntityId")).toMatchObject({ kind: "union", members: [{ type: { kind: "unknown" } }] });
+    expect(byName.get("AddVariableType")).toMatchObject({
+      kind: "enum",
+      members: [
+        { name: "SECRET", value: "secret" },
+        { name: "DEFAULT_", value: "default" },
+      ],
+    });
+    expect(byName.get("VariableError")).toMatchObject({
+      kind: "union",
+      members: [
+        { type: { kind: "ref", target: "models/VariableNotFound.md" } },
+        { type: { kind: "ref", target: "models/VariableSource.md" } },
+      ],
+    });
+    expect(byName.get("AddVariableEntityId")).toMatchObject({
+      kind: "union",
+      members: [{ type: { kind: "unknown" } }],
+    });
     const messages = [...result.files.values()].flatMap((file) => file.messages);
     expect(messages.map((message) => [message.file, message.line, message.ruleId])).toEqual([
       ["models/AddVariable.md", 38, "empty-union"],
@@ -217,7 +390,19 @@ describe("a family is part of how a doc is read", () => {
   test("a read cached under one family is not reused under another: the cached run equals an uncached one", async () => {
     const runtimeTemplate = await loadRuntimeTemplate();
     // Both readers read this page, differently: APIMatic drops the `undefined` member, Speakeasy takes it for a model name.
-    const page = md("# Account", "", "## Structure", "", "`Account`", "", "## Fields", "", "| Name | Type | Tags | Description |", "|  --- | --- | --- | --- |", "| `note` | `string \\| undefined` | Optional | - |");
+    const page = md(
+      "# Account",
+      "",
+      "## Structure",
+      "",
+      "`Account`",
+      "",
+      "## Fields",
+      "",
+      "| Name | Type | Tags | Description |",
+      "|  --- | --- | --- | --- |",
+      "| `note` | `string \\| undefined` | Optional | - |",
+    );
     const docs = [{ path: "models/account.md", text: page }];
     const readCache = new Map<string, CachedRead>();
     const asSpeakeasy = await generate({ docs, runtimeTemplate, readCache, config: { family: "speakeasy" } });

@@ -19,7 +19,10 @@ import { writeOutput } from "../src/write/writer.js";
 import { generateDocs } from "./helpers/generate-folder.js";
 
 const root = join(import.meta.dirname, "fixtures");
-const names = (await readdir(root, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const names = (await readdir(root, { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const results = new Map<string, GenerateResult>();
 const work = await mkdtemp(join(tmpdir(), "mdmodel-fixtures-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -34,7 +37,9 @@ describe.each(names)("fixture %s", (name) => {
 
     const result = await generateDocs(docs);
     results.set(name, result);
-    await expect(result.messages.map(formatMessage).join("\n") + "\n").toMatchFileSnapshot(join(root, name, "messages.txt"));
+    await expect(result.messages.map(formatMessage).join("\n") + "\n").toMatchFileSnapshot(
+      join(root, name, "messages.txt"),
+    );
     for (const file of result.files) {
       // The schema files are snapshotted too; the manifest records the generator's own fingerprint.
       if (file.path === "runtime.ts" || file.path === ".mdmodel-manifest.json") continue;
@@ -75,7 +80,9 @@ describe("awkward field names at run time", () => {
     expect(Object.keys(built).sort()).toEqual(["__proto__", "build", "default", "x-api-key"]);
     expect(isAwkward(built)).toBe(true);
     // `setBuild` sets `build`; the field called `setBuild` is set through from().
-    const both = AwkwardBuilder.from({ ...built, setBuild: "s" }).setBuild(3).build();
+    const both = AwkwardBuilder.from({ ...built, setBuild: "s" })
+      .setBuild(3)
+      .build();
     expect([both.build, both.setBuild]).toEqual([3, "s"]);
     // A field called `then` is set by `setThen`: a builder is no thenable, so awaiting it (or returning it from an async function) settles.
     const pending = new AwkwardBuilder()["x-api-key"]("k").setThen("t");
@@ -86,7 +93,8 @@ describe("awkward field names at run time", () => {
 });
 
 describe("recursive models at run time", () => {
-  const load = async (name: string) => (await import(join(work, "recursive", `models/components/${name}.ts`))) as Record<string, any>;
+  const load = async (name: string) =>
+    (await import(join(work, "recursive", `models/components/${name}.ts`))) as Record<string, any>;
   const nestedTree = (depth: number) => {
     let node: Record<string, unknown> = { name: "leaf" };
     for (let i = 0; i < depth; i++) node = { name: `n${i}`, children: [node] };
@@ -112,11 +120,17 @@ describe("recursive models at run time", () => {
     expect(cyclic.issues[0].message).toMatch(/a cycle: the value contains itself, which no JSON does/);
     expect(cyclic.issues[0].path.length).toBeLessThan(2 * 16);
     expect(parseTreeNode(cycle).ok).toBe(false);
-    expect(() => treeNodeToWire(cycle)).toThrow(new RangeError("TreeNode has a cycle: the value contains itself, which no JSON can hold"));
+    expect(() => treeNodeToWire(cycle)).toThrow(
+      new RangeError("TreeNode has a cycle: the value contains itself, which no JSON can hold"),
+    );
     expect(() => treeNodeToWire(deep)).toThrow(new RangeError("TreeNode nests deeper than 256 levels of models"));
     // Within the limit, deep trees are valid, and the counter is back to zero after every answer.
     for (const depth of [0, MAX_NESTING - 1, 10]) {
-      expect([isTreeNode(nestedTree(depth)), validateTreeNode(nestedTree(depth)).ok, parseTreeNode(nestedTree(depth)).ok]).toEqual([true, true, true]);
+      expect([
+        isTreeNode(nestedTree(depth)),
+        validateTreeNode(nestedTree(depth)).ok,
+        parseTreeNode(nestedTree(depth)).ok,
+      ]).toEqual([true, true, true]);
     }
     expect(isTreeNode(nestedTree(MAX_NESTING))).toBe(false);
   });
@@ -144,7 +158,11 @@ describe("recursive models at run time", () => {
     const { isTreeNode, validateTreeNode, parseTreeNode } = await load("treenode");
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    const throwing = { get name(): string { throw new Error("secret"); } };
+    const throwing = {
+      get name(): string {
+        throw new Error("secret");
+      },
+    };
     for (const value of [revoked.proxy, throwing, { name: "a", children: [throwing] }]) {
       expect(isTreeNode(value)).toBe(false);
       const { issues } = validateTreeNode(value);
@@ -159,7 +177,8 @@ describe("recursive models at run time", () => {
 });
 
 describe("dialect fixtures at run time", () => {
-  const load = async (fixture: string, path: string) => (await import(join(work, fixture, path))) as Record<string, any>;
+  const load = async (fixture: string, path: string) =>
+    (await import(join(work, fixture, path))) as Record<string, any>;
 
   test("Python: camelCase in TypeScript, snake_case on the wire; integers are integers; Nullable and Optional decide null", async () => {
     const { parseJob, jobToWire, isJob, validateJob } = await load("dialect-python", "models/job.ts");
@@ -201,14 +220,24 @@ describe("dialect fixtures at run time", () => {
     const finished = parseJobEvent({ event_type: "finished", exit_code: 1, error_message: "boom" });
     expect(finished).toEqual({ ok: true, value: { eventType: "finished", exitCode: 1, errorMessage: "boom" } });
     expect(jobEventToWire(finished.value)).toEqual({ event_type: "finished", exit_code: 1, error_message: "boom" });
-    expect(parseJobEvent({ event_type: "started", started_at: "2024-08-23T06:20:02Z" }).value).toEqual({ eventType: "started", startedAt: new Date("2024-08-23T06:20:02Z") });
+    expect(parseJobEvent({ event_type: "started", started_at: "2024-08-23T06:20:02Z" }).value).toEqual({
+      eventType: "started",
+      startedAt: new Date("2024-08-23T06:20:02Z"),
+    });
     expect(parseJobEvent({ event_type: "paused" }).issues).toMatchObject([{ pathText: "event_type" }]);
     expect(validateJobEvent({ eventType: "paused" }).issues).toMatchObject([{ pathText: "eventType" }]);
   });
 
   test("Go: PascalCase becomes camelCase (the wire names too); a pointer on an optional field leaves null to the policy", async () => {
     const { parseOrder, isOrder } = await load("dialect-go", "models/components/order.ts");
-    const order = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 2, lines: [{ sku: "s", unitPrice: 1.5, count: 1 }], status: "PLACED", note: null };
+    const order = {
+      id: "o",
+      createdAt: "2024-08-23T06:20:02Z",
+      quantity: 2,
+      lines: [{ sku: "s", unitPrice: 1.5, count: 1 }],
+      status: "PLACED",
+      note: null,
+    };
     const parsed = parseOrder(order);
     expect(parsed.ok).toBe(true);
     expect(isOrder(parsed.value)).toBe(true);
@@ -218,23 +247,71 @@ describe("dialect fixtures at run time", () => {
 
   test("Ruby, PHP, Java, C#: inline unions, ?T and T.nilable on required fields, byte arrays", async () => {
     const ruby = await load("dialect-ruby", "models/components/order.ts");
-    const rubyWire = { id: "o", created_at: "2024-08-23T06:20:02Z", quantity: 1, active: true, note: null, lines: [{ sku: "s", unit_price: 2 }], segments: [{ start_time: 0 }, { label: "intro" }] };
-    expect(ruby.parseOrder(rubyWire)).toMatchObject({ ok: true, value: { note: null, lines: [{ unitPrice: 2 }], segments: [{ startTime: 0 }, { label: "intro" }] } });
+    const rubyWire = {
+      id: "o",
+      created_at: "2024-08-23T06:20:02Z",
+      quantity: 1,
+      active: true,
+      note: null,
+      lines: [{ sku: "s", unit_price: 2 }],
+      segments: [{ start_time: 0 }, { label: "intro" }],
+    };
+    expect(ruby.parseOrder(rubyWire)).toMatchObject({
+      ok: true,
+      value: { note: null, lines: [{ unitPrice: 2 }], segments: [{ startTime: 0 }, { label: "intro" }] },
+    });
     const php = await load("dialect-php", "Models/Components/Order.ts");
-    const phpOrder = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, price: 2.5, note: null, lines: [], status: "placed", contact: null };
+    const phpOrder = {
+      id: "o",
+      createdAt: "2024-08-23T06:20:02Z",
+      quantity: 1,
+      price: 2.5,
+      note: null,
+      lines: [],
+      status: "placed",
+      contact: null,
+    };
     expect(php.parseOrder(phpOrder).ok).toBe(true);
     expect(php.parseOrder({ ...phpOrder, note: undefined }).ok).toBe(false);
     const java = await load("dialect-java", "models/components/Order.ts");
-    expect(java.isOrder({ id: "o", createdAt: new Date(0), quantity: 1, count: 1, lines: [], status: "PLACED", checksum: new Uint8Array([1]), note: null })).toBe(true);
+    expect(
+      java.isOrder({
+        id: "o",
+        createdAt: new Date(0),
+        quantity: 1,
+        count: 1,
+        lines: [],
+        status: "PLACED",
+        checksum: new Uint8Array([1]),
+        note: null,
+      }),
+    ).toBe(true);
     // A BigInteger is a bigint: digits in a JSON string (none lost), or a JSON integer; written back as digits.
-    const javaWire = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, count: 1, lines: [], status: "PLACED", serial: "12345678901234567890123" };
+    const javaWire = {
+      id: "o",
+      createdAt: "2024-08-23T06:20:02Z",
+      quantity: 1,
+      count: 1,
+      lines: [],
+      status: "PLACED",
+      serial: "12345678901234567890123",
+    };
     const parsedJava = java.parseOrder(javaWire);
     expect(parsedJava.value.serial).toBe(12345678901234567890123n);
     expect(java.orderToWire(parsedJava.value).serial).toBe("12345678901234567890123");
     expect(java.parseOrder({ ...javaWire, serial: 42 }).value.serial).toBe(42n);
     expect(java.parseOrder({ ...javaWire, serial: "4.2" }).issues).toMatchObject([{ pathText: "serial" }]);
     const csharp = await load("dialect-csharp", "Models/Components/Order.ts");
-    const csOrder = { id: "o", createdAt: "2024-08-23T06:20:02Z", quantity: 1, count: 1, lines: [], status: "placed", total: "12", playlist: { rule: "newest" } };
+    const csOrder = {
+      id: "o",
+      createdAt: "2024-08-23T06:20:02Z",
+      quantity: 1,
+      count: 1,
+      lines: [],
+      status: "placed",
+      total: "12",
+      playlist: { rule: "newest" },
+    };
     expect(csharp.parseOrder(csOrder).ok).toBe(true);
     expect(csharp.parseOrder({ ...csOrder, total: true }).ok).toBe(false);
   });

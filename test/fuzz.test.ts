@@ -22,16 +22,62 @@ const work = await mkdtemp(join(tmpdir(), "mdmodel-fuzz-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Characters that stress comments, strings and markdown, mixed into ordinary text. */
-const nasty = fc.constantFrom("*/", "/*", "@param", "`", "${", "\u2028", "\u2029", "</script>", "\\", '"', "'", "<", "&amp;", "é", "😀", "*", "_", "#");
+const nasty = fc.constantFrom(
+  "*/",
+  "/*",
+  "@param",
+  "`",
+  "${",
+  "\u2028",
+  "\u2029",
+  "</script>",
+  "\\",
+  '"',
+  "'",
+  "<",
+  "&amp;",
+  "é",
+  "😀",
+  "*",
+  "_",
+  "#",
+);
 const word = fc.stringMatching(/^[A-Za-z0-9 .,:;!?()-]{1,12}$/);
-const text = fc.array(fc.oneof(word, nasty), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(" ").trim()).filter((t) => t !== "");
+const text = fc
+  .array(fc.oneof(word, nasty), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(" ").trim())
+  .filter((t) => t !== "");
 
 const fieldName = fc.oneof(
   fc.stringMatching(/^[a-z][A-Za-z0-9]{0,10}$/),
   fc.stringMatching(/^[A-Za-z0-9$@ ._-]{1,10}$/).filter((name) => name.trim() === name && name !== ""),
-  fc.constantFrom("__proto__", "constructor", "toString", "default", "class", "build", "x-api-key", "$ref", "@type", "1st", "value", "path", "issues"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "toString",
+    "default",
+    "class",
+    "build",
+    "x-api-key",
+    "$ref",
+    "@type",
+    "1st",
+    "value",
+    "path",
+    "issues",
+  ),
 );
-const typeCell = fc.constantFrom("*string*", "*number*", "*boolean*", "*any*", "*string*[]", "Record<string, *number*>", '*"lit"*', "[Date](https://x.test/date)", "*number*[][]");
+const typeCell = fc.constantFrom(
+  "*string*",
+  "*number*",
+  "*boolean*",
+  "*any*",
+  "*string*[]",
+  "Record<string, *number*>",
+  '*"lit"*',
+  "[Date](https://x.test/date)",
+  "*number*[][]",
+);
 
 /** A cell-safe rendering: `|` escaped, so the table keeps its shape. */
 const cell = (value: string) => value.replace(/\|/g, "\\|");
@@ -62,7 +108,18 @@ function renderDoc(spec: { title: string; description: string; fields: FieldSpec
     const example = field.type === "*string*" && field.example !== undefined ? cell(field.example) : "";
     return `| \`${field.name}\` | ${field.type} | ${field.required ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | ${cell(field.description)} | ${example} |`;
   });
-  return [`# ${spec.title}`, "", cell(spec.description), "", "## Fields", "", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |", ...rows, ""].join("\n");
+  return [
+    `# ${spec.title}`,
+    "",
+    cell(spec.description),
+    "",
+    "## Fields",
+    "",
+    "| Field | Type | Required | Description | Example |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
 }
 
 describe("generated docs", () => {
@@ -86,13 +143,17 @@ describe("generated docs", () => {
       const file = project.createSourceFile(`m${i}.ts`, await readFile(join(out, `m${i}/doc.ts`), "utf8"));
       const iface = file.getInterfaces()[0]!;
       const module = (await import(join(out, `m${i}/doc.ts`))) as Record<string, unknown>;
-      const example = Object.entries(module).find(([name]) => name.endsWith("Example"))?.[1] as Record<string, unknown> | undefined;
+      const example = Object.entries(module).find(([name]) => name.endsWith("Example"))?.[1] as
+        Record<string, unknown> | undefined;
       if (model.body.kind !== "object") throw new Error("expected an object model");
       for (const field of model.body.fields) {
         const property = iface.getProperties().find((p) => p.getSymbolOrThrow().getName() === field.name)!;
-        const hover = ts.displayPartsToString(property.getSymbolOrThrow().compilerSymbol.getDocumentationComment(checker()));
+        const hover = ts.displayPartsToString(
+          property.getSymbolOrThrow().compilerSymbol.getDocumentationComment(checker()),
+        );
         expect(unescapeJsDoc(hover.replace(/\r\n/g, "\n"))).toBe(field.description.replace(/\r\n/g, "\n"));
-        if (field.example && field.type.kind === "string" && example) expect(example[field.name]).toBe(field.example.text);
+        if (field.example && field.type.kind === "string" && example)
+          expect(example[field.name]).toBe(field.example.text);
       }
     }
   });
@@ -115,7 +176,23 @@ const edits = fc.array(
     length: fc.nat({ max: 12 }),
     insert: fc.oneof(
       fc.string({ maxLength: 6 }),
-      fc.constantFrom("|", "\n", "`", "*", "[", "](", "<br/>", "## Fields\n", "## Values\n", "| --- |", "\\", "```typescript\n", "~~", "# ", "*/"),
+      fc.constantFrom(
+        "|",
+        "\n",
+        "`",
+        "*",
+        "[",
+        "](",
+        "<br/>",
+        "## Fields\n",
+        "## Values\n",
+        "| --- |",
+        "\\",
+        "```typescript\n",
+        "~~",
+        "# ",
+        "*/",
+      ),
     ),
   }),
   { minLength: 1, maxLength: 4 },
@@ -143,7 +220,9 @@ describe("mutated seed docs", () => {
   test("never make the generator throw; every message has a place and errors block output", async () => {
     const seeds = await loadDocs("seeds");
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...seeds), edits, (seed, changes) => expectPlacedAndBlocking([{ path: seed.path, text: applyEdits(seed.text, changes) }])),
+      fc.asyncProperty(fc.constantFrom(...seeds), edits, (seed, changes) =>
+        expectPlacedAndBlocking([{ path: seed.path, text: applyEdits(seed.text, changes) }]),
+      ),
       { numRuns: 60 },
     );
   });
@@ -156,7 +235,9 @@ describe.skipIf(!process.env.MDMODEL_CORPUS)("mutated docs of MDMODEL_CORPUS", (
   test("one doc at a time", { timeout: 600_000 }, async () => {
     const docs = await corpus;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...docs), edits, (doc, changes) => expectPlacedAndBlocking([{ path: doc.path, text: applyEdits(doc.text, changes) }])),
+      fc.asyncProperty(fc.constantFrom(...docs), edits, (doc, changes) =>
+        expectPlacedAndBlocking([{ path: doc.path, text: applyEdits(doc.text, changes) }]),
+      ),
       { numRuns: 300 },
     );
   });
@@ -172,9 +253,12 @@ describe.skipIf(!process.env.MDMODEL_CORPUS)("mutated docs of MDMODEL_CORPUS", (
     await fc.assert(
       fc.asyncProperty(sample, ({ picks, changes, moves }) => {
         const set = picks.map((index) => ({ ...docs[index]! }));
-        for (const [which, edit] of changes) set[which % set.length]!.text = applyEdits(set[which % set.length]!.text, edit);
+        for (const [which, edit] of changes)
+          set[which % set.length]!.text = applyEdits(set[which % set.length]!.text, edit);
         for (const [which, path] of moves) set[which % set.length]!.path = path;
-        return expectPlacedAndBlocking(set.filter((doc, index) => set.findIndex((other) => other.path === doc.path) === index));
+        return expectPlacedAndBlocking(
+          set.filter((doc, index) => set.findIndex((other) => other.path === doc.path) === index),
+        );
       }),
       { numRuns: 60 },
     );

@@ -21,7 +21,12 @@ const work = await mkdtemp(join(tmpdir(), "mdmodel-hostile-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
 await writeFile(join(work, "package.json"), '{ "type": "module" }\n');
 
-const HEADER = ["## Fields", "", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |"];
+const HEADER = [
+  "## Fields",
+  "",
+  "| Field | Type | Required | Description | Example |",
+  "| --- | --- | --- | --- | --- |",
+];
 
 /** Writes a generation result into a fresh folder of `work`, type-checks it, and returns the folder. */
 async function emitAndCheck(name: string, result: GenerateResult): Promise<string> {
@@ -50,14 +55,30 @@ describe("injection: doc text never changes the meaning of the code", () => {
       ...examples.map((text, i) => `| \`e${i}\` | *string* | :heavy_check_mark: | example ${i} | ${text} |`),
     ];
     const docs = [
-      { path: "models/hostile.md", text: md("# Hostile", "", "Model text */ declare const evil: 1; /*", "", ...HEADER, ...rows) },
+      {
+        path: "models/hostile.md",
+        text: md("# Hostile", "", "Model text */ declare const evil: 1; /*", "", ...HEADER, ...rows),
+      },
     ];
     const result = await generateDocs(docs);
     const out = await emitAndCheck("injection", result);
 
     // Nothing but the generated API is exported: the text did not become code.
     const module = (await import(join(out, "models/hostile.ts"))) as Record<string, unknown>;
-    expect(Object.keys(module).sort()).toEqual(["HostileBuilder", "HostileCodec", "HostileSchema", "assertHostile", "collectHostileIssues", "hostileExample", "hostileFromJSON", "hostileToJSON", "hostileToWire", "isHostile", "parseHostile", "validateHostile"]);
+    expect(Object.keys(module).sort()).toEqual([
+      "HostileBuilder",
+      "HostileCodec",
+      "HostileSchema",
+      "assertHostile",
+      "collectHostileIssues",
+      "hostileExample",
+      "hostileFromJSON",
+      "hostileToJSON",
+      "hostileToWire",
+      "isHostile",
+      "parseHostile",
+      "validateHostile",
+    ]);
 
     // The JSDoc of each field reads back, as the compiler gives it to an editor's hover, as the doc's text.
     const project = new Project({ useInMemoryFileSystem: true });
@@ -99,7 +120,15 @@ describe("injection: doc text never changes the meaning of the code", () => {
     const names = ["ValidationError", "Date", "Record", "Array", "Object", "Promise", "default", "class"];
     const docs = names.map((name) => ({
       path: `models/${name.toLowerCase()}.md`,
-      text: md(`# ${name}`, "", ...HEADER, "| `x-api-key` | *string* | :heavy_check_mark: | k | k1 |", "| `@type` | *string* | :heavy_minus_sign: | t | |", "| `a b` | *number* | :heavy_minus_sign: | n | 1 |", "| `constructor` | *string* | :heavy_minus_sign: | c | |"),
+      text: md(
+        `# ${name}`,
+        "",
+        ...HEADER,
+        "| `x-api-key` | *string* | :heavy_check_mark: | k | k1 |",
+        "| `@type` | *string* | :heavy_minus_sign: | t | |",
+        "| `a b` | *number* | :heavy_minus_sign: | n | 1 |",
+        "| `constructor` | *string* | :heavy_minus_sign: | c | |",
+      ),
     }));
     const result = await generateDocs(docs);
     const out = await emitAndCheck("names", result);
@@ -131,10 +160,26 @@ test("line terminators cannot end the banner's comment", async () => {
 test("terminal escape sequences in doc text reach no generated file raw, and the JSDoc reads back exactly", async () => {
   const { jsDocText, lineCommentText } = await import("../src/emit/escape.js");
   const evil = "Title\u001b]0;pwned\u0007 and \u001b[2J cleared, \u009b too; a real \\x1b stays text";
-  const result = await generateDocs([{ path: "models/evil.md", text: md("# Evil", "", evil, "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`a\` | *string* | :heavy_check_mark: | ${evil} |`) }]);
+  const result = await generateDocs([
+    {
+      path: "models/evil.md",
+      text: md(
+        "# Evil",
+        "",
+        evil,
+        "",
+        "## Fields",
+        "",
+        "| Field | Type | Required | Description |",
+        "| --- | --- | --- | --- |",
+        `| \`a\` | *string* | :heavy_check_mark: | ${evil} |`,
+      ),
+    },
+  ]);
   expect(result.messages.map(String)).toEqual([]);
   expect(result.files.length).toBeGreaterThan(0);
-  for (const file of result.files) expect(file.content, file.path).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  for (const file of result.files)
+    expect(file.content, file.path).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   expect(unescapeJsDoc(jsDocText(evil))).toBe(evil);
   expect(lineCommentText("a\u001bb")).toBe("a\\x1bb");
 });
@@ -143,17 +188,65 @@ const fields = (...rows: string[]) => md("# Thing", "", ...HEADER, ...rows);
 const ok = "| `a` | *string* | :heavy_check_mark: | A | |";
 
 const malformed: Array<[name: string, { docs: Array<{ path: string; text: string }>; want: string }]> = [
-  ["missing column", { docs: [{ path: "t.md", text: md("# T", "## Fields", "| Field | Type |", "| --- | --- |", "| `a` | *string* |") }], want: "t.md:3:1: error the Fields table has no Required column" }],
-  ["extra cells in a row", { docs: [{ path: "t.md", text: fields("| `a` | *string* | :heavy_check_mark: | A | x | surplus |") }], want: "t.md:7:1: error this row has 6 cells where the header has 5; remove the extra cells" }],
-  ["too few cells in a row", { docs: [{ path: "t.md", text: fields("| `a` | *string* |") }], want: "t.md:7:1: error this row has 2 cells where the header has 5; add the missing cells" }],
-  ["Fields without a table", { docs: [{ path: "t.md", text: md("# T", "## Fields", "", "None.") }], want: "t.md:2:1: error the Fields section has no table" }],
-  ["duplicate field names", { docs: [{ path: "t.md", text: fields(ok, ok) }], want: "t.md:8:3: error the field `a` is listed twice (first on line 7)" }],
+  [
+    "missing column",
+    {
+      docs: [{ path: "t.md", text: md("# T", "## Fields", "| Field | Type |", "| --- | --- |", "| `a` | *string* |") }],
+      want: "t.md:3:1: error the Fields table has no Required column",
+    },
+  ],
+  [
+    "extra cells in a row",
+    {
+      docs: [{ path: "t.md", text: fields("| `a` | *string* | :heavy_check_mark: | A | x | surplus |") }],
+      want: "t.md:7:1: error this row has 6 cells where the header has 5; remove the extra cells",
+    },
+  ],
+  [
+    "too few cells in a row",
+    {
+      docs: [{ path: "t.md", text: fields("| `a` | *string* |") }],
+      want: "t.md:7:1: error this row has 2 cells where the header has 5; add the missing cells",
+    },
+  ],
+  [
+    "Fields without a table",
+    {
+      docs: [{ path: "t.md", text: md("# T", "## Fields", "", "None.") }],
+      want: "t.md:2:1: error the Fields section has no table",
+    },
+  ],
+  [
+    "duplicate field names",
+    {
+      docs: [{ path: "t.md", text: fields(ok, ok) }],
+      want: "t.md:8:3: error the field `a` is listed twice (first on line 7)",
+    },
+  ],
   [
     "two docs with one model name in one folder",
-    { docs: [{ path: "m/a.md", text: fields(ok) }, { path: "m/b.md", text: fields(ok) }], want: "m/b.md:1:1: error the model `Thing` is also defined by m/a.md in the same folder" },
+    {
+      docs: [
+        { path: "m/a.md", text: fields(ok) },
+        { path: "m/b.md", text: fields(ok) },
+      ],
+      want: "m/b.md:1:1: error the model `Thing` is also defined by m/a.md in the same folder",
+    },
   ],
-  ["an unknown type expression", { docs: [{ path: "t.md", text: fields("| `a` | *string* *number* | :heavy_check_mark: | A | |") }], want: 't.md:7:19: error cannot read the type of `a`: unexpected "number" after the type' }],
-  ["unclosed emphasis", { docs: [{ path: "t.md", text: fields("| `a` | *string | :heavy_check_mark: | A | |") }], want: 't.md:7:9: error cannot read the type of `a`: unclosed emphasis "*"' }],
+  [
+    "an unknown type expression",
+    {
+      docs: [{ path: "t.md", text: fields("| `a` | *string* *number* | :heavy_check_mark: | A | |") }],
+      want: 't.md:7:19: error cannot read the type of `a`: unexpected "number" after the type',
+    },
+  ],
+  [
+    "unclosed emphasis",
+    {
+      docs: [{ path: "t.md", text: fields("| `a` | *string | :heavy_check_mark: | A | |") }],
+      want: 't.md:7:9: error cannot read the type of `a`: unclosed emphasis "*"',
+    },
+  ],
   [
     "an .md and an .mdx doc of one name",
     {
@@ -164,11 +257,41 @@ const malformed: Array<[name: string, { docs: Array<{ path: string; text: string
       want: "models/order.mdx:2:8: error the doc models/order.mdx cannot be generated: its module models/order.ts is also the module of models/order.md",
     },
   ],
-  ["a doc over the size limit", { docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }], want: "big.md:1:1: error the doc is 10 MB, over the 2 MB a model doc may have" }],
-  ["a doc path leaving the input folder", { docs: [{ path: "../escape.md", text: fields(ok) }], want: "../escape.md:1:1: error the doc path must be relative" }],
-  ["an absolute doc path", { docs: [{ path: "/etc/passwd.md", text: fields(ok) }], want: "/etc/passwd.md:1:1: error the doc path must be relative" }],
-  ["a doc over mdmodel's own index.ts", { docs: [{ path: "index.md", text: fields(ok) }], want: "index.md:1:1: error the doc index.md cannot be generated: its module would be index.ts, over the index.ts mdmodel writes there; rename the doc" }],
-  ["a doc over the runtime, in another case", { docs: [{ path: "Runtime.md", text: fields(ok) }], want: "Runtime.md:1:1: error the doc Runtime.md cannot be generated: its module would be Runtime.ts, over the runtime.ts mdmodel writes there" }],
+  [
+    "a doc over the size limit",
+    {
+      docs: [{ path: "big.md", text: fields(ok) + "x".repeat(10 * 1024 * 1024) }],
+      want: "big.md:1:1: error the doc is 10 MB, over the 2 MB a model doc may have",
+    },
+  ],
+  [
+    "a doc path leaving the input folder",
+    {
+      docs: [{ path: "../escape.md", text: fields(ok) }],
+      want: "../escape.md:1:1: error the doc path must be relative",
+    },
+  ],
+  [
+    "an absolute doc path",
+    {
+      docs: [{ path: "/etc/passwd.md", text: fields(ok) }],
+      want: "/etc/passwd.md:1:1: error the doc path must be relative",
+    },
+  ],
+  [
+    "a doc over mdmodel's own index.ts",
+    {
+      docs: [{ path: "index.md", text: fields(ok) }],
+      want: "index.md:1:1: error the doc index.md cannot be generated: its module would be index.ts, over the index.ts mdmodel writes there; rename the doc",
+    },
+  ],
+  [
+    "a doc over the runtime, in another case",
+    {
+      docs: [{ path: "Runtime.md", text: fields(ok) }],
+      want: "Runtime.md:1:1: error the doc Runtime.md cannot be generated: its module would be Runtime.ts, over the runtime.ts mdmodel writes there",
+    },
+  ],
   [
     "two docs whose modules differ only in letter case",
     {
@@ -179,16 +302,34 @@ const malformed: Array<[name: string, { docs: Array<{ path: string; text: string
       want: "models/order.md:1:1: error the doc models/order.md cannot be generated: its module models/order.ts differs from models/Order.ts (of models/Order.md) only in letter case",
     },
   ],
-  ["a doc path an import cannot hold", { docs: [{ path: "models/a#b.md", text: fields(ok) }], want: 'models/a#b.md:1:1: error the doc models/a#b.md cannot be generated: its path has "#"' }],
-  ["a doc path with NUL", { docs: [{ path: "a\0b.md", text: fields(ok) }], want: "a\\0b.md:1:1: error the doc path must be relative" }],
-  ["a doc path with a line break", { docs: [{ path: "a\u2028b\nexport const pwned = 1;.md", text: fields(ok) }], want: "a\u2028b\nexport const pwned = 1;.md:1:1: error the doc path must be relative" }],
+  [
+    "a doc path an import cannot hold",
+    {
+      docs: [{ path: "models/a#b.md", text: fields(ok) }],
+      want: 'models/a#b.md:1:1: error the doc models/a#b.md cannot be generated: its path has "#"',
+    },
+  ],
+  [
+    "a doc path with NUL",
+    { docs: [{ path: "a\0b.md", text: fields(ok) }], want: "a\\0b.md:1:1: error the doc path must be relative" },
+  ],
+  [
+    "a doc path with a line break",
+    {
+      docs: [{ path: "a\u2028b\nexport const pwned = 1;.md", text: fields(ok) }],
+      want: "a\u2028b\nexport const pwned = 1;.md:1:1: error the doc path must be relative",
+    },
+  ],
 ];
 
 describe("malformed docs: a message with file:line:column, and nothing to write", () => {
   test.each(malformed)("%s", async (_, { docs, want }) => {
     const result = await generateDocs(docs);
     const lines = result.messages.map(formatMessage);
-    expect(lines.some((line) => line.startsWith(want)), `${lines.join("\n")}\n  does not start with\n${want}`).toBe(true);
+    expect(
+      lines.some((line) => line.startsWith(want)),
+      `${lines.join("\n")}\n  does not start with\n${want}`,
+    ).toBe(true);
     expect(result.files).toEqual([]);
   });
 });
@@ -196,7 +337,13 @@ describe("malformed docs: a message with file:line:column, and nothing to write"
 describe("links to docs the tree does not have", () => {
   test("a warning with its place and a did-you-mean; the field is `unknown` and the other docs are written", async () => {
     const result = await generateDocs([
-      { path: "models/order.md", text: fields("| `a` | [components.Adress](./adress.md) | :heavy_check_mark: | A | |", "| `b` | *string* | :heavy_check_mark: | B | |") },
+      {
+        path: "models/order.md",
+        text: fields(
+          "| `a` | [components.Adress](./adress.md) | :heavy_check_mark: | A | |",
+          "| `b` | *string* | :heavy_check_mark: | B | |",
+        ),
+      },
       { path: "models/address.md", text: md("# Address", "", ...HEADER, ok) },
     ]);
     expect(result.messages.map(formatMessage)).toEqual([
@@ -210,7 +357,10 @@ describe("links to docs the tree does not have", () => {
 
   test("a link to a doc that fails to read is reported at the doc's own error; the linking doc gets only a note naming it", async () => {
     const result = await generateDocs([
-      { path: "models/order.md", text: fields("| `block` | [components.SoftBlock](./softblock.md) | :heavy_check_mark: | A | |") },
+      {
+        path: "models/order.md",
+        text: fields("| `block` | [components.SoftBlock](./softblock.md) | :heavy_check_mark: | A | |"),
+      },
       { path: "models/softblock.md", text: md("# SoftBlock", "", ...HEADER, "| `a` | *string* |") },
     ]);
     expect(result.messages.map(formatMessage)).toEqual([
@@ -221,10 +371,26 @@ describe("links to docs the tree does not have", () => {
   });
 
   test("a PHP inline union whose page is missing keeps the members it can type; `array` is a type, not a model", async () => {
-    const php = (cell: string) => md("# Thing", "", ...HEADER, `| \`a\` | ${cell} | :heavy_minus_sign: | A | |`, "| `b` | array<string, *mixed*> | :heavy_check_mark: | B | |");
-    const result = await generateDocs([{ path: "Models/Operations/Thing.md", text: php("[string\\|array\\|null](../../Models/Operations/QueryParamOrganizationId.md)") }]);
-    expect(result.messages.filter((message) => message.fatal !== undefined && message.fatal !== null).map(formatMessage)).toEqual([]);
-    expect(result.files.find((file) => file.path === "Models/Operations/Thing.ts")!.content).toMatch(/ a\?: string \| unknown\[\] \| null;/);
+    const php = (cell: string) =>
+      md(
+        "# Thing",
+        "",
+        ...HEADER,
+        `| \`a\` | ${cell} | :heavy_minus_sign: | A | |`,
+        "| `b` | array<string, *mixed*> | :heavy_check_mark: | B | |",
+      );
+    const result = await generateDocs([
+      {
+        path: "Models/Operations/Thing.md",
+        text: php("[string\\|array\\|null](../../Models/Operations/QueryParamOrganizationId.md)"),
+      },
+    ]);
+    expect(
+      result.messages.filter((message) => message.fatal !== undefined && message.fatal !== null).map(formatMessage),
+    ).toEqual([]);
+    expect(result.files.find((file) => file.path === "Models/Operations/Thing.ts")!.content).toMatch(
+      / a\?: string \| unknown\[\] \| null;/,
+    );
   });
 });
 
@@ -232,7 +398,10 @@ describe("odd but valid docs", () => {
   test("CRLF line endings, a BOM and tabs read like the plain doc", async () => {
     const plain = fields(ok, "| `b` | *number*[] | :heavy_minus_sign: | B | [1] |");
     const odd = "\uFEFF" + plain.replace(/\n/g, "\r\n").replace("| `b` |", "|\t`b`\t|");
-    const [a, b] = await Promise.all([generateDocs([{ path: "t.md", text: plain }]), generateDocs([{ path: "t.md", text: odd }])]);
+    const [a, b] = await Promise.all([
+      generateDocs([{ path: "t.md", text: plain }]),
+      generateDocs([{ path: "t.md", text: odd }]),
+    ]);
     expect(b.messages.map(formatMessage)).toEqual([]);
     // The manifest records each doc's hash, which differs; every generated file is the same.
     const code = (files: typeof a.files) => files.filter((file) => file.path !== ".mdmodel-manifest.json");
@@ -243,7 +412,15 @@ describe("odd but valid docs", () => {
   test("types nested 50 deep generate code that type-checks", async () => {
     const deep = "Record<string, ".repeat(25) + "*number*[]" + ">".repeat(25);
     const arrays = "*string*" + "[]".repeat(25);
-    const result = await generateDocs([{ path: "deep.md", text: fields(`| \`r\` | ${deep} | :heavy_check_mark: | R | |`, `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`) }]);
+    const result = await generateDocs([
+      {
+        path: "deep.md",
+        text: fields(
+          `| \`r\` | ${deep} | :heavy_check_mark: | R | |`,
+          `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`,
+        ),
+      },
+    ]);
     const out = await emitAndCheck("deep", result);
     const module = (await import(join(out, "deep.ts"))) as { isThing(v: unknown): boolean };
     let value: unknown = [1];
@@ -255,9 +432,28 @@ describe("odd but valid docs", () => {
 describe("depth: past a limit, a message, never a stack overflow", () => {
   test("an Example Usage nested 1,000 deep, a Type cell 400 deep and a JSON example 400 deep", async () => {
     const tree = `{ name: "a", children: [`.repeat(1000) + `{ name: "b" }` + "] }".repeat(1000);
-    const usage = md("# Tree", "", "A tree.", "", "## Example Usage", "", "```typescript", `let value: Tree = ${tree};`, "```", "", ...HEADER, "| `name` | *string* | :heavy_check_mark: | N | |", "| `children` | [Tree](tree.md)[] | :heavy_minus_sign: | C | |");
+    const usage = md(
+      "# Tree",
+      "",
+      "A tree.",
+      "",
+      "## Example Usage",
+      "",
+      "```typescript",
+      `let value: Tree = ${tree};`,
+      "```",
+      "",
+      ...HEADER,
+      "| `name` | *string* | :heavy_check_mark: | N | |",
+      "| `children` | [Tree](tree.md)[] | :heavy_minus_sign: | C | |",
+    );
     // Deeper would pass the markdown budget (1,000 marks a row), which refuses the doc before these limits are reached.
-    const json = md("# Json", "", ...HEADER, `| \`json\` | *any* | :heavy_check_mark: | J | ${"[".repeat(400)}1${"]".repeat(400)} |`);
+    const json = md(
+      "# Json",
+      "",
+      ...HEADER,
+      `| \`json\` | *any* | :heavy_check_mark: | J | ${"[".repeat(400)}1${"]".repeat(400)} |`,
+    );
     const types = md(
       "# Deep",
       "",
@@ -265,13 +461,25 @@ describe("depth: past a limit, a message, never a stack overflow", () => {
       `| \`record\` | ${"Record<string, ".repeat(400)}*string*${">".repeat(400)} | :heavy_check_mark: | R | |`,
       `| \`array\` | *string*${"[]".repeat(400)} | :heavy_check_mark: | A | |`,
     );
-    const docs = [{ path: "deep.md", text: types }, { path: "json.md", text: json }, { path: "tree.md", text: usage }];
+    const docs = [
+      { path: "deep.md", text: types },
+      { path: "json.md", text: json },
+      { path: "tree.md", text: usage },
+    ];
     const result = await generateDocs(docs);
-    expect(result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.fatal ? "error" : "warning"} ${m.reason}`)).toEqual([
-      expect.stringMatching(/^deep.md:7:\d+ error cannot read the type of `record`: this type nests deeper than 64 levels, more than mdmodel reads/),
-      expect.stringMatching(/^deep.md:8:\d+ error cannot read the type of `array`: this type nests deeper than 64 levels, more than mdmodel reads/),
+    expect(
+      result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.fatal ? "error" : "warning"} ${m.reason}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^deep.md:7:\d+ error cannot read the type of `record`: this type nests deeper than 64 levels, more than mdmodel reads/,
+      ),
+      expect.stringMatching(
+        /^deep.md:8:\d+ error cannot read the type of `array`: this type nests deeper than 64 levels, more than mdmodel reads/,
+      ),
       "json.md:7:45 warning the example of `json` does not fit its type: this example nests deeper than 100 levels, more than mdmodel reads",
-      expect.stringMatching(/^tree.md:8:\d+ warning the example is left out: this example nests deeper than 100 levels, more than mdmodel reads$/),
+      expect.stringMatching(
+        /^tree.md:8:\d+ warning the example is left out: this example nests deeper than 100 levels, more than mdmodel reads$/,
+      ),
     ]);
     expect(result.files).toEqual([]);
   });
@@ -281,7 +489,10 @@ describe("odd but valid docs", () => {
   test("CRLF line endings, a BOM and tabs read like the plain doc", async () => {
     const plain = fields(ok, "| `b` | *number*[] | :heavy_minus_sign: | B | [1] |");
     const odd = "\uFEFF" + plain.replace(/\n/g, "\r\n").replace("| `b` |", "|\t`b`\t|");
-    const [a, b] = await Promise.all([generateDocs([{ path: "t.md", text: plain }]), generateDocs([{ path: "t.md", text: odd }])]);
+    const [a, b] = await Promise.all([
+      generateDocs([{ path: "t.md", text: plain }]),
+      generateDocs([{ path: "t.md", text: odd }]),
+    ]);
     expect(b.messages.map(formatMessage)).toEqual([]);
     // The manifest records each doc's hash, which differs; every generated file is the same.
     const code = (files: typeof a.files) => files.filter((file) => file.path !== ".mdmodel-manifest.json");
@@ -292,7 +503,15 @@ describe("odd but valid docs", () => {
   test("types nested 50 deep generate code that type-checks", async () => {
     const deep = "Record<string, ".repeat(25) + "*number*[]" + ">".repeat(25);
     const arrays = "*string*" + "[]".repeat(25);
-    const result = await generateDocs([{ path: "deep.md", text: fields(`| \`r\` | ${deep} | :heavy_check_mark: | R | |`, `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`) }]);
+    const result = await generateDocs([
+      {
+        path: "deep.md",
+        text: fields(
+          `| \`r\` | ${deep} | :heavy_check_mark: | R | |`,
+          `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`,
+        ),
+      },
+    ]);
     const out = await emitAndCheck("deep", result);
     const module = (await import(join(out, "deep.ts"))) as { isThing(v: unknown): boolean };
     let value: unknown = [1];
@@ -303,7 +522,11 @@ describe("odd but valid docs", () => {
 
 describe("very large models", () => {
   test("a model with 4,000 fields has walks tsc can analyse, and they check every field", async () => {
-    const rows = Array.from({ length: 4000 }, (_, i) => `| \`f${i}\` | *${i % 3 === 0 ? "number" : "string"}* | ${i % 2 === 1 ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | F${i} | |`);
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `| \`f${i}\` | *${i % 3 === 0 ? "number" : "string"}* | ${i % 2 === 1 ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | F${i} | |`,
+    );
     const result = await generateDocs([{ path: "wide.md", text: md("# Wide", "", ...HEADER, ...rows) }]);
     // One function of 4,000 checks is "too large for control flow analysis" (TS2563).
     const out = await emitAndCheck("wide", result);
@@ -313,10 +536,14 @@ describe("very large models", () => {
     for (const broken of [1, 2000, 3999]) {
       const value = { ...valid, [`f${broken}`]: true };
       expect(module.isWide!(value)).toBe(false);
-      expect(module.validateWide!(value).issues.map((issue: { pathText: string }) => issue.pathText)).toEqual([`f${broken}`]);
+      expect(module.validateWide!(value).issues.map((issue: { pathText: string }) => issue.pathText)).toEqual([
+        `f${broken}`,
+      ]);
     }
     const { f3999: _, ...missing } = valid;
-    expect(module.validateWide!(missing).issues.map((issue: { message: string }) => issue.message)).toEqual(["f3999: required number is missing"]);
+    expect(module.validateWide!(missing).issues.map((issue: { message: string }) => issue.message)).toEqual([
+      "f3999: required number is missing",
+    ]);
   }, 60_000);
 });
 
@@ -332,7 +559,11 @@ describe("the writer", () => {
       { path: "models/b.ts", content: "export {};\n" },
     ];
     await expect(writeOutput(out, files)).rejects.toThrow(OutputConflictError);
-    await expect(writeOutput(out, files)).rejects.toMatchObject({ kind: "link", path: "models", generated: "models/b.ts" });
+    await expect(writeOutput(out, files)).rejects.toMatchObject({
+      kind: "link",
+      path: "models",
+      generated: "models/b.ts",
+    });
     await expect(readFile(join(outside, "b.ts"))).rejects.toThrow();
     await expect(readFile(join(out, "a.ts"))).rejects.toThrow();
   });
@@ -343,7 +574,10 @@ describe("the writer", () => {
     await writeFile(victim, "keep me\n");
     await mkdir(out, { recursive: true });
     await writeFile(join(out, "mine.txt"), "keep me too\n");
-    const forged = { generator: "mdmodel", files: { "../victim.txt": "x", "/etc/hostname": "x", "mine.txt/../../victim.txt": "x" } };
+    const forged = {
+      generator: "mdmodel",
+      files: { "../victim.txt": "x", "/etc/hostname": "x", "mine.txt/../../victim.txt": "x" },
+    };
     await writeFile(join(out, MANIFEST_PATH), JSON.stringify(forged));
     const summary = await writeOutput(out, [{ path: "a.ts", content: "export {};\n" }]);
     expect(summary.removed).toEqual([]);
@@ -354,12 +588,38 @@ describe("the writer", () => {
 
 describe("names that are JavaScript's own", () => {
   // Each is a model, an enum and an enum member; the barrel must load and every function work.
-  const globals = ["JSON", "Object", "Array", "Promise", "Symbol", "Error", "Function", "Math", "NaN", "Infinity", "undefined", "globalThis", "eval", "arguments", "Number", "String", "Map", "Set", "Reflect"];
+  const globals = [
+    "JSON",
+    "Object",
+    "Array",
+    "Promise",
+    "Symbol",
+    "Error",
+    "Function",
+    "Math",
+    "NaN",
+    "Infinity",
+    "undefined",
+    "globalThis",
+    "eval",
+    "arguments",
+    "Number",
+    "String",
+    "Map",
+    "Set",
+    "Reflect",
+  ];
 
   test("as model and enum names they compile, the barrel loads, and toJSON, validate and parse work", async () => {
     const docs = globals.flatMap((name) => [
-      { path: `objects/${name.toLowerCase()}.md`, text: md(`# ${name}`, "", ...HEADER, "| `id` | *string* | :heavy_check_mark: | I | a |") },
-      { path: `enums/${name.toLowerCase()}.md`, text: md(`# ${name}`, "", "## Values", "", "| Name | Value |", "| --- | --- |", "| `A` | a |", "| `B` | b |") },
+      {
+        path: `objects/${name.toLowerCase()}.md`,
+        text: md(`# ${name}`, "", ...HEADER, "| `id` | *string* | :heavy_check_mark: | I | a |"),
+      },
+      {
+        path: `enums/${name.toLowerCase()}.md`,
+        text: md(`# ${name}`, "", "## Values", "", "| Name | Value |", "| --- | --- |", "| `A` | a |", "| `B` | b |"),
+      },
     ]);
     const result = await generateDocs(docs);
     const out = await emitAndCheck("globals", result);
@@ -367,7 +627,10 @@ describe("names that are JavaScript's own", () => {
     const exported = Object.keys(api);
     for (const folder of ["objects", "enums"]) {
       for (const name of globals) {
-        const module = (await import(join(out, folder, `${name.toLowerCase()}.ts`))) as Record<string, (value: unknown) => unknown>;
+        const module = (await import(join(out, folder, `${name.toLowerCase()}.ts`))) as Record<
+          string,
+          (value: unknown) => unknown
+        >;
         const toJSON = Object.keys(module).find((key) => key.endsWith("ToJSON"))!;
         const validate = Object.keys(module).find((key) => key.startsWith("validate"))!;
         const value = folder === "objects" ? { id: "x" } : "a";
@@ -379,7 +642,21 @@ describe("names that are JavaScript's own", () => {
   });
 
   test("an enum member named __proto__ is an own key of the const, and the const keeps Object.prototype", async () => {
-    const result = await generateDocs([{ path: "proto.md", text: md("# Proto", "", "## Values", "", "| Name | Value |", "| --- | --- |", "| `__proto__` | proto |", "| `constructor` | ctor |") }]);
+    const result = await generateDocs([
+      {
+        path: "proto.md",
+        text: md(
+          "# Proto",
+          "",
+          "## Values",
+          "",
+          "| Name | Value |",
+          "| --- | --- |",
+          "| `__proto__` | proto |",
+          "| `constructor` | ctor |",
+        ),
+      },
+    ]);
     const out = await emitAndCheck("proto-member", result);
     const { Proto } = (await import(join(out, "proto.ts"))) as { Proto: Record<string, string> };
     expect(Object.hasOwn(Proto, "__proto__")).toBe(true);
@@ -389,9 +666,19 @@ describe("names that are JavaScript's own", () => {
   });
 
   test("externalTypes keys __proto__ and hasOwnProperty are mapped as written", async () => {
-    const text = md("# Ext", "", ...HEADER, "| `a` | [\\_\\_proto\\_\\_](https://example.com/a) | :heavy_check_mark: | A | |", "| `b` | [hasOwnProperty](https://example.com/b) | :heavy_check_mark: | B | |");
+    const text = md(
+      "# Ext",
+      "",
+      ...HEADER,
+      "| `a` | [\\_\\_proto\\_\\_](https://example.com/a) | :heavy_check_mark: | A | |",
+      "| `b` | [hasOwnProperty](https://example.com/b) | :heavy_check_mark: | B | |",
+    );
     const externalTypes = JSON.parse('{ "__proto__": "string", "hasOwnProperty": "number" }') as Record<string, string>;
-    const result = await generate({ docs: [{ path: "ext.md", text }], runtimeTemplate: await loadRuntimeTemplate(), config: { externalTypes } });
+    const result = await generate({
+      docs: [{ path: "ext.md", text }],
+      runtimeTemplate: await loadRuntimeTemplate(),
+      config: { externalTypes },
+    });
     expect(result.messages.map(formatMessage)).toEqual([]);
     const module = result.files.find((file) => file.path === "ext.ts")!.content;
     expect(module).toMatch(/\ba: string;/);
@@ -404,7 +691,11 @@ describe("names that are JavaScript's own", () => {
       { path: "caf\u00e9.md", text: doc("Cafe") },
       { path: "cafe\u0301.md", text: doc("Coffee") },
     ]);
-    expect(result.messages.map(formatMessage)).toEqual([expect.stringMatching(/differs from caf.+\.ts \(of caf.+\.md\) only in Unicode normalization \(NFC and NFD\), so on macOS one would overwrite the other/)]);
+    expect(result.messages.map(formatMessage)).toEqual([
+      expect.stringMatching(
+        /differs from caf.+\.ts \(of caf.+\.md\) only in Unicode normalization \(NFC and NFD\), so on macOS one would overwrite the other/,
+      ),
+    ]);
     expect(result.files).toEqual([]);
   });
 });
@@ -413,8 +704,31 @@ describe("invisible characters", () => {
   test("bidi controls and zero-width characters in enum values, descriptions and examples are escapes in the code, and the values are exact", async () => {
     const bidi = "\u202Eevil\u2066x\u2069\u200B";
     const docs = [
-      { path: "e.md", text: md("# E", "", `An enum ${bidi}.`, "", "## Values", "", "| Name | Value |", "| --- | --- |", `| \`A\` | a${bidi} |`) },
-      { path: "o.md", text: md("# O", "", `An object ${bidi}.`, "", ...HEADER, `| \`s\` | *string* | :heavy_check_mark: | S ${bidi} | x${bidi} |`) },
+      {
+        path: "e.md",
+        text: md(
+          "# E",
+          "",
+          `An enum ${bidi}.`,
+          "",
+          "## Values",
+          "",
+          "| Name | Value |",
+          "| --- | --- |",
+          `| \`A\` | a${bidi} |`,
+        ),
+      },
+      {
+        path: "o.md",
+        text: md(
+          "# O",
+          "",
+          `An object ${bidi}.`,
+          "",
+          ...HEADER,
+          `| \`s\` | *string* | :heavy_check_mark: | S ${bidi} | x${bidi} |`,
+        ),
+      },
     ];
     const result = await generateDocs(docs);
     const out = await emitAndCheck("bidi", result);
@@ -425,18 +739,53 @@ describe("invisible characters", () => {
     expect(oExample.s).toBe(`x${bidi}`);
     const project = new Project({ useInMemoryFileSystem: true });
     const source = project.createSourceFile("o.ts", await readFile(join(out, "o.ts"), "utf8"));
-    const docText = unescapeJsDoc(ts.displayPartsToString(source.getInterfaceOrThrow("O").getSymbolOrThrow().compilerSymbol.getDocumentationComment(project.getTypeChecker().compilerObject)));
+    const docText = unescapeJsDoc(
+      ts.displayPartsToString(
+        source
+          .getInterfaceOrThrow("O")
+          .getSymbolOrThrow()
+          .compilerSymbol.getDocumentationComment(project.getTypeChecker().compilerObject),
+      ),
+    );
     expect(docText).toBe(`An object ${bidi}.`);
   });
 });
 
 describe("values a caller or an attacker shapes", () => {
-  const account = md("# Account", "", ...HEADER, "| `id` | *string* | :heavy_check_mark: | I | |", "| `role` | *string* | :heavy_minus_sign: | R | |", "| `isAdmin` | *boolean* | :heavy_minus_sign: | A | |");
-  const span = md("# Span", "", ...HEADER, "| `name` | *string* | :heavy_check_mark: | N | |", "| `children` | [Span](span.md)[] | :heavy_minus_sign: | C | |", "| `parent` | [Span](span.md) | :heavy_minus_sign: | P | |");
-  const bag = md("# Bag", "", ...HEADER, "| `items` | *any*[] | :heavy_check_mark: | I | |", "| `names` | *string*[] | :heavy_minus_sign: | N | |", "| `big` | *bigint* | :heavy_minus_sign: | B | |");
+  const account = md(
+    "# Account",
+    "",
+    ...HEADER,
+    "| `id` | *string* | :heavy_check_mark: | I | |",
+    "| `role` | *string* | :heavy_minus_sign: | R | |",
+    "| `isAdmin` | *boolean* | :heavy_minus_sign: | A | |",
+  );
+  const span = md(
+    "# Span",
+    "",
+    ...HEADER,
+    "| `name` | *string* | :heavy_check_mark: | N | |",
+    "| `children` | [Span](span.md)[] | :heavy_minus_sign: | C | |",
+    "| `parent` | [Span](span.md) | :heavy_minus_sign: | P | |",
+  );
+  const bag = md(
+    "# Bag",
+    "",
+    ...HEADER,
+    "| `items` | *any*[] | :heavy_check_mark: | I | |",
+    "| `names` | *string*[] | :heavy_minus_sign: | N | |",
+    "| `big` | *bigint* | :heavy_minus_sign: | B | |",
+  );
   let api: Record<string, (value: unknown) => any>;
   beforeAll(async () => {
-    const out = await emitAndCheck("shaped", await generateDocs([{ path: "account.md", text: account }, { path: "span.md", text: span }, { path: "bag.md", text: bag }]));
+    const out = await emitAndCheck(
+      "shaped",
+      await generateDocs([
+        { path: "account.md", text: account },
+        { path: "span.md", text: span },
+        { path: "bag.md", text: bag },
+      ]),
+    );
     api = (await import(join(out, "index.ts"))) as typeof api;
   }, 60_000);
 

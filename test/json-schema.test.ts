@@ -28,7 +28,9 @@ const addFormats = addFormatsModule as unknown as (ajv: AnyAjv) => AnyAjv;
 const work = await workFolder("json-schema");
 const outputs: Output[] = [
   ...(await testOutputs(work)),
-  await outputOf(work, "seeds, rejecting unknown properties", join(import.meta.dirname, "..", "seeds"), { unknownProperties: "reject" }),
+  await outputOf(work, "seeds, rejecting unknown properties", join(import.meta.dirname, "..", "seeds"), {
+    unknownProperties: "reject",
+  }),
 ];
 
 /** Every schema file of an output, by `$id`. */
@@ -85,49 +87,62 @@ describe.each(outputs)("$name", async (output) => {
   const jsonSchemaOf = runtime["jsonSchemaOf"] as JsonSchemaOf;
   const options: ValueOptions = { RFCDate: runtime["RFCDate"] as ValueOptions["RFCDate"], json: true };
   const runs = output.name === "MDMODEL_CORPUS" ? 6 : 30;
-  const tried = sampleOf(output.name, output.models.models.filter((model) => !reachesBinary(self(model), output.models)));
+  const tried = sampleOf(
+    output.name,
+    output.models.models.filter((model) => !reachesBinary(self(model), output.models)),
+  );
 
-  test.each(tried.map((model) => [model.path, model] as const))("%s: ajv and the parse agree", async (path, model: ResolvedModel) => {
-    compared += 1;
-    const names = namesOf(model);
-    const api = await moduleOf(output.out, model);
-    const parse = api[names.parse] as Parse;
-    const toWire = api[names.toWire] as (value: unknown) => unknown;
-    const id = output.result.schemas.find((schema) => schema.docPath === path)!.path;
-    const byFile = ajv.getSchema(id)!;
-    const bundled = strictAjv("2020-12").compile(jsonSchemaOf(api[names.schema]));
-    const draft07 = strictAjv("07").compile(jsonSchemaOf(api[names.schema], "draft-07"));
-    const agree = (wire: unknown, what: string) => {
-      const accepted = parse(wire).ok;
-      expect(byFile(wire), `${what}: ${JSON.stringify(wire)}\najv: ${JSON.stringify(byFile.errors)}\nparse: ${JSON.stringify(parse(wire).issues)}`).toBe(accepted);
-      expect(bundled(wire), `${what} (bundled)`).toBe(accepted);
-      expect(draft07(wire), `${what} (draft-07)`).toBe(accepted);
-      return accepted;
-    };
+  test.each(tried.map((model) => [model.path, model] as const))(
+    "%s: ajv and the parse agree",
+    async (path, model: ResolvedModel) => {
+      compared += 1;
+      const names = namesOf(model);
+      const api = await moduleOf(output.out, model);
+      const parse = api[names.parse] as Parse;
+      const toWire = api[names.toWire] as (value: unknown) => unknown;
+      const id = output.result.schemas.find((schema) => schema.docPath === path)!.path;
+      const byFile = ajv.getSchema(id)!;
+      const bundled = strictAjv("2020-12").compile(jsonSchemaOf(api[names.schema]));
+      const draft07 = strictAjv("07").compile(jsonSchemaOf(api[names.schema], "draft-07"));
+      const agree = (wire: unknown, what: string) => {
+        const accepted = parse(wire).ok;
+        expect(
+          byFile(wire),
+          `${what}: ${JSON.stringify(wire)}\najv: ${JSON.stringify(byFile.errors)}\nparse: ${JSON.stringify(parse(wire).issues)}`,
+        ).toBe(accepted);
+        expect(bundled(wire), `${what} (bundled)`).toBe(accepted);
+        expect(draft07(wire), `${what} (draft-07)`).toBe(accepted);
+        return accepted;
+      };
 
-    const wires = validModel(model, output.models, options).map((value) => JSON.parse(JSON.stringify(toWire(value))) as unknown);
-    fc.assert(
-      fc.property(
-        wires.chain((wire) => anyNodeMutant(wire).map((mutation) => ({ wire, ...mutation }))),
-        ({ wire, path: at, mutant }) => {
-          expect(agree(wire, "a valid wire value")).toBe(true);
-          if (ajvSees(at)) agree(mutant, `the mutant at ${JSON.stringify(at)}`);
-          // A leaf its type rejects: rejected by both.
-          for (const [leaf, bad] of mutableLeaves(self(model), wire, output.models, [])) {
-            if (leaf.length > 0 && ajvSees(leaf)) expect(agree(withValueAt(wire, leaf, bad), `the wrong leaf at ${JSON.stringify(leaf)}`)).toBe(false);
-          }
-        },
-      ),
-      { numRuns: runs },
-    );
-  });
+      const wires = validModel(model, output.models, options).map(
+        (value) => JSON.parse(JSON.stringify(toWire(value))) as unknown,
+      );
+      fc.assert(
+        fc.property(
+          wires.chain((wire) => anyNodeMutant(wire).map((mutation) => ({ wire, ...mutation }))),
+          ({ wire, path: at, mutant }) => {
+            expect(agree(wire, "a valid wire value")).toBe(true);
+            if (ajvSees(at)) agree(mutant, `the mutant at ${JSON.stringify(at)}`);
+            // A leaf its type rejects: rejected by both.
+            for (const [leaf, bad] of mutableLeaves(self(model), wire, output.models, [])) {
+              if (leaf.length > 0 && ajvSees(leaf))
+                expect(agree(withValueAt(wire, leaf, bad), `the wrong leaf at ${JSON.stringify(leaf)}`)).toBe(false);
+            }
+          },
+        ),
+        { numRuns: runs },
+      );
+    },
+  );
 
   test("the doc's examples in each schema are wire values the parse and the schema accept alike", async () => {
     for (const emitted of output.result.schemas) {
       const examples = (emitted.schema["examples"] as unknown[] | undefined) ?? [];
       const model = output.models.byPath.get(emitted.docPath)!;
       const parse = (await moduleOf(output.out, model))[namesOf(model).parse] as Parse;
-      for (const example of examples) expect(ajv.getSchema(emitted.path)!(example), emitted.path).toBe(parse(example).ok);
+      for (const example of examples)
+        expect(ajv.getSchema(emitted.path)!(example), emitted.path).toBe(parse(example).ok);
     }
   });
 });
@@ -152,7 +167,17 @@ test("the date rules next to ajv-formats: the same verdicts but for the forms RF
   const schema = ajv.getSchema("models/components/order.schema.json")!;
   const base = { id: "o", status: "paid", items: [], placedAt: "2024-03-01T09:30:00Z" };
   const verdicts = (placedAt: string) => [parse({ ...base, placedAt }).ok, schema({ ...base, placedAt })];
-  for (const same of ["2024-03-01T09:30:00Z", "2024-03-01t09:30:00.5z", "2024-03-01 09:30:00+02:00", "2024-03-01T09:30:00-0130", "2024-02-30T09:30:00Z", "2024-03-01T24:00:00Z", "2024-03-01T09:60:00Z", "2024-03-01T09:30Z", "2024-03-01"]) {
+  for (const same of [
+    "2024-03-01T09:30:00Z",
+    "2024-03-01t09:30:00.5z",
+    "2024-03-01 09:30:00+02:00",
+    "2024-03-01T09:30:00-0130",
+    "2024-02-30T09:30:00Z",
+    "2024-03-01T24:00:00Z",
+    "2024-03-01T09:60:00Z",
+    "2024-03-01T09:30Z",
+    "2024-03-01",
+  ]) {
     const [parsed, validated] = verdicts(same);
     expect(parsed, same).toBe(validated);
   }
@@ -165,12 +190,26 @@ test("doc names with spaces and non-ASCII letters give $ids and $refs that are U
   const { generateDocs, md } = await import("./helpers/generate-folder.js");
   const table = ["## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |"];
   const result = await generateDocs([
-    { path: "models/my model.md", text: md("# MyModel", "", ...table, "| `cafe` | [Café](<café ☕.md>) | :heavy_check_mark: | C |", "| `deep` | [Deep](<sub dir/ünï code.md>) | :heavy_minus_sign: | D |") },
+    {
+      path: "models/my model.md",
+      text: md(
+        "# MyModel",
+        "",
+        ...table,
+        "| `cafe` | [Café](<café ☕.md>) | :heavy_check_mark: | C |",
+        "| `deep` | [Deep](<sub dir/ünï code.md>) | :heavy_minus_sign: | D |",
+      ),
+    },
     { path: "models/café ☕.md", text: md("# Café", "", ...table, "| `name` | *string* | :heavy_check_mark: | N |") },
-    { path: "models/sub dir/ünï code.md", text: md("# Deep", "", ...table, "| `back` | [MyModel](<../my model.md>) | :heavy_minus_sign: | B |") },
+    {
+      path: "models/sub dir/ünï code.md",
+      text: md("# Deep", "", ...table, "| `back` | [MyModel](<../my model.md>) | :heavy_minus_sign: | B |"),
+    },
   ]);
   expect(result.messages.filter((message) => message.fatal === true)).toEqual([]);
-  const schemas = result.files.filter((file) => file.path.endsWith(".schema.json")).map((file) => JSON.parse(file.content) as Record<string, unknown>);
+  const schemas = result.files
+    .filter((file) => file.path.endsWith(".schema.json"))
+    .map((file) => JSON.parse(file.content) as Record<string, unknown>);
   expect(schemas).toHaveLength(3);
   const text = JSON.stringify(schemas);
   expect(text).toContain('"$id":"models/my%20model.schema.json"');
@@ -180,7 +219,10 @@ test("doc names with spaces and non-ASCII letters give $ids and $refs that are U
   for (const schema of schemas) {
     // Each file on its own, its refs loaded on request by the URI they resolve to (percent-encoded).
     const byPath = new Map(schemas.map((other) => [decodeURI(other["$id"] as string), other]));
-    const alone = strictAjv("2020-12", async (uri) => byPath.get(decodeURI(uri)) ?? Promise.reject(new Error(`no schema ${uri}`)));
+    const alone = strictAjv(
+      "2020-12",
+      async (uri) => byPath.get(decodeURI(uri)) ?? Promise.reject(new Error(`no schema ${uri}`)),
+    );
     expect(typeof (await alone.compileAsync(schema)), String(schema["$id"])).toBe("function");
   }
   const ajv = strictAjv("2020-12");

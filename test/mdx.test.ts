@@ -23,7 +23,11 @@ async function project(name: string): Promise<string> {
   return root;
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd, stdio: "pipe" }).toString();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], {
+    cwd,
+    stdio: "pipe",
+  }).toString();
 
 describe(".mdx docs through the command", () => {
   test("generate writes every model; --check passes, then fails with the doc that changed; the next run is sparse", async () => {
@@ -31,11 +35,20 @@ describe(".mdx docs through the command", () => {
     const first = await mdmodel(root, "generate", "--input", "docs", "--out", "gen");
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/5 models \(3 objects, 1 enum, 1 union\)/);
-    expect((await readdir(join(root, "gen/models/components"))).filter((name) => name.endsWith(".ts")).sort()).toEqual(["carrier.ts", "destination.ts", "pickuppoint.ts", "shipment.ts", "shipmentstatus.ts"]);
+    expect((await readdir(join(root, "gen/models/components"))).filter((name) => name.endsWith(".ts")).sort()).toEqual([
+      "carrier.ts",
+      "destination.ts",
+      "pickuppoint.ts",
+      "shipment.ts",
+      "shipmentstatus.ts",
+    ]);
     expect((await mdmodel(root, "generate", "--check", "--input", "docs", "--out", "gen")).code).toBe(0);
 
     const page = join(root, "docs/models/components/carrier.mdx");
-    await writeFile(page, (await readFile(page, "utf8")).replace("| `TrackingURL` | `*string` |", "| `TrackingURL` | `*int64` |"));
+    await writeFile(
+      page,
+      (await readFile(page, "utf8")).replace("| `TrackingURL` | `*string` |", "| `TrackingURL` | `*int64` |"),
+    );
     const stale = await mdmodel(root, "generate", "--check", "--input", "docs", "--out", "gen");
     expect(stale.code).toBe(1);
     expect(stale.stderr + stale.stdout).toMatch(/gen\/models\/components\/carrier\.ts/);
@@ -75,7 +88,9 @@ describe("an input folder without a model doc", () => {
     await writeFile(join(root, "docs", "readme.md"), "# Readme\n\nNothing here.\n");
     const run = await mdmodel(root, "generate", "--input", "docs", "--out", "gen");
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^mdmodel: the one \.md or \.mdx page in docs is not a model doc \(--verbose says why\); it holds 1 \.rst file, which mdmodel does not read\. A model doc is a markdown page/);
+    expect(run.stderr).toMatch(
+      /^mdmodel: the one \.md or \.mdx page in docs is not a model doc \(--verbose says why\); it holds 1 \.rst file, which mdmodel does not read\. A model doc is a markdown page/,
+    );
     expect(await readdir(root)).not.toContain("gen");
     const check = await mdmodel(root, "generate", "--check", "--input", "docs", "--out", "gen");
     expect(check.code).toBe(3);

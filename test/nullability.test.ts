@@ -37,10 +37,26 @@ function nullability(config: ConfigInput): Record<string, boolean> {
 
 describe("nullability", () => {
   test.each<[string, ConfigInput, Record<string, boolean>]>([
-    ["the default (optional): stated fields, and every optional field", {}, { id: false, text: true, tags: true, topic: true, owner: false }],
-    ["examples: stated fields only (no example sets one to null)", { nulls: "examples" }, { id: false, text: true, tags: true, topic: false, owner: false }],
-    ["none: the doc's word still holds", { nulls: "none" }, { id: false, text: true, tags: true, topic: false, owner: false }],
-    ["overrides beat the doc and the policy", { nullable: ["Note.owner"], notNullable: ["Note.text", "Note.topic"] }, { id: false, text: false, tags: true, topic: false, owner: true }],
+    [
+      "the default (optional): stated fields, and every optional field",
+      {},
+      { id: false, text: true, tags: true, topic: true, owner: false },
+    ],
+    [
+      "examples: stated fields only (no example sets one to null)",
+      { nulls: "examples" },
+      { id: false, text: true, tags: true, topic: false, owner: false },
+    ],
+    [
+      "none: the doc's word still holds",
+      { nulls: "none" },
+      { id: false, text: true, tags: true, topic: false, owner: false },
+    ],
+    [
+      "overrides beat the doc and the policy",
+      { nullable: ["Note.owner"], notNullable: ["Note.text", "Note.topic"] },
+      { id: false, text: false, tags: true, topic: false, owner: true },
+    ],
   ])("%s", (_name, config, want) => {
     expect(nullability(config)).toEqual(want);
   });
@@ -49,13 +65,24 @@ describe("nullability", () => {
     const { models } = readModels([{ path: "note.md", text: NOTE }], resolveConfig({}));
     const body = models.models[0]!.body;
     if (body.kind !== "object") throw new Error("not an object");
-    expect(body.fields.find((field) => field.name === "text")).toMatchObject({ type: { kind: "string" }, nullability: "yes", nullable: true });
-    expect(body.fields.find((field) => field.name === "tags")).toMatchObject({ type: { kind: "array", element: { kind: "string" } }, nullability: "yes" });
+    expect(body.fields.find((field) => field.name === "text")).toMatchObject({
+      type: { kind: "string" },
+      nullability: "yes",
+      nullable: true,
+    });
+    expect(body.fields.find((field) => field.name === "tags")).toMatchObject({
+      type: { kind: "array", element: { kind: "string" } },
+      nullability: "yes",
+    });
     expect(body.fields.find((field) => field.name === "topic")).toMatchObject({ nullability: "unknown" });
   });
 
   test("an override that names no field is a warning that says how to write one", async () => {
-    const result = await generate({ docs: [{ path: "note.md", text: NOTE }], runtimeTemplate: await loadRuntimeTemplate(), config: { nullable: ["Note.nope", "Nope.text"] } });
+    const result = await generate({
+      docs: [{ path: "note.md", text: NOTE }],
+      runtimeTemplate: await loadRuntimeTemplate(),
+      config: { nullable: ["Note.nope", "Nope.text"] },
+    });
     expect(result.messages.map(formatMessage)).toEqual([
       "<config>:1:1: warning the config's nullable or notNullable names `Note.nope`, which no model has; write it as Model.field, the model's title and a field of its Fields table [unknown-override]",
       "<config>:1:1: warning the config's nullable or notNullable names `Nope.text`, which no model has; write it as Model.field, the model's title and a field of its Fields table [unknown-override]",
@@ -67,10 +94,17 @@ describe("unknown properties when parsing", () => {
   const work = mkdtemp(join(tmpdir(), "mdmodel-nulls-"));
   afterAll(async () => rm(await work, { recursive: true, force: true }));
   const api = async (name: string, config: ConfigInput) => {
-    const result = await generate({ docs: [{ path: "note.md", text: NOTE }], runtimeTemplate: await loadRuntimeTemplate(), config });
+    const result = await generate({
+      docs: [{ path: "note.md", text: NOTE }],
+      runtimeTemplate: await loadRuntimeTemplate(),
+      config,
+    });
     const out = join(await work, name);
     await writeOutput(out, result.files);
-    return (await import(join(out, "note.ts"))) as Record<string, (value: unknown) => { ok: boolean; value?: unknown; issues?: unknown[] }>;
+    return (await import(join(out, "note.ts"))) as Record<
+      string,
+      (value: unknown) => { ok: boolean; value?: unknown; issues?: unknown[] }
+    >;
   };
   const wire = { id: "n1", text: null, owner: "ada", password: "hunter2" };
 
@@ -87,13 +121,19 @@ describe("unknown properties when parsing", () => {
 
   test("reject: an issue at the key, when parsing and when validating", async () => {
     const note = await api("reject", { unknownProperties: "reject" });
-    expect(note["parseNote"]!(wire)).toMatchObject({ ok: false, issues: [{ pathText: "password", message: "password: unknown property" }] });
+    expect(note["parseNote"]!(wire)).toMatchObject({
+      ok: false,
+      issues: [{ pathText: "password", message: "password: unknown property" }],
+    });
     expect(note["validateNote"]!(wire).ok).toBe(false);
   });
 
   test("a null where the doc does not allow it is an issue at the field; a nullable field takes null", async () => {
     const note = await api("nulls", {});
-    expect(note["parseNote"]!({ id: null, text: null, owner: "ada" })).toMatchObject({ ok: false, issues: [{ pathText: "id", expected: "string" }] });
+    expect(note["parseNote"]!({ id: null, text: null, owner: "ada" })).toMatchObject({
+      ok: false,
+      issues: [{ pathText: "id", expected: "string" }],
+    });
     expect(note["parseNote"]!({ id: "n", text: null, owner: "ada", topic: null })).toMatchObject({ ok: true });
   });
 });

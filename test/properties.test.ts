@@ -14,7 +14,8 @@ import { validModel as validOf, wrong as wrongOf, type ValueOptions } from "./he
 
 const { models } = readModels(await loadDocs("seeds"), DEFAULT_CONFIG);
 const options: ValueOptions = { RFCDate: api.RFCDate };
-const validModel = (model: (typeof models.models)[number], set: ModelSet, depth: number) => validOf(model, set, options, depth);
+const validModel = (model: (typeof models.models)[number], set: ModelSet, depth: number) =>
+  validOf(model, set, options, depth);
 const wrong = wrongOf;
 const exports = api as unknown as Record<string, unknown>;
 type Result = { ok: boolean; issues?: ReadonlyArray<{ path: readonly (string | number)[] }> };

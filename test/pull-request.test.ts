@@ -8,7 +8,19 @@
  * each command then proves.
  */
 import { execFileSync } from "node:child_process";
-import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  cp,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -19,7 +31,21 @@ const work = await mkdtemp(join(tmpdir(), "mdmodel-pr-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", "-c", "init.defaultBranch=main", "-c", "core.symlinks=true", ...args], { cwd, stdio: "pipe" }).toString();
+  execFileSync(
+    "git",
+    [
+      "-c",
+      "user.name=t",
+      "-c",
+      "user.email=t@localhost",
+      "-c",
+      "init.defaultBranch=main",
+      "-c",
+      "core.symlinks=true",
+      ...args,
+    ],
+    { cwd, stdio: "pipe" },
+  ).toString();
 
 const PACKAGE_JSON = '{ "name": "victim", "private": true }\n';
 const ORDER = "gen/models/components/order.ts";
@@ -75,7 +101,9 @@ function oneLine(outcome: Outcome): string {
 async function forgeModule(root: string): Promise<void> {
   const injected = `${await readFile(join(root, ORDER), "utf8")}export const pwned = 1;\n`;
   await writeFile(join(root, ORDER), injected);
-  const manifest = JSON.parse(await readFile(join(root, "gen/.mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
+  const manifest = JSON.parse(await readFile(join(root, "gen/.mdmodel-manifest.json"), "utf8")) as {
+    files: Record<string, string>;
+  };
   manifest.files["models/components/order.ts"] = sha256Hex(injected);
   await writeFile(join(root, "gen/.mdmodel-manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
@@ -85,22 +113,32 @@ describe("replayed journals and staging: nothing in the folder is an instruction
     const root = await project("replay-rename");
     await symlink("..", join(root, "gen/link"));
     await mkdir(join(root, "gen/.mdmodel-staging/link"), { recursive: true });
-    await writeFile(join(root, "gen/.mdmodel-staging/link/package.json"), '{ "scripts": { "prepare": "touch pwned" } }\n');
+    await writeFile(
+      join(root, "gen/.mdmodel-staging/link/package.json"),
+      '{ "scripts": { "prepare": "touch pwned" } }\n',
+    );
     // The journal of an earlier mdmodel; the current one records hashes, but no journal without this machine's proof is replayed.
-    await writeFile(join(root, "gen/.mdmodel-journal.json"), JSON.stringify({ renames: ["link/package.json"], removes: [] }));
+    await writeFile(
+      join(root, "gen/.mdmodel-journal.json"),
+      JSON.stringify({ renames: ["link/package.json"], removes: [] }),
+    );
     commitPullRequest(root);
     const before = await around(root);
 
     const check = await run(root, "generate", "--out", "gen", "--check");
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain("left by an interrupted run (generate drops it; never commit it): gen/.mdmodel-journal.json");
+    expect(check.stderr).toContain(
+      "left by an interrupted run (generate drops it; never commit it): gen/.mdmodel-journal.json",
+    );
     expect(check.stderr).toContain("gen/.mdmodel-staging");
     const based = await run(root, "generate", "--out", "gen", "--check", "--base", "main");
     expect(based.code).toBe(1);
 
     const generated = await run(root, "generate");
     expect(generated.code).toBe(0);
-    expect(generated.stderr).toContain("dropped gen/.mdmodel-journal.json and gen/.mdmodel-staging without reading them: no run on this machine committed it");
+    expect(generated.stderr).toContain(
+      "dropped gen/.mdmodel-journal.json and gen/.mdmodel-staging without reading them: no run on this machine committed it",
+    );
     expect(await readFile(join(root, "package.json"), "utf8")).toBe(PACKAGE_JSON);
     expect(await around(root)).toBe(before);
     await expect(lstat(join(root, "gen/.mdmodel-journal.json"))).rejects.toThrow();
@@ -109,7 +147,10 @@ describe("replayed journals and staging: nothing in the folder is an instruction
   test("a journal removing link/keep.txt through gen/link -> ../victim deletes nothing", async () => {
     const root = await project("replay-remove");
     await symlink("../victim", join(root, "gen/link"));
-    await writeFile(join(root, "gen/.mdmodel-journal.json"), JSON.stringify({ renames: [], removes: ["link/keep.txt"] }));
+    await writeFile(
+      join(root, "gen/.mdmodel-journal.json"),
+      JSON.stringify({ renames: [], removes: ["link/keep.txt"] }),
+    );
     commitPullRequest(root);
     const before = await around(root);
     expect((await run(root, "generate")).code).toBe(0);
@@ -137,7 +178,10 @@ describe("replayed journals and staging: nothing in the folder is an instruction
     await writeFile(join(root, "gen/.mdmodel-journal.json"), JSON.stringify({ renames: [], removes: [] }));
     // A doc change, so the run writes (and with it, a journal).
     const doc = join(root, "docs/models/components/order.md");
-    await writeFile(doc, (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."));
+    await writeFile(
+      doc,
+      (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."),
+    );
     commitPullRequest(root);
     const before = await around(root);
     expect((await run(root, "generate")).code).toBe(0);
@@ -153,7 +197,10 @@ describe("replayed journals and staging: nothing in the folder is an instruction
     git(root, "commit", "-qm", "the team's own files");
     await mkdir(join(root, "gen/.mdmodel-staging"));
     await writeFile(join(root, "gen/.mdmodel-staging/extra.ts"), "export const injected = 1;\n");
-    await writeFile(join(root, "gen/.mdmodel-journal.json"), JSON.stringify({ renames: ["extra.ts"], removes: ["README.md"] }));
+    await writeFile(
+      join(root, "gen/.mdmodel-journal.json"),
+      JSON.stringify({ renames: ["extra.ts"], removes: ["README.md"] }),
+    );
     commitPullRequest(root);
     expect((await run(root, "generate")).code).toBe(0);
     expect(await readFile(join(root, "gen/README.md"), "utf8")).toBe("# Our models\n");
@@ -210,7 +257,11 @@ describe("git answers only from the working folder's repository", () => {
     await writeFile(doc, (await readFile(doc, "utf8")).replace(/^\| `giftWrap`.*\n/m, ""));
     const docs: Record<string, string> = {};
     for (const entry of await readdir(join(root, "docs"), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) docs[relative(join(root, "docs"), join(entry.parentPath, entry.name))] = await readFile(join(entry.parentPath, entry.name), "utf8");
+      if (entry.isFile())
+        docs[relative(join(root, "docs"), join(entry.parentPath, entry.name))] = await readFile(
+          join(entry.parentPath, entry.name),
+          "utf8",
+        );
     }
     await plantRepository(join(root, "docs"), docs, ["core.bare false", "core.worktree ."]);
     commitPullRequest(root);
@@ -229,7 +280,9 @@ describe("git answers only from the working folder's repository", () => {
     commitPullRequest(root);
     const diff = await run(root, "diff", "--base", "origin/main");
     expect(diff.code).toBe(3);
-    expect(oneLine(diff)).toBe("mdmodel: --base origin/main names both a git ref and a folder; write the folder as ./origin/main, or the ref unambiguously (refs/remotes/origin/main, a commit)");
+    expect(oneLine(diff)).toBe(
+      "mdmodel: --base origin/main names both a git ref and a folder; write the folder as ./origin/main, or the ref unambiguously (refs/remotes/origin/main, a commit)",
+    );
     const byRef = await run(root, "diff", "--base", "refs/remotes/origin/main");
     expect(byRef.code).toBe(1);
     expect(byRef.stdout).toContain("giftWrap");
@@ -238,11 +291,31 @@ describe("git answers only from the working folder's repository", () => {
 
 describe("files that take a generated module's place, and files mdmodel did not write", () => {
   test.each([
-    ["lineitem.js beside lineitem.ts", "gen/models/components/lineitem.js", "export function isLineItem() { return true; }\n", "gen/models/components/lineitem.js"],
-    ["lineitem.d.ts", "gen/models/components/lineitem.d.ts", "export declare const x: 1;\n", "gen/models/components/lineitem.d.ts"],
+    [
+      "lineitem.js beside lineitem.ts",
+      "gen/models/components/lineitem.js",
+      "export function isLineItem() { return true; }\n",
+      "gen/models/components/lineitem.js",
+    ],
+    [
+      "lineitem.d.ts",
+      "gen/models/components/lineitem.d.ts",
+      "export declare const x: 1;\n",
+      "gen/models/components/lineitem.d.ts",
+    ],
     ["index.mjs beside the barrel", "gen/index.mjs", "export {};\n", "gen/index.mjs"],
-    ["a folder named like the specifier", "gen/models/components/lineitem.js/index.js", "export {};\n", "gen/models/components/lineitem.js"],
-    ["a nested package.json", "gen/models/package.json", '{ "imports": { "#x": "./evil.js" } }\n', "gen/models/package.json"],
+    [
+      "a folder named like the specifier",
+      "gen/models/components/lineitem.js/index.js",
+      "export {};\n",
+      "gen/models/components/lineitem.js",
+    ],
+    [
+      "a nested package.json",
+      "gen/models/package.json",
+      '{ "imports": { "#x": "./evil.js" } }\n',
+      "gen/models/package.json",
+    ],
   ])("%s: --check fails (shadow), generate stops with one line and writes nothing", async (name, path, text, named) => {
     const root = await project(`shadow-${name.replace(/\W+/g, "-")}`);
     await mkdir(join(root, path, ".."), { recursive: true });
@@ -254,11 +327,18 @@ describe("files that take a generated module's place, and files mdmodel did not 
     expect((await run(root, "generate", "--out", "gen", "--check", "--base", "main")).code).toBe(1);
     // A doc change, so generate has something to write.
     const doc = join(root, "docs/models/components/order.md");
-    await writeFile(doc, (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."));
+    await writeFile(
+      doc,
+      (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."),
+    );
     const before = await readFile(join(root, ORDER), "utf8");
     const generated = await run(root, "generate");
     expect(generated.code).toBe(3);
-    expect(oneLine(generated)).toMatch(new RegExp(`^mdmodel: ${named.replace(/[.]/g, "\\.")}(: a package\\.json inside the output folder| would be imported instead of the generated gen/)`));
+    expect(oneLine(generated)).toMatch(
+      new RegExp(
+        `^mdmodel: ${named.replace(/[.]/g, "\\.")}(: a package\\.json inside the output folder| would be imported instead of the generated gen/)`,
+      ),
+    );
     expect(await readFile(join(root, ORDER), "utf8")).toBe(before);
   });
 
@@ -268,7 +348,9 @@ describe("files that take a generated module's place, and files mdmodel did not 
     await writeFile(join(root, "src/index.ts"), "export const app = 1;\n");
     const outcome = await mdmodel(root, "generate", "--input", "docs", "--out", "src");
     expect(outcome.code).toBe(3);
-    expect(oneLine(outcome)).toBe("mdmodel: refusing to replace src/index.ts: mdmodel did not write it (no manifest lists it), and the docs now put a generated file there; move it away, or run again with --force to replace it");
+    expect(oneLine(outcome)).toBe(
+      "mdmodel: refusing to replace src/index.ts: mdmodel did not write it (no manifest lists it), and the docs now put a generated file there; move it away, or run again with --force to replace it",
+    );
     expect(await readFile(join(root, "src/index.ts"), "utf8")).toBe("export const app = 1;\n");
     expect(await readdir(join(root, "src"))).toEqual(["index.ts"]);
     expect((await mdmodel(root, "generate", "--input", "docs", "--out", "src", "--force")).code).toBe(0);
@@ -278,41 +360,65 @@ describe("files that take a generated module's place, and files mdmodel did not 
   test("a new doc whose module lands on a hand-written gen/extra.ts is an error naming both; --check says conflict", async () => {
     const root = await project("foreign-extra");
     await writeFile(join(root, "gen/extra.ts"), "export const mine = 1;\n");
-    await writeFile(join(root, "docs/extra.md"), "# Extra\n\nAn extra.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n");
+    await writeFile(
+      join(root, "docs/extra.md"),
+      "# Extra\n\nAn extra.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n",
+    );
     const check = await run(root, "generate", "--out", "gen", "--check");
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("not mdmodel's, where the docs put a generated file: gen/extra.ts");
     const outcome = await run(root, "generate");
     expect(outcome.code).toBe(3);
-    expect(oneLine(outcome)).toBe("mdmodel: refusing to replace gen/extra.ts: mdmodel did not write it (no manifest lists it), and docs/extra.md now puts a generated file there; move it away, or run again with --force to replace it");
+    expect(oneLine(outcome)).toBe(
+      "mdmodel: refusing to replace gen/extra.ts: mdmodel did not write it (no manifest lists it), and docs/extra.md now puts a generated file there; move it away, or run again with --force to replace it",
+    );
     expect(await readFile(join(root, "gen/extra.ts"), "utf8")).toBe("export const mine = 1;\n");
   });
 });
 
 describe("special files and sizes", () => {
-  test.each(["mdmodel.config.json", "gen/.mdmodel-manifest.json", "gen/.mdmodel-journal.json", "gen/.mdmodel.lock"])("%s as a link to /dev/zero: read no further, one line or a clean run", async (path) => {
-    const root = await project(`dev-zero-${path.replace(/\W+/g, "-")}`);
-    await rm(join(root, path), { force: true });
-    await symlink("/dev/zero", join(root, path));
-    commitPullRequest(root);
-    const started = performance.now();
-    const outcome = await mdmodelWith({ NODE_OPTIONS: "--max-old-space-size=256" }, root, "generate", "--input", "docs", "--out", "gen");
-    expect(performance.now() - started).toBeLessThan(30_000);
-    if (path === "mdmodel.config.json") {
-      expect(outcome.code).toBe(3);
-      expect(oneLine(outcome)).toBe(
-        "mdmodel: invalid config in mdmodel.config.json: cannot read it: it is a symbolic link (mdmodel reads a config only from a regular file; pass --config to use another file)",
+  test.each(["mdmodel.config.json", "gen/.mdmodel-manifest.json", "gen/.mdmodel-journal.json", "gen/.mdmodel.lock"])(
+    "%s as a link to /dev/zero: read no further, one line or a clean run",
+    async (path) => {
+      const root = await project(`dev-zero-${path.replace(/\W+/g, "-")}`);
+      await rm(join(root, path), { force: true });
+      await symlink("/dev/zero", join(root, path));
+      commitPullRequest(root);
+      const started = performance.now();
+      const outcome = await mdmodelWith(
+        { NODE_OPTIONS: "--max-old-space-size=256" },
+        root,
+        "generate",
+        "--input",
+        "docs",
+        "--out",
+        "gen",
       );
-    } else {
-      expect(outcome.code, outcome.stderr).toBe(0);
-      expect((await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink() ?? false).toBe(false);
-    }
-  });
+      expect(performance.now() - started).toBeLessThan(30_000);
+      if (path === "mdmodel.config.json") {
+        expect(outcome.code).toBe(3);
+        expect(oneLine(outcome)).toBe(
+          "mdmodel: invalid config in mdmodel.config.json: cannot read it: it is a symbolic link (mdmodel reads a config only from a regular file; pass --config to use another file)",
+        );
+      } else {
+        expect(outcome.code, outcome.stderr).toBe(0);
+        expect((await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink() ?? false).toBe(false);
+      }
+    },
+  );
 
   test("a 3 GB sparse doc is exit 2 naming it, read no further than the limit", async () => {
     const root = await project("sparse-doc");
     execFileSync("truncate", ["-s", "3G", join(root, "docs/huge.md")]);
-    const outcome = await mdmodelWith({ NODE_OPTIONS: "--max-old-space-size=256" }, root, "generate", "--input", "docs", "--out", "gen");
+    const outcome = await mdmodelWith(
+      { NODE_OPTIONS: "--max-old-space-size=256" },
+      root,
+      "generate",
+      "--input",
+      "docs",
+      "--out",
+      "gen",
+    );
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toContain("docs/huge.md:1:1: error the doc is 3072 MB, over the 2 MB a model doc may have");
   });
@@ -353,18 +459,25 @@ describe("special files and sizes", () => {
     const before = await around(root);
     const outcome = await run(root, "generate");
     expect(outcome.code).toBe(3);
-    expect(oneLine(outcome)).toBe('mdmodel: the output folder\'s path goes through gen, a symbolic link to "victim"; mdmodel writes only into real folders: make it a folder, or choose another --out');
+    expect(oneLine(outcome)).toBe(
+      'mdmodel: the output folder\'s path goes through gen, a symbolic link to "victim"; mdmodel writes only into real folders: make it a folder, or choose another --out',
+    );
     expect(await around(root)).toBe(before);
   });
 
   test("manifest entries naming a folder, or nothing, are ignored; a read-only part of the folder fails with one line and leaves no journal or staging", async () => {
     const root = await project("manifest-folders");
-    const manifest = JSON.parse(await readFile(join(root, "gen/.mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(root, "gen/.mdmodel-manifest.json"), "utf8")) as {
+      files: Record<string, string>;
+    };
     manifest.files["models"] = "0".repeat(64);
     manifest.files[""] = "0".repeat(64);
     await writeFile(join(root, "gen/.mdmodel-manifest.json"), JSON.stringify(manifest));
     const doc = join(root, "docs/models/components/order.md");
-    await writeFile(doc, (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."));
+    await writeFile(
+      doc,
+      (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."),
+    );
     expect((await run(root, "generate")).code).toBe(0);
     // A part of the folder no rename can reach: a read-only file system mounted there (root only), else a read-only folder (not root).
     await writeFile(doc, (await readFile(doc, "utf8")).replace("An order a customer placed.", "An order."));
@@ -374,8 +487,14 @@ describe("special files and sizes", () => {
     try {
       const outcome = await run(root, "generate");
       expect(outcome.code).toBe(3);
-      expect(oneLine(outcome)).toMatch(/^mdmodel: (read-only file system|permission denied|a part of the output folder is another file system)/);
-      expect((await readdir(join(root, "gen"))).filter((name) => name.startsWith(".mdmodel-") && name !== ".mdmodel-manifest.json")).toEqual([]);
+      expect(oneLine(outcome)).toMatch(
+        /^mdmodel: (read-only file system|permission denied|a part of the output folder is another file system)/,
+      );
+      expect(
+        (await readdir(join(root, "gen"))).filter(
+          (name) => name.startsWith(".mdmodel-") && name !== ".mdmodel-manifest.json",
+        ),
+      ).toEqual([]);
     } finally {
       await restore();
     }
@@ -393,7 +512,10 @@ describe("a read-only output folder", () => {
       // --full reads every doc and compares every file: with nothing different, nothing is written.
       expect((await run(root, "generate", "--full")).code).toBe(0);
       const doc = join(root, "docs/models/components/order.md");
-      await writeFile(doc, (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."));
+      await writeFile(
+        doc,
+        (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."),
+      );
       const outcome = await run(root, "generate");
       expect(outcome.code).toBe(3);
       expect(oneLine(outcome)).toMatch(/^mdmodel: (read-only file system|permission denied): gen$/);
@@ -427,7 +549,10 @@ async function readOnly(folder: string): Promise<(() => Promise<void>) | undefin
 describe("text that reaches a terminal, a CI log or a reviewer", () => {
   test("a doc file name with a terminal title sequence is shown escaped, never sent", async () => {
     const root = await project("escape-name");
-    await writeFile(join(root, "docs/evil\u001b]0;pwned\u0007.md"), "# Evil\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *nope* | :heavy_check_mark: | A |\n");
+    await writeFile(
+      join(root, "docs/evil\u001b]0;pwned\u0007.md"),
+      "# Evil\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *nope* | :heavy_check_mark: | A |\n",
+    );
     for (const reporter of ["text", "github", "json"]) {
       const outcome = await run(root, "generate", "--reporter", reporter);
       expect(outcome.code, reporter).toBe(2);
@@ -438,23 +563,35 @@ describe("text that reaches a terminal, a CI log or a reviewer", () => {
   test("a doc file name holding workflow commands starts no line of diff's output, in any reporter", async () => {
     const root = await project("escape-workflow");
     git(root, "update-ref", "refs/remotes/origin/main", "main");
-    await writeFile(join(root, "docs/x\n::add-mask::secret\n::error file=a::pwned.md"), "# Injected\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n");
+    await writeFile(
+      join(root, "docs/x\n::add-mask::secret\n::error file=a::pwned.md"),
+      "# Injected\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *string* | :heavy_check_mark: | A |\n",
+    );
     for (const reporter of ["github", "text", "markdown"]) {
       const outcome = await run(root, "diff", "--base", "origin/main", "--reporter", reporter);
       // A line break in a doc's path is an error at the doc (no import specifier holds one): it is named, escaped.
       expect(outcome.code, reporter).toBe(2);
       const lines = `${outcome.stdout}\n${outcome.stderr}`.split("\n");
-      expect(lines.filter((line) => /^::(add-mask|error file=a)/.test(line)), reporter).toEqual([]);
+      expect(
+        lines.filter((line) => /^::(add-mask|error file=a)/.test(line)),
+        reporter,
+      ).toEqual([]);
       expect(outcome.stdout + outcome.stderr, reporter).toContain("\\x0a::add-mask::secret");
     }
   });
 
   test("a config whose out holds a newline and bidi controls is shown escaped in the summary and the fix", async () => {
     const root = await project("escape-config");
-    await writeFile(join(root, "mdmodel.config.json"), JSON.stringify({ input: "docs", out: "gen\n::error::x\u202Eevil" }));
+    await writeFile(
+      join(root, "mdmodel.config.json"),
+      JSON.stringify({ input: "docs", out: "gen\n::error::x\u202Eevil" }),
+    );
     expect((await mdmodel(root, "generate")).code).toBe(0);
     const doc = join(root, "docs/models/components/order.md");
-    await writeFile(doc, (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."));
+    await writeFile(
+      doc,
+      (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."),
+    );
     const check = await mdmodel(root, "generate", "--check");
     expect(check.code).toBe(1);
     expect(check.stderr).not.toMatch(/^::error/m);
@@ -468,15 +605,25 @@ describe("init keeps package.json as it was, but for the scripts", () => {
   test("a byte-order mark, CRLF, one-line arrays and a number past 2^53 are kept byte for byte", async () => {
     const root = join(work, "init-bytes");
     await mkdir(root);
-    const original = '\uFEFF{\r\n  "name": "app",\r\n  "id": 12345678901234567891,\r\n  "files": ["a", "b"],\r\n  "scripts": {\r\n    "test": "vitest"\r\n  }\r\n}\r\n';
+    const original =
+      '\uFEFF{\r\n  "name": "app",\r\n  "id": 12345678901234567891,\r\n  "files": ["a", "b"],\r\n  "scripts": {\r\n    "test": "vitest"\r\n  }\r\n}\r\n';
     await writeFile(join(root, "package.json"), original);
     expect((await mdmodel(root, "init")).code).toBe(0);
     const text = await readFile(join(root, "package.json"), "utf8");
-    expect(text).toBe(original.replace('"test": "vitest"', '"test": "vitest",\r\n    "generate": "mdmodel generate",\r\n    "generate:check": "mdmodel generate --check"'));
+    expect(text).toBe(
+      original.replace(
+        '"test": "vitest"',
+        '"test": "vitest",\r\n    "generate": "mdmodel generate",\r\n    "generate:check": "mdmodel generate --check"',
+      ),
+    );
   });
 
   test.each([
-    ["a link", async (root: string) => symlink(join(work, "elsewhere-package.json"), join(root, "package.json")), "is a symbolic link"],
+    [
+      "a link",
+      async (root: string) => symlink(join(work, "elsewhere-package.json"), join(root, "package.json")),
+      "is a symbolic link",
+    ],
     ["a folder", async (root: string) => mkdir(join(root, "package.json")), "is not a regular file"],
   ])("a package.json that is %s: one line, exit 3, nothing written", async (name, make, why) => {
     const root = join(work, `init-${name.replace(/\W+/g, "-")}`);
@@ -485,7 +632,9 @@ describe("init keeps package.json as it was, but for the scripts", () => {
     await make(root);
     const outcome = await mdmodel(root, "init");
     expect(outcome.code).toBe(3);
-    expect(oneLine(outcome)).toBe(`mdmodel: cannot add the scripts: package.json ${why}; add them by hand (mdmodel init --help); nothing written`);
+    expect(oneLine(outcome)).toBe(
+      `mdmodel: cannot add the scripts: package.json ${why}; add them by hand (mdmodel init --help); nothing written`,
+    );
     await expect(lstat(join(root, "mdmodel.config.json"))).rejects.toThrow();
   });
 });

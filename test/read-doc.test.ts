@@ -22,7 +22,7 @@ describe("reading a model doc", () => {
         "| --- | --- | --- | --- | --- |",
         "| `id` | *string* | :heavy_check_mark: | The id, with a \\| pipe | abc |",
         "| `size` | *number* | :heavy_minus_sign: | | |",
-        "| `json` | *string* | :heavy_minus_sign: | Broken over lines | [<br/>{<br/>\"k\": 1<br/>}<br/>] |",
+        '| `json` | *string* | :heavy_minus_sign: | Broken over lines | [<br/>{<br/>"k": 1<br/>}<br/>] |',
       ),
     );
     expect(file.messages).toEqual([]);
@@ -64,10 +64,20 @@ describe("reading a model doc", () => {
   });
 
   test("enums from a Name | Value table and from a typescript block", () => {
-    const table = read(md("# Color", "## Values", "| Name | Value |", "| --- | --- |", "| `Red` | red |", "| `Green` | green |"));
-    expect(table.model?.body).toMatchObject({ kind: "enum", open: false, members: [{ name: "`Red`".slice(1, -1), value: "red" }, { value: "green" }] });
+    const table = read(
+      md("# Color", "## Values", "| Name | Value |", "| --- | --- |", "| `Red` | red |", "| `Green` | green |"),
+    );
+    expect(table.model?.body).toMatchObject({
+      kind: "enum",
+      open: false,
+      members: [{ name: "`Red`".slice(1, -1), value: "red" }, { value: "green" }],
+    });
     const block = read(md("# Code", "## Values", "```typescript", '"a" | "b" | 3 | Unrecognized<string>', "```"));
-    expect(block.model?.body).toMatchObject({ kind: "enum", open: true, members: [{ value: "a" }, { value: "b" }, { value: 3 }] });
+    expect(block.model?.body).toMatchObject({
+      kind: "enum",
+      open: true,
+      members: [{ value: "a" }, { value: "b" }, { value: 3 }],
+    });
   });
 
   test("pages without a model section are skipped with an info note", () => {
@@ -90,48 +100,85 @@ const errors: Array<[name: string, { given: string; want: string }]> = [
   ],
   [
     "an enum number too large for a double",
-    { given: md("# Thing", "", "## Values", "", "```typescript", `"a" | ${"9".repeat(400)}`, "```"), want: "models/thing.md:6:7: error cannot read the enum values: the number 999" },
+    {
+      given: md("# Thing", "", "## Values", "", "```typescript", `"a" | ${"9".repeat(400)}`, "```"),
+      want: "models/thing.md:6:7: error cannot read the enum values: the number 999",
+    },
   ],
   [
     "an unreadable type",
-    { given: md(...header, "| `a` | *string*% | :heavy_check_mark: | A |"), want: 'models/thing.md:5:17: error cannot read the type of `a`: unexpected "%"' },
+    {
+      given: md(...header, "| `a` | *string*% | :heavy_check_mark: | A |"),
+      want: 'models/thing.md:5:17: error cannot read the type of `a`: unexpected "%"',
+    },
   ],
   [
     "a bad Required cell",
-    { given: md(...header, "| `a` | *string* | maybe | A |"), want: 'models/thing.md:5:20: error the Required cell of `a` reads "maybe"' },
+    {
+      given: md(...header, "| `a` | *string* | maybe | A |"),
+      want: 'models/thing.md:5:20: error the Required cell of `a` reads "maybe"',
+    },
   ],
   [
     "a duplicate field",
-    { given: md(...header, "| `a` | *string* | :heavy_check_mark: | A |", "| `a` | *number* | :heavy_check_mark: | B |"), want: "models/thing.md:6:3: error the field `a` is listed twice (first on line 5)" },
+    {
+      given: md(
+        ...header,
+        "| `a` | *string* | :heavy_check_mark: | A |",
+        "| `a` | *number* | :heavy_check_mark: | B |",
+      ),
+      want: "models/thing.md:6:3: error the field `a` is listed twice (first on line 5)",
+    },
   ],
   [
     "a row with too few cells",
-    { given: md(...header, "| `a` | *string* |"), want: "models/thing.md:5:1: error this row has 2 cells where the header has 4" },
+    {
+      given: md(...header, "| `a` | *string* |"),
+      want: "models/thing.md:5:1: error this row has 2 cells where the header has 4",
+    },
   ],
   [
     "a table without a Type column",
-    { given: md("# Thing", "## Fields", "| Field | Required |", "| --- | --- |", "| `a` | :heavy_check_mark: |"), want: "models/thing.md:3:1: error the Fields table has no Type column" },
+    {
+      given: md("# Thing", "## Fields", "| Field | Required |", "| --- | --- |", "| `a` | :heavy_check_mark: |"),
+      want: "models/thing.md:3:1: error the Fields table has no Type column",
+    },
   ],
   [
     "a Fields section without a table",
-    { given: md("# Thing", "## Fields", "", "Nothing here."), want: "models/thing.md:2:1: error the Fields section has no table" },
+    {
+      given: md("# Thing", "## Fields", "", "Nothing here."),
+      want: "models/thing.md:2:1: error the Fields section has no table",
+    },
   ],
   [
     "a model doc without a title",
-    { given: md("Some text", "## Fields", ...header.slice(2), "| `a` | *string* | :heavy_check_mark: | A |"), want: "models/thing.md:1:1: error a model doc starts with a `# Name` title" },
+    {
+      given: md("Some text", "## Fields", ...header.slice(2), "| `a` | *string* | :heavy_check_mark: | A |"),
+      want: "models/thing.md:1:1: error a model doc starts with a `# Name` title",
+    },
   ],
   [
     "an empty Field cell",
-    { given: md(...header, "|  | *string* | :heavy_check_mark: | A |"), want: "models/thing.md:5:1: error the Field cell is empty" },
+    {
+      given: md(...header, "|  | *string* | :heavy_check_mark: | A |"),
+      want: "models/thing.md:5:1: error the Field cell is empty",
+    },
   ],
   [
     // Found by the mutated-seed fuzz property: the message had no place.
     "an enum table with no rows",
-    { given: md("# Status", "## Values", "| Name | Value |", "| --- | --- |"), want: "models/thing.md:3:1: error the enum lists no values" },
+    {
+      given: md("# Status", "## Values", "| Name | Value |", "| --- | --- |"),
+      want: "models/thing.md:3:1: error the enum lists no values",
+    },
   ],
   [
     "an enum block with no values",
-    { given: md("# Status", "## Values", "", "```typescript", "```"), want: "models/thing.md:4:1: error the enum lists no values" },
+    {
+      given: md("# Status", "## Values", "", "```typescript", "```"),
+      want: "models/thing.md:4:1: error the enum lists no values",
+    },
   ],
 ];
 
@@ -142,6 +189,9 @@ describe("bad docs", () => {
     // Every message has its own place: the report's `line ?? 1` must not hide a missing one.
     expect(result.file.messages.filter((message) => message.line == null || message.column == null)).toEqual([]);
     const lines = result.file.messages.map(formatMessage);
-    expect(lines.some((line) => line.startsWith(want)), `${lines.join("\n")}\n  does not start with\n${want}`).toBe(true);
+    expect(
+      lines.some((line) => line.startsWith(want)),
+      `${lines.join("\n")}\n  does not start with\n${want}`,
+    ).toBe(true);
   });
 });

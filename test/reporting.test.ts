@@ -28,7 +28,13 @@ afterEach(async () => {
 const PLAIN_ENV = { FORCE_COLOR: undefined, NO_COLOR: undefined, CI: undefined, GITHUB_ACTIONS: undefined };
 
 function fields(name: string, ...rows: string[]): string {
-  return md(`# ${name}`, "## Fields", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", ...rows);
+  return md(
+    `# ${name}`,
+    "## Fields",
+    "| Field | Type | Required | Description |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+  );
 }
 
 describe("messages worth reading", () => {
@@ -37,25 +43,52 @@ describe("messages worth reading", () => {
     await writeFile(join(work, "docs", "a.md"), fields("A", "| `a` | *string* | :heavy_check_mark: | A |"));
     await writeFile(
       join(work, "docs", "pet.md"),
-      md("# Pet", "", "## Supported Types", "", "### `A`", "", "```typescript", "const value: A = /* values here */", "```", "", "### `string`", "", "```typescript", "const value: string = /* values here */", "```"),
+      md(
+        "# Pet",
+        "",
+        "## Supported Types",
+        "",
+        "### `A`",
+        "",
+        "```typescript",
+        "const value: A = /* values here */",
+        "```",
+        "",
+        "### `string`",
+        "",
+        "```typescript",
+        "const value: string = /* values here */",
+        "```",
+      ),
     );
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
-    expect(outcome.stdout).toMatch(/^mdmodel: 2 TypeScript docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 7 files written, 0 unchanged, 0 removed; 0 warnings/);
+    expect(outcome.stdout).toMatch(
+      /^mdmodel: 2 TypeScript docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 7 files written, 0 unchanged, 0 removed; 0 warnings/,
+    );
     const verbose = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--verbose");
-    expect(verbose.stderr).toContain("info the example block holds a placeholder (`/* values here */`), so there is no example [bad-example] (2 places)");
+    expect(verbose.stderr).toContain(
+      "info the example block holds a placeholder (`/* values here */`), so there is no example [bad-example] (2 places)",
+    );
   });
 
   test("100 docs with one unknown type print one warning, with its count and the first places", async () => {
     await mkdir(join(work, "docs"));
     for (let i = 0; i < 100; i++) {
-      await writeFile(join(work, "docs", `m${String(i).padStart(3, "0")}.md`), fields(`M${i}`, "| `raw` | [AxiosResponse](https://axios-http.com) | :heavy_check_mark: | Raw |"));
+      await writeFile(
+        join(work, "docs", `m${String(i).padStart(3, "0")}.md`),
+        fields(`M${i}`, "| `raw` | [AxiosResponse](https://axios-http.com) | :heavy_check_mark: | Raw |"),
+      );
     }
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome.code).toBe(0);
     const warnings = outcome.stderr.split("\n").filter((line) => / warning /.test(line));
-    expect(warnings).toEqual(["docs/m000.md:5:3: warning `AxiosResponse` is not a model of these docs, so it is typed `unknown`; map it to a type in the config [unknown-type] (100 places)"]);
-    expect(outcome.stderr).toContain("  also at docs/m001.md:5:3\n  also at docs/m002.md:5:3\n  and 97 more places (--verbose lists them)\n");
+    expect(warnings).toEqual([
+      "docs/m000.md:5:3: warning `AxiosResponse` is not a model of these docs, so it is typed `unknown`; map it to a type in the config [unknown-type] (100 places)",
+    ]);
+    expect(outcome.stderr).toContain(
+      "  also at docs/m001.md:5:3\n  also at docs/m002.md:5:3\n  and 97 more places (--verbose lists them)\n",
+    );
     const verbose = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--full", "--verbose");
     expect(verbose.stderr.match(/^ {2}also at /gm)).toHaveLength(99);
   });
@@ -63,7 +96,10 @@ describe("messages worth reading", () => {
   test("paths are relative to the working folder, and the frame of a long row shows the offending column", async () => {
     await mkdir(join(work, "sdk", "docs"), { recursive: true });
     const long = `| \`id\` | *string* | :heavy_check_mark: | ${"A long description. ".repeat(15)}|`;
-    await writeFile(join(work, "sdk", "docs", "thing.md"), fields("Thing", long, `| \`bad\` | *string* | maybe | ${"x".repeat(300)} |`));
+    await writeFile(
+      join(work, "sdk", "docs", "thing.md"),
+      fields("Thing", long, `| \`bad\` | *string* | maybe | ${"x".repeat(300)} |`),
+    );
     const outcome = await mdmodelWith(PLAIN_ENV, work, "generate", "--input", "sdk/docs", "--out", "out");
     expect(outcome.code).toBe(2);
     const [head, source, caret] = outcome.stderr.split("\n");
@@ -84,7 +120,10 @@ describe("messages worth reading", () => {
 
   test("--check prints drift first and does not repeat the warnings of docs that did not change", async () => {
     await mkdir(join(work, "docs"));
-    await writeFile(join(work, "docs", "a.md"), fields("A", "| `raw` | [AxiosResponse](https://axios-http.com) | :heavy_check_mark: | Raw |"));
+    await writeFile(
+      join(work, "docs", "a.md"),
+      fields("A", "| `raw` | [AxiosResponse](https://axios-http.com) | :heavy_check_mark: | Raw |"),
+    );
     await writeFile(join(work, "docs", "b.md"), fields("B", "| `id` | *string* | :heavy_check_mark: | Id |"));
     await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     await writeFile(join(work, "docs", "b.md"), fields("B", "| `id` | *number* | :heavy_check_mark: | Id |"));
@@ -93,8 +132,12 @@ describe("messages worth reading", () => {
     expect(outcome.stderr).toMatch(/^stale: out\/b\.schema\.json\n/);
     expect(outcome.stderr).toMatch(/^stale: out\/b\.ts\n/m);
     expect(outcome.stderr).not.toContain("AxiosResponse");
-    expect(outcome.stderr).toContain("1 warning in docs unchanged since the output was generated are not repeated (--verbose shows them)");
-    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--verbose")).stderr).toContain("AxiosResponse");
+    expect(outcome.stderr).toContain(
+      "1 warning in docs unchanged since the output was generated are not repeated (--verbose shows them)",
+    );
+    expect(
+      (await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--verbose")).stderr,
+    ).toContain("AxiosResponse");
   });
 });
 
@@ -104,15 +147,37 @@ describe("--check and generate agree", () => {
     await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     await writeFile(join(work, "out", "README.md"), "Hand-written notes.\n");
     await writeFile(join(work, "out", "extra.ts"), "export const mine = 1;\n");
-    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full"))).toMatchObject({ code: 0, stderr: "" });
-    const verbose = await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full", "--verbose");
-    expect(verbose.stderr).toContain("note: out/extra.ts is not mdmodel's (no manifest lists it), so --check and generate leave it alone");
+    expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check", "--full")).toMatchObject({
+      code: 0,
+      stderr: "",
+    });
+    const verbose = await mdmodel(
+      work,
+      "generate",
+      "--input",
+      "docs",
+      "--out",
+      "out",
+      "--check",
+      "--full",
+      "--verbose",
+    );
+    expect(verbose.stderr).toContain(
+      "note: out/extra.ts is not mdmodel's (no manifest lists it), so --check and generate leave it alone",
+    );
     expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--full")).code).toBe(0);
     expect(await readFile(join(work, "out", "extra.ts"), "utf8")).toBe("export const mine = 1;\n");
   });
 
   const drifts: Array<[string, (out: string, docs: string) => Promise<void>]> = [
-    ["a stale file", async (_out, docs) => writeFile(join(docs, "models/shared/address.md"), (await readFile(join(docs, "models/shared/address.md"), "utf8")).replace("City or town", "Town"))],
+    [
+      "a stale file",
+      async (_out, docs) =>
+        writeFile(
+          join(docs, "models/shared/address.md"),
+          (await readFile(join(docs, "models/shared/address.md"), "utf8")).replace("City or town", "Town"),
+        ),
+    ],
     ["a file edited by hand", async (out) => writeFile(join(out, "models/shared/address.ts"), "// mine\n")],
     ["a missing file", async (out) => rm(join(out, "models/components/lineitem.ts"))],
     ["a file no doc produces now", async (_out, docs) => rm(join(docs, "models/shared/createcustomer.md"))],
@@ -129,7 +194,10 @@ describe("--check and generate agree", () => {
     expect(fix).toBe("npx mdmodel generate --input docs --out out");
     const args = fix!.split(" ").slice(2);
     expect((await mdmodel(work, ...args)).code).toBe(0);
-    expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check")).toMatchObject({ code: 0, stderr: "" });
+    expect(await mdmodel(work, "generate", "--input", "docs", "--out", "out", "--check")).toMatchObject({
+      code: 0,
+      stderr: "",
+    });
   });
 });
 
@@ -139,25 +207,36 @@ describe("one meaning per exit code", () => {
     await writeFile(join(work, "out"), "a file\n");
     for (const extra of [[], ["--check"]]) {
       const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out", ...extra);
-      expect(outcome).toEqual({ code: 3, stdout: "", stderr: "mdmodel: the output folder out is a file, not a folder; remove it or choose another --out\n" });
+      expect(outcome).toEqual({
+        code: 3,
+        stdout: "",
+        stderr: "mdmodel: the output folder out is a file, not a folder; remove it or choose another --out\n",
+      });
     }
   });
 
   test("an input folder that is missing or a file: exit 3 and one line", async () => {
-    expect(await mdmodel(work, "generate", "--input", "nope", "--out", "out")).toEqual({ code: 3, stdout: "", stderr: "mdmodel: the input folder nope does not exist\n" });
+    expect(await mdmodel(work, "generate", "--input", "nope", "--out", "out")).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: "mdmodel: the input folder nope does not exist\n",
+    });
     // With no config file and no --input, the way to start, not this repository's default folder.
     const empty = await mkdtemp(join(tmpdir(), "mdmodel-empty-"));
     try {
       expect(await mdmodel(empty, "generate")).toEqual({
         code: 3,
         stdout: "",
-        stderr: "mdmodel: no config file here and no --input, and the default docs folder seeds does not exist: run `npx mdmodel init` to set up this project, or `npx mdmodel generate --input <docs folder> --out <output folder>`\n",
+        stderr:
+          "mdmodel: no config file here and no --input, and the default docs folder seeds does not exist: run `npx mdmodel init` to set up this project, or `npx mdmodel generate --input <docs folder> --out <output folder>`\n",
       });
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
     await writeFile(join(work, "docs"), "x");
-    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).stderr).toBe("mdmodel: the input folder docs is a file, not a folder\n");
+    expect((await mdmodel(work, "generate", "--input", "docs", "--out", "out")).stderr).toBe(
+      "mdmodel: the input folder docs is a file, not a folder\n",
+    );
   });
 
   test("an output folder the user may not write: exit 3 and one line, nothing written", async () => {
@@ -170,7 +249,23 @@ describe("one meaning per exit code", () => {
     if (asRoot) await chown(join(work, "docs"), 65534, 65534);
     const outcome = asRoot
       ? await new Promise<{ code: number; stderr: string }>((resolve) => {
-          const child = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, "generate", "--input", "docs", "--out", "out", "--no-cache"], { cwd: work });
+          const child = spawn(
+            "setpriv",
+            [
+              "--reuid=65534",
+              "--regid=65534",
+              "--clear-groups",
+              process.execPath,
+              CLI,
+              "generate",
+              "--input",
+              "docs",
+              "--out",
+              "out",
+              "--no-cache",
+            ],
+            { cwd: work },
+          );
           let stderr = "";
           child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
           child.on("exit", (code) => resolve({ code: code ?? -1, stderr }));
@@ -200,7 +295,15 @@ describe("reporters and colors", () => {
   test("FORCE_COLOR colors a CI log; NO_COLOR keeps it plain", async () => {
     await mkdir(join(work, "docs"));
     await writeFile(join(work, "docs", "a.md"), fields("A", "| `a` | *nope* % | :heavy_check_mark: | A |"));
-    const forced = await mdmodelWith({ ...PLAIN_ENV, FORCE_COLOR: "1" }, work, "generate", "--input", "docs", "--out", "out");
+    const forced = await mdmodelWith(
+      { ...PLAIN_ENV, FORCE_COLOR: "1" },
+      work,
+      "generate",
+      "--input",
+      "docs",
+      "--out",
+      "out",
+    );
     expect(forced.stderr).toContain("\u001b[31merror\u001b[0m");
     const plain = await mdmodelWith({ NO_COLOR: "1" }, work, "generate", "--input", "docs", "--out", "out");
     expect(plain.stderr).not.toContain("\u001b[");
@@ -208,9 +311,20 @@ describe("reporters and colors", () => {
 
   test("--reporter github writes workflow commands GitHub reads as annotations; it is the default under GITHUB_ACTIONS", async () => {
     await mkdir(join(work, "docs"));
-    await writeFile(join(work, "docs", "a.md"), fields("A", "| `raw` | [AxiosResponse](https://x.io) | :heavy_check_mark: | Raw, with: commas |"));
+    await writeFile(
+      join(work, "docs", "a.md"),
+      fields("A", "| `raw` | [AxiosResponse](https://x.io) | :heavy_check_mark: | Raw, with: commas |"),
+    );
     await writeFile(join(work, "docs", "b.md"), fields("B", "| `b` | *string* % | :heavy_check_mark: | B |"));
-    const outcome = await mdmodelWith({ ...PLAIN_ENV, GITHUB_ACTIONS: "true" }, work, "generate", "--input", "docs", "--out", "out");
+    const outcome = await mdmodelWith(
+      { ...PLAIN_ENV, GITHUB_ACTIONS: "true" },
+      work,
+      "generate",
+      "--input",
+      "docs",
+      "--out",
+      "out",
+    );
     expect(outcome.code).toBe(2);
     const annotations = outcome.stdout
       .split("\n")
@@ -219,10 +333,20 @@ describe("reporters and colors", () => {
         const match = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
         expect(match, line).not.toBeNull();
         const properties = Object.fromEntries(match![2]!.split(",").map((pair) => pair.split("=") as [string, string]));
-        return { level: match![1], ...properties, message: decodeURIComponent(match![3]!.replace(/%(?![0-9A-F]{2})/g, "%25")) };
+        return {
+          level: match![1],
+          ...properties,
+          message: decodeURIComponent(match![3]!.replace(/%(?![0-9A-F]{2})/g, "%25")),
+        };
       });
     expect(annotations).toEqual([
-      expect.objectContaining({ level: "warning", file: "docs/a.md", line: "5", col: "3", title: "mdmodel unknown-type" }),
+      expect.objectContaining({
+        level: "warning",
+        file: "docs/a.md",
+        line: "5",
+        col: "3",
+        title: "mdmodel unknown-type",
+      }),
       expect.objectContaining({ level: "error", file: "docs/b.md", line: "5", col: "18", title: "mdmodel bad-type" }),
     ]);
     expect(outcome.stdout).toMatch(/\nmdmodel: 2 TypeScript docs read, .*; 1 error, 1 warning; nothing written/);
@@ -241,7 +365,15 @@ describe("reporters and colors", () => {
       exitCode: 1,
       ok: false,
       out: "out",
-      summary: { docs: 11, models: 11, modelsByKind: { object: 8, enum: 2, union: 1 }, skipped: 0, errors: 0, warnings: 0, vouched: false },
+      summary: {
+        docs: 11,
+        models: 11,
+        modelsByKind: { object: 8, enum: 2, union: 1 },
+        skipped: 0,
+        errors: 0,
+        warnings: 0,
+        vouched: false,
+      },
       messages: [],
       drift: [{ kind: "missing", file: "out/models/components/lineitem.ts" }],
       failure: null,
@@ -251,21 +383,38 @@ describe("reporters and colors", () => {
   });
 
   test("--reporter with an unknown name is bad usage", async () => {
-    expect(await mdmodel(work, "generate", "--reporter", "xml")).toMatchObject({ code: 3, stderr: 'mdmodel: --reporter must be one of text, json, github, got "xml"\n' });
+    expect(await mdmodel(work, "generate", "--reporter", "xml")).toMatchObject({
+      code: 3,
+      stderr: 'mdmodel: --reporter must be one of text, json, github, got "xml"\n',
+    });
   });
 });
 
 test("the progress line covers reading, emitting and formatting, and writing, on a terminal only, never in CI", async () => {
   await mkdir(join(work, "many"));
-  for (let i = 0; i < 301; i++) await writeFile(join(work, "many", `m${i}.md`), fields(`M${i}`, "| `a` | *string* | :heavy_check_mark: | A |"));
+  for (let i = 0; i < 301; i++)
+    await writeFile(join(work, "many", `m${i}.md`), fields(`M${i}`, "| `a` | *string* | :heavy_check_mark: | A |"));
   const run = async (env: Record<string, string>, tty: boolean) => {
     const progress: string[] = [];
-    const io: CliIo = { stdout: () => {}, stderr: () => {}, cwd: work, env, tty, progress: (line) => progress.push(line) };
-    expect(await main(["generate", "--input", "many", "--out", `out-${tty}-${Object.keys(env).length}`, "--no-cache"], io)).toBe(0);
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: () => {},
+      cwd: work,
+      env,
+      tty,
+      progress: (line) => progress.push(line),
+    };
+    expect(
+      await main(["generate", "--input", "many", "--out", `out-${tty}-${Object.keys(env).length}`, "--no-cache"], io),
+    ).toBe(0);
     return progress;
   };
   const shownOnTerminal = await run({}, true);
-  for (const phase of ["reading docs", "emitting and formatting modules", "writing files"]) expect(shownOnTerminal.some((line) => line.startsWith(`mdmodel: ${phase} `)), phase).toBe(true);
+  for (const phase of ["reading docs", "emitting and formatting modules", "writing files"])
+    expect(
+      shownOnTerminal.some((line) => line.startsWith(`mdmodel: ${phase} `)),
+      phase,
+    ).toBe(true);
   expect(shownOnTerminal.at(-1)).toBe("");
   expect(await run({ CI: "true" }, true)).toEqual([]);
   expect(await run({}, false)).toEqual([]);
@@ -279,7 +428,8 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   // A run that reads every doc says "11 docs read"; one that reads what the change reaches, "11 docs (2 read for the change)".
-  const runs = () => (stdout.match(/^mdmodel: 1[12] TypeScript docs (read|\(\d+ read for the change\))/gm) ?? []).length;
+  const runs = () =>
+    (stdout.match(/^mdmodel: 1[12] TypeScript docs (read|\(\d+ read for the change\))/gm) ?? []).length;
   const until = async (check: () => boolean) => {
     for (let waited = 0; !check(); waited += 50) {
       if (waited > 30_000) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
@@ -301,7 +451,10 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
     }
     expect(stdout).toContain("mdmodel: models/shared/address.md changed\n");
     await mkdir(join(work, "docs/models/extra"));
-    await writeFile(join(work, "docs/models/extra/note.md"), fields("Note", "| `text` | *string* | :heavy_check_mark: | Text |"));
+    await writeFile(
+      join(work, "docs/models/extra/note.md"),
+      fields("Note", "| `text` | *string* | :heavy_check_mark: | Text |"),
+    );
     await until(() => stdout.includes("mdmodel: 12 TypeScript docs read"));
     expect(await readFile(join(work, "out/models/extra/note.ts"), "utf8")).toContain("export interface Note");
   } finally {
@@ -312,7 +465,9 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
 
 /** The built command with `--watch` in `work`: what it printed so far, and waits on what it prints (events, not clocks). */
 function watching(...args: string[]) {
-  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch", ...args], { cwd: work });
+  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch", ...args], {
+    cwd: work,
+  });
   const seen = { stdout: "", stderr: "" };
   child.stdout.on("data", (chunk: Buffer) => (seen.stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (seen.stderr += chunk.toString()));
@@ -340,7 +495,11 @@ test("--watch told to stop during a regeneration abandons it: nothing written, n
   try {
     await watch.until(() => watch.seen.stdout.includes("mdmodel: watching docs"));
     const manifest = await readFile(join(work, "out/.mdmodel-manifest.json"), "utf8");
-    const doc = join(work, "docs", (await readdir(join(work, "docs"), { recursive: true })).find((path) => path.endsWith(".md"))!);
+    const doc = join(
+      work,
+      "docs",
+      (await readdir(join(work, "docs"), { recursive: true })).find((path) => path.endsWith(".md"))!,
+    );
     await writeFile(doc, (await readFile(doc, "utf8")).replace(/^(# .*)$/m, "$1\n\nEdited while watching."));
     await watch.until(() => watch.seen.stdout.includes(" changed\n"));
     watch.child.kill("SIGINT");
@@ -349,7 +508,8 @@ test("--watch told to stop during a regeneration abandons it: nothing written, n
     // The abandoned run printed no summary: the one summary line is the first run's.
     expect(watch.seen.stdout.match(/^mdmodel: 500 TypeScript docs read/gm)).toHaveLength(1);
     expect(await readFile(join(work, "out/.mdmodel-manifest.json"), "utf8")).toBe(manifest);
-    for (const leftover of [".mdmodel.lock", ".mdmodel-journal.json", ".mdmodel-staging"]) await expect(readFile(join(work, "out", leftover))).rejects.toThrow();
+    for (const leftover of [".mdmodel.lock", ".mdmodel-journal.json", ".mdmodel-staging"])
+      await expect(readFile(join(work, "out", leftover))).rejects.toThrow();
   } finally {
     watch.child.kill("SIGKILL");
   }
@@ -360,7 +520,13 @@ test("--watch told to stop during a regeneration abandons it: nothing written, n
 test("--watch prints only what changed: new findings, the ones resolved, and a count of those printed before", async () => {
   await mkdir(join(work, "docs"));
   const doc = (name: string, example: string) =>
-    md(`# ${name}`, "## Fields", "| Field | Type | Required | Description | Example |", "| --- | --- | --- | --- | --- |", `| \`code\` | *number* | :heavy_check_mark: | A code | ${example} |`);
+    md(
+      `# ${name}`,
+      "## Fields",
+      "| Field | Type | Required | Description | Example |",
+      "| --- | --- | --- | --- | --- |",
+      `| \`code\` | *number* | :heavy_check_mark: | A code | ${example} |`,
+    );
   await writeFile(join(work, "docs", "a.md"), doc("A", "not-a-number"));
   await writeFile(join(work, "docs", "b.md"), doc("B", "also-not"));
   const watch = watching();
@@ -372,7 +538,10 @@ test("--watch prints only what changed: new findings, the ones resolved, and a c
     expect(fixed).toMatch(/^mdmodel: resolved: docs\/b\.md: .*\[bad-example\]$/m);
     expect(fixed).not.toMatch(/^docs\/a\.md:\d+:\d+: warning/m);
     // a.md edited (its warning moves down a line but stays): nothing new, one finding not repeated.
-    const moved = await watch.save("a.md", doc("A", "not-a-number").replace("## Fields", "Now with a description.\n\n## Fields"));
+    const moved = await watch.save(
+      "a.md",
+      doc("A", "not-a-number").replace("## Fields", "Now with a description.\n\n## Fields"),
+    );
     expect(moved).not.toMatch(/\[bad-example\]$/m);
     expect(moved).toContain("mdmodel: 1 finding printed by an earlier run is not repeated");
     // A new warning: it alone is printed.

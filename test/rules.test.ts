@@ -15,9 +15,26 @@ import { md } from "./helpers/generate-folder.js";
 import { mdmodel } from "./helpers/run-cli.js";
 
 /** A doc with one warning (`unknown-type`: a name no doc defines). */
-const WARNED = md("# Order", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `id` | *string* | :heavy_check_mark: | Id |", "| `owner` | Owner | :heavy_minus_sign: | A name no doc defines |");
+const WARNED = md(
+  "# Order",
+  "",
+  "## Fields",
+  "",
+  "| Field | Type | Required | Description |",
+  "| --- | --- | --- | --- |",
+  "| `id` | *string* | :heavy_check_mark: | Id |",
+  "| `owner` | Owner | :heavy_minus_sign: | A name no doc defines |",
+);
 /** A doc with an error (`bad-type`). */
-const BROKEN = md("# Broken", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *string* % | :heavy_check_mark: | A |");
+const BROKEN = md(
+  "# Broken",
+  "",
+  "## Fields",
+  "",
+  "| Field | Type | Required | Description |",
+  "| --- | --- | --- | --- |",
+  "| `a` | *string* % | :heavy_check_mark: | A |",
+);
 
 let work: string;
 beforeEach(async () => {
@@ -54,7 +71,9 @@ describe("rules", () => {
     await withConfig({ rulesByPath: { "vendor/**": { "unknown-type": "info" } } });
     const run = await mdmodel(work, "generate", "--reporter", "json");
     const report = JSON.parse(run.stdout) as { messages: Array<{ file: string; severity: string; rule: string }> };
-    const severities = report.messages.filter((message) => message.rule === "unknown-type").map((message) => [message.file.replace(/^.*docs\//, ""), message.severity]);
+    const severities = report.messages
+      .filter((message) => message.rule === "unknown-type")
+      .map((message) => [message.file.replace(/^.*docs\//, ""), message.severity]);
     expect(severities).toEqual([
       ["own/invoice.md", "warning"],
       ["vendor/order.md", "info"],
@@ -80,9 +99,21 @@ describe("rules", () => {
 
 describe("the config names rules mdmodel has, with severities it knows", () => {
   test.each([
-    ["an unknown rule, with the closest one", { rules: { "unknown-typ": "off" } }, '"rules" names the rule "unknown-typ", which mdmodel does not have; did you mean "unknown-type"?'],
-    ["a severity it does not know", { rules: { "unknown-type": "loud" } }, '"rules": "unknown-type" must be one of "off", "info", "warning", "error", got "loud"'],
-    ["an unknown rule under a glob", { rulesByPath: { "vendor/**": { "broken-lnk": "off" } } }, '"rulesByPath": "vendor/**" names the rule "broken-lnk"'],
+    [
+      "an unknown rule, with the closest one",
+      { rules: { "unknown-typ": "off" } },
+      '"rules" names the rule "unknown-typ", which mdmodel does not have; did you mean "unknown-type"?',
+    ],
+    [
+      "a severity it does not know",
+      { rules: { "unknown-type": "loud" } },
+      '"rules": "unknown-type" must be one of "off", "info", "warning", "error", got "loud"',
+    ],
+    [
+      "an unknown rule under a glob",
+      { rulesByPath: { "vendor/**": { "broken-lnk": "off" } } },
+      '"rulesByPath": "vendor/**" names the rule "broken-lnk"',
+    ],
   ])("%s", (_name, config, error) => {
     const checked = checkConfig(config);
     expect(checked.ok).toBe(false);

@@ -63,13 +63,14 @@ describe("runtime", () => {
     expect(runtime.collectIssues(1, () => {})).toMatchObject([{ pathText: "$", expected: "a valid value" }]);
   });
 
-
   test("ValidationError lists the issues", () => {
     const issues: runtime.ValidationIssue[] = [];
     runtime.pushIssue(issues, ["a"], "string", 1);
     runtime.pushMissing(issues, ["b", 0], "number");
     const error = new runtime.ValidationError("Thing", issues);
-    expect(error.message).toBe("Invalid Thing:\n  - a: expected string, received number 1\n  - b[0]: required number is missing");
+    expect(error.message).toBe(
+      "Invalid Thing:\n  - a: expected string, received number 1\n  - b[0]: required number is missing",
+    );
     expect(error.issues).toBe(issues);
   });
 });
@@ -91,11 +92,20 @@ describe("builderClass", () => {
     __proto__?: string;
     toString?: number;
   }
-  const isOdd = (value: unknown): value is Odd => typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
+  const isOdd = (value: unknown): value is Odd =>
+    typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
   function assertOdd(value: unknown): asserts value is Odd {
-    if (!isOdd(value)) throw new runtime.ValidationError("Odd", runtime.collectIssues(value, () => {}));
+    if (!isOdd(value))
+      throw new runtime.ValidationError(
+        "Odd",
+        runtime.collectIssues(value, () => {}),
+      );
   }
-  const OddBuilder = runtime.builderClass<Odd, "id">("OddBuilder", ["id", "build", "constructor", "__proto__", "toString"], assertOdd);
+  const OddBuilder = runtime.builderClass<Odd, "id">(
+    "OddBuilder",
+    ["id", "build", "constructor", "__proto__", "toString"],
+    assertOdd,
+  );
 
   test("a setter per field; build and constructor get a set prefix; __proto__ becomes an own field", () => {
     const built = new OddBuilder().id("x").setBuild(true).setConstructor("c").__proto__("p").toString(1).build();
@@ -128,7 +138,10 @@ describe("field and model checks", () => {
     const issues: runtime.ValidationIssue[] = [];
     runtime.collectFieldIssues(undefined, ["order"], "id", issues, "string");
     runtime.collectFieldIssues(7, ["order"], "id", issues, "string");
-    expect(issues.map((issue) => issue.message)).toEqual(["order.id: required string is missing", "order.id: expected string, received number 7"]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "order.id: required string is missing",
+      "order.id: expected string, received number 7",
+    ]);
   });
 
   const isText = (value: unknown): value is string => typeof value === "string";
@@ -138,21 +151,31 @@ describe("field and model checks", () => {
 
   test("validateWith: the value when the guard accepts it, else every issue; never an empty list", () => {
     expect(runtime.validateWith("x", isText, collectText)).toEqual({ ok: true, value: "x" });
-    expect(runtime.validateWith(1, isText, collectText)).toMatchObject({ ok: false, issues: [{ expected: "string", pathText: "$" }] });
+    expect(runtime.validateWith(1, isText, collectText)).toMatchObject({
+      ok: false,
+      issues: [{ expected: "string", pathText: "$" }],
+    });
     // A collector that finds nothing where the guard failed still gives one issue.
-    expect(runtime.validateWith(1, isText, () => {})).toMatchObject({ ok: false, issues: [{ expected: "a valid value" }] });
+    expect(runtime.validateWith(1, isText, () => {})).toMatchObject({
+      ok: false,
+      issues: [{ expected: "a valid value" }],
+    });
   });
 
   test("assertWith throws a ValidationError naming the model, and passes a valid value", () => {
     expect(() => runtime.assertWith("x", isText, collectText, "Text")).not.toThrow();
-    expect(() => runtime.assertWith(1, isText, collectText, "Text")).toThrow(/^Invalid Text:\n {2}- \$: expected string, received number 1$/);
+    expect(() => runtime.assertWith(1, isText, collectText, "Text")).toThrow(
+      /^Invalid Text:\n {2}- \$: expected string, received number 1$/,
+    );
   });
 });
 
 describe("RFCDate", () => {
   test("is a calendar day: from a YYYY-MM-DD string or a Date's UTC day, back as the string", () => {
     expect(new runtime.RFCDate("2024-02-29").toString()).toBe("2024-02-29");
-    expect(JSON.stringify({ day: new runtime.RFCDate(new Date("2024-03-01T23:30:00-05:00")) })).toBe('{"day":"2024-03-02"}');
+    expect(JSON.stringify({ day: new runtime.RFCDate(new Date("2024-03-01T23:30:00-05:00")) })).toBe(
+      '{"day":"2024-03-02"}',
+    );
     expect(new runtime.RFCDate("2024-03-01").toDate().toISOString()).toBe("2024-03-01T00:00:00.000Z");
     expect(() => new runtime.RFCDate("2023-02-29")).toThrow(RangeError);
     expect(() => new runtime.RFCDate(new Date("nope"))).toThrow(RangeError);
@@ -170,6 +193,12 @@ describe("RFCDate", () => {
     expect(runtime.isRFCDate(new SdkRFCDate("2024-01-01"))).toBe(true);
     expect(runtime.isRFCDate(new SdkRFCDate("2024-13-01"))).toBe(false);
     expect(runtime.isRFCDate("2024-01-01")).toBe(false);
-    expect(runtime.isRFCDate({ toJSON: () => { throw new Error("boom"); } })).toBe(false);
+    expect(
+      runtime.isRFCDate({
+        toJSON: () => {
+          throw new Error("boom");
+        },
+      }),
+    ).toBe(false);
   });
 });

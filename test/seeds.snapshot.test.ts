@@ -7,13 +7,21 @@ const result = await generateFolder("seeds");
 describe("seeds", () => {
   test("generate without errors or warnings", () => {
     expect(result.messages.map((message) => message.reason)).toEqual([]);
-    expect(result.stats).toMatchObject({ docs: 11, models: 11, modelsByKind: { object: 8, enum: 2, union: 1 }, skipped: 0 });
+    expect(result.stats).toMatchObject({
+      docs: 11,
+      models: 11,
+      modelsByKind: { object: 8, enum: 2, union: 1 },
+      skipped: 0,
+    });
   });
 
   // The manifest records a fingerprint of the generator's own sources, so it is not snapshotted.
-  test.each(result.files.filter((file) => file.path.endsWith(".ts")).map((file) => [file.path, file] as const))("%s", async (path, file) => {
-    await expect(file.content).toMatchFileSnapshot(`__snapshots__/seeds/${path}.snap`);
-  });
+  test.each(result.files.filter((file) => file.path.endsWith(".ts")).map((file) => [file.path, file] as const))(
+    "%s",
+    async (path, file) => {
+      await expect(file.content).toMatchFileSnapshot(`__snapshots__/seeds/${path}.snap`);
+    },
+  );
 
   test("every file starts with the banner naming its source", () => {
     for (const file of result.files.filter((f) => f.path.endsWith(".ts"))) {

@@ -34,7 +34,7 @@ const family: SourceDoc[] = [
       "## Example Usage",
       "",
       "```typescript",
-      'let value: Parent = { child: { name: null, age: 3 } };',
+      "let value: Parent = { child: { name: null, age: 3 } };",
       "```",
       "",
       "## Fields",
@@ -75,7 +75,10 @@ function previousOf(result: GenerateResult): PreviousOutput {
 }
 
 type Edit =
-  | { kind: "describe" | "addField" | "requiredField" | "retype" | "rename" | "delete" | "nullChild" | "unnullChild"; doc: number }
+  | {
+      kind: "describe" | "addField" | "requiredField" | "retype" | "rename" | "delete" | "nullChild" | "unnullChild";
+      doc: number;
+    }
   | { kind: "relink"; doc: number; to: number }
   | { kind: "add"; doc: number };
 
@@ -95,14 +98,25 @@ function apply(docs: SourceDoc[], edit: Edit): SourceDoc[] {
     case "requiredField": {
       const target = pickFrom(objects(docs), edit.doc);
       const required = edit.kind === "requiredField" ? ":heavy_check_mark:" : ":heavy_minus_sign:";
-      return replace(target, target.text.replace(/(\| --- \| --- \| --- \| --- \| --- \|\n)/, `$1| \`extra${edit.doc}\` | *string* | ${required} | Added | |\n`));
+      return replace(
+        target,
+        target.text.replace(
+          /(\| --- \| --- \| --- \| --- \| --- \|\n)/,
+          `$1| \`extra${edit.doc}\` | *string* | ${required} | Added | |\n`,
+        ),
+      );
     }
     case "retype": {
       // A field's type changes: its module, those that reach it, and, when its example no longer fits, the barrel change.
       const typed = objects(docs).filter((doc) => /\| \*(string|number)\* \|/.test(doc.text));
       if (typed.length === 0) return docs;
       const target = pickFrom(typed, edit.doc);
-      return replace(target, /\| \*string\* \|/.test(target.text) ? target.text.replace("| *string* |", "| *number* |") : target.text.replace("| *number* |", "| *string* |"));
+      return replace(
+        target,
+        /\| \*string\* \|/.test(target.text)
+          ? target.text.replace("| *string* |", "| *number* |")
+          : target.text.replace("| *number* |", "| *string* |"),
+      );
     }
     case "relink": {
       // A field that linked to one model now links to another: the graph changes.
@@ -112,7 +126,13 @@ function apply(docs: SourceDoc[], edit: Edit): SourceDoc[] {
       const to = pickFrom(objects(docs), edit.to);
       const title = /^# (.*)$/m.exec(to.text)![1]!;
       const [, folder, file] = /^models\/([^/]+)\/([^/]+)$/.exec(to.path)!;
-      return replace(target, target.text.replace(/\[[\w.]+\]\(\.\.\/\.\.\/models\/[^)]+\)/, `[${folder}.${title}](../../models/${folder}/${file})`));
+      return replace(
+        target,
+        target.text.replace(
+          /\[[\w.]+\]\(\.\.\/\.\.\/models\/[^)]+\)/,
+          `[${folder}.${title}](../../models/${folder}/${file})`,
+        ),
+      );
     }
     case "rename": {
       const target = pickFrom(docs, edit.doc);
@@ -121,18 +141,48 @@ function apply(docs: SourceDoc[], edit: Edit): SourceDoc[] {
     case "delete":
       return docs.filter((doc) => doc !== pickFrom(docs, edit.doc));
     case "add":
-      return [...docs, { path: `models/components/added${edit.doc}.md`, text: md(`# Added${edit.doc}`, "", "New.", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *string* | :heavy_check_mark: | A |") }];
+      return [
+        ...docs,
+        {
+          path: `models/components/added${edit.doc}.md`,
+          text: md(
+            `# Added${edit.doc}`,
+            "",
+            "New.",
+            "",
+            "## Fields",
+            "",
+            "| Field | Type | Required | Description |",
+            "| --- | --- | --- | --- |",
+            "| `a` | *string* | :heavy_check_mark: | A |",
+          ),
+        },
+      ];
     case "nullChild":
     case "unnullChild":
       if (!parent) return docs;
-      return replace(parent, edit.kind === "nullChild" ? parent.text.replace("age: 3 }", "age: null }") : parent.text.replace("name: null", 'name: "Bo"'));
+      return replace(
+        parent,
+        edit.kind === "nullChild"
+          ? parent.text.replace("age: 3 }", "age: null }")
+          : parent.text.replace("name: null", 'name: "Bo"'),
+      );
   }
 }
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom("describe", "addField", "retype", "nullChild", "unnullChild"), doc: fc.nat(200) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constantFrom("describe", "addField", "retype", "nullChild", "unnullChild"),
+      doc: fc.nat(200),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("relink"), doc: fc.nat(200), to: fc.nat(200) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("requiredField", "rename", "delete", "add"), doc: fc.nat(200) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constantFrom("requiredField", "rename", "delete", "add"), doc: fc.nat(200) }),
+  },
 );
 
 const paths = (result: GenerateResult) => result.files.map((file) => [file.path, file.content]);
@@ -143,22 +193,28 @@ describe("a run on the previous output", () => {
     expect(first.files.length).toBeGreaterThan(100);
     const taken = { sparse: 0, full: 0, errors: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), async (steps) => {
-        let docs = base;
-        let previous = first;
-        for (const edits of steps) {
-          docs = edits.reduce(apply, docs);
-          const [sparse, full] = [await generate({ docs, runtimeTemplate, previous: previousOf(previous), threads: 1 }), await reference(docs)];
-          expect(paths(sparse)).toEqual(paths(full));
-          expect(sparse.stats).toEqual(full.stats);
-          if (full.files.length === 0) {
-            taken.errors += 1;
-            return; // an edit that breaks a link: nothing written, both say so
+      fc.asyncProperty(
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+        async (steps) => {
+          let docs = base;
+          let previous = first;
+          for (const edits of steps) {
+            docs = edits.reduce(apply, docs);
+            const [sparse, full] = [
+              await generate({ docs, runtimeTemplate, previous: previousOf(previous), threads: 1 }),
+              await reference(docs),
+            ];
+            expect(paths(sparse)).toEqual(paths(full));
+            expect(sparse.stats).toEqual(full.stats);
+            if (full.files.length === 0) {
+              taken.errors += 1;
+              return; // an edit that breaks a link: nothing written, both say so
+            }
+            taken[sparse.sparse ? "sparse" : "full"] += 1;
+            previous = sparse;
           }
-          taken[sparse.sparse ? "sparse" : "full"] += 1;
-          previous = sparse;
-        }
-      }),
+        },
+      ),
       { numRuns: 25, seed: 2026 },
     );
     // Both paths were taken, and most edits needed no full run.
@@ -168,7 +224,8 @@ describe("a run on the previous output", () => {
 
   test("a null in one doc's example changes another model's module, and taking it out changes it back", async () => {
     const first = await reference(base);
-    const child = (result: GenerateResult) => result.files.find((file) => file.path === "models/components/child.ts")!.content;
+    const child = (result: GenerateResult) =>
+      result.files.find((file) => file.path === "models/components/child.ts")!.content;
     expect(child(first)).toContain("name: string | null;");
     const docs = apply(apply(base, { kind: "unnullChild", doc: 0 }), { kind: "describe", doc: 0 });
     const sparse = await generate({ docs, runtimeTemplate, previous: previousOf(first), threads: 1 });
@@ -181,7 +238,11 @@ describe("a run on the previous output", () => {
     const first = await reference(base);
     const barrel = (result: GenerateResult) => result.files.find((file) => file.path === "index.ts")!.content;
     expect(barrel(first)).toContain("childExample");
-    const retyped = base.map((doc) => (doc.path === "models/components/child.md" ? { ...doc, text: doc.text.replace("| `name` | *string* |", "| `name` | *number* |") } : doc));
+    const retyped = base.map((doc) =>
+      doc.path === "models/components/child.md"
+        ? { ...doc, text: doc.text.replace("| `name` | *string* |", "| `name` | *number* |") }
+        : doc,
+    );
     const result = await generate({ docs: retyped, runtimeTemplate, previous: previousOf(first), threads: 1 });
     expect(result.sparse).toEqual({ read: 2, made: 2 });
     expect(barrel(result)).not.toContain("childExample");
@@ -195,7 +256,12 @@ describe("a run on the previous output", () => {
     expect(result.sparse).toBe(false);
     expect(result.readAll).toMatch(/changed what model it defines$/);
     expect(paths(result)).toEqual(paths(await reference(renamed)));
-    const added = await generate({ docs: apply(base, { kind: "add", doc: 1 }), runtimeTemplate, previous: previousOf(first), threads: 1 });
+    const added = await generate({
+      docs: apply(base, { kind: "add", doc: 1 }),
+      runtimeTemplate,
+      previous: previousOf(first),
+      threads: 1,
+    });
     expect(added.readAll).toBe("docs were added, removed or renamed");
   });
 
@@ -203,7 +269,10 @@ describe("a run on the previous output", () => {
     const first = await reference(base);
     const previous = previousOf(first);
     const target = first.files.find((file) => file.path.endsWith("child.ts"))!;
-    const tampered: PreviousOutput = { manifest: previous.manifest, read: (path) => (path === target.path ? "export const pwned = 1;\n" : previous.read(path)) };
+    const tampered: PreviousOutput = {
+      manifest: previous.manifest,
+      read: (path) => (path === target.path ? "export const pwned = 1;\n" : previous.read(path)),
+    };
     const docs = apply(base, { kind: "describe", doc: 5 });
     const result = await generate({ docs, runtimeTemplate, previous: tampered, threads: 1 });
     expect(result.sparse).not.toBe(false);

@@ -60,7 +60,7 @@ describe.each(outputs)("$name", (output) => {
       expect(schema["~standard"]).toMatchObject({ version: 1, vendor: "mdmodel" });
       // A symbol is no JSON value: only a model documented as `any` takes it.
       const value = Symbol("not JSON");
-      const result = (await schema["~standard"].validate(value));
+      const result = await schema["~standard"].validate(value);
       const parsed = parse(value);
       expect(result.issues === undefined, model.path).toBe(parsed.ok);
       if (result.issues) {
@@ -68,7 +68,9 @@ describe.each(outputs)("$name", (output) => {
         expect(result.issues).toEqual(parsed.issues);
         expect(typeof result.issues[0]!.message).toBe("string");
       }
-      expect(() => schema["~standard"].jsonSchema.input({ target: "openapi-3.0" })).toThrow(/draft-2020-12 and draft-07/);
+      expect(() => schema["~standard"].jsonSchema.input({ target: "openapi-3.0" })).toThrow(
+        /draft-2020-12 and draft-07/,
+      );
     }
     expect(rejected).toBeGreaterThan(0);
   });
@@ -80,7 +82,9 @@ describe("the seeds' schemas through a tRPC procedure", async () => {
   const lineItem = await import(join(seeds.out, "models/components/lineitem.ts"));
   const t = initTRPC.create();
   const router = t.router({
-    placeOrder: t.procedure.input(order.OrderSchema as typeof import("../generated/models/components/order.js").OrderSchema).mutation(({ input }) => input),
+    placeOrder: t.procedure
+      .input(order.OrderSchema as typeof import("../generated/models/components/order.js").OrderSchema)
+      .mutation(({ input }) => input),
   });
   const caller = t.createCallerFactory(router)({});
   const wire = {
@@ -112,9 +116,23 @@ describe("the seeds' schemas through a tRPC procedure", async () => {
   test("JSON Schema of the input always, of the output only where values are their wire form", () => {
     const input = order.OrderSchema["~standard"].jsonSchema.input({ target: "draft-07" });
     expect(input["$schema"]).toBe("http://json-schema.org/draft-07/schema#");
-    expect(Object.keys(input["definitions"] as object).sort()).toEqual(["Address", "BankTransfer", "CardBrand", "CardPayment", "LineItem", "OrderStatus", "PaymentMethod"]);
-    expect(() => order.OrderSchema["~standard"].jsonSchema.output({ target: "draft-2020-12" })).toThrow(/Date or RFCDate/);
+    expect(Object.keys(input["definitions"] as object).sort()).toEqual([
+      "Address",
+      "BankTransfer",
+      "CardBrand",
+      "CardPayment",
+      "LineItem",
+      "OrderStatus",
+      "PaymentMethod",
+    ]);
+    expect(() => order.OrderSchema["~standard"].jsonSchema.output({ target: "draft-2020-12" })).toThrow(
+      /Date or RFCDate/,
+    );
     const plain = lineItem.LineItemSchema["~standard"].jsonSchema.output({ target: "draft-2020-12" });
-    expect(plain).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "LineItem", type: "object" });
+    expect(plain).toMatchObject({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      title: "LineItem",
+      type: "object",
+    });
   });
 });

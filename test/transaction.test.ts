@@ -37,7 +37,10 @@ function same(a: Map<string, string>, b: Map<string, string>): boolean {
 
 function run(cwd: string, args: string[]): { child: ReturnType<typeof spawn>; done: Promise<number> } {
   const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: "ignore" });
-  return { child, done: new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal ? -1 : (code ?? -1)))) };
+  return {
+    child,
+    done: new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal ? -1 : (code ?? -1)))),
+  };
 }
 
 describe("killed runs", () => {
@@ -81,7 +84,10 @@ describe("killed runs", () => {
       // Spread over the write phase and a little past it.
       await killedRun(`trial-${trial}`, (window * 1.1 * trial) / (trials - 1));
       const state = await snapshot(out);
-      const journal = await lstat(join(out, JOURNAL)).then(() => true, () => false);
+      const journal = await lstat(join(out, JOURNAL)).then(
+        () => true,
+        () => false,
+      );
       const staged = [...state.keys()].filter((path) => path.startsWith(`${STAGING}/`) || path === `${JOURNAL}.tmp`);
       if (journal) outcomes.journal += 1;
       else {
@@ -91,11 +97,18 @@ describe("killed runs", () => {
         expect(which, `trial ${trial}: the files are a mix of the old and the new output`).toBeDefined();
         outcomes[which!] += 1;
       }
-      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`)).code, `trial ${trial}`).toBe(0);
+      expect(
+        (await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`)).code,
+        `trial ${trial}`,
+      ).toBe(0);
       const next = await snapshot(out);
-      const differing = [...new Set([...next.keys(), ...after.keys()])].filter((path) => next.get(path) !== after.get(path));
+      const differing = [...new Set([...next.keys(), ...after.keys()])].filter(
+        (path) => next.get(path) !== after.get(path),
+      );
       expect(differing, `trial ${trial}: the next run gives the new output`).toEqual([]);
-      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`, "--check")).code).toBe(0);
+      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`, "--check")).code).toBe(
+        0,
+      );
     }
     console.info(`killed runs: ${JSON.stringify(outcomes)}, write phase ${window.toFixed(0)} ms`);
     // The trials reach past the commit point: a kill that always came too early would prove nothing.
@@ -115,7 +128,10 @@ describe("killed runs", () => {
       await writeFile(join(out, STAGING, "a.ts"), staged);
       const journal = JSON.stringify({
         nonce: "n",
-        renames: [{ path: "a.ts", hash: sha256Hex("new a\n") }, { path: "b.ts", hash: sha256Hex("new b\n") }],
+        renames: [
+          { path: "a.ts", hash: sha256Hex("new a\n") },
+          { path: "b.ts", hash: sha256Hex("new b\n") },
+        ],
         removes: [{ path: "c.ts", hash: sha256Hex("old c\n") }],
       });
       await writeFile(join(out, JOURNAL), journal);
@@ -134,18 +150,30 @@ describe("killed runs", () => {
     await mkdir(out);
     await interrupted(false);
     expect(recover(out, proofs)).toMatchObject({ outcome: "dropped", reason: "no run on this machine committed it" });
-    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old a\n", "b.ts": "new b\n", "c.ts": "old c\n" });
+    expect(Object.fromEntries(await snapshot(out))).toEqual({
+      "a.ts": "old a\n",
+      "b.ts": "new b\n",
+      "c.ts": "old c\n",
+    });
     // A proven journal whose staged file was swapped: dropped, nothing renamed.
     await interrupted(true, "export const injected = 1;\n");
     expect(recover(out, proofs)).toMatchObject({ outcome: "dropped" });
-    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old a\n", "b.ts": "new b\n", "c.ts": "old c\n" });
+    expect(Object.fromEntries(await snapshot(out))).toEqual({
+      "a.ts": "old a\n",
+      "b.ts": "new b\n",
+      "c.ts": "old c\n",
+    });
 
     // Before the commit point: a staging folder and a half-written journal, which are dropped.
     await mkdir(join(out, STAGING, "deep"), { recursive: true });
     await writeFile(join(out, STAGING, "deep", "x.ts"), "staged\n");
     await writeFile(join(out, `${JOURNAL}.tmp`), '{"renames": ["deep/x.ts"');
     expect(recover(out, proofs)).toMatchObject({ outcome: "dropped", reason: "it was never committed" });
-    expect(Object.fromEntries(await snapshot(out))).toEqual({ "a.ts": "old a\n", "b.ts": "new b\n", "c.ts": "old c\n" });
+    expect(Object.fromEntries(await snapshot(out))).toEqual({
+      "a.ts": "old a\n",
+      "b.ts": "new b\n",
+      "c.ts": "old c\n",
+    });
   });
 
   test("a failure while staging leaves the folder as it was", async () => {
@@ -154,7 +182,17 @@ describe("killed runs", () => {
     await writeFile(join(out, "a.ts"), "old\n");
     const release = lock(out);
     try {
-      expect(() => commit(out, [{ path: "a.ts", content: "new\n" }, { path: `${"x".repeat(300)}.ts`, content: "too long a name\n" }], [], undefined)).toThrow(/ENAMETOOLONG|name too long/);
+      expect(() =>
+        commit(
+          out,
+          [
+            { path: "a.ts", content: "new\n" },
+            { path: `${"x".repeat(300)}.ts`, content: "too long a name\n" },
+          ],
+          [],
+          undefined,
+        ),
+      ).toThrow(/ENAMETOOLONG|name too long/);
     } finally {
       release();
     }
@@ -178,14 +216,17 @@ describe("a full disk", () => {
   })();
 
   // Mounted in the test, so a run that filters it out leaves no mount behind.
-  test.skipIf(!mountable)("the run that fills it exits 3 with one line and leaves the folder as it was; the next run, with room, succeeds", async () => {
-    mount();
-    try {
-      await fillTheDisk(disk);
-    } finally {
-      execFileSync("umount", [disk]);
-    }
-  });
+  test.skipIf(!mountable)(
+    "the run that fills it exits 3 with one line and leaves the folder as it was; the next run, with room, succeeds",
+    async () => {
+      mount();
+      try {
+        await fillTheDisk(disk);
+      } finally {
+        execFileSync("umount", [disk]);
+      }
+    },
+  );
 });
 
 /** Fills the mounted disk, then runs a generation that needs more room than is left. */
@@ -199,7 +240,10 @@ async function fillTheDisk(disk: string): Promise<void> {
   for (const entry of await readdir(join(work, "disk-docs"), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    await writeFile(path, (await readFile(path, "utf8")).replace(/^(# .*\n\n)/, `$1${"A longer description. ".repeat(200)}`));
+    await writeFile(
+      path,
+      (await readFile(path, "utf8")).replace(/^(# .*\n\n)/, `$1${"A longer description. ".repeat(200)}`),
+    );
   }
   const full = await mdmodel(work, "generate", "--input", "disk-docs", "--out", "disk/out", "--no-cache");
   expect(full.code).toBe(3);
@@ -218,9 +262,20 @@ describe("two runs and the lock", () => {
     const release = lock(join(work, "locked"));
     try {
       expect(() => lock(join(work, "locked"))).not.toThrow(LockedError); // this process's own lock is retaken
-      const outcome = await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full");
+      const outcome = await mdmodel(
+        work,
+        "generate",
+        "--input",
+        "seed-docs",
+        "--out",
+        "locked",
+        "--no-cache",
+        "--full",
+      );
       expect(outcome.code).toBe(3);
-      expect(outcome.stderr).toMatch(/^mdmodel: another mdmodel run \(process \d+\) is writing this output folder; wait for it to finish/);
+      expect(outcome.stderr).toMatch(
+        /^mdmodel: another mdmodel run \(process \d+\) is writing this output folder; wait for it to finish/,
+      );
       expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     } finally {
       release();
@@ -228,24 +283,78 @@ describe("two runs and the lock", () => {
     expect(same(await snapshot(join(work, "locked")), before)).toBe(true);
     // A lock whose process is gone is taken over.
     await writeFile(join(work, "locked", ".mdmodel.lock"), JSON.stringify({ pid: 2 ** 22 + 12345 }));
-    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full")).code).toBe(0);
+    expect(
+      (await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full")).code,
+    ).toBe(0);
   });
 
   test("two runs at once with different configs: the folder is entirely one of them", async () => {
     await writeFile(join(work, "none.json"), JSON.stringify({ nulls: "none" }));
     await writeFile(join(work, "optional.json"), JSON.stringify({ nulls: "optional" }));
-    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "ref-none", "--config", "none.json", "--no-cache")).code).toBe(0);
-    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "ref-optional", "--config", "optional.json", "--no-cache")).code).toBe(0);
+    expect(
+      (
+        await mdmodel(
+          work,
+          "generate",
+          "--input",
+          "seed-docs",
+          "--out",
+          "ref-none",
+          "--config",
+          "none.json",
+          "--no-cache",
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await mdmodel(
+          work,
+          "generate",
+          "--input",
+          "seed-docs",
+          "--out",
+          "ref-optional",
+          "--config",
+          "optional.json",
+          "--no-cache",
+        )
+      ).code,
+    ).toBe(0);
     const references = [await snapshot(join(work, "ref-none")), await snapshot(join(work, "ref-optional"))];
     for (let trial = 0; trial < 4; trial++) {
       const out = `both-${trial}`;
-      const first = run(work, ["generate", "--input", "seed-docs", "--out", out, "--config", "none.json", "--no-cache"]);
-      const second = run(work, ["generate", "--input", "seed-docs", "--out", out, "--config", "optional.json", "--no-cache"]);
+      const first = run(work, [
+        "generate",
+        "--input",
+        "seed-docs",
+        "--out",
+        out,
+        "--config",
+        "none.json",
+        "--no-cache",
+      ]);
+      const second = run(work, [
+        "generate",
+        "--input",
+        "seed-docs",
+        "--out",
+        out,
+        "--config",
+        "optional.json",
+        "--no-cache",
+      ]);
       const codes = await Promise.all([first.done, second.done]);
-      expect(codes.every((code) => code === 0 || code === 3), String(codes)).toBe(true);
+      expect(
+        codes.every((code) => code === 0 || code === 3),
+        String(codes),
+      ).toBe(true);
       expect(codes).toContain(0);
       const state = await snapshot(join(work, out));
-      expect(references.some((reference) => same(state, reference)), `trial ${trial}: ${codes}`).toBe(true);
+      expect(
+        references.some((reference) => same(state, reference)),
+        `trial ${trial}: ${codes}`,
+      ).toBe(true);
     }
   });
 });
@@ -259,22 +368,30 @@ describe("the manifest is not trusted", () => {
     await writeFile(join(out, "models/shared/createcustomer.ts"), "export const mine = 1;\n");
     await rm(join(work, "tamper-docs/models/shared/createcustomer.md"));
     // A manifest entry that names a folder.
-    const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as {
+      files: Record<string, string>;
+    };
     await mkdir(join(out, "a-folder"));
     manifest.files["a-folder"] = "0".repeat(64);
     await writeFile(join(out, ".mdmodel-manifest.json"), JSON.stringify(manifest));
     const outcome = await mdmodel(work, "generate", "--input", "tamper-docs", "--out", "tampered");
     expect(outcome.code).toBe(0);
-    expect(outcome.stderr).toContain("mdmodel: kept tampered/models/shared/createcustomer.ts: no doc produces it now, but it no longer holds what mdmodel wrote");
+    expect(outcome.stderr).toContain(
+      "mdmodel: kept tampered/models/shared/createcustomer.ts: no doc produces it now, but it no longer holds what mdmodel wrote",
+    );
     expect(await readFile(join(out, "models/shared/createcustomer.ts"), "utf8")).toBe("export const mine = 1;\n");
     expect((await lstat(join(out, "a-folder"))).isDirectory()).toBe(true);
-    expect(await readFile(join(out, "models/shared/createcustomer.schema.json"), "utf8").catch(() => "gone")).toBe("gone");
+    expect(await readFile(join(out, "models/shared/createcustomer.schema.json"), "utf8").catch(() => "gone")).toBe(
+      "gone",
+    );
   });
 
   test("a symlinked manifest is not read (nothing is removed on its word) and is replaced by a file, not written through", async () => {
     const out = join(work, "linked-manifest");
     expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "linked-manifest")).code).toBe(0);
-    const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as { files: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as {
+      files: Record<string, string>;
+    };
     // The link's manifest lists a file of the user's with its hash: a manifest read through the link would remove it.
     await writeFile(join(out, "mine.txt"), "mine\n");
     manifest.files["mine.txt"] = sha256Hex("mine\n");

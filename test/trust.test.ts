@@ -15,7 +15,11 @@ import { mdmodel } from "./helpers/run-cli.js";
 const work = await mkdtemp(join(tmpdir(), "mdmodel-trust-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", "-c", "init.defaultBranch=main", ...args], {
+    cwd,
+    stdio: "pipe",
+  }).toString();
 const MODULE = "generated/models/components/order.ts";
 const MANIFEST = "generated/.mdmodel-manifest.json";
 
@@ -44,7 +48,8 @@ function freshClone(repo: string, name: string): string {
   return clone;
 }
 
-const check = (cwd: string, ...args: string[]) => mdmodel(cwd, "generate", "--input", "docs", "--out", "generated", "--check", ...args);
+const check = (cwd: string, ...args: string[]) =>
+  mdmodel(cwd, "generate", "--input", "docs", "--out", "generated", "--check", ...args);
 
 describe("--check and a forged manifest", () => {
   test("a hand edit with its hash forged in the manifest fails the check in a fresh clone, with --base and without", async () => {
@@ -90,7 +95,10 @@ describe("--check and a forged manifest", () => {
     const project = join(work, "local");
     await cp("seeds", join(project, "docs"), { recursive: true });
     expect((await mdmodel(project, "generate", "--input", "docs", "--out", "generated")).code).toBe(0);
-    expect(await check(project)).toMatchObject({ code: 0, stdout: expect.stringMatching(/nothing changed since the last run/) });
+    expect(await check(project)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/nothing changed since the last run/),
+    });
     const forged = `${await readFile(join(project, MODULE), "utf8")}export const pwned = 1;\n`;
     await writeFile(join(project, MODULE), forged);
     const manifest = JSON.parse(await readFile(join(project, MANIFEST), "utf8")) as { files: Record<string, string> };
@@ -107,10 +115,16 @@ describe("--check and a forged manifest", () => {
       code: 3,
       stderr: "mdmodel: --base works with --check only: a run that writes reuses its own output folder\n",
     });
-    expect(await check(repo, "--base", "nope")).toMatchObject({ code: 3, stderr: 'mdmodel: --base nope: the repository has no commit "nope"\n' });
+    expect(await check(repo, "--base", "nope")).toMatchObject({
+      code: 3,
+      stderr: 'mdmodel: --base nope: the repository has no commit "nope"\n',
+    });
     const outside = join(work, "no-git");
     await cp("seeds", join(outside, "docs"), { recursive: true });
     await mdmodel(outside, "generate", "--input", "docs", "--out", "generated", "--no-cache");
-    expect(await check(outside, "--base", "main")).toMatchObject({ code: 3, stderr: "mdmodel: --base main: the working folder is not in a git repository\n" });
+    expect(await check(outside, "--base", "main")).toMatchObject({
+      code: 3,
+      stderr: "mdmodel: --base main: the working folder is not in a git repository\n",
+    });
   });
 });

@@ -35,7 +35,8 @@ const valid: Array<[name: string, { given: string; want: TypeExpr }]> = [
   [
     "File | Blob | model, with escaped bars",
     {
-      given: "[File](https://developer.mozilla.org/File) \\| [Blob](https://developer.mozilla.org/Blob) \\| [components.Foo](../../models/components/foo.md)",
+      given:
+        "[File](https://developer.mozilla.org/File) \\| [Blob](https://developer.mozilla.org/Blob) \\| [components.Foo](../../models/components/foo.md)",
       want: {
         kind: "union",
         members: [{ kind: "platform", name: "File" }, { kind: "platform", name: "Blob" }, componentsFoo],
@@ -43,16 +44,28 @@ const valid: Array<[name: string, { given: string; want: TypeExpr }]> = [
     },
   ],
   ["array", { given: "*string*[]", want: { kind: "array", element: str } }],
-  ["array of arrays", { given: "*number*[][]", want: { kind: "array", element: { kind: "array", element: { kind: "number" } } } }],
+  [
+    "array of arrays",
+    { given: "*number*[][]", want: { kind: "array", element: { kind: "array", element: { kind: "number" } } } },
+  ],
   ["linked model", { given: "[components.Foo](../../models/components/foo.md)", want: componentsFoo }],
-  ["array of linked models", { given: "[components.Foo](../../models/components/foo.md)[]", want: { kind: "array", element: componentsFoo } }],
+  [
+    "array of linked models",
+    { given: "[components.Foo](../../models/components/foo.md)[]", want: { kind: "array", element: componentsFoo } },
+  ],
   ["named model", { given: "*components.Bar*", want: { kind: "ref", name: "components.Bar" } }],
   ["Record", { given: "Record<string, *any*>", want: { kind: "record", value: { kind: "unknown" } } }],
   [
     "nested Record",
-    { given: "Record<string, Record<string, *number*>>", want: { kind: "record", value: { kind: "record", value: { kind: "number" } } } },
+    {
+      given: "Record<string, Record<string, *number*>>",
+      want: { kind: "record", value: { kind: "record", value: { kind: "number" } } },
+    },
   ],
-  ["array of Records", { given: "Record<string, *string*>[]", want: { kind: "array", element: { kind: "record", value: str } } }],
+  [
+    "array of Records",
+    { given: "Record<string, *string*>[]", want: { kind: "array", element: { kind: "record", value: str } } },
+  ],
   [
     "external link",
     {
@@ -62,11 +75,29 @@ const valid: Array<[name: string, { given: string; want: TypeExpr }]> = [
   ],
   ["code span", { given: "`*boolean*`", want: { kind: "boolean" } }],
   ["index signature", { given: "`{ [k: string]: any }`", want: { kind: "record", value: { kind: "unknown" } } }],
-  ["array of index signatures", { given: "`{ [k: string]: string }[]`", want: { kind: "array", element: { kind: "record", value: str } } }],
-  ["literal that looks like strong emphasis", { given: '*"__encrypted__"*', want: { kind: "literal", value: "__encrypted__" } }],
+  [
+    "array of index signatures",
+    { given: "`{ [k: string]: string }[]`", want: { kind: "array", element: { kind: "record", value: str } } },
+  ],
+  [
+    "literal that looks like strong emphasis",
+    { given: '*"__encrypted__"*', want: { kind: "literal", value: "__encrypted__" } },
+  ],
   ["underscore emphasis", { given: "_string_", want: str }],
-  ["unknown generic is external", { given: "`EventStream<operations.SpeechStreamEvents>`", want: { kind: "external", name: "EventStream<operations.SpeechStreamEvents>" } }],
-  ["parenthesised union array", { given: "(*string* \\| *number*)[]", want: { kind: "array", element: { kind: "union", members: [str, { kind: "number" }] } } }],
+  [
+    "unknown generic is external",
+    {
+      given: "`EventStream<operations.SpeechStreamEvents>`",
+      want: { kind: "external", name: "EventStream<operations.SpeechStreamEvents>" },
+    },
+  ],
+  [
+    "parenthesised union array",
+    {
+      given: "(*string* \\| *number*)[]",
+      want: { kind: "array", element: { kind: "union", members: [str, { kind: "number" }] } },
+    },
+  ],
 ];
 
 const invalid: Array<[name: string, { given: string; reason: RegExp; column: number }]> = [
@@ -102,7 +133,8 @@ const stream: TypeExpr = { kind: "platform", name: "ReadableStream<Uint8Array>" 
 const arrayOf = (element: TypeExpr): TypeExpr => ({ kind: "array", element });
 const recordOf = (value: TypeExpr): TypeExpr => ({ kind: "record", value });
 const orNull = (type: TypeExpr): TypeExpr => ({ kind: "union", members: [type, { kind: "null" }] });
-const ref = (name: string, href?: string): TypeExpr => (href === undefined ? { kind: "ref", name } : { kind: "ref", name, href });
+const ref = (name: string, href?: string): TypeExpr =>
+  href === undefined ? { kind: "ref", name } : { kind: "ref", name, href };
 
 /** Every form of every dialect's Type cells (as `../shared/corpus` shows them and PHP's are described), with the wrapper it carries. */
 const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
@@ -114,15 +146,35 @@ const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
   ["python", "*Optional[str]*", str, "absent"],
   ["python", "*Nullable[str]*", str, "null"],
   ["python", "*OptionalNullable[int]*", int, "null"],
-  ["python", "[Optional[models.CompletionArgs]](../models/completionargs.md)", ref("models.CompletionArgs", "../models/completionargs.md"), "absent"],
+  [
+    "python",
+    "[Optional[models.CompletionArgs]](../models/completionargs.md)",
+    ref("models.CompletionArgs", "../models/completionargs.md"),
+    "absent",
+  ],
   ["python", "[OptionalNullable[models.X]](../models/x.md)", ref("models.X", "../models/x.md"), "null"],
   ["python", "List[*str*]", arrayOf(str)],
   ["python", "Dict[str, *Any*]", recordOf(unknown)],
   ["python", "List[[models.Span](../models/span.md)]", arrayOf(ref("models.Span", "../models/span.md"))],
-  ["python", "List[[Nullable[models.Span]](../models/span.md)]", arrayOf(orNull(ref("models.Span", "../models/span.md")))],
+  [
+    "python",
+    "List[[Nullable[models.Span]](../models/span.md)]",
+    arrayOf(orNull(ref("models.Span", "../models/span.md"))),
+  ],
   ["python", "List[Dict[str, *Any*]]", arrayOf(recordOf(unknown))],
   ["python", '*Literal["wandb"]*', { kind: "literal", value: "wandb" }],
-  ["python", '*Optional[Literal["a", "b"]]*', { kind: "union", members: [{ kind: "literal", value: "a" }, { kind: "literal", value: "b" }] }, "absent"],
+  [
+    "python",
+    '*Optional[Literal["a", "b"]]*',
+    {
+      kind: "union",
+      members: [
+        { kind: "literal", value: "a" },
+        { kind: "literal", value: "b" },
+      ],
+    },
+    "absent",
+  ],
   ["python", "[date](https://docs.python.org/3/library/datetime.html#date-objects)", dateTime],
   ["python", "[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)", calendarDate],
   ["python", "*Union[bytes, IO[bytes], io.BufferedReader]*", { kind: "union", members: [bytes, stream] }],
@@ -131,9 +183,18 @@ const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
   ["go", "**string*", str, "maybe"],
   ["go", "**int64*", int, "maybe"],
   ["go", "*float64*", num],
-  ["go", "[*components.Person](../../models/components/person.md)", ref("components.Person", "../../models/components/person.md"), "maybe"],
+  [
+    "go",
+    "[*components.Person](../../models/components/person.md)",
+    ref("components.Person", "../../models/components/person.md"),
+    "maybe",
+  ],
   ["go", "[]*string*", arrayOf(str)],
-  ["go", "[][components.FacetFilter](../../models/components/facetfilter.md)", arrayOf(ref("components.FacetFilter", "../../models/components/facetfilter.md"))],
+  [
+    "go",
+    "[][components.FacetFilter](../../models/components/facetfilter.md)",
+    arrayOf(ref("components.FacetFilter", "../../models/components/facetfilter.md")),
+  ],
   ["go", "map[string]*int64*", recordOf(int)],
   ["go", "map[string][][components.X](x.md)", recordOf(arrayOf(ref("components.X", "x.md")))],
   ["go", "[*time.Time](https://pkg.go.dev/time#Time)", dateTime, "maybe"],
@@ -147,7 +208,12 @@ const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
   ["java", "*Optional\\<String>*", str, "maybe"],
   ["java", "*Optional\\<Object>*", unknown, "maybe"],
   ["java", "*JsonNullable\\<Long>*", int, "null"],
-  ["java", "[Optional\\<Person>](../../models/components/Person.md)", ref("Person", "../../models/components/Person.md"), "maybe"],
+  [
+    "java",
+    "[Optional\\<Person>](../../models/components/Person.md)",
+    ref("Person", "../../models/components/Person.md"),
+    "maybe",
+  ],
   ["java", "List\\<*String*>", arrayOf(str)],
   ["java", "List\\<[Info](../../models/components/Info.md)>", arrayOf(ref("Info", "../../models/components/Info.md"))],
   ["java", "Map\\<String, *Object*>", recordOf(unknown)],
@@ -163,10 +229,19 @@ const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
   ["ruby", "*T::Boolean*", bool],
   ["ruby", "*T.nilable(::Float)*", num, "maybe"],
   ["ruby", "*T.nilable(::Object)*", unknown, "maybe"],
-  ["ruby", "[T.nilable(Models::Components::Pagination)](../../models/shared/pagination.md)", ref("Models::Components::Pagination", "../../models/shared/pagination.md"), "maybe"],
+  [
+    "ruby",
+    "[T.nilable(Models::Components::Pagination)](../../models/shared/pagination.md)",
+    ref("Models::Components::Pagination", "../../models/shared/pagination.md"),
+    "maybe",
+  ],
   ["ruby", "T::Array<*::String*>", arrayOf(str)],
   ["ruby", "T::Hash[Symbol, *::Integer*]", recordOf(int)],
-  ["ruby", "T::Array<[T.any(Models::Components::A, Models::Components::B)](../../models/shared/u.md)>", arrayOf({ kind: "union", members: [ref("Models::Components::A"), ref("Models::Components::B")] })],
+  [
+    "ruby",
+    "T::Array<[T.any(Models::Components::A, Models::Components::B)](../../models/shared/u.md)>",
+    arrayOf({ kind: "union", members: [ref("Models::Components::A"), ref("Models::Components::B")] }),
+  ],
   ["ruby", "[Date](https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html)", dateTime],
   ["csharp", "*long*", int],
   ["csharp", "*int*", int],
@@ -177,14 +252,22 @@ const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
   ["csharp", "Dictionary<String, *string*>", recordOf(str)],
   ["csharp", "Dictionary<String, *object*>", recordOf(unknown)],
   ["csharp", "[DateTime](https://learn.microsoft.com/en-us/dotnet/api/system.datetime)", dateTime],
-  ["csharp", "[fastpix.io.Models.Components.X](../../Models/Components/X.md)", ref("fastpix.io.Models.Components.X", "../../Models/Components/X.md")],
+  [
+    "csharp",
+    "[fastpix.io.Models.Components.X](../../Models/Components/X.md)",
+    ref("fastpix.io.Models.Components.X", "../../Models/Components/X.md"),
+  ],
   ["php", "*int*", int],
   ["php", "*?string*", str, "maybe"],
   ["php", "array<*string*>", arrayOf(str)],
   ["php", "array<string, *mixed*>", recordOf(unknown)],
   ["php", "[\\DateTime](https://www.php.net/manual/en/class.datetime.php)", dateTime],
   ["php", "[Components\\X](../../Models/Components/X.md)", ref("Components\\X", "../../Models/Components/X.md")],
-  ["php", "[Components\\A\\|Components\\B\\|null](../../Models/Components/U.md)", { kind: "union", members: [ref("Components\\A"), ref("Components\\B"), { kind: "null" }] }],
+  [
+    "php",
+    "[Components\\A\\|Components\\B\\|null](../../Models/Components/U.md)",
+    { kind: "union", members: [ref("Components\\A"), ref("Components\\B"), { kind: "null" }] },
+  ],
 ];
 
 describe("Type cells of every dialect", () => {
@@ -195,7 +278,12 @@ describe("Type cells of every dialect", () => {
   });
 
   test("an SDK's own object (an HTTP response, an event stream) is unknown, with a note saying why", () => {
-    for (const [dialect, cell] of [["java", "[HttpResponse\\<InputStream>](https://docs.oracle.com/x)"], ["go", "[*http.Response](https://pkg.go.dev/net/http#Response)"], ["ruby", "[Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response)"], ["python", "*eventstreaming.EventStream[models.Event]*"]] as const) {
+    for (const [dialect, cell] of [
+      ["java", "[HttpResponse\\<InputStream>](https://docs.oracle.com/x)"],
+      ["go", "[*http.Response](https://pkg.go.dev/net/http#Response)"],
+      ["ruby", "[Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response)"],
+      ["python", "*eventstreaming.EventStream[models.Event]*"],
+    ] as const) {
       const result = parseCell(cell, dialect);
       expect(result.ok && result.type).toEqual(unknown);
       expect(result.ok && result.notes.join()).toMatch(/the SDK's own object/);
@@ -203,8 +291,17 @@ describe("Type cells of every dialect", () => {
   });
 
   test("a Go pointer outside Go is an unclosed emphasis; a map key must be a string", () => {
-    expect(parseCell("**string*", "typescript")).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/unclosed emphasis/) } });
-    expect(parseCell("map[int64]*string*", "go")).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/map key must be string/) } });
-    expect(parseCell("*Optional\\<String, Long>*", "java")).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/does not take 2/) } });
+    expect(parseCell("**string*", "typescript")).toMatchObject({
+      ok: false,
+      error: { reason: expect.stringMatching(/unclosed emphasis/) },
+    });
+    expect(parseCell("map[int64]*string*", "go")).toMatchObject({
+      ok: false,
+      error: { reason: expect.stringMatching(/map key must be string/) },
+    });
+    expect(parseCell("*Optional\\<String, Long>*", "java")).toMatchObject({
+      ok: false,
+      error: { reason: expect.stringMatching(/does not take 2/) },
+    });
   });
 });

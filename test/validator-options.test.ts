@@ -15,7 +15,11 @@ await writeFile(join(work, "package.json"), '{ "type": "module" }\n');
 
 /** Generates the seeds with `config` into a folder of `work`, type-checks, and imports the barrel. */
 async function seedsWith(name: string, config: ConfigInput): Promise<Record<string, any>> {
-  const result = await generate({ docs: await loadDocs("seeds"), runtimeTemplate: await loadRuntimeTemplate(), config });
+  const result = await generate({
+    docs: await loadDocs("seeds"),
+    runtimeTemplate: await loadRuntimeTemplate(),
+    config,
+  });
   const out = join(work, name);
   await writeOutput(out, result.files);
   const files = result.files.filter((file) => file.path.endsWith(".ts")).map((file) => join(out, file.path));
@@ -67,6 +71,14 @@ test("issues serialise with their readable texts", async () => {
   const result = (await import("../generated/index.js")).validateLineItem({ sku: 1, quantity: 1, unitPrice: 1 });
   expect(JSON.parse(JSON.stringify(result))).toEqual({
     ok: false,
-    issues: [{ path: ["sku"], pathText: "sku", expected: "string", received: "number 1", message: "sku: expected string, received number 1" }],
+    issues: [
+      {
+        path: ["sku"],
+        pathText: "sku",
+        expected: "string",
+        received: "number 1",
+        message: "sku: expected string, received number 1",
+      },
+    ],
   });
 });

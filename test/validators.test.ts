@@ -25,33 +25,55 @@ describe("validators", () => {
   test("the seeds are all in the generated API", async () => {
     const generated = await generateFolder("seeds");
     expect(models.map((model) => namesOf(model).type).sort()).toEqual([
-      "Address", "BankTransfer", "CardBrand", "CardPayment", "Category", "CreateCustomer",
-      "LineItem", "Order", "OrderStatus", "PaymentMethod", "Product",
+      "Address",
+      "BankTransfer",
+      "CardBrand",
+      "CardPayment",
+      "Category",
+      "CreateCustomer",
+      "LineItem",
+      "Order",
+      "OrderStatus",
+      "PaymentMethod",
+      "Product",
     ]);
     expect(generated.stats.models).toBe(models.length);
   });
 
   const withExamples = models.filter((model) => namesOf(model).example in exports);
-  test.each(withExamples.map((model) => [namesOf(model).type, model] as const))("%s accepts its example", (_, model) => {
-    const example = exports[namesOf(model).example];
-    expect(validatorOf(model)(example)).toEqual({ ok: true, value: example });
-  });
+  test.each(withExamples.map((model) => [namesOf(model).type, model] as const))(
+    "%s accepts its example",
+    (_, model) => {
+      const example = exports[namesOf(model).example];
+      expect(validatorOf(model)(example)).toEqual({ ok: true, value: example });
+    },
+  );
 
   test("every object seed with examples has an example export", () => {
     expect(withExamples.map((model) => namesOf(model).type).sort()).toEqual([
-      "Address", "BankTransfer", "CardBrand", "CardPayment", "Category", "CreateCustomer",
-      "LineItem", "Order", "PaymentMethod", "Product",
+      "Address",
+      "BankTransfer",
+      "CardBrand",
+      "CardPayment",
+      "Category",
+      "CreateCustomer",
+      "LineItem",
+      "Order",
+      "PaymentMethod",
+      "Product",
     ]);
   });
 
   const fieldCases = objects.flatMap((model) =>
     model.body.kind === "object"
-      ? model.body.fields.filter((field) => field.type.kind !== "unknown").map((field) => [`${model.name}.${field.name}`, model, field] as const)
+      ? model.body.fields
+          .filter((field) => field.type.kind !== "unknown")
+          .map((field) => [`${model.name}.${field.name}`, model, field] as const)
       : [],
   );
   test.each(fieldCases)("rejects a wrong-typed %s, naming its path", (_, model, field) => {
     const base = exports[namesOf(model).example] ?? {};
-    const value = { ...(base), [field.name]: wrongValueFor(field.type) };
+    const value = { ...base, [field.name]: wrongValueFor(field.type) };
     const result = validatorOf(model)(value);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -61,7 +83,9 @@ describe("validators", () => {
   });
 
   test("CreateCustomer.metadata is a string: JSON text passes, an array is rejected", () => {
-    expect(api.createCustomerExample.metadata).toBe('[{"key":"key1","value":"value1"},{"key":"key1","value":"value1"}]');
+    expect(api.createCustomerExample.metadata).toBe(
+      '[{"key":"key1","value":"value1"},{"key":"key1","value":"value1"}]',
+    );
     const result = api.validateCreateCustomer({ metadata: [{ key: "key1", value: "value1" }] });
     expect(result).toMatchObject({
       ok: false,
@@ -80,7 +104,7 @@ describe("validators", () => {
     if (result.ok) return;
     expect(result.issues.map((issue) => `${issue.pathText}: ${issue.expected} / ${issue.received}`)).toEqual([
       'status: "pending" | "paid" | "shipped" | "cancelled" / string "lost"',
-      "items[1].quantity: number / string \"2\"",
+      'items[1].quantity: number / string "2"',
       "placedAt: Date / Invalid Date",
     ]);
   });
@@ -92,7 +116,10 @@ describe("validators", () => {
   });
 
   test("a non-object is one issue at the root", () => {
-    expect(api.validateAddress(null)).toMatchObject({ ok: false, issues: [{ pathText: "$", expected: "Address object", received: "null" }] });
+    expect(api.validateAddress(null)).toMatchObject({
+      ok: false,
+      issues: [{ pathText: "$", expected: "Address object", received: "null" }],
+    });
   });
 
   test("assert throws a ValidationError listing the issues", () => {
@@ -117,7 +144,10 @@ describe("validators on hostile values", () => {
     for (const placedAt of [Object.create(Date.prototype) as unknown, new Proxy(new Date(), {})]) {
       const value = { ...order, placedAt };
       expect(api.isOrder(value)).toBe(false);
-      expect(api.validateOrder(value)).toMatchObject({ ok: false, issues: [{ pathText: "placedAt", received: "Invalid Date" }] });
+      expect(api.validateOrder(value)).toMatchObject({
+        ok: false,
+        issues: [{ pathText: "placedAt", received: "Invalid Date" }],
+      });
     }
     expect(api.isOrder(order)).toBe(true);
   });

@@ -40,7 +40,10 @@ describe("config", () => {
   });
 
   test("the mdmodel key of package.json is read when there is no config file", async () => {
-    await writeFile(join(work, "package.json"), JSON.stringify({ name: "x", mdmodel: { input: "docs", out: "src/gen", enumStyle: "union" } }));
+    await writeFile(
+      join(work, "package.json"),
+      JSON.stringify({ name: "x", mdmodel: { input: "docs", out: "src/gen", enumStyle: "union" } }),
+    );
     expect((await mdmodel(work, "generate")).code).toBe(0);
     const status = await readFile(join(work, "src/gen/models/components/orderstatus.ts"), "utf8");
     expect(status).toContain('export type OrderStatus = "pending" | "paid" | "shipped" | "cancelled";');
@@ -48,7 +51,10 @@ describe("config", () => {
   });
 
   test("an invalid config is exit 3 with every problem named", async () => {
-    await writeFile(join(work, "mdmodel.config.json"), JSON.stringify({ input: "docs", nuls: "none", anyType: "whatever" }));
+    await writeFile(
+      join(work, "mdmodel.config.json"),
+      JSON.stringify({ input: "docs", nuls: "none", anyType: "whatever" }),
+    );
     const outcome = await mdmodel(work, "generate");
     expect(outcome.code).toBe(3);
     expect(outcome.stderr).toContain('unknown option "nuls"; did you mean "nulls"?');
@@ -58,7 +64,16 @@ describe("config", () => {
 
 describe("diagnostics", () => {
   test("a broken doc shows a code frame with a caret under the column", async () => {
-    await writeFile(join(work, "docs", "broken.md"), md("# Broken", "## Fields", "| Field | Type | Required |", "| --- | --- | --- |", "| `a` | *string* % | :heavy_check_mark: |"));
+    await writeFile(
+      join(work, "docs", "broken.md"),
+      md(
+        "# Broken",
+        "## Fields",
+        "| Field | Type | Required |",
+        "| --- | --- | --- |",
+        "| `a` | *string* % | :heavy_check_mark: |",
+      ),
+    );
     const outcome = await mdmodel(work, "generate", "--input", "docs", "--out", "out");
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toContain(
@@ -100,11 +115,21 @@ test("a run of more than 300 docs shows progress on a terminal", async () => {
   const docs = join(work, "many");
   await mkdir(docs);
   for (let i = 0; i < 301; i++) {
-    await writeFile(join(docs, `m${i}.md`), md(`# M${i}`, "## Values", "| Name | Value |", "| --- | --- |", "| `A` | a |"));
+    await writeFile(
+      join(docs, `m${i}.md`),
+      md(`# M${i}`, "## Values", "| Name | Value |", "| --- | --- |", "| `A` | a |"),
+    );
   }
   const lines: string[] = [];
   const progress: string[] = [];
-  const io: CliIo = { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l), cwd: work, env: {}, tty: true, progress: (l) => progress.push(l) };
+  const io: CliIo = {
+    stdout: (l) => lines.push(l),
+    stderr: (l) => lines.push(l),
+    cwd: work,
+    env: {},
+    tty: true,
+    progress: (l) => progress.push(l),
+  };
   expect(await main(["generate", "--input", "many", "--out", "many-out"], io)).toBe(0);
   expect(progress).toContain("mdmodel: reading docs 301/301");
   expect(progress.at(-1)).toBe(""); // cleared before the summary
@@ -112,7 +137,10 @@ test("a run of more than 300 docs shows progress on a terminal", async () => {
 });
 
 test("the programmatic API returns files and messages and writes nothing", async () => {
-  const result = await generate({ docs: await loadDocs(join(work, "docs")), runtimeTemplate: await loadRuntimeTemplate() });
+  const result = await generate({
+    docs: await loadDocs(join(work, "docs")),
+    runtimeTemplate: await loadRuntimeTemplate(),
+  });
   expect(result.files.map((file) => file.path)).toContain("models/shared/createcustomer.ts");
   expect(result.messages).toEqual([]);
   await expect(readFile(join(work, "generated", "index.ts"))).rejects.toThrow();

@@ -34,7 +34,9 @@ try {
   process.exitCode = await main(process.argv.slice(2), io);
 } catch (error) {
   // A bug, not a doc or an environment the command could name: one line, and the stack on request.
-  io.stderr(`mdmodel: internal error: ${(error as Error).message ?? String(error)}; please report it${process.env["MDMODEL_DEBUG"] ? `\n${(error as Error).stack}` : " (MDMODEL_DEBUG=1 prints the stack)"}`);
+  io.stderr(
+    `mdmodel: internal error: ${(error as Error).message ?? String(error)}; please report it${process.env["MDMODEL_DEBUG"] ? `\n${(error as Error).stack}` : " (MDMODEL_DEBUG=1 prints the stack)"}`,
+  );
   process.exitCode = 3;
 }
 // For the generation benchmark: the process's peak memory, in KB.

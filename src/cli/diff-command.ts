@@ -16,25 +16,38 @@ import type { SourceDoc } from "../shared/source-doc.js";
 import { readModels } from "../pipeline/read-models.js";
 import { EXIT, type CliIo } from "./io.js";
 import { painter, useColors } from "./report/color.js";
-import { diffGithubReport, diffJsonReport, diffMarkdownReport, diffTextReport, type DiffEntry, type DiffReport } from "./report/diff-report.js";
+import {
+  diffGithubReport,
+  diffJsonReport,
+  diffMarkdownReport,
+  diffTextReport,
+  type DiffEntry,
+  type DiffReport,
+} from "./report/diff-report.js";
 import { joinPath, toFindings } from "./report/findings.js";
 import { invalidConfig, printable } from "./report/printable.js";
 
 const REPORTERS = ["text", "json", "github", "markdown"] as const;
 type Reporter = (typeof REPORTERS)[number];
 
-export async function runDiff(values: Readonly<Record<string, string | boolean | undefined>>, io: CliIo): Promise<number> {
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name]) : undefined);
+export async function runDiff(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  io: CliIo,
+): Promise<number> {
+  const text = (name: string) => (typeof values[name] === "string" ? values[name] : undefined);
   const usage = (message: string) => {
     io.stderr(`mdmodel: ${message}`);
     return EXIT.usage;
   };
   const base = text("base");
-  if (base === undefined || base === "") return usage("diff needs --base <git ref or folder>, e.g. --base origin/main or --base ./old-docs");
+  if (base === undefined || base === "")
+    return usage("diff needs --base <git ref or folder>, e.g. --base origin/main or --base ./old-docs");
   const reporter = (text("reporter") ?? (io.env["GITHUB_ACTIONS"] === "true" ? "github" : "text")) as Reporter;
-  if (!REPORTERS.includes(reporter)) return usage(`--reporter must be one of ${REPORTERS.join(", ")}, got "${printable(reporter)}"`);
+  if (!REPORTERS.includes(reporter))
+    return usage(`--reporter must be one of ${REPORTERS.join(", ")}, got "${printable(reporter)}"`);
   const failOn = (text("fail-on") ?? "breaking") as FailOn;
-  if (!FAIL_ON.includes(failOn)) return usage(`--fail-on must be one of ${FAIL_ON.join(", ")}, got "${printable(failOn)}"`);
+  if (!FAIL_ON.includes(failOn))
+    return usage(`--fail-on must be one of ${FAIL_ON.join(", ")}, got "${printable(failOn)}"`);
   const loaded = loadConfig(io.cwd, text("config"));
   if (!loaded.ok) return usage(invalidConfig(loaded.source, loaded.errors));
   const config: Config = resolveConfig({ ...loaded.config, input: text("input") ?? loaded.config.input });
@@ -59,7 +72,10 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
       baseLabel = label(baseFolder);
       baseFile = (docPath) => joinPath(baseLabel, docPath);
     } else {
-      if (repository === undefined) return usage(`--base ${printable(base)}: the working folder is not in a git repository (for a folder, write it as a path: ./${printable(base)})`);
+      if (repository === undefined)
+        return usage(
+          `--base ${printable(base)}: the working folder is not in a git repository (for a folder, write it as a path: ./${printable(base)})`,
+        );
       const ref = hasCommit(repository, base);
       if (isFolder(baseFolder)) {
         return usage(
@@ -68,14 +84,20 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
             : `--base ${printable(base)} is no git ref; for the folder, write it as a path: ./${printable(base)}`,
         );
       }
-      if (!ref) return usage(`--base ${printable(base)}: the repository has no commit "${printable(base)}" (for a folder, write it as a path: ./${printable(base)})`);
+      if (!ref)
+        return usage(
+          `--base ${printable(base)}: the repository has no commit "${printable(base)}" (for a folder, write it as a path: ./${printable(base)})`,
+        );
       baseDocs = loadDocsAtRef(repository, inputDir, base);
       baseLabel = base;
       baseIsRef = true;
       baseFile = (docPath) => `${base}:${joinPath(inputLabel, docPath)}`;
     }
   } catch (error) {
-    if (error instanceof GitDocsError) return usage(`--base ${printable(base)}: cannot read the docs of ${inputLabel} at that ref: ${printable(error.message)}`);
+    if (error instanceof GitDocsError)
+      return usage(
+        `--base ${printable(base)}: cannot read the docs of ${inputLabel} at that ref: ${printable(error.message)}`,
+      );
     return usage(`cannot read the docs of --base ${printable(base)}: ${printable((error as Error).message)}`);
   }
   let headDocs: SourceDoc[];
@@ -86,15 +108,28 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
   }
 
   // A folder that did not exist at the ref is no error (its docs are all new), but it is worth a line.
-  if (baseDocs.length === 0) io.stderr(`mdmodel: no docs in ${baseIsRef ? `${inputLabel} at ${printable(base)}` : baseLabel}; every model counts as added`);
+  if (baseDocs.length === 0)
+    io.stderr(
+      `mdmodel: no docs in ${baseIsRef ? `${inputLabel} at ${printable(base)}` : baseLabel}; every model counts as added`,
+    );
   const before = readModels(baseDocs, config);
   const after = readModels(headDocs, config);
-  for (const [side, read, where] of [["the base", before, baseLabel], ["the docs", after, inputLabel]] as const) {
+  for (const [side, read, where] of [
+    ["the base", before, baseLabel],
+    ["the docs", after, inputLabel],
+  ] as const) {
     const messages = [...read.files.values()].flatMap((file) => file.messages);
     if (countBySeverity(messages).error === 0) continue;
-    const findings = toFindings(messages, side === "the base" ? "" : inputLabel).filter((finding) => finding.severity === "error");
-    for (const finding of findings) io.stderr(`${printable(side === "the base" ? baseFile(finding.docPath) : finding.file)}:${finding.line}:${finding.column}: error: ${printable(finding.message)}`);
-    io.stderr(`mdmodel: ${side} (${printable(where)}) ${findings.length === 1 ? "has an error" : `have ${findings.length} errors`}; diff compares docs that read without errors`);
+    const findings = toFindings(messages, side === "the base" ? "" : inputLabel).filter(
+      (finding) => finding.severity === "error",
+    );
+    for (const finding of findings)
+      io.stderr(
+        `${printable(side === "the base" ? baseFile(finding.docPath) : finding.file)}:${finding.line}:${finding.column}: error: ${printable(finding.message)}`,
+      );
+    io.stderr(
+      `mdmodel: ${side} (${printable(where)}) ${findings.length === 1 ? "has an error" : `have ${findings.length} errors`}; diff compares docs that read without errors`,
+    );
     return EXIT.invalidDocs;
   }
 
@@ -108,7 +143,12 @@ export async function runDiff(values: Readonly<Record<string, string | boolean |
       writers: RULES[change.rule].writers,
       failing: fails(change.rule, failOn),
     }));
-  const report: DiffReport = { base: baseLabel, head: inputLabel, entries, exitCode: entries.some((entry) => entry.failing) ? 1 : 0 };
+  const report: DiffReport = {
+    base: baseLabel,
+    head: inputLabel,
+    entries,
+    exitCode: entries.some((entry) => entry.failing) ? 1 : 0,
+  };
   print(report, reporter, io);
   return report.exitCode;
 }
@@ -125,7 +165,13 @@ function print(report: DiffReport, reporter: Reporter, io: CliIo): void {
 
 /** Whether `value` is written as a path (`./x`, `../x`, `/x`, `.`, `C:\\x`) rather than a git ref. */
 function looksLikePath(value: string): boolean {
-  return value === "." || value === ".." || /^\.{1,2}[\\/]/.test(value) || value.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(value);
+  return (
+    value === "." ||
+    value === ".." ||
+    /^\.{1,2}[\\/]/.test(value) ||
+    value.startsWith("/") ||
+    /^[a-zA-Z]:[\\/]/.test(value)
+  );
 }
 
 function isFolder(path: string): boolean {

@@ -27,21 +27,28 @@ export interface FolderCheck {
 /** Whether `child` is `parent` or inside it. */
 export function isInside(child: string, parent: string): boolean {
   const path = relative(parent, child);
-  return path === "" || (path !== ".." && !path.startsWith(`..${sep}`) && !/^[a-zA-Z]:/.test(path) && !path.startsWith(sep));
+  return (
+    path === "" || (path !== ".." && !path.startsWith(`..${sep}`) && !/^[a-zA-Z]:/.test(path) && !path.startsWith(sep))
+  );
 }
 
 /** Why the folders cannot be used (one line), or `undefined`. */
 export function folderProblem(check: FolderCheck): string | undefined {
   const { inputDir, outDir, label } = check;
-  for (const [role, dir, option] of [["output", outDir, "--out"], ["input", inputDir, "--input"]] as const) {
+  for (const [role, dir, option] of [
+    ["output", outDir, "--out"],
+    ["input", inputDir, "--input"],
+  ] as const) {
     const problem = projectFolder(check, dir);
-    if (problem) return `the ${role} folder ${label(dir)} is ${problem}; mdmodel does not ${role === "output" ? "write" : "read docs"} there: choose another ${option}`;
+    if (problem)
+      return `the ${role} folder ${label(dir)} is ${problem}; mdmodel does not ${role === "output" ? "write" : "read docs"} there: choose another ${option}`;
     const boundary = check.fromConfig[role === "output" ? "out" : "input"] ? configBoundary(check) : undefined;
     if (boundary !== undefined && !isInside(dir, boundary)) {
       return `the config's ${role === "output" ? "out" : "input"} folder ${label(dir)} is outside ${check.repositoryRoot ? "the repository" : label(boundary)}; a config file may only name folders inside it (${option} on the command line may name any)`;
     }
   }
-  if (isInside(inputDir, outDir)) return `the output folder ${label(outDir)} must not be or contain the input folder ${label(inputDir)}`;
+  if (isInside(inputDir, outDir))
+    return `the output folder ${label(outDir)} must not be or contain the input folder ${label(inputDir)}`;
   const input = statOrUndefined(inputDir);
   if (!input && check.defaultInput) {
     return `no config file here and no --input, and the default docs folder ${label(inputDir)} does not exist: run \`npx mdmodel init\` to set up this project, or \`npx mdmodel generate --input <docs folder> --out <output folder>\``;
@@ -49,9 +56,11 @@ export function folderProblem(check: FolderCheck): string | undefined {
   if (!input) return `the input folder ${label(inputDir)} does not exist`;
   if (!input.isDirectory()) return `the input folder ${label(inputDir)} is a file, not a folder`;
   const link = linkOnTheWay(check.cwd, outDir);
-  if (link) return `the output folder's path goes through ${label(link)}, a symbolic link${linkTarget(link)}; mdmodel writes only into real folders: make it a folder, or choose another --out`;
+  if (link)
+    return `the output folder's path goes through ${label(link)}, a symbolic link${linkTarget(link)}; mdmodel writes only into real folders: make it a folder, or choose another --out`;
   const out = lstatOrUndefined(outDir);
-  if (out && !out.isDirectory()) return `the output folder ${label(outDir)} is a file, not a folder; remove it or choose another --out`;
+  if (out && !out.isDirectory())
+    return `the output folder ${label(outDir)} is a file, not a folder; remove it or choose another --out`;
   return undefined;
 }
 
@@ -67,7 +76,8 @@ function configBoundary(check: FolderCheck): string {
 function projectFolder(check: FolderCheck, dir: string): string | undefined {
   if (dirname(dir) === dir) return "the root of the file system";
   if (dir === check.home) return "your home folder";
-  for (const name of ["package.json", "node_modules", ".git"]) if (lstatOrUndefined(join(dir, name))) return `a project's folder (it holds ${name})`;
+  for (const name of ["package.json", "node_modules", ".git"])
+    if (lstatOrUndefined(join(dir, name))) return `a project's folder (it holds ${name})`;
   return undefined;
 }
 

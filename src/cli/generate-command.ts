@@ -17,7 +17,13 @@ import { countBySeverity } from "../shared/diagnostics.js";
 import type { SourceDoc } from "../shared/source-doc.js";
 import { checkOutput, driftDiffs, isClean, vouchedByManifest } from "../write/check.js";
 import { findRepository, hasCommit, type Repository } from "../io/git-docs.js";
-import { baseOutput, folderOutput, locallyVerifiedOutput, recordVerified, type TrustedOutput } from "./previous-output.js";
+import {
+  baseOutput,
+  folderOutput,
+  locallyVerifiedOutput,
+  recordVerified,
+  type TrustedOutput,
+} from "./previous-output.js";
 import { docHash, inputKey, MANIFEST_PATH, sameOutput } from "../write/manifest.js";
 import { readOutputFolder, type OutputFolder } from "../write/output-folder.js";
 import { invalidConfig, printable } from "./report/printable.js";
@@ -74,9 +80,14 @@ interface RunOptions {
 export type GenerateValues = Readonly<Record<string, string | boolean | undefined>>;
 
 /** Runs `mdmodel generate` with parsed options (`argv`, as given, makes the fix `--check` names); returns the exit code. */
-export async function runGenerate(values: GenerateValues, io: CliIo, argv: readonly string[] = [], signal?: AbortSignal): Promise<number> {
-  const flag = (name: string, fallback = false) => (typeof values[name] === "boolean" ? (values[name]) : fallback);
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name]) : undefined);
+export async function runGenerate(
+  values: GenerateValues,
+  io: CliIo,
+  argv: readonly string[] = [],
+  signal?: AbortSignal,
+): Promise<number> {
+  const flag = (name: string, fallback = false) => (typeof values[name] === "boolean" ? values[name] : fallback);
+  const text = (name: string) => (typeof values[name] === "string" ? values[name] : undefined);
   const reporter = text("reporter") ?? (io.env["GITHUB_ACTIONS"] === "true" ? "github" : "text");
   if (!REPORTERS.includes(reporter as ReporterName)) {
     io.stderr(`mdmodel: --reporter must be one of ${REPORTERS.join(", ")}, got "${printable(reporter)}"`);
@@ -95,7 +106,11 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     io.stderr(`mdmodel: ${invalidConfig(loaded.source, loaded.errors)}`);
     return EXIT.usage;
   }
-  const config = resolveConfig({ ...loaded.config, input: text("input") ?? loaded.config.input, out: text("out") ?? loaded.config.out });
+  const config = resolveConfig({
+    ...loaded.config,
+    input: text("input") ?? loaded.config.input,
+    out: text("out") ?? loaded.config.out,
+  });
   const inputDir = resolve(io.cwd, config.input);
   const outDir = resolve(io.cwd, config.out);
   const label = (path: string) => relative(io.cwd, path).split(sep).join("/") || ".";
@@ -107,7 +122,11 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
     outDir,
     repositoryRoot: repository?.root,
     home: homedir(),
-    fromConfig: { input: text("input") === undefined && loaded.config.input !== undefined, out: text("out") === undefined && loaded.config.out !== undefined, dir: loaded.dir },
+    fromConfig: {
+      input: text("input") === undefined && loaded.config.input !== undefined,
+      out: text("out") === undefined && loaded.config.out !== undefined,
+      dir: loaded.dir,
+    },
     defaultInput: text("input") === undefined && loaded.config.input === undefined,
     label,
   });
@@ -117,7 +136,12 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
   }
   const base = text("base");
   if (base !== undefined) {
-    const why = repository === undefined ? "the working folder is not in a git repository" : !hasCommit(repository, base) ? `the repository has no commit "${base}"` : undefined;
+    const why =
+      repository === undefined
+        ? "the working folder is not in a git repository"
+        : !hasCommit(repository, base)
+          ? `the repository has no commit "${base}"`
+          : undefined;
     if (why) {
       io.stderr(`mdmodel: --base ${printable(base)}: ${printable(why)}`);
       return EXIT.usage;
@@ -127,7 +151,9 @@ export async function runGenerate(values: GenerateValues, io: CliIo, argv: reado
   try {
     formatOptions = (await resolvePrettierConfig(join(outDir, "index.ts"))) ?? {};
   } catch (error) {
-    io.stderr(`mdmodel: cannot read the project's prettier config: ${printable((error as Error).message.split("\n")[0] ?? "")}`);
+    io.stderr(
+      `mdmodel: cannot read the project's prettier config: ${printable((error as Error).message.split("\n")[0] ?? "")}`,
+    );
     return EXIT.usage;
   }
   const options: RunOptions = {
@@ -183,7 +209,9 @@ function fixCommand(argv: readonly string[], cwd: string): string {
   const command = ["mdmodel", "generate", ...kept].join(" ");
   // `mdmodel` is on the PATH only inside npm scripts: name the project's script that runs this, else npx.
   const script = Object.entries(packageScripts(cwd)).find(([, text]) => text.trim() === command)?.[0];
-  return script !== undefined ? `npm run ${/^[\w:.-]+$/.test(script) ? script : JSON.stringify(script)}` : `npx ${command}`;
+  return script !== undefined
+    ? `npm run ${/^[\w:.-]+$/.test(script) ? script : JSON.stringify(script)}`
+    : `npx ${command}`;
 }
 
 /** The scripts of the working folder's package.json; none when there is no such file or it cannot be read. */
@@ -192,7 +220,9 @@ function packageScripts(cwd: string): Record<string, string> {
     const file = readRegularFile(join(cwd, "package.json"), { maxBytes: 1024 * 1024 });
     const scripts = file ? (JSON.parse(file.text) as { scripts?: unknown }).scripts : undefined;
     if (typeof scripts !== "object" || scripts === null) return {};
-    return Object.fromEntries(Object.entries(scripts).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    return Object.fromEntries(
+      Object.entries(scripts).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
   } catch {
     return {};
   }
@@ -207,10 +237,16 @@ async function runAndReport(options: RunOptions, io: CliIo, shown?: ShownFinding
     report = await runOnce(options, io, sources, started);
   } catch (error) {
     if (options.signal?.aborted) {
-      io.stdout("mdmodel: stopped; the regeneration under way was abandoned, and the output is as the last finished run left it");
+      io.stdout(
+        "mdmodel: stopped; the regeneration under way was abandoned, and the output is as the last finished run left it",
+      );
       return EXIT.ok;
     }
-    report = failed(options, error instanceof OutputConflictError ? conflictMessage(error, options) : environmentMessage(error, io.cwd), started);
+    report = failed(
+      options,
+      error instanceof OutputConflictError ? conflictMessage(error, options) : environmentMessage(error, io.cwd),
+      started,
+    );
   }
   // --watch prints what is new since its last run; the json and github reporters give every finding each time.
   print(shown && options.reporter === "text" ? shown.next(report) : report, options, io, sources);
@@ -258,10 +294,17 @@ function conflictMessage(error: OutputConflictError, options: RunOptions): strin
 /** A file-system error as one line that names the path (from `cwd`); anything else as an internal error. */
 export function environmentMessage(error: unknown, cwd: string): string {
   if (error instanceof UnsafeOutputError || error instanceof LockedError) return error.message;
-  if (error instanceof UnreadableFileError) return `${relative(cwd, error.path).split(sep).join("/") || error.path}: ${error.message.slice(error.path.length).trim()}`;
+  if (error instanceof UnreadableFileError)
+    return `${relative(cwd, error.path).split(sep).join("/") || error.path}: ${error.message.slice(error.path.length).trim()}`;
   const system = error as { code?: string; path?: string; syscall?: string; message?: string };
   // The file meant, not the temporary name it was being written under.
-  const path = system.path ? ` ${relative(cwd, system.path.replace(/\.\d+\.tmp$/, "")).split(sep).join("/") || "."}` : "";
+  const path = system.path
+    ? ` ${
+        relative(cwd, system.path.replace(/\.\d+\.tmp$/, ""))
+          .split(sep)
+          .join("/") || "."
+      }`
+    : "";
   const reasons: Record<string, string> = {
     EACCES: `permission denied:${path}`,
     EPERM: `not permitted:${path}`,
@@ -283,7 +326,12 @@ export function environmentMessage(error: unknown, cwd: string): string {
 }
 
 /** Reads, generates and writes or compares; returns what the reporter prints. */
-async function runOnce(options: RunOptions, io: CliIo, sources: Map<string, string>, started: number): Promise<RunReport> {
+async function runOnce(
+  options: RunOptions,
+  io: CliIo,
+  sources: Map<string, string>,
+  started: number,
+): Promise<RunReport> {
   const docs = await loadDocs(options.inputDir);
   if (options.check) return runWith(options, io, sources, started, docs, { folder: readOutputFolder(options.outDir) });
   // A run that writes holds the folder from its first reading to its last write, so no other run changes it in between.
@@ -311,7 +359,10 @@ async function runWith(
   const { config } = options;
   const command = options.check ? "check" : "generate";
   const said = recoveryLines(recovery, options.outLabel);
-  if (folder.manifestProblem !== undefined) said.push(`ignored ${joinPath(options.outLabel, MANIFEST_PATH)}: it ${folder.manifestProblem}; mdmodel reads its manifest only from a regular file, and trusts nothing it says`);
+  if (folder.manifestProblem !== undefined)
+    said.push(
+      `ignored ${joinPath(options.outLabel, MANIFEST_PATH)}: it ${folder.manifestProblem}; mdmodel reads its manifest only from a regular file, and trusts nothing it says`,
+    );
   const base: Pick<RunReport, "command" | "out" | "drift" | "diffs" | "notes" | "strict" | "said" | "config"> = {
     command,
     out: options.outLabel,
@@ -325,10 +376,18 @@ async function runWith(
   const unchangedDocs = docsUnchangedSinceManifest(folder, docs);
   const trusted = trustedOutput(options, io, folder);
   // A check trusts a base's manifest for the files only while the folder's manifest says the same.
-  const sameManifest = trusted?.source !== "base" || (trusted.folderManifest !== undefined && sameOutput(trusted.folderManifest, trusted.manifestText));
+  const sameManifest =
+    trusted?.source !== "base" ||
+    (trusted.folderManifest !== undefined && sameOutput(trusted.folderManifest, trusted.manifestText));
   if (trusted && sameManifest && !options.verbose) {
     // Nothing changed since the trusted manifest was written: no doc needs parsing, no file writing.
-    const stats = vouchedByManifest(folder, trusted.previous.manifest, docs, inputKey(config, options.formatOptions), options.identity);
+    const stats = vouchedByManifest(
+      folder,
+      trusted.previous.manifest,
+      docs,
+      inputKey(config, options.formatOptions),
+      options.identity,
+    );
     if (stats && !(options.strict && stats.warnings > 0)) {
       const summary: RunSummary = { ...stats, errors: 0, vouched: true, ms: performance.now() - started };
       return { ...base, exitCode: EXIT.ok, summary, findings: [], unchangedDocs, reportedDocs: new Set() };
@@ -342,7 +401,11 @@ async function runWith(
   if (!options.cache) process.env["MDMODEL_NO_CODE_CACHE"] = "1";
   const caches = options.cache && !options.full ? await loadCaches(cacheDir(io.cwd), options.identity) : undefined;
   // --verbose and --strict need every doc's messages, so they read every doc.
-  const withheld = options.strict ? "--strict counts every doc's warnings" : options.verbose ? "--verbose shows every doc's messages" : undefined;
+  const withheld = options.strict
+    ? "--strict counts every doc's warnings"
+    : options.verbose
+      ? "--verbose shows every doc's messages"
+      : undefined;
   const result = await generate({
     docs,
     runtimeTemplate: await loadRuntimeTemplate(),
@@ -352,7 +415,8 @@ async function runWith(
     ...(caches ?? {}),
     ...(trusted && !withheld ? { previous: trusted.previous } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: ({ phase, done, total }) => progress.update(phase === "reading" ? "reading docs" : "emitting and formatting modules", done, total),
+    onProgress: ({ phase, done, total }) =>
+      progress.update(phase === "reading" ? "reading docs" : "emitting and formatting modules", done, total),
   });
   progress.done();
   if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.identity, caches);
@@ -374,16 +438,38 @@ async function runWith(
     ...(readAll ? { readAll } : {}),
     ms: performance.now() - started,
   });
-  if (counts.error + (options.strict ? counts.warning : 0) > 0) return { ...told, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
+  if (counts.error + (options.strict ? counts.warning : 0) > 0)
+    return { ...told, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
   // A wrong folder (or pages mdmodel does not read) must not pass as an empty, green run.
-  if (result.stats.models === 0) return { ...failed(options, noModelDocsMessage(options.inputDir, options.inputLabel, result.stats.skipped), started, summary()), findings };
+  if (result.stats.models === 0)
+    return {
+      ...failed(
+        options,
+        noModelDocsMessage(options.inputDir, options.inputLabel, result.stats.skipped),
+        started,
+        summary(),
+      ),
+      findings,
+    };
 
   if (options.check) {
     const drift = checkOutput(folder, result.files, trusted?.source === "base" ? trusted.previous.manifest : undefined);
-    const notes = drift.foreign.map((path) => `${joinPath(options.outLabel, path)} is not mdmodel's (no manifest lists it), so --check and generate leave it alone`);
+    const notes = drift.foreign.map(
+      (path) =>
+        `${joinPath(options.outLabel, path)} is not mdmodel's (no manifest lists it), so --check and generate leave it alone`,
+    );
     if (isClean(drift)) {
-      if (options.cache && folder.manifestText !== undefined) recordVerified(options.outDir, cacheDir(io.cwd), folder.manifestText);
-      return { ...told, exitCode: EXIT.ok, summary: summary({ checked: result.files.length }), findings, unchangedDocs, notes, warningsNotRead };
+      if (options.cache && folder.manifestText !== undefined)
+        recordVerified(options.outDir, cacheDir(io.cwd), folder.manifestText);
+      return {
+        ...told,
+        exitCode: EXIT.ok,
+        summary: summary({ checked: result.files.length }),
+        findings,
+        unchangedDocs,
+        notes,
+        warningsNotRead,
+      };
     }
     const all: Array<DriftEntry & { path: string }> = [
       ...drift.leftovers.map((path) => ({ kind: "leftover" as const, path })),
@@ -399,9 +485,21 @@ async function runWith(
     const entries: DriftEntry[] = (named.length > 0 ? named : all).map(({ kind, file }) => ({ kind, file }));
     const diffs = driftDiffs(drift, options.outLabel);
     // A plain `generate` trusts the folder's manifest; where the check could not (a forged hash would survive), the fix reads every doc.
-    const forgeable = !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folder.manifest !== undefined);
+    const forgeable =
+      !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folder.manifest !== undefined);
     const fix = forgeable ? `${options.fix} --full` : options.fix;
-    return { ...told, exitCode: EXIT.drift, summary: summary(), findings, drift: entries, diffs, unchangedDocs, notes, fix, warningsNotRead };
+    return {
+      ...told,
+      exitCode: EXIT.drift,
+      summary: summary(),
+      findings,
+      drift: entries,
+      diffs,
+      unchangedDocs,
+      notes,
+      fix,
+      warningsNotRead,
+    };
   }
 
   options.signal?.throwIfAborted();
@@ -417,32 +515,54 @@ async function runWith(
   } finally {
     writeProgress.done();
   }
-  const files = { written: written.written.length, unchanged: written.unchanged.length, removed: written.removed.length };
+  const files = {
+    written: written.written.length,
+    unchanged: written.unchanged.length,
+    removed: written.removed.length,
+  };
   const manifest = result.files.find((file) => file.path === MANIFEST_PATH);
   if (options.cache && manifest) recordVerified(options.outDir, cacheDir(io.cwd), manifest.content);
-  const kept = written.kept.map((path) => `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`);
-  return { ...told, exitCode: EXIT.ok, summary: summary(files), findings, unchangedDocs, said: [...said, ...kept], warningsNotRead };
+  const kept = written.kept.map(
+    (path) =>
+      `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`,
+  );
+  return {
+    ...told,
+    exitCode: EXIT.ok,
+    summary: summary(files),
+    findings,
+    unchangedDocs,
+    said: [...said, ...kept],
+    warningsNotRead,
+  };
 }
 
 /** What became of an interrupted run's leftovers, as lines for the user. */
 function recoveryLines(recovery: Recovery | undefined, outLabel: string): string[] {
   if (recovery === undefined || recovery.outcome === "clean") return [];
   if (recovery.outcome === "completed") return [`completed the journal an interrupted run left in ${outLabel}`];
-  return [`dropped ${joinPath(outLabel, JOURNAL)} and ${joinPath(outLabel, STAGING)} without reading them: ${recovery.reason ?? "no run on this machine committed them"}; this run writes the output from the docs`];
+  return [
+    `dropped ${joinPath(outLabel, JOURNAL)} and ${joinPath(outLabel, STAGING)} without reading them: ${recovery.reason ?? "no run on this machine committed them"}; this run writes the output from the docs`,
+  ];
 }
 
 /** What this run may reuse of the output folder, and trust: see `previous-output.ts`. */
 function trustedOutput(options: RunOptions, io: CliIo, folder: OutputFolder): TrustedOutput | undefined {
   if (options.full) return undefined;
   if (!options.check) return folderOutput(folder);
-  if (options.base !== undefined && options.repository !== undefined) return baseOutput(folder, options.repository, options.base);
+  if (options.base !== undefined && options.repository !== undefined)
+    return baseOutput(folder, options.repository, options.base);
   return options.cache ? locallyVerifiedOutput(folder, cacheDir(io.cwd)) : undefined;
 }
 
 /** Docs whose text is the one the output folder's manifest records: their warnings were reported when it was written. */
 function docsUnchangedSinceManifest(folder: OutputFolder, docs: readonly SourceDoc[]): Set<string> {
   const recorded = folder.manifest?.inputs?.docs ?? {};
-  return new Set(docs.filter((doc) => Object.hasOwn(recorded, doc.path) && recorded[doc.path] === docHash(doc)).map((doc) => doc.path));
+  return new Set(
+    docs
+      .filter((doc) => Object.hasOwn(recorded, doc.path) && recorded[doc.path] === docHash(doc))
+      .map((doc) => doc.path),
+  );
 }
 
 function print(report: RunReport, options: RunOptions, io: CliIo, sources: ReadonlyMap<string, string>): void {
@@ -452,7 +572,11 @@ function print(report: RunReport, options: RunOptions, io: CliIo, sources: Reado
     return;
   }
   if (options.reporter === "github") {
-    const lines = githubReport(report, { verbose, quiet }, quiet && report.exitCode === 0 ? undefined : summaryLine(report));
+    const lines = githubReport(
+      report,
+      { verbose, quiet },
+      quiet && report.exitCode === 0 ? undefined : summaryLine(report),
+    );
     for (const line of lines) io.stdout(line);
     return;
   }
@@ -473,6 +597,12 @@ async function loadCaches(dir: string, identity: string) {
   return { readCache, moduleCache, formatCache };
 }
 
-async function saveCaches(dir: string, identity: string, caches: Awaited<ReturnType<typeof loadCaches>>): Promise<void> {
-  await Promise.all(Object.entries(CACHES).map(([key, name]) => saveCache(dir, name, identity, caches[key as keyof typeof CACHES])));
+async function saveCaches(
+  dir: string,
+  identity: string,
+  caches: Awaited<ReturnType<typeof loadCaches>>,
+): Promise<void> {
+  await Promise.all(
+    Object.entries(CACHES).map(([key, name]) => saveCache(dir, name, identity, caches[key as keyof typeof CACHES])),
+  );
 }

@@ -64,7 +64,10 @@ GitLab CI (.gitlab-ci.yml):
 ${indent(GITLAB_CI_JOB)}`;
 
 /** Runs `mdmodel init` with parsed options; returns the exit code. */
-export async function runInit(values: Readonly<Record<string, string | boolean | undefined>>, io: CliIo): Promise<number> {
+export async function runInit(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  io: CliIo,
+): Promise<number> {
   const input = typeof values["input"] === "string" ? values["input"] : "docs";
   const out = typeof values["out"] === "string" ? values["out"] : "src/models";
   const configPath = join(io.cwd, CONFIG_FILE);
@@ -76,8 +79,13 @@ export async function runInit(values: Readonly<Record<string, string | boolean |
     // Written back by a rename: a link would be replaced by a file, so a link is refused, as a folder or a device is.
     packageText = readRegularFile(packagePath, { maxBytes: 16 * 1024 * 1024 })?.text;
   } catch (error) {
-    const why = error instanceof UnreadableFileError ? { link: "is a symbolic link", "not-a-file": "is not a regular file", "too-large": "is over 16 MB" }[error.why] : printable((error as Error).message);
-    io.stderr(`mdmodel: cannot add the scripts: package.json ${why}; add them by hand (mdmodel init --help); nothing written`);
+    const why =
+      error instanceof UnreadableFileError
+        ? { link: "is a symbolic link", "not-a-file": "is not a regular file", "too-large": "is over 16 MB" }[error.why]
+        : printable((error as Error).message);
+    io.stderr(
+      `mdmodel: cannot add the scripts: package.json ${why}; add them by hand (mdmodel init --help); nothing written`,
+    );
     return EXIT.usage;
   }
   const packageEdit = packageText === undefined ? undefined : planScripts(packageText);
@@ -108,9 +116,15 @@ export async function runInit(values: Readonly<Record<string, string | boolean |
   }
   io.stdout(`mdmodel: wrote ${CONFIG_FILE} (docs from ${printable(input)}, TypeScript into ${printable(out)})`);
   if (packageEdit === undefined) {
-    io.stdout(`No package.json here: add these scripts to yours:\n${Object.entries(SCRIPTS).map(([name, command]) => `  "${name}": "${command}"`).join("\n")}`);
+    io.stdout(
+      `No package.json here: add these scripts to yours:\n${Object.entries(SCRIPTS)
+        .map(([name, command]) => `  "${name}": "${command}"`)
+        .join("\n")}`,
+    );
   } else if (packageEdit.added.length > 0) {
-    io.stdout(`mdmodel: added the ${packageEdit.added.map((name) => `"${name}"`).join(" and ")} script${packageEdit.added.length === 1 ? "" : "s"} to package.json`);
+    io.stdout(
+      `mdmodel: added the ${packageEdit.added.map((name) => `"${name}"`).join(" and ")} script${packageEdit.added.length === 1 ? "" : "s"} to package.json`,
+    );
   } else {
     io.stdout("mdmodel: package.json already has the generate scripts");
   }
@@ -130,7 +144,9 @@ export function planScripts(text: string): { text: string; added: string[] } | {
   const root = parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || root === undefined) {
     const first = errors[0];
-    return { error: `is not valid JSON (${first ? `${printParseErrorCode(first.error)} at offset ${first.offset}` : "empty"})` };
+    return {
+      error: `is not valid JSON (${first ? `${printParseErrorCode(first.error)} at offset ${first.offset}` : "empty"})`,
+    };
   }
   if (root.type !== "object") return { error: "is not a JSON object" };
   const scripts = findNodeAtLocation(root, ["scripts"]);
@@ -139,7 +155,11 @@ export function planScripts(text: string): { text: string; added: string[] } | {
   const added = Object.keys(SCRIPTS).filter((name) => !has.has(name));
   if (added.length === 0) return { text, added };
   const layout = layoutOf(body);
-  const entries = (depth: number) => added.map((name) => `${layout.break(depth)}${JSON.stringify(name)}:${layout.space}${JSON.stringify(SCRIPTS[name as keyof typeof SCRIPTS])}`);
+  const entries = (depth: number) =>
+    added.map(
+      (name) =>
+        `${layout.break(depth)}${JSON.stringify(name)}:${layout.space}${JSON.stringify(SCRIPTS[name as keyof typeof SCRIPTS])}`,
+    );
   let at: number;
   let insertion: string;
   if (scripts !== undefined) {
@@ -174,7 +194,8 @@ function layoutOf(text: string): { break: (depth: number) => string; space: stri
 function schemaReference(cwd: string): string {
   const schema = fileURLToPath(new URL(`../config/${SCHEMA_FILE}`, import.meta.url));
   const inPackage = relative(PACKAGE_ROOT, schema).split(sep).join("/");
-  if (existsSync(join(cwd, "node_modules", PACKAGE.name, inPackage))) return `./node_modules/${PACKAGE.name}/${inPackage}`;
+  if (existsSync(join(cwd, "node_modules", PACKAGE.name, inPackage)))
+    return `./node_modules/${PACKAGE.name}/${inPackage}`;
   const path = relative(cwd, schema).split(sep).join("/");
   return path.startsWith(".") ? path : `./${path}`;
 }

@@ -7,7 +7,15 @@ import { parseArgs } from "node:util";
 import { PACKAGE } from "../package-info.js";
 import { EXIT, type CliIo } from "./io.js";
 import { printable } from "./report/printable.js";
-import { closestCommand, commandHelp, COMMANDS, topHelp, unknownOption, type CommandName, type OptionSpec } from "./usage.js";
+import {
+  closestCommand,
+  commandHelp,
+  COMMANDS,
+  topHelp,
+  unknownOption,
+  type CommandName,
+  type OptionSpec,
+} from "./usage.js";
 
 export { EXIT, type CliIo } from "./io.js";
 
@@ -35,12 +43,21 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
   const options: Readonly<Record<string, OptionSpec>> = COMMANDS[first].options;
   const unknown = unknownOption(rest, options);
   if (unknown) {
-    return usageError(io, `unknown option ${unknown.given}${unknown.hint ? `; did you mean ${unknown.hint}?` : ""}`, `Run \`mdmodel ${first} --help\` for the options.`);
+    return usageError(
+      io,
+      `unknown option ${unknown.given}${unknown.hint ? `; did you mean ${unknown.hint}?` : ""}`,
+      `Run \`mdmodel ${first} --help\` for the options.`,
+    );
   }
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, allowPositionals: true, allowNegative: true, options: toParseArgs(options) }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      allowNegative: true,
+      options: toParseArgs(options),
+    }));
   } catch (error) {
     return usageError(io, (error as Error).message, `Run \`mdmodel ${first} --help\` for the options.`);
   }
@@ -48,7 +65,12 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     io.stdout(commandHelp(first));
     return EXIT.ok;
   }
-  if (positionals.length > 0) return usageError(io, `unexpected argument "${positionals[0]}"`, `Run \`mdmodel ${first} --help\` for the options.`);
+  if (positionals.length > 0)
+    return usageError(
+      io,
+      `unexpected argument "${positionals[0]}"`,
+      `Run \`mdmodel ${first} --help\` for the options.`,
+    );
   if (first === "init") {
     const { runInit } = await import("./init-command.js");
     return runInit(values, io);
@@ -72,6 +94,9 @@ function usageError(io: CliIo, message: string, hint: string): number {
 
 function toParseArgs(options: Readonly<Record<string, OptionSpec>>) {
   return Object.fromEntries(
-    Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+    Object.entries(options).map(([name, spec]) => [
+      name,
+      spec.short ? { type: spec.type, short: spec.short } : { type: spec.type },
+    ]),
   );
 }

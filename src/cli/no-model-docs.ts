@@ -30,6 +30,9 @@ export function noModelDocsMessage(inputDir: string, inputLabel: string, skipped
         ? `the one .md or .mdx page in ${inputLabel} is not a model doc (--verbose says why)`
         : `none of the ${skipped.toLocaleString("en-US")} .md and .mdx pages in ${inputLabel} is a model doc (--verbose says why each was skipped)`;
   const commonest = [...others].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-  const rest = commonest.length === 0 ? "" : `; it holds ${commonest.map(([extension, count]) => `${count.toLocaleString("en-US")} ${extension} file${count === 1 ? "" : "s"}`).join(", ")}, which mdmodel does not read`;
+  const rest =
+    commonest.length === 0
+      ? ""
+      : `; it holds ${commonest.map(([extension, count]) => `${count.toLocaleString("en-US")} ${extension} file${count === 1 ? "" : "s"}`).join(", ")}, which mdmodel does not read`;
   return `${seen}${rest}. A model doc is a markdown page (.md or .mdx) with a \`# Name\` title (or a front matter title) and a \`## Fields\`, \`## Values\` or \`## Supported Types\` section; point --input (or "input" in the config) at the folder of such pages`;
 }

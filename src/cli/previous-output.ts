@@ -30,21 +30,42 @@ export interface TrustedOutput {
 /** The output a run that writes reuses: the folder's own manifest, when it has one. */
 export function folderOutput(folder: OutputFolder): TrustedOutput | undefined {
   const { manifest, manifestText } = folder;
-  return manifest && { previous: { manifest, read: folder.read }, source: "folder", manifestText: manifestText!, folderManifest: manifestText };
+  return (
+    manifest && {
+      previous: { manifest, read: folder.read },
+      source: "folder",
+      manifestText: manifestText!,
+      folderManifest: manifestText,
+    }
+  );
 }
 
 /** The output `--check --base REF` trusts: the manifest the ref holds for this folder (none when it has none). Throws GitDocsError. */
 export function baseOutput(folder: OutputFolder, repository: Repository, ref: string): TrustedOutput | undefined {
   const text = readFileAtRef(repository, folder.dir, ref, MANIFEST_PATH);
   const manifest = parseManifest(text);
-  return manifest && { previous: { manifest, read: folder.read }, source: "base", manifestText: text!, folderManifest: folder.manifestText };
+  return (
+    manifest && {
+      previous: { manifest, read: folder.read },
+      source: "base",
+      manifestText: text!,
+      folderManifest: folder.manifestText,
+    }
+  );
 }
 
 /** The output a `--check` without `--base` trusts: the folder's manifest, only when this machine wrote or checked exactly it. */
 export function locallyVerifiedOutput(folder: OutputFolder, cacheDir: string): TrustedOutput | undefined {
   const { manifest, manifestText } = folder;
   if (manifestText === undefined || verified(cacheDir)[folder.dir] !== sha256Hex(manifestText)) return undefined;
-  return manifest && { previous: { manifest, read: folder.read }, source: "local", manifestText, folderManifest: manifestText };
+  return (
+    manifest && {
+      previous: { manifest, read: folder.read },
+      source: "local",
+      manifestText,
+      folderManifest: manifestText,
+    }
+  );
 }
 
 /** Records that this machine wrote or checked the manifest `text` of `outDir`; a cache that cannot be written only makes the next check slower. */
@@ -62,9 +83,13 @@ export function recordVerified(outDir: string, cacheDir: string, text: string): 
 
 function verified(cacheDir: string): Record<string, string> {
   try {
-    const value = JSON.parse(readRegularFile(join(cacheDir, "verified.json"), { maxBytes: 16 * 1024 * 1024 })?.text ?? "{}") as unknown;
+    const value = JSON.parse(
+      readRegularFile(join(cacheDir, "verified.json"), { maxBytes: 16 * 1024 * 1024 })?.text ?? "{}",
+    ) as unknown;
     if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    return Object.fromEntries(
+      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
   } catch {
     return {};
   }

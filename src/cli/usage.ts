@@ -13,13 +13,31 @@ export const GENERATE_OPTIONS = {
   input: { type: "string", value: "DIR", help: "folder of markdown model docs, read recursively (default: seeds)" },
   out: { type: "string", value: "DIR", help: "folder to write TypeScript into (default: generated)" },
   check: { type: "boolean", help: "write nothing; exit 1 if the output folder differs from what the docs produce" },
-  full: { type: "boolean", help: "regenerate and compare everything, reusing neither the output folder nor the caches" },
-  force: { type: "boolean", help: "replace files mdmodel did not write (no manifest lists them) where the docs now put a generated file" },
-  base: { type: "string", value: "REF", help: "with --check: trust the output as committed at REF (origin/main, say) for what no doc change reaches" },
+  full: {
+    type: "boolean",
+    help: "regenerate and compare everything, reusing neither the output folder nor the caches",
+  },
+  force: {
+    type: "boolean",
+    help: "replace files mdmodel did not write (no manifest lists them) where the docs now put a generated file",
+  },
+  base: {
+    type: "string",
+    value: "REF",
+    help: "with --check: trust the output as committed at REF (origin/main, say) for what no doc change reaches",
+  },
   cache: { type: "boolean", help: "--no-cache: neither read nor write the caches in node_modules/.cache/mdmodel" },
   watch: { type: "boolean", help: "regenerate whenever a doc changes" },
-  config: { type: "string", value: "FILE", help: "read options from FILE (default: the nearest mdmodel.config.json or package.json \"mdmodel\")" },
-  reporter: { type: "string", value: "NAME", help: "text, json or github (annotations; the default when GITHUB_ACTIONS=true)" },
+  config: {
+    type: "string",
+    value: "FILE",
+    help: 'read options from FILE (default: the nearest mdmodel.config.json or package.json "mdmodel")',
+  },
+  reporter: {
+    type: "string",
+    value: "NAME",
+    help: "text, json or github (annotations; the default when GITHUB_ACTIONS=true)",
+  },
   strict: { type: "boolean", help: "treat warnings as errors" },
   quiet: { type: "boolean", help: "print only errors and drift" },
   verbose: { type: "boolean", help: "also print info notes (skipped pages, renamed models)" },
@@ -34,11 +52,27 @@ export const INIT_OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export const DIFF_OPTIONS = {
-  base: { type: "string", value: "REF|DIR", help: "the old docs: a git ref (origin/main, a tag, a commit; read with git, no checkout), or a folder written as a path (./old-docs, ../sdk/docs, /abs/path)" },
+  base: {
+    type: "string",
+    value: "REF|DIR",
+    help: "the old docs: a git ref (origin/main, a tag, a commit; read with git, no checkout), or a folder written as a path (./old-docs, ../sdk/docs, /abs/path)",
+  },
   input: { type: "string", value: "DIR", help: "the new docs (default: the config's input, else seeds)" },
-  "fail-on": { type: "string", value: "WHAT", help: "breaking (for readers or writers; the default), breaking-for-readers, breaking-for-writers or any" },
-  config: { type: "string", value: "FILE", help: "read options from FILE (default: the nearest mdmodel.config.json or package.json \"mdmodel\")" },
-  reporter: { type: "string", value: "NAME", help: "text, json, github (annotations; the default when GITHUB_ACTIONS=true) or markdown (a pull-request comment)" },
+  "fail-on": {
+    type: "string",
+    value: "WHAT",
+    help: "breaking (for readers or writers; the default), breaking-for-readers, breaking-for-writers or any",
+  },
+  config: {
+    type: "string",
+    value: "FILE",
+    help: 'read options from FILE (default: the nearest mdmodel.config.json or package.json "mdmodel")',
+  },
+  reporter: {
+    type: "string",
+    value: "NAME",
+    help: "text, json, github (annotations; the default when GITHUB_ACTIONS=true) or markdown (a pull-request comment)",
+  },
   verbose: { type: "boolean", help: "also report description changes" },
   help: { type: "boolean", short: "h", help: "print this help" },
 } as const satisfies Record<string, OptionSpec>;
@@ -50,7 +84,11 @@ export const TOP_OPTIONS = {
 
 export const COMMANDS = {
   generate: { summary: "read the docs and write (or --check) the TypeScript", options: GENERATE_OPTIONS },
-  diff: { summary: "tell what the doc changes since a git ref or folder break, for code that reads the models and code that writes them", options: DIFF_OPTIONS },
+  diff: {
+    summary:
+      "tell what the doc changes since a git ref or folder break, for code that reads the models and code that writes them",
+    options: DIFF_OPTIONS,
+  },
   init: { summary: "write mdmodel.config.json and add the generate scripts to package.json", options: INIT_OPTIONS },
 } as const;
 
@@ -84,17 +122,35 @@ export function topHelp(): string {
 
 /** `mdmodel <command> --help`. */
 export function commandHelp(command: CommandName): string {
-  const args = { generate: "[--input DIR] [--out DIR] [--check] [--watch] [--config FILE] [options]", diff: "--base REF|DIR [--input DIR] [--fail-on WHAT] [--reporter NAME]", init: "[--input DIR] [--out DIR] [--force]" }[command];
-  return [`Usage: mdmodel ${command} ${args}`, "", `${COMMANDS[command].summary[0]!.toUpperCase()}${COMMANDS[command].summary.slice(1)}.`, "", "Options:", ...optionLines(COMMANDS[command].options)].join("\n");
+  const args = {
+    generate: "[--input DIR] [--out DIR] [--check] [--watch] [--config FILE] [options]",
+    diff: "--base REF|DIR [--input DIR] [--fail-on WHAT] [--reporter NAME]",
+    init: "[--input DIR] [--out DIR] [--force]",
+  }[command];
+  return [
+    `Usage: mdmodel ${command} ${args}`,
+    "",
+    `${COMMANDS[command].summary[0]!.toUpperCase()}${COMMANDS[command].summary.slice(1)}.`,
+    "",
+    "Options:",
+    ...optionLines(COMMANDS[command].options),
+  ].join("\n");
 }
 
 /**
  * The first argument that names no option of `options`, with the closest one that does;
  * `undefined` when every option is known. `--no-x` is known when `x` is a boolean.
  */
-export function unknownOption(argv: readonly string[], options: Readonly<Record<string, OptionSpec>>): { given: string; hint?: string } | undefined {
-  const known = Object.entries(options).flatMap(([name, spec]) => (spec.type === "boolean" && name !== "help" ? [name, `no-${name}`] : [name]));
-  const shorts = new Map(Object.entries(options).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])));
+export function unknownOption(
+  argv: readonly string[],
+  options: Readonly<Record<string, OptionSpec>>,
+): { given: string; hint?: string } | undefined {
+  const known = Object.entries(options).flatMap(([name, spec]) =>
+    spec.type === "boolean" && name !== "help" ? [name, `no-${name}`] : [name],
+  );
+  const shorts = new Map(
+    Object.entries(options).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])),
+  );
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") return undefined;

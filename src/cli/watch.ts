@@ -18,7 +18,12 @@ const DEBOUNCE_MS = 100;
  * when the watch stops; resolves once `signal` aborts or the process is told to stop (SIGINT,
  * SIGTERM) and the run under way has given up.
  */
-export async function watchDocs(folder: string, io: CliIo, run: (changed: string[], stop: AbortSignal) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function watchDocs(
+  folder: string,
+  io: CliIo,
+  run: (changed: string[], stop: AbortSignal) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   const watcher = watch(folder, { ignoreInitial: true, atomic: true, persistent: true });
   const stop = new AbortController();
   const changed = new Set<string>();

@@ -64,13 +64,18 @@ function problemOf(key: string, value: unknown, rule: ConfigSchema): string | un
       : `"${key}" must be one of ${rule.enum.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(value)}`;
   }
   if (rule.type === "string") {
-    if (typeof value === "string" && (rule.pattern === undefined || new RegExp(rule.pattern, "u").test(value))) return undefined;
-    return rule.pattern ? `"${key}" must be a string that is not blank, got ${JSON.stringify(value)}` : `"${key}" must be a string, got ${JSON.stringify(value)}`;
+    if (typeof value === "string" && (rule.pattern === undefined || new RegExp(rule.pattern, "u").test(value)))
+      return undefined;
+    return rule.pattern
+      ? `"${key}" must be a string that is not blank, got ${JSON.stringify(value)}`
+      : `"${key}" must be a string, got ${JSON.stringify(value)}`;
   }
   if (rule.type === "array") {
     if (!Array.isArray(value)) return `"${key}" must be a list, e.g. ["Order.note"], got ${JSON.stringify(value)}`;
     const bad = rule.items ? value.find((item) => problemOf(key, item, rule.items!) !== undefined) : undefined;
-    return bad === undefined ? undefined : `"${key}" lists fields as Model.field, e.g. "Order.note"; ${JSON.stringify(bad)} is not one`;
+    return bad === undefined
+      ? undefined
+      : `"${key}" lists fields as Model.field, e.g. "Order.note"; ${JSON.stringify(bad)} is not one`;
   }
   if (rule.type === "object") {
     const example = key === "externalTypes" ? ', e.g. { "AxiosResponse": "Response" }' : "";
@@ -87,10 +92,12 @@ function problemOf(key: string, value: unknown, rule: ConfigSchema): string | un
         if (problem !== undefined) return `"${key}": ${problem}`;
         continue;
       }
-      if (each && problemOf(name, entry, each) !== undefined) return `"${key}" maps each name to a TypeScript type${example}; "${name}" is not mapped to a type`;
+      if (each && problemOf(name, entry, each) !== undefined)
+        return `"${key}" maps each name to a TypeScript type${example}; "${name}" is not mapped to a type`;
       // The value becomes code: it must read as a type, or it could end the type and start a statement.
       const syntax = key === "externalTypes" && typeof entry === "string" ? typeSyntaxProblem(entry) : undefined;
-      if (syntax !== undefined) return `"${key}" maps "${name}" to ${JSON.stringify(entry)}, which is not a TypeScript type mdmodel accepts: ${syntax}`;
+      if (syntax !== undefined)
+        return `"${key}" maps "${name}" to ${JSON.stringify(entry)}, which is not a TypeScript type mdmodel accepts: ${syntax}`;
     }
     return undefined;
   }

@@ -14,8 +14,7 @@ import { checkConfig } from "./check.js";
 import type { ConfigInput } from "./defaults.js";
 
 export type LoadedConfig =
-  | { ok: true; config: ConfigInput; source?: string; dir?: string }
-  | { ok: false; errors: string[]; source: string };
+  { ok: true; config: ConfigInput; source?: string; dir?: string } | { ok: false; errors: string[]; source: string };
 
 /** The largest config file mdmodel reads (a package.json may be larger than a config). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -29,12 +28,16 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     const path = resolve(cwd, explicit);
     // A file named on the command line is the user's choice: a link to it is followed.
     const text = readOrUndefined(path, MAX_CONFIG_BYTES, true);
-    if (typeof text !== "string") return { ok: false, errors: [`cannot read it: ${text?.message ?? "no such file"}`], source: explicit };
+    if (typeof text !== "string")
+      return { ok: false, errors: [`cannot read it: ${text?.message ?? "no such file"}`], source: explicit };
     return fromText(text, path, cwd, false);
   }
   const top = searchTop(resolve(cwd));
   for (let folder = resolve(cwd); ; folder = dirname(folder)) {
-    for (const [name, underKey] of [[CONFIG_FILE, false], ["package.json", true]] as const) {
+    for (const [name, underKey] of [
+      [CONFIG_FILE, false],
+      ["package.json", true],
+    ] as const) {
       const path = join(folder, name);
       const text = readOrUndefined(path, underKey ? MAX_PACKAGE_BYTES : MAX_CONFIG_BYTES, false);
       if (text === undefined) continue;
@@ -75,7 +78,11 @@ function readOrUndefined(path: string, maxBytes: number, followLink: boolean): s
     return readRegularFile(path, { maxBytes, followLink })?.text;
   } catch (error) {
     if (error instanceof UnreadableFileError) {
-      const why = { link: "it is a symbolic link (mdmodel reads a config only from a regular file; pass --config to use another file)", "not-a-file": error.message.endsWith("is a folder") ? "it is a folder" : "it is not a regular file", "too-large": `it is over ${maxBytes / 1024 / 1024} MB` }[error.why];
+      const why = {
+        link: "it is a symbolic link (mdmodel reads a config only from a regular file; pass --config to use another file)",
+        "not-a-file": error.message.endsWith("is a folder") ? "it is a folder" : "it is not a regular file",
+        "too-large": `it is over ${maxBytes / 1024 / 1024} MB`,
+      }[error.why];
       return new Error(why);
     }
     return new Error((error as Error).message);
@@ -90,10 +97,15 @@ function fromText(text: string, path: string, cwd: string, underKey: boolean): L
     // A byte-order mark is no part of the JSON (npm accepts one in package.json).
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { ok: false, errors: [jsonSyntaxError(text, (error as Error).message)], source: withPlace(label, text, (error as Error).message) };
+    return {
+      ok: false,
+      errors: [jsonSyntaxError(text, (error as Error).message)],
+      source: withPlace(label, text, (error as Error).message),
+    };
   }
   if (underKey) {
-    const section = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["mdmodel"] : undefined;
+    const section =
+      typeof json === "object" && json !== null ? (json as Record<string, unknown>)["mdmodel"] : undefined;
     if (section === undefined) return { ok: true, config: {} };
     json = section;
   }
@@ -126,6 +138,8 @@ function withPlace(label: string, text: string, message: string): string {
 
 /** The parser's reason without its offset, which the place already gives. */
 function jsonSyntaxError(text: string, message: string): string {
-  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "the file ends too early");
+  const reason = message
+    .replace(/\s*(in JSON )?at position \d+.*$/, "")
+    .replace(/^Unexpected end of JSON input$/, "the file ends too early");
   return positionOf(text, message) ? `not valid JSON: ${reason}` : `not valid JSON: ${message}`;
 }

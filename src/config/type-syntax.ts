@@ -6,11 +6,14 @@
  * and start a statement, an unbalanced bracket) is refused, with the place.
  */
 
-const TOKEN = /\s*(?:(?<name>[A-Za-z_$][\w$]*)|(?<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?<number>-?\d+(?:\.\d+)?)|(?<punct>=>|\.\.\.|[<>()[\]{}|&,.:;?=]))/y;
+const TOKEN =
+  /\s*(?:(?<name>[A-Za-z_$][\w$]*)|(?<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?<number>-?\d+(?:\.\d+)?)|(?<punct>=>|\.\.\.|[<>()[\]{}|&,.:;?=]))/y;
 
 /** Words that cannot name a type (`this`, `void`, `null`, `true` and `false` can). */
 const RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends finally for function if import in instanceof new return super switch throw try var while with yield let static implements interface package private protected public await".split(" "),
+  "break case catch class const continue debugger default delete do else enum export extends finally for function if import in instanceof new return super switch throw try var while with yield let static implements interface package private protected public await".split(
+    " ",
+  ),
 );
 
 interface Token {
@@ -56,7 +59,8 @@ class TypeReader {
   #take(text?: string): Token {
     const token = this.tokens[this.#index];
     if (!token) throw new Error(text ? `expected "${text}" at the end` : "the type ends too soon");
-    if (text !== undefined && token.text !== text) throw new Error(`expected "${text}" at column ${token.at}, got ${JSON.stringify(token.text)}`);
+    if (text !== undefined && token.text !== text)
+      throw new Error(`expected "${text}" at column ${token.at}, got ${JSON.stringify(token.text)}`);
     this.#index += 1;
     return token;
   }
@@ -87,11 +91,14 @@ class TypeReader {
     const token = this.#take();
     if (token.kind === "string" || token.kind === "number") return;
     if (token.kind === "name") {
-      if (RESERVED.has(token.text) && !(token.text === "import" && this.#is("("))) throw new Error(`"${token.text}" is no type, at column ${token.at}`);
-      if (token.text === "keyof" || token.text === "typeof" || token.text === "readonly" || token.text === "unique") return this.#postfix();
+      if (RESERVED.has(token.text) && !(token.text === "import" && this.#is("(")))
+        throw new Error(`"${token.text}" is no type, at column ${token.at}`);
+      if (token.text === "keyof" || token.text === "typeof" || token.text === "readonly" || token.text === "unique")
+        return this.#postfix();
       if (token.text === "import" && this.#is("(")) {
         this.#take("(");
-        if (this.#take().kind !== "string") throw new Error(`import() takes a module name in quotes, at column ${token.at}`);
+        if (this.#take().kind !== "string")
+          throw new Error(`import() takes a module name in quotes, at column ${token.at}`);
         this.#take(")");
       }
       while (this.#is(".")) {
@@ -134,7 +141,8 @@ class TypeReader {
         this.#take("]");
       } else {
         const key = this.#take();
-        if (key.kind === "punct") throw new Error(`expected a property name at column ${key.at}, got ${JSON.stringify(key.text)}`);
+        if (key.kind === "punct")
+          throw new Error(`expected a property name at column ${key.at}, got ${JSON.stringify(key.text)}`);
         if (this.#is("?")) this.#take();
       }
       this.#take(":");

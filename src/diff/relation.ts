@@ -76,7 +76,11 @@ class Subtyping {
       case "ref":
         return false;
       case "literal":
-        return (b.kind === "literal" && b.value === a.value) || b.kind === typeof a.value || (b.kind === "integer" && Number.isInteger(a.value));
+        return (
+          (b.kind === "literal" && b.value === a.value) ||
+          b.kind === typeof a.value ||
+          (b.kind === "integer" && Number.isInteger(a.value))
+        );
       case "integer":
         return b.kind === "integer" || b.kind === "number"; // every integer is a number, not the reverse
       case "array":

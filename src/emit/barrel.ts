@@ -51,7 +51,9 @@ export function emitBarrel(modules: readonly BarrelEntry[], options: EmitOptions
 /** Names with a folder prefix that no other export of the barrel has; they are taken then. */
 function barrelNames(module: BarrelEntry, taken: Set<string>): ModelNames {
   const exported = (candidate: ModelNames) => module.exports.map(({ key }) => candidate[key]);
-  const local = prefixedNames(module.modelPath, module.names, (candidate) => exported(candidate).every((name) => !taken.has(name)));
+  const local = prefixedNames(module.modelPath, module.names, (candidate) =>
+    exported(candidate).every((name) => !taken.has(name)),
+  );
   exported(local).forEach((name) => taken.add(name));
   return local;
 }

@@ -1,5 +1,10 @@
 /** What emitting one module needs to know, and the imports it collects on the way. */
-import type { FunctionDeclarationStructure, ImportDeclarationStructure, OptionalKind, VariableStatementStructure } from "ts-morph";
+import type {
+  FunctionDeclarationStructure,
+  ImportDeclarationStructure,
+  OptionalKind,
+  VariableStatementStructure,
+} from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
 import type { ModelSet } from "../ir/resolve.js";

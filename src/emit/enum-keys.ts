@@ -30,7 +30,28 @@ export function enumValueKey(value: string | number): string {
   return spelled === undefined ? `Value${pascal}` : spelled + pascal.slice(digits.length);
 }
 
-const ONES = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen"];
+const ONES = [
+  "Zero",
+  "One",
+  "Two",
+  "Three",
+  "Four",
+  "Five",
+  "Six",
+  "Seven",
+  "Eight",
+  "Nine",
+  "Ten",
+  "Eleven",
+  "Twelve",
+  "Thirteen",
+  "Fourteen",
+  "Fifteen",
+  "Sixteen",
+  "Seventeen",
+  "Eighteen",
+  "Nineteen",
+];
 const TENS = ["", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"];
 const SCALES = ["", "Thousand", "Million", "Billion", "Trillion"];
 
@@ -51,7 +72,8 @@ export function spellNumber(digits: string): string | undefined {
     if (hundreds > 0) out += `${ONES[hundreds]!}Hundred`;
     // "And" before the last two digits when something bigger came first: 1024, 256.
     if (tail > 0 && out !== "" && (hundreds > 0 || index === 0)) out += "And";
-    if (tail > 0) out += tail < 20 ? ONES[tail]! : TENS[Math.floor(tail / 10)]! + (tail % 10 > 0 ? ONES[tail % 10]! : "");
+    if (tail > 0)
+      out += tail < 20 ? ONES[tail]! : TENS[Math.floor(tail / 10)]! + (tail % 10 > 0 ? ONES[tail % 10]! : "");
     out += SCALES[index]!;
   }
   return out;

@@ -29,8 +29,10 @@ function hexEscape(char: string): string {
 
 /** The inverse of `jsDocText` (line endings aside). */
 export function unescapeJsDoc(text: string): string {
-  return text.replace(/\\([\\@/*])|\\x([0-9a-f]{2})|\\u\{([0-9a-f]+)\}/g, (_, char: string | undefined, hex: string | undefined, code: string | undefined) =>
-    char ?? String.fromCodePoint(parseInt((hex ?? code)!, 16)),
+  return text.replace(
+    /\\([\\@/*])|\\x([0-9a-f]{2})|\\u\{([0-9a-f]+)\}/g,
+    (_, char: string | undefined, hex: string | undefined, code: string | undefined) =>
+      char ?? String.fromCodePoint(parseInt((hex ?? code)!, 16)),
   );
 }
 

@@ -14,13 +14,20 @@ export function exampleStructure(value: ExampleValue, source: ExampleSource, ctx
   // `constructor: Function`; a cast (still checked for overlap) keeps such examples valid.
   const body = ctx.model.body;
   const present = new Set(value.kind === "object" ? value.entries.map(([key]) => key) : []);
-  const cast = body.kind === "object" && body.fields.some((field) => needsOwnField(field.name) && !present.has(field.name));
+  const cast =
+    body.kind === "object" && body.fields.some((field) => needsOwnField(field.name) && !present.has(field.name));
   const literal = exampleLiteral(value, { rfcDate: () => runtime(ctx, "RFCDate"), pure: true });
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: jsDoc(`Example of {@link ${ctx.names.type}}, from the doc's ${source}.`),
-    declarations: [{ name: ctx.names.example, type: ctx.names.type, initializer: cast ? `${literal} as ${ctx.names.type}` : literal }],
+    declarations: [
+      {
+        name: ctx.names.example,
+        type: ctx.names.type,
+        initializer: cast ? `${literal} as ${ctx.names.type}` : literal,
+      },
+    ],
   };
 }

@@ -4,7 +4,10 @@ import type { Field } from "../ir/types.js";
 import { exampleDocText, jsDocText } from "./escape.js";
 
 /** A JSDoc with a description and `@tag text` lines; none when all are empty. */
-export function jsDoc(description: string, tags: ReadonlyArray<[tag: string, text?: string]> = []): OptionalKind<JSDocStructure>[] {
+export function jsDoc(
+  description: string,
+  tags: ReadonlyArray<[tag: string, text?: string]> = [],
+): OptionalKind<JSDocStructure>[] {
   const text = jsDocText(description.trim());
   if (text === "" && tags.length === 0) return [];
   return [

@@ -81,7 +81,12 @@ export function holdsDates(model: ResolvedModel, models: ModelSet): boolean {
 }
 
 /** The schema of `model`'s wire form. */
-export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples: ModelExamples, options: EmitOptions): JsonSchema {
+export function modelJsonSchema(
+  model: ResolvedModel,
+  models: ModelSet,
+  examples: ModelExamples,
+  options: EmitOptions,
+): JsonSchema {
   const head: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: uriPath(schemaPathOf(model.path)), title: model.name };
   const description = model.description.trim();
   if (description !== "") head["description"] = description;
@@ -89,7 +94,9 @@ export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples
   const body = model.body;
   switch (body.kind) {
     case "object": {
-      const properties = Object.fromEntries(body.fields.map((field) => [field.wireName ?? field.name, fieldSchema(field, model, examples, models)]));
+      const properties = Object.fromEntries(
+        body.fields.map((field) => [field.wireName ?? field.name, fieldSchema(field, model, examples, models)]),
+      );
       const required = body.fields.filter((field) => field.required).map((field) => field.wireName ?? field.name);
       return {
         ...head,
@@ -103,14 +110,21 @@ export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples
     case "enum": {
       const values = body.members.map((member) => member.value);
       const closed = { enum: values };
-      const schema = body.open ? { anyOf: [closed, { type: typeof values[0] === "number" ? "number" : "string" }] } : closed;
+      const schema = body.open
+        ? { anyOf: [closed, { type: typeof values[0] === "number" ? "number" : "string" }] }
+        : closed;
       return { ...head, ...schema, ...(example ? { examples: example } : {}) };
     }
     case "union": {
       const members = body.members.map((member) => typeSchema(member.type, model));
-      const discriminator = findDiscriminator(body.members.map((member) => member.type), models);
+      const discriminator = findDiscriminator(
+        body.members.map((member) => member.type),
+        models,
+      );
       // With a discriminator, exactly one member fits (each has its own value of the field).
-      const union = discriminator ? { oneOf: members, $comment: `the member is told by its "${discriminator.wireField}" field` } : { anyOf: members };
+      const union = discriminator
+        ? { oneOf: members, $comment: `the member is told by its "${discriminator.wireField}" field` }
+        : { anyOf: members };
       return { ...head, ...union, ...(example ? { examples: example } : {}) };
     }
     default:
@@ -118,7 +132,12 @@ export function modelJsonSchema(model: ResolvedModel, models: ModelSet, examples
   }
 }
 
-function fieldSchema(field: ResolvedField, model: ResolvedModel, examples: ModelExamples, models: ModelSet): JsonSchema {
+function fieldSchema(
+  field: ResolvedField,
+  model: ResolvedModel,
+  examples: ModelExamples,
+  models: ModelSet,
+): JsonSchema {
   const type = typeSchema(field.type, model);
   const schema: JsonSchema = field.nullable ? nullable(type) : { ...type };
   const description = field.description.trim();
@@ -176,12 +195,15 @@ export function wireOfModel(value: ExampleValue, model: ResolvedModel, models: M
   const body = model.body;
   if (body.kind === "object" && value.kind === "object") {
     const byName = new Map(body.fields.map((field) => [field.name, field]));
-    return Object.fromEntries(value.entries.map(([key, item]) => {
-      const field = byName.get(key);
-      return field ? [field.wireName ?? key, wireOf(item, field.type, models)] : [key, wireExample(item)];
-    }));
+    return Object.fromEntries(
+      value.entries.map(([key, item]) => {
+        const field = byName.get(key);
+        return field ? [field.wireName ?? key, wireOf(item, field.type, models)] : [key, wireExample(item)];
+      }),
+    );
   }
-  if (body.kind === "union") return wireOf(value, { kind: "union", members: body.members.map((member) => member.type) }, models);
+  if (body.kind === "union")
+    return wireOf(value, { kind: "union", members: body.members.map((member) => member.type) }, models);
   return wireExample(value);
 }
 
@@ -191,13 +213,18 @@ export function wireOfModel(value: ExampleValue, model: ResolvedModel, models: M
  */
 export function wireOf(value: ExampleValue, type: ResolvedType, models: ModelSet): unknown {
   if (type.kind === "ref") return wireOfModel(value, models.byPath.get(type.target)!, models);
-  if (type.kind === "array" && value.kind === "array") return value.items.map((item) => wireOf(item, type.element, models));
-  if (type.kind === "record" && value.kind === "object") return Object.fromEntries(value.entries.map(([key, item]) => [key, wireOf(item, type.value, models)]));
+  if (type.kind === "array" && value.kind === "array")
+    return value.items.map((item) => wireOf(item, type.element, models));
+  if (type.kind === "record" && value.kind === "object")
+    return Object.fromEntries(value.entries.map(([key, item]) => [key, wireOf(item, type.value, models)]));
   if (type.kind === "union" && value.kind === "object") {
     const keys = value.entries.map(([key]) => key);
     const member = type.members.find((candidate) => {
       const target = candidate.kind === "ref" ? models.byPath.get(candidate.target)! : undefined;
-      return target?.body.kind === "object" && keys.every((key) => target.body.kind === "object" && target.body.fields.some((field) => field.name === key));
+      return (
+        target?.body.kind === "object" &&
+        keys.every((key) => target.body.kind === "object" && target.body.fields.some((field) => field.name === key))
+      );
     });
     if (member) return wireOf(value, member, models);
   }

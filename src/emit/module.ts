@@ -38,15 +38,30 @@ function kindParts(plan: ModulePlan, ctx: ModuleContext): KindParts {
       const fieldExamples = new Map([...plan.examples.fields].map(([name, value]) => [name, exampleLiteral(value)]));
       const declarations = objectDeclarations(body, ctx, fieldExamples);
       const bodies = { guard: objectGuard(body, ctx), collector: objectCollector(body, ctx) };
-      return { declarations, bodies, codec: objectCodec(body, ctx), extra: exportsName(plan, "builder") ? objectBuilder(body, ctx) : [] };
+      return {
+        declarations,
+        bodies,
+        codec: objectCodec(body, ctx),
+        extra: exportsName(plan, "builder") ? objectBuilder(body, ctx) : [],
+      };
     }
     case "enum": {
       const declarations = enumDeclarations(body, ctx);
-      return { declarations, bodies: { guard: enumGuard(body), collector: enumCollector(body, ctx) }, codec: enumCodec(body, ctx), extra: [] };
+      return {
+        declarations,
+        bodies: { guard: enumGuard(body), collector: enumCollector(body, ctx) },
+        codec: enumCodec(body, ctx),
+        extra: [],
+      };
     }
     case "union": {
       const declarations = unionDeclarations(body, ctx);
-      return { declarations, bodies: { guard: unionGuard(body, ctx), collector: unionCollector(body, ctx) }, codec: unionCodec(body, ctx), extra: [] };
+      return {
+        declarations,
+        bodies: { guard: unionGuard(body, ctx), collector: unionCollector(body, ctx) },
+        codec: unionCodec(body, ctx),
+        extra: [],
+      };
     }
     default:
       return assertNever(body);
@@ -59,9 +74,23 @@ export function emitModule(plan: ModulePlan, models: ModelSet, options: EmitOpti
   const parts = kindParts(plan, ctx);
   const validators = validatorStructures(ctx, parts.bodies);
   const wire = [...wireStructures(ctx, parts.codec), schemaStructure(ctx, plan.schema)];
-  const example = plan.examples.model && exportsName(plan, "example") ? [exampleStructure(plan.examples.model.value, plan.examples.model.source, ctx)] : [];
+  const example =
+    plan.examples.model && exportsName(plan, "example")
+      ? [exampleStructure(plan.examples.model.value, plan.examples.model.source, ctx)]
+      : [];
   // Module-level helpers and constants, and the imports, are known only once every statement is built.
-  const statements: StatementStructures[] = [...parts.declarations, ...ctx.constants.values(), ...ctx.helpers.values(), ...validators, ...wire, ...parts.extra, ...example];
-  const text = printStructure({ kind: StructureKind.SourceFile, statements: [...importStructures(ctx), ...statements.map(separated)] });
+  const statements: StatementStructures[] = [
+    ...parts.declarations,
+    ...ctx.constants.values(),
+    ...ctx.helpers.values(),
+    ...validators,
+    ...wire,
+    ...parts.extra,
+    ...example,
+  ];
+  const text = printStructure({
+    kind: StructureKind.SourceFile,
+    statements: [...importStructures(ctx), ...statements.map(separated)],
+  });
   return { path: plan.path, content: `${banner(plan.model.path)}\n\n${text}` };
 }

@@ -20,7 +20,9 @@ export function literalKey(name: string): string {
 
 /** Reads a field of a checked object; inherited names go through the `ownField` helper (named `ownFieldLocal` here). */
 export function fieldAccess(objectExpr: string, name: string, ownFieldLocal = "ownField"): string {
-  return PROTOTYPE_KEYS.has(name) ? `${ownFieldLocal}(${objectExpr}, ${stringLiteral(name)})` : `${objectExpr}[${stringLiteral(name)}]`;
+  return PROTOTYPE_KEYS.has(name)
+    ? `${ownFieldLocal}(${objectExpr}, ${stringLiteral(name)})`
+    : `${objectExpr}[${stringLiteral(name)}]`;
 }
 
 /** `true` when reading `name` needs the `ownField` helper. */

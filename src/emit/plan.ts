@@ -40,13 +40,34 @@ export interface ModuleSchema {
 }
 
 /** The plan of `model`'s module. */
-export function planModule(model: ResolvedModel, models: ModelSet, examples: ModelExamples, options: EmitOptions): ModulePlan {
-  const schema = { path: schemaPathOf(model.path), document: modelJsonSchema(model, models, examples, options), plain: !holdsDates(model, models), refs: schemaRefs(model) };
-  return { path: modulePathOf(model.path), model, names: namesOf(model), examples, exports: moduleExports(model.body.kind, examples.model !== undefined, options), schema };
+export function planModule(
+  model: ResolvedModel,
+  models: ModelSet,
+  examples: ModelExamples,
+  options: EmitOptions,
+): ModulePlan {
+  const schema = {
+    path: schemaPathOf(model.path),
+    document: modelJsonSchema(model, models, examples, options),
+    plain: !holdsDates(model, models),
+    refs: schemaRefs(model),
+  };
+  return {
+    path: modulePathOf(model.path),
+    model,
+    names: namesOf(model),
+    examples,
+    exports: moduleExports(model.body.kind, examples.model !== undefined, options),
+    schema,
+  };
 }
 
 /** A module's public exports: its model's kind and whether it has a typed example decide them. */
-export function moduleExports(kind: ResolvedModel["body"]["kind"], hasExample: boolean, options: EmitOptions): ModuleExport[] {
+export function moduleExports(
+  kind: ResolvedModel["body"]["kind"],
+  hasExample: boolean,
+  options: EmitOptions,
+): ModuleExport[] {
   return [
     // An enum's const shares its type's name, so the name is a value too.
     { key: "type", typeOnly: kind !== "enum" || options.enumStyle === "union" },
@@ -66,8 +87,17 @@ export function moduleExports(kind: ResolvedModel["body"]["kind"], hasExample: b
 }
 
 /** The barrel entry of a module from what a manifest records of it: its model's doc path, name and kind, and whether it exports an example. */
-export function barrelEntryOf(modelPath: string, model: { name: string; kind: ResolvedModel["body"]["kind"]; example: boolean }, options: EmitOptions): BarrelEntry {
-  return { path: modulePathOf(modelPath), modelPath, names: namesOf(model), exports: moduleExports(model.kind, model.example, options) };
+export function barrelEntryOf(
+  modelPath: string,
+  model: { name: string; kind: ResolvedModel["body"]["kind"]; example: boolean },
+  options: EmitOptions,
+): BarrelEntry {
+  return {
+    path: modulePathOf(modelPath),
+    modelPath,
+    names: namesOf(model),
+    exports: moduleExports(model.kind, model.example, options),
+  };
 }
 
 /** Whether the plan's module exports `key`. */

@@ -44,15 +44,22 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
         { name: "issues", type: `${issue}[]` },
       ],
       returnType: "void",
-      statements: guarded(ctx, ctx.names.collect, bodies.collector, ["} catch (error) {", `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(type)}, error);`], {
-        parameters: [
-          { name: "value", type: "unknown" },
-          { name: "path", type: `readonly ${pathSegment}[]` },
-          { name: "issues", type: `${issue}[]` },
-        ],
-        returnType: "void",
-        call: (walk) => `${runtime(ctx, "collectNested")}(value, path, issues, ${stringLiteral(type)}, ${ctx.names.collect}, ${walk});`,
-      }),
+      statements: guarded(
+        ctx,
+        ctx.names.collect,
+        bodies.collector,
+        ["} catch (error) {", `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(type)}, error);`],
+        {
+          parameters: [
+            { name: "value", type: "unknown" },
+            { name: "path", type: `readonly ${pathSegment}[]` },
+            { name: "issues", type: `${issue}[]` },
+          ],
+          returnType: "void",
+          call: (walk) =>
+            `${runtime(ctx, "collectNested")}(value, path, issues, ${stringLiteral(type)}, ${ctx.names.collect}, ${walk});`,
+        },
+      ),
     },
     {
       kind: StructureKind.Function,
@@ -70,7 +77,9 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
       docs: [`Throws a \`ValidationError\` listing every issue unless \`value\` is valid as {@link ${type}}.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `asserts value is ${type}`,
-      statements: [`${runtime(ctx, "assertWith")}(value, ${ctx.names.is}, ${ctx.names.collect}, ${stringLiteral(type)});`],
+      statements: [
+        `${runtime(ctx, "assertWith")}(value, ${ctx.names.is}, ${ctx.names.collect}, ${stringLiteral(type)});`,
+      ],
     },
   ];
 }
@@ -91,6 +100,12 @@ function guarded(
   const statements = ["try {", ...body, ...caught, "}"];
   if (!isRecursive(ctx)) return statements;
   const walker = `${name}$walk`;
-  ctx.helpers.set(`walk ${walker}`, { kind: StructureKind.Function, name: walker, parameters: walk.parameters, returnType: walk.returnType, statements });
+  ctx.helpers.set(`walk ${walker}`, {
+    kind: StructureKind.Function,
+    name: walker,
+    parameters: walk.parameters,
+    returnType: walk.returnType,
+    statements,
+  });
   return [walk.call(walker)];
 }

@@ -19,7 +19,8 @@ import { propertyKey } from "./naming.js";
  */
 function wireTypeOf(ctx: ModuleContext): string {
   const body = ctx.model.body;
-  if (!wireRenamedModels(ctx.models).has(ctx.model.path) || body.kind === "enum") return `${runtimeType(ctx, "Wire")}<${ctx.names.type}>`;
+  if (!wireRenamedModels(ctx.models).has(ctx.model.path) || body.kind === "enum")
+    return `${runtimeType(ctx, "Wire")}<${ctx.names.type}>`;
   if (body.kind === "union") return body.members.map((member) => wireTypeText(member.type, ctx)).join(" | ");
   const properties = body.fields.map((field) => {
     const text = wireTypeText(field.type, ctx);
@@ -38,7 +39,9 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       kind: StructureKind.TypeAlias,
       name: wire,
       isExported: true,
-      docs: jsDoc(`{@link ${type}} as JSON carries it: date-times and calendar dates as strings${wireRenamedModels(ctx.models).has(ctx.model.path) ? ", fields under the names JSON gives them" : ""}.`),
+      docs: jsDoc(
+        `{@link ${type}} as JSON carries it: date-times and calendar dates as strings${wireRenamedModels(ctx.models).has(ctx.model.path) ? ", fields under the names JSON gives them" : ""}.`,
+      ),
       type: wireTypeOf(ctx),
     },
     {
@@ -46,7 +49,13 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDoc(`Reads {@link ${type}} from its wire form and writes it back.`),
-      declarations: [{ name: codecName, type: `${runtimeType(ctx, "Codec")}<${type}, ${wire}>`, initializer: codecInitializer(ctx, codec) }],
+      declarations: [
+        {
+          name: codecName,
+          type: `${runtimeType(ctx, "Codec")}<${type}, ${wire}>`,
+          initializer: codecInitializer(ctx, codec),
+        },
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -63,7 +72,9 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       kind: StructureKind.Function,
       name: ctx.names.fromJSON,
       isExported: true,
-      docs: jsDoc(`Reads JSON text as {@link ${type}}, as {@link ${ctx.names.parse}} reads parsed JSON; text that is no JSON is an issue.`),
+      docs: jsDoc(
+        `Reads JSON text as {@link ${type}}, as {@link ${ctx.names.parse}} reads parsed JSON; text that is no JSON is an issue.`,
+      ),
       parameters: [{ name: "text", type: "string" }],
       returnType: result,
       statements: [`return ${runtime(ctx, "decodeJSON")}(${codecName}, text);`],
@@ -72,7 +83,9 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       kind: StructureKind.Function,
       name: ctx.names.toWire,
       isExported: true,
-      docs: jsDoc(`The wire form of a valid {@link ${type}}: what \`JSON.stringify\` should get (dates as ISO strings).`),
+      docs: jsDoc(
+        `The wire form of a valid {@link ${type}}: what \`JSON.stringify\` should get (dates as ISO strings).`,
+      ),
       parameters: [{ name: "value", type }],
       returnType: wire,
       statements: [`return ${codecName}.encode(value);`],

@@ -82,20 +82,32 @@ export class Engine {
   /** Where `work` items run: the pool once there is enough work (or once it is running), else this thread. */
   #executor(work: number, kind: keyof typeof MIN_FOR_WORKERS): Executor {
     if (this.#threads >= 2 && work > 0 && (this.#forced || work >= MIN_FOR_WORKERS[kind])) {
-      this.#pool ??= new WorkerPool(this.#threads, this.#options.workerHeapMb ?? oldGenerationMb(this.#options.docs), this.#options.signal);
+      this.#pool ??= new WorkerPool(
+        this.#threads,
+        this.#options.workerHeapMb ?? oldGenerationMb(this.#options.docs),
+        this.#options.signal,
+      );
     }
     return this.#pool ?? (this.#local ??= new LocalExecutor(this.#options.signal));
   }
 
   /** Each doc as read (from the read cache where it has it); a doc whose path is unsafe is not read and stays `undefined`. */
-  async read(docs: readonly SourceDoc[], as: ReadOptions, onProgress?: (done: number, total: number) => void): Promise<Array<DocRead | undefined>> {
+  async read(
+    docs: readonly SourceDoc[],
+    as: ReadOptions,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Array<DocRead | undefined>> {
     const cache = this.#options.readCache;
     const keys = cache ? docs.map((doc) => readKey(doc, as)) : [];
     // Shared with the cache, not copied: no later step changes a read (a test runs on frozen ones).
     const reads: Array<DocRead | undefined> = docs.map((_, i) => cache?.get(keys[i]!));
     const misses = reads.flatMap((read, i) => (read || !isSafeDocPath(docs[i]!.path) ? [] : [i]));
     const hits = docs.length - misses.length;
-    const fresh = await this.#executor(misses.length, "read").map("read", misses.map((i) => ({ ...docs[i]!, as })), (done) => onProgress?.(hits + done, docs.length));
+    const fresh = await this.#executor(misses.length, "read").map(
+      "read",
+      misses.map((i) => ({ ...docs[i]!, as })),
+      (done) => onProgress?.(hits + done, docs.length),
+    );
     misses.forEach((index, k) => {
       reads[index] = fresh[k]!;
       cache?.set(keys[index]!, fresh[k]!);
@@ -116,12 +128,17 @@ export class Engine {
     const moduleKeys = moduleCache ? moduleKeysOf(context) : undefined;
     // A module whose closure (its model and every model it reaches) is unchanged is known by its format key.
     const known = (key: string | undefined) => (key !== undefined && formatCache?.has(key) ? key : undefined);
-    const reused = new Map(plans.flatMap((plan) => {
-      const key = known(moduleKeys && moduleCache?.get(moduleKeys.get(plan.model.path)!));
-      return key === undefined ? [] : [[plan.path, key] as const];
-    }));
+    const reused = new Map(
+      plans.flatMap((plan) => {
+        const key = known(moduleKeys && moduleCache?.get(moduleKeys.get(plan.model.path)!));
+        return key === undefined ? [] : [[plan.path, key] as const];
+      }),
+    );
     // The barrel depends only on each module's path, model name and exports.
-    const barrelKey = moduleCache && barrel && sha256Hex(JSON.stringify(["barrel", context.config, context.formatOptions, barrel.map(barrelPart)]));
+    const barrelKey =
+      moduleCache &&
+      barrel &&
+      sha256Hex(JSON.stringify(["barrel", context.config, context.formatOptions, barrel.map(barrelPart)]));
     const reusedBarrel = known(barrelKey && moduleCache?.get(barrelKey));
 
     const toEmit = plans.filter((plan) => !reused.has(plan.path));
@@ -129,8 +146,16 @@ export class Engine {
     // `known` tells the executor which formatted texts it need not send back.
     await executor.setContext({ ...context, known: [...(formatCache?.keys() ?? [])] });
     const [modules, barrelFile, otherFiles] = await Promise.all([
-      executor.map("emit", toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path })), (done) => onProgress?.(reused.size + done, plans.length)),
-      !barrel ? undefined : reusedBarrel === undefined ? executor.one("barrel", [...barrel]) : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
+      executor.map(
+        "emit",
+        toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path })),
+        (done) => onProgress?.(reused.size + done, plans.length),
+      ),
+      !barrel
+        ? undefined
+        : reusedBarrel === undefined
+          ? executor.one("barrel", [...barrel])
+          : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
       executor.map("format", [...others]),
     ]);
 

@@ -28,7 +28,11 @@ export class LocalExecutor implements Executor {
     await this.#handle({ op: "context", payload });
   }
 
-  async map<K extends ListOp>(op: K, items: Operations[K][0], onProgress?: (done: number) => void): Promise<Operations[K][1]> {
+  async map<K extends ListOp>(
+    op: K,
+    items: Operations[K][0],
+    onProgress?: (done: number) => void,
+  ): Promise<Operations[K][1]> {
     const results: unknown[] = [];
     for (let start = 0; start < items.length; start += MAX_CHUNK) {
       this.signal?.throwIfAborted();

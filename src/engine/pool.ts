@@ -58,8 +58,14 @@ export class WorkerPool implements Executor {
   }
 
   #spawn(): Worker {
-    const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.oldGenerationMb };
-    const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { resourceLimits, execArgv: workerExecArgv(process.execArgv) });
+    const resourceLimits = {
+      maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: this.oldGenerationMb,
+    };
+    const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), {
+      resourceLimits,
+      execArgv: workerExecArgv(process.execArgv),
+    });
     worker.on("message", (reply: Reply) => {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
@@ -95,14 +101,21 @@ export class WorkerPool implements Executor {
   }
 
   /** Runs `op` over `items` in chunks that idle workers pull; the answers in input order. */
-  async map<K extends ListOp>(op: K, items: Operations[K][0], onProgress?: (done: number) => void): Promise<Operations[K][1]> {
+  async map<K extends ListOp>(
+    op: K,
+    items: Operations[K][0],
+    onProgress?: (done: number) => void,
+  ): Promise<Operations[K][1]> {
     const results: unknown[] = new Array(items.length);
     let next = 0;
     let done = 0;
     const drain = async (worker: Worker) => {
       while (next < items.length) {
         // Chunks shrink as the queue empties, so the workers finish together.
-        const chunkSize = Math.max(1, Math.min(MAX_CHUNK, Math.ceil((items.length - next) / (this.#workers.length * 4))));
+        const chunkSize = Math.max(
+          1,
+          Math.min(MAX_CHUNK, Math.ceil((items.length - next) / (this.#workers.length * 4))),
+        );
         const start = next;
         next += chunkSize;
         const answers = (await this.#request(worker, op, items.slice(start, start + chunkSize))) as unknown[];
@@ -130,7 +143,8 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i]!;
-    if (/^(-e|--eval|-p|--print|-pe)$/.test(arg)) i += 1; // the code that follows
+    if (/^(-e|--eval|-p|--print|-pe)$/.test(arg))
+      i += 1; // the code that follows
     else if (!/^(--eval|--print|--input-type)=/.test(arg) && arg !== "--input-type") kept.push(arg);
     if (arg === "--input-type") i += 1;
   }

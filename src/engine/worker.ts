@@ -12,6 +12,11 @@ const handle = createHandler();
 port.on("message", (request: Request) => {
   handle(request).then(
     (result) => port.postMessage({ id: request.id, ok: true, result } satisfies Reply),
-    (error: unknown) => port.postMessage({ id: request.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
+    (error: unknown) =>
+      port.postMessage({
+        id: request.id,
+        ok: false,
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies Reply),
   );
 });

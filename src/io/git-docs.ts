@@ -44,9 +44,21 @@ export function findRepository(cwd: string, excluded: readonly string[] = []): R
 }
 
 function git(repository: Repository, args: readonly string[], input?: Buffer): Buffer {
-  const fixed = [`--git-dir=${repository.gitDir}`, `--work-tree=${repository.root}`, "-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false"];
+  const fixed = [
+    `--git-dir=${repository.gitDir}`,
+    `--work-tree=${repository.root}`,
+    "-c",
+    "safe.bareRepository=explicit",
+    "-c",
+    "core.fsmonitor=false",
+  ];
   try {
-    return execFileSync("git", [...fixed, ...args], { cwd: repository.root, input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"] });
+    return execFileSync("git", [...fixed, ...args], {
+      cwd: repository.root,
+      input,
+      maxBuffer: 1 << 30,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (failure.code === "ENOENT") throw new GitDocsError("git is not installed (or not on PATH)");
@@ -68,13 +80,19 @@ function attempt<T>(run: () => T, why: string): T {
 /** The commit `ref` names in `repository`. */
 function commitOf(repository: Repository, ref: string): string {
   if (ref.startsWith("-") || ref.includes("\0")) throw new GitDocsError(`"${ref}" is not a git ref`);
-  return attempt(() => git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]), `the repository has no commit "${ref}"`).toString("utf8").trim();
+  return attempt(
+    () => git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]),
+    `the repository has no commit "${ref}"`,
+  )
+    .toString("utf8")
+    .trim();
 }
 
 /** `folder` as a path in the repository (`/`-separated, `""` for its root); a folder outside it is an error. */
 function prefixOf(repository: Repository, folder: string): string {
   const prefix = relative(repository.root, folder).split(sep).join("/");
-  if (prefix === ".." || prefix.startsWith("../") || prefix.startsWith("/")) throw new GitDocsError(`${folder} is not in the repository at ${repository.root}`);
+  if (prefix === ".." || prefix.startsWith("../") || prefix.startsWith("/"))
+    throw new GitDocsError(`${folder} is not in the repository at ${repository.root}`);
   return prefix;
 }
 
@@ -89,23 +107,42 @@ export function hasCommit(repository: Repository, ref: string): boolean {
 }
 
 /** The files under `folder` at `ref` whose names `wanted` accepts, each path relative to `folder`, in a stable order. */
-export function loadFilesAtRef(repository: Repository, folder: string, ref: string, wanted: (path: string) => boolean): SourceDoc[] {
+export function loadFilesAtRef(
+  repository: Repository,
+  folder: string,
+  ref: string,
+  wanted: (path: string) => boolean,
+): SourceDoc[] {
   const commit = commitOf(repository, ref);
   const prefix = prefixOf(repository, folder);
-  const listed = git(repository, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", prefix === "" ? "." : prefix]).toString("utf8");
+  const listed = git(repository, [
+    "ls-tree",
+    "-r",
+    "-z",
+    "--name-only",
+    "--full-tree",
+    commit,
+    "--",
+    prefix === "" ? "." : prefix,
+  ]).toString("utf8");
   const paths = listed
     .split("\0")
     .filter((path) => path !== "" && wanted(path))
     .sort();
   if (paths.length === 0) return [];
-  const batch = git(repository, ["cat-file", "--batch"], Buffer.from(paths.map((path) => `${commit}:${path}\n`).join(""), "utf8"));
+  const batch = git(
+    repository,
+    ["cat-file", "--batch"],
+    Buffer.from(paths.map((path) => `${commit}:${path}\n`).join(""), "utf8"),
+  );
   const docs: SourceDoc[] = [];
   let offset = 0;
   for (const path of paths) {
     const newline = batch.indexOf(0x0a, offset);
     const header = batch.subarray(offset, newline).toString("utf8");
     const size = Number(header.split(" ")[2]);
-    if (!header.includes(" blob ") || !Number.isInteger(size)) throw new GitDocsError(`git could not read ${path} at ${ref}: ${header}`);
+    if (!header.includes(" blob ") || !Number.isInteger(size))
+      throw new GitDocsError(`git could not read ${path} at ${ref}: ${header}`);
     const text = batch.subarray(newline + 1, newline + 1 + size).toString("utf8");
     offset = newline + 1 + size + 1;
     docs.push({ path: prefix === "" ? path : path.slice(prefix.length + 1), text });
@@ -122,7 +159,11 @@ export function loadDocsAtRef(repository: Repository, folder: string, ref: strin
 export function readFileAtRef(repository: Repository, folder: string, ref: string, file: string): string | undefined {
   const commit = commitOf(repository, ref);
   const prefix = prefixOf(repository, folder);
-  const batch = git(repository, ["cat-file", "--batch"], Buffer.from(`${commit}:${prefix === "" ? "" : `${prefix}/`}${file}\n`, "utf8"));
+  const batch = git(
+    repository,
+    ["cat-file", "--batch"],
+    Buffer.from(`${commit}:${prefix === "" ? "" : `${prefix}/`}${file}\n`, "utf8"),
+  );
   const newline = batch.indexOf(0x0a);
   const header = batch.subarray(0, newline).toString("utf8");
   if (!header.includes(" blob ")) return undefined; // "<object> missing"

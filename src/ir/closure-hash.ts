@@ -13,7 +13,9 @@ import { modelRefs, stronglyConnected } from "./refs.js";
 export function closureHashes(models: ModelSet, salt: string): Map<string, string> {
   const paths = models.models.map((model) => model.path);
   const own = new Map(models.models.map((model) => [model.path, sha(JSON.stringify(model))]));
-  const refs = new Map(models.models.map((model) => [model.path, [...new Set(modelRefs(model))].filter((path) => own.has(path))]));
+  const refs = new Map(
+    models.models.map((model) => [model.path, [...new Set(modelRefs(model))].filter((path) => own.has(path))]),
+  );
   const components = stronglyConnected(paths, refs);
   // Tarjan's algorithm yields components callees-first, so each one's dependencies are hashed before it.
   const componentOf = new Map<string, number>();

@@ -26,11 +26,17 @@ export function findDiscriminator(members: readonly ResolvedType[], models: Mode
     const cases: Discriminator["cases"] = [{ value: candidate.type.value, member: first!.member }];
     for (const other of rest) {
       const field = other.fields.find((f) => f.name === candidate.name);
-      if (!field?.required || field.type.kind !== "literal" || (field.wireName ?? field.name) !== (candidate.wireName ?? candidate.name)) break;
+      if (
+        !field?.required ||
+        field.type.kind !== "literal" ||
+        (field.wireName ?? field.name) !== (candidate.wireName ?? candidate.name)
+      )
+        break;
       cases.push({ value: field.type.value, member: other.member });
     }
     const distinct = new Set(cases.map((c) => c.value)).size === objects.length;
-    if (cases.length === objects.length && distinct) return { field: candidate.name, wireField: candidate.wireName ?? candidate.name, cases };
+    if (cases.length === objects.length && distinct)
+      return { field: candidate.name, wireField: candidate.wireName ?? candidate.name, cases };
   }
   return undefined;
 }

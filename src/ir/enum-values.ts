@@ -15,17 +15,27 @@ export function inferEnumValues(models: ModelSet): ModelSet {
   const shown = new Map<string, Set<string>>();
   for (const model of models.models) {
     for (const [value, type] of examplesOf(model)) {
-      walkExample(value, type, models, (_target, fields, key) => fields.find((field) => field.name === key || field.wireName === key), 0, (target, literal) => {
-        if (literal.kind !== "string" || target.body.kind !== "enum" || target.body.assumedValues !== true) return;
-        shown.set(target.path, (shown.get(target.path) ?? new Set<string>()).add(literal.value));
-      });
+      walkExample(
+        value,
+        type,
+        models,
+        (_target, fields, key) => fields.find((field) => field.name === key || field.wireName === key),
+        0,
+        (target, literal) => {
+          if (literal.kind !== "string" || target.body.kind !== "enum" || target.body.assumedValues !== true) return;
+          shown.set(target.path, (shown.get(target.path) ?? new Set<string>()).add(literal.value));
+        },
+      );
     }
   }
   if (shown.size === 0) return models;
   const valued = models.models.map((model): ResolvedModel => {
     const strings = shown.get(model.path);
     if (!strings || model.body.kind !== "enum") return model;
-    const members = restyled(model.body.members.map((member) => withShownValue(member, strings)), model.body.members);
+    const members = restyled(
+      model.body.members.map((member) => withShownValue(member, strings)),
+      model.body.members,
+    );
     // Two members given one value would make one of them unreachable: then the assumption stands.
     if (new Set(members.map((member) => member.value)).size !== members.length) return model;
     return { ...model, body: { ...model.body, members } };
@@ -57,7 +67,11 @@ function restyled(members: readonly EnumMember[], assumed: readonly EnumMember[]
   if (shown.length === 0) return [...members];
   const style = STYLES.find((write) => shown.every((member) => write(member.name!) === member.value));
   if (!style) return [...members];
-  return members.map((member, index) => (member.value === assumed[index]!.value && member.name !== undefined ? { ...member, value: style(member.name) } : member));
+  return members.map((member, index) =>
+    member.value === assumed[index]!.value && member.name !== undefined
+      ? { ...member, value: style(member.name) }
+      : member,
+  );
 }
 
 function spaced(name: string): string | undefined {

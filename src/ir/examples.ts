@@ -6,7 +6,14 @@
 import { isCalendarDate } from "../shared/calendar-date.js";
 import { abbreviate } from "../shared/text.js";
 import { targetOf, type ModelSet } from "./resolve.js";
-import { MAX_EXAMPLE_DEPTH, type ExampleValue, type Position, type ResolvedField, type ResolvedModel, type ResolvedType } from "./types.js";
+import {
+  MAX_EXAMPLE_DEPTH,
+  type ExampleValue,
+  type Position,
+  type ResolvedField,
+  type ResolvedModel,
+  type ResolvedType,
+} from "./types.js";
 
 export type ExampleResult = { ok: true; value: ExampleValue } | { ok: false; reason: string };
 
@@ -74,13 +81,15 @@ function coerceJson(text: string, type: ResolvedType, models: ModelSet): Example
   try {
     json = JSON.parse(text);
   } catch {
-    if (type.kind === "unknown" || type.kind === "external") return { ok: true, value: { kind: "string", value: text } };
+    if (type.kind === "unknown" || type.kind === "external")
+      return { ok: true, value: { kind: "string", value: text } };
     // Plain text for a type that can be a string (a union of a string enum and objects): the text is the string.
     const asString = coerceExample({ kind: "string", value: text }, type, models);
     if (asString.ok) return asString;
     return fail(`"${abbreviate(text)}" is not JSON, and the type ${describeType(type)} needs a JSON value`);
   }
-  if (nestsDeeper(json, MAX_EXAMPLE_DEPTH)) return fail(`this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`);
+  if (nestsDeeper(json, MAX_EXAMPLE_DEPTH))
+    return fail(`this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`);
   return coerceExample(fromJson(json), type, models);
 }
 
@@ -112,9 +121,11 @@ export function parseJsonExample(cell: string): ExampleValue | undefined {
 /** Every literal a doc gives, with the type it documents: Example Usage, union members' blocks, Example cells' JSON. */
 export function examplesOf(model: ResolvedModel): Array<[ExampleValue, ResolvedType]> {
   const examples: Array<[ExampleValue, ResolvedType]> = [];
-  if (model.exampleUsage?.value) examples.push([model.exampleUsage.value, { kind: "ref", name: model.name, target: model.path }]);
+  if (model.exampleUsage?.value)
+    examples.push([model.exampleUsage.value, { kind: "ref", name: model.name, target: model.path }]);
   if (model.body.kind === "union") {
-    for (const member of model.body.members) if (member.example?.value) examples.push([member.example.value, member.type]);
+    for (const member of model.body.members)
+      if (member.example?.value) examples.push([member.example.value, member.type]);
   }
   if (model.body.kind === "object") {
     for (const field of model.body.fields) {
@@ -137,8 +148,11 @@ export function coerceExample(raw: ExampleValue, type: ResolvedType, models: Mod
     case "bigint":
       // Digits as written (a cell, a string in JSON), or a JSON integer.
       if (raw.kind === "bigint") return ok(raw);
-      if (raw.kind === "string" && BIGINT_DIGITS.test(raw.value.trim())) return ok({ kind: "bigint", value: BigInt(raw.value.trim()).toString() });
-      return raw.kind === "number" && Number.isInteger(raw.value) ? ok({ kind: "bigint", value: BigInt(raw.value).toString() }) : mismatch(raw, type);
+      if (raw.kind === "string" && BIGINT_DIGITS.test(raw.value.trim()))
+        return ok({ kind: "bigint", value: BigInt(raw.value.trim()).toString() });
+      return raw.kind === "number" && Number.isInteger(raw.value)
+        ? ok({ kind: "bigint", value: BigInt(raw.value).toString() })
+        : mismatch(raw, type);
     case "boolean":
       return raw.kind === "boolean" ? ok(raw) : mismatch(raw, type);
     case "null":
@@ -147,10 +161,14 @@ export function coerceExample(raw: ExampleValue, type: ResolvedType, models: Mod
       return "value" in raw && raw.value === type.value ? ok(raw) : mismatch(raw, type);
     case "date":
       if (raw.kind === "date" && !Number.isNaN(Date.parse(raw.iso))) return ok(raw);
-      return raw.kind === "string" && !Number.isNaN(Date.parse(raw.value)) ? ok({ kind: "date", iso: raw.value }) : mismatch(raw, type);
+      return raw.kind === "string" && !Number.isNaN(Date.parse(raw.value))
+        ? ok({ kind: "date", iso: raw.value })
+        : mismatch(raw, type);
     case "rfcDate":
       if (raw.kind === "rfcDate") return ok(raw);
-      return raw.kind === "string" && isCalendarDate(raw.value) ? ok({ kind: "rfcDate", value: raw.value }) : fail(`${describeRaw(raw)} is not a YYYY-MM-DD date string`);
+      return raw.kind === "string" && isCalendarDate(raw.value)
+        ? ok({ kind: "rfcDate", value: raw.value })
+        : fail(`${describeRaw(raw)} is not a YYYY-MM-DD date string`);
     case "platform":
       return fail(`an example cannot hold a ${type.name}`);
     case "unknown":
@@ -184,7 +202,12 @@ export function coerceExample(raw: ExampleValue, type: ResolvedType, models: Mod
   }
 }
 
-function firstFitting(raw: ExampleValue, members: readonly ResolvedType[], name: string, models: ModelSet): ExampleResult {
+function firstFitting(
+  raw: ExampleValue,
+  members: readonly ResolvedType[],
+  name: string,
+  models: ModelSet,
+): ExampleResult {
   const reasons: string[] = [];
   for (const member of members) {
     const result = coerceExample(raw, member, models);
@@ -204,16 +227,28 @@ function coerceToModel(raw: ExampleValue, model: ResolvedModel, models: ModelSet
       return known || openFits ? ok(raw) : fail(`${describeRaw(raw)} is not a value of ${model.name}`);
     }
     case "union":
-      return firstFitting(raw, body.members.map((member) => member.type), model.name, models);
+      return firstFitting(
+        raw,
+        body.members.map((member) => member.type),
+        model.name,
+        models,
+      );
     case "object":
       return coerceToObject(raw, model.name, body.fields, models);
   }
 }
 
-function coerceToObject(raw: ExampleValue, name: string, fields: readonly ResolvedField[], models: ModelSet): ExampleResult {
+function coerceToObject(
+  raw: ExampleValue,
+  name: string,
+  fields: readonly ResolvedField[],
+  models: ModelSet,
+): ExampleResult {
   if (raw.kind !== "object") return fail(`${name} needs an object, got ${describeRaw(raw)}`);
   // An Example cell's JSON is the wire form, whose names may be the documented ones (`created_at` for `createdAt`).
-  const byName = new Map(fields.flatMap((field) => (field.wireName !== undefined ? [[field.wireName, field] as const] : [])));
+  const byName = new Map(
+    fields.flatMap((field) => (field.wireName !== undefined ? [[field.wireName, field] as const] : [])),
+  );
   for (const field of fields) byName.set(field.name, field);
   const entries: Array<[string, ExampleValue]> = [];
   for (const [key, item] of raw.entries) {
@@ -352,7 +387,11 @@ export function readModelExamples(model: ResolvedModel, models: ModelSet): Model
         result.model = { value: read.value, source: "Supported Types" };
         break;
       }
-      result.problems.push({ reason: `the example of member ${describeType(member.type)} does not fit it: ${read.reason}`, position: member.example.position, severity: "warning" });
+      result.problems.push({
+        reason: `the example of member ${describeType(member.type)} does not fit it: ${read.reason}`,
+        position: member.example.position,
+        severity: "warning",
+      });
     }
   }
   if (!result.model && model.body.kind === "object") {
@@ -374,11 +413,18 @@ function readFieldExamples(fields: readonly ResolvedField[], models: ModelSet, r
     if (!field.example) continue;
     if (holdsBinary(field.type)) {
       // SDK docs give a file name (`/tmp/file1`) as the example of a binary field: no value, and nothing to fix.
-      result.problems.push({ reason: `the example of \`${field.name}\` names a file, which no example can hold`, position: field.example.position, severity: "info" });
+      result.problems.push({
+        reason: `the example of \`${field.name}\` names a file, which no example can hold`,
+        position: field.example.position,
+        severity: "info",
+      });
       continue;
     }
     // `null` is an example of any field that may hold it.
-    const read: ExampleResult = field.nullable && field.example.text.trim() === "null" ? { ok: true, value: { kind: "null" } } : exampleFromCell(field.example.text, field.type, models);
+    const read: ExampleResult =
+      field.nullable && field.example.text.trim() === "null"
+        ? { ok: true, value: { kind: "null" } }
+        : exampleFromCell(field.example.text, field.type, models);
     if (read.ok) result.fields.set(field.name, read.value);
     else {
       result.problems.push({
@@ -392,5 +438,10 @@ function readFieldExamples(fields: readonly ResolvedField[], models: ModelSet, r
 
 /** A binary type (`Uint8Array`, `File | Blob`, a stream), which an example cell cannot write. */
 function holdsBinary(type: ResolvedType): boolean {
-  return type.kind === "platform" || (type.kind === "union" && type.members.length > 0 && type.members.every((member) => member.kind === "platform" || holdsBinary(member)));
+  return (
+    type.kind === "platform" ||
+    (type.kind === "union" &&
+      type.members.length > 0 &&
+      type.members.every((member) => member.kind === "platform" || holdsBinary(member)))
+  );
 }

@@ -35,37 +35,51 @@ export interface Nullability {
  * not among `models` (a run that reads only some docs passes what the others gave before).
  */
 export function inferNullability(models: ModelSet, options: NullOptions, outside: Iterable<string> = []): Nullability {
-  const evidence = new Set<string>(options.nulls === "none" ? [] : [...outside].filter((key) => !key.includes(WIRE_EVIDENCE)));
+  const evidence = new Set<string>(
+    options.nulls === "none" ? [] : [...outside].filter((key) => !key.includes(WIRE_EVIDENCE)),
+  );
   const evidenceBy = new Map<string, string[]>();
   if (options.nulls !== "none") {
     for (const model of models.models) {
       const own = new Set<string>();
       for (const [value, type] of examplesOf(model)) walkNulls(value, type, models, own);
       // A field whose own Example cell is `null` may hold it.
-      if (model.body.kind === "object") for (const field of model.body.fields) if (field.example?.text.trim() === "null") own.add(fieldKey(model.path, field.name));
+      if (model.body.kind === "object")
+        for (const field of model.body.fields)
+          if (field.example?.text.trim() === "null") own.add(fieldKey(model.path, field.name));
       if (own.size > 0) evidenceBy.set(model.path, [...own].sort());
       for (const key of own) evidence.add(key);
     }
   }
-  const overrides = new Map<string, boolean>([...options.notNullable.map((name) => [name, false] as const), ...options.nullable.map((name) => [name, true] as const)]);
+  const overrides = new Map<string, boolean>([
+    ...options.notNullable.map((name) => [name, false] as const),
+    ...options.nullable.map((name) => [name, true] as const),
+  ]);
   const matched = new Set<string>();
   const withNulls = models.models.map((model): ResolvedModel => {
     if (model.body.kind !== "object") return model;
     const fields = model.body.fields.map((field): ResolvedField => {
-      const override = [`${model.name}.${field.name}`, `${typeNameOf(model)}.${field.name}`].find((name) => overrides.has(name));
+      const override = [`${model.name}.${field.name}`, `${typeNameOf(model)}.${field.name}`].find((name) =>
+        overrides.has(name),
+      );
       if (override !== undefined) matched.add(override);
       const nullable =
         override !== undefined
           ? overrides.get(override)!
           : field.nullability !== "unknown"
             ? field.nullability === "yes"
-            : options.nulls !== "none" && (evidence.has(fieldKey(model.path, field.name)) || (options.nulls === "optional" && !field.required));
+            : options.nulls !== "none" &&
+              (evidence.has(fieldKey(model.path, field.name)) || (options.nulls === "optional" && !field.required));
       return nullable === field.nullable ? field : { ...field, nullable };
     });
     return { ...model, body: { ...model.body, fields } };
   });
   const unmatched = [...overrides.keys()].filter((name) => !matched.has(name));
-  return { models: { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) }, unmatched, evidenceBy };
+  return {
+    models: { models: withNulls, byPath: new Map(withNulls.map((model) => [model.path, model])) },
+    unmatched,
+    evidenceBy,
+  };
 }
 
 function fieldKey(path: string, field: string): string {

@@ -33,10 +33,16 @@ const recursiveMemo = new WeakMap<ModelSet, ReadonlySet<string>>();
 export function recursiveModels(models: ModelSet): ReadonlySet<string> {
   let found = recursiveMemo.get(models);
   if (found) return found;
-  const refs = new Map(models.models.map((model) => [model.path, [...new Set(modelRefs(model))].filter((path) => models.byPath.has(path))]));
+  const refs = new Map(
+    models.models.map((model) => [
+      model.path,
+      [...new Set(modelRefs(model))].filter((path) => models.byPath.has(path)),
+    ]),
+  );
   const recursive = new Set<string>();
   for (const component of stronglyConnected([...refs.keys()], refs)) {
-    if (component.length > 1 || refs.get(component[0]!)!.includes(component[0]!)) component.forEach((path) => recursive.add(path));
+    if (component.length > 1 || refs.get(component[0]!)!.includes(component[0]!))
+      component.forEach((path) => recursive.add(path));
   }
   found = recursive;
   recursiveMemo.set(models, found);
@@ -53,8 +59,11 @@ export function wireRenamedModels(models: ModelSet): ReadonlySet<string> {
   let found = renamedMemo.get(models);
   if (found) return found;
   const back = new Map<string, string[]>();
-  for (const model of models.models) for (const target of modelRefs(model)) back.set(target, [...(back.get(target) ?? []), model.path]);
-  const work = models.models.filter((model) => model.body.kind === "object" && model.body.fields.some((field) => field.wireName !== undefined)).map((model) => model.path);
+  for (const model of models.models)
+    for (const target of modelRefs(model)) back.set(target, [...(back.get(target) ?? []), model.path]);
+  const work = models.models
+    .filter((model) => model.body.kind === "object" && model.body.fields.some((field) => field.wireName !== undefined))
+    .map((model) => model.path);
   const renamed = new Set<string>();
   while (work.length > 0) {
     const path = work.pop()!;

@@ -7,7 +7,18 @@ import { posix } from "node:path";
 import type { VFile } from "vfile";
 import { report } from "../shared/diagnostics.js";
 import { compareText, didYouMean } from "../shared/text.js";
-import { bodyTypes, typeLeaves, type ModelDoc, type Position, type RefType, type ResolvedModel, type ResolvedRefType, type ResolvedType, type TypeExpr, type TypeOf } from "./types.js";
+import {
+  bodyTypes,
+  typeLeaves,
+  type ModelDoc,
+  type Position,
+  type RefType,
+  type ResolvedModel,
+  type ResolvedRefType,
+  type ResolvedType,
+  type TypeExpr,
+  type TypeOf,
+} from "./types.js";
 
 /** All models of a run, resolved, in path order, looked up by doc path. */
 export interface ModelSet {
@@ -30,7 +41,13 @@ export function resolveModels(
       const resolved = mapRefs(type, (ref) => resolveRef(ref, model, at, { byPath, byName, file, files }));
       for (const name of externalNames(type)) {
         if (!Object.hasOwn(externalTypes, name)) {
-          report(file, "warning", `\`${name}\` is not a model of these docs, so it is typed \`unknown\`; map it to a type in the config`, at, "unknown-type");
+          report(
+            file,
+            "warning",
+            `\`${name}\` is not a model of these docs, so it is typed \`unknown\`; map it to a type in the config`,
+            at,
+            "unknown-type",
+          );
         }
       }
       return resolved;
@@ -39,12 +56,18 @@ export function resolveModels(
       case "object":
         return {
           ...model,
-          body: { ...model.body, fields: model.body.fields.map((f) => ({ ...f, type: resolveIn(f.type, f.position) })) },
+          body: {
+            ...model.body,
+            fields: model.body.fields.map((f) => ({ ...f, type: resolveIn(f.type, f.position) })),
+          },
         };
       case "union":
         return {
           ...model,
-          body: { ...model.body, members: model.body.members.map((m) => ({ ...m, type: resolveIn(m.type, m.position) })) },
+          body: {
+            ...model.body,
+            members: model.body.members.map((m) => ({ ...m, type: resolveIn(m.type, m.position) })),
+          },
         };
       case "enum":
         return { ...model, body: model.body }; // an enum has no links
@@ -84,7 +107,8 @@ export function linkTarget(
       if (byPath.has(target)) return target;
     }
   }
-  return (pickByName(ref.name, byName) ?? (ref.nested !== undefined ? pickByName(ref.nested, byName) : undefined))?.path;
+  return (pickByName(ref.name, byName) ?? (ref.nested !== undefined ? pickByName(ref.nested, byName) : undefined))
+    ?.path;
 }
 
 function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup): ResolvedType {
@@ -94,7 +118,13 @@ function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup):
     // A doc that is there but could not be read is reported at its own errors: here only a note that names it.
     const linked = posix.normalize(posix.join(posix.dirname(from.path), ref.href.replace(/#.*$/, "")));
     if (lookup.files.get(linked)?.messages.some((message) => message.fatal === true)) {
-      report(lookup.file, "info", `the link to \`${ref.name}\` leads to ${linked}, which has errors (reported there)`, at, "broken-link");
+      report(
+        lookup.file,
+        "info",
+        `the link to \`${ref.name}\` leads to ${linked}, which has errors (reported there)`,
+        at,
+        "broken-link",
+      );
       return { kind: "unknown" };
     }
     const hint = didYouMean(ref.name, [...lookup.byName.keys()]);
@@ -122,7 +152,10 @@ function resolveRef(ref: RefType, from: ModelDoc, at: Position, lookup: Lookup):
  * `components.Foo`, `Models::Components::Foo`, `Components\\Foo` and `Foo` all name the model
  * `Foo`; the namespace's last part, matched against folders (case aside), breaks ties.
  */
-function pickByName<T extends { path: string }>(written: string, byName: ReadonlyMap<string, readonly T[]>): T | undefined {
+function pickByName<T extends { path: string }>(
+  written: string,
+  byName: ReadonlyMap<string, readonly T[]>,
+): T | undefined {
   const parts = written.split(/\.|::|\\/).filter((part) => part !== "");
   const name = parts[parts.length - 1] ?? written;
   const namespace = parts.length > 1 ? parts[parts.length - 2]!.toLowerCase() : undefined;
@@ -140,7 +173,9 @@ export function groupByName<T extends { name: string }>(models: readonly T[]): M
 
 /** The links a doc's model writes, in its fields or members. */
 export function linksOf(model: ModelDoc): RefType[] {
-  return bodyTypes(model).flatMap(typeLeaves).filter((leaf): leaf is RefType => leaf.kind === "ref");
+  return bodyTypes(model)
+    .flatMap(typeLeaves)
+    .filter((leaf): leaf is RefType => leaf.kind === "ref");
 }
 
 /** The external names written in a type (before resolution adds any). */
@@ -149,7 +184,10 @@ function externalNames(type: TypeExpr): string[] {
 }
 
 /** Rebuilds a type with every `ref` replaced. */
-export function mapRefs<From extends RefType, To extends RefType>(type: TypeOf<From>, replace: (ref: From) => TypeOf<To>): TypeOf<To> {
+export function mapRefs<From extends RefType, To extends RefType>(
+  type: TypeOf<From>,
+  replace: (ref: From) => TypeOf<To>,
+): TypeOf<To> {
   switch (type.kind) {
     case "ref":
       return replace(type);

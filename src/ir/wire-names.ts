@@ -44,7 +44,13 @@ export function inferWireNames(models: ModelSet, outside: Iterable<string> = [])
     let changed = false;
     const fields = model.body.fields.map((field): ResolvedField => {
       const wire = field.wireName === undefined ? wires.get(`${model.path}#${field.name}`) : undefined;
-      if (wire === undefined || wire === null || model.body.kind !== "object" || clashes(model.body.fields, field, wire)) return field;
+      if (
+        wire === undefined ||
+        wire === null ||
+        model.body.kind !== "object" ||
+        clashes(model.body.fields, field, wire)
+      )
+        return field;
       changed = true;
       return { ...field, wireName: wire };
     });
@@ -67,7 +73,8 @@ function folded(name: string): string {
 function walkWires(value: ExampleValue, type: ResolvedType, models: ModelSet, evidence: Set<string>): void {
   walkExample(value, type, models, (target, fields, key) => {
     const exact = fields.find((field) => field.name === key || field.wireName === key);
-    const field = exact ?? fields.find((candidate) => candidate.wireName === undefined && folded(candidate.name) === folded(key));
+    const field =
+      exact ?? fields.find((candidate) => candidate.wireName === undefined && folded(candidate.name) === folded(key));
     if (field && !exact) evidence.add(`${target.path}#${field.name}${WIRE_EVIDENCE}${key}`);
     return field;
   });

@@ -11,7 +11,11 @@ const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 export function sourceText(nodes: readonly Nodes[], source: string, mdx = false): string {
   const range = spanOf(nodes);
   if (!range) return "";
-  const raw = source.slice(range.start.offset, range.end.offset).replace(/\\\|/g, "|").replace(LINE_BREAK_TAG, "\n").trim();
+  const raw = source
+    .slice(range.start.offset, range.end.offset)
+    .replace(/\\\|/g, "|")
+    .replace(LINE_BREAK_TAG, "\n")
+    .trim();
   return mdx ? raw.replace(MDX_ESCAPE, "$1") : raw;
 }
 
@@ -19,7 +23,9 @@ export function sourceText(nodes: readonly Nodes[], source: string, mdx = false)
 const MDX_ESCAPE = /\\([{}<>])/g;
 
 /** The position covering all of `nodes`, or `undefined` for none. */
-export function spanOf(nodes: readonly Nodes[]): (Position & { start: { offset: number }; end: { offset: number } }) | undefined {
+export function spanOf(
+  nodes: readonly Nodes[],
+): (Position & { start: { offset: number }; end: { offset: number } }) | undefined {
   const first = nodes[0]?.position;
   const last = nodes[nodes.length - 1]?.position;
   if (!first || !last || first.start.offset === undefined || last.end.offset === undefined) return undefined;

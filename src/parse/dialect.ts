@@ -30,22 +30,46 @@ export type DialectDetection = Detection<Dialect>;
  * names no other dialect writes, and its code-block language.
  */
 const SPEAKEASY_CLUES: ReadonlyArray<Clue<Dialect>> = [
-  { kind: "typescript", pattern: /developer\.mozilla\.org|```typescript|\*Record<string|\bRecord<string, \*|\*number\*|\bAxiosResponse\b/ },
-  { kind: "python", pattern: /docs\.python\.org|```python|\*(?:Optional|OptionalNullable|Nullable|Literal)\[|\bList\[|\bDict\[str/ },
-  { kind: "go", pattern: /pkg\.go\.dev|```go\b|\*\*(?:string|int64|int|bool|float64|float32)\*|\| \[\]|\bmap\[string\]/ },
+  {
+    kind: "typescript",
+    pattern: /developer\.mozilla\.org|```typescript|\*Record<string|\bRecord<string, \*|\*number\*|\bAxiosResponse\b/,
+  },
+  {
+    kind: "python",
+    pattern: /docs\.python\.org|```python|\*(?:Optional|OptionalNullable|Nullable|Literal)\[|\bList\[|\bDict\[str/,
+  },
+  {
+    kind: "go",
+    pattern: /pkg\.go\.dev|```go\b|\*\*(?:string|int64|int|bool|float64|float32)\*|\| \[\]|\bmap\[string\]/,
+  },
   { kind: "java", pattern: /docs\.oracle\.com|```java\b|\*Optional\\?<|\bList\\<|\bJsonNullable\\?</ },
   { kind: "csharp", pattern: /learn\.microsoft\.com|docs\.unity3d\.com|```csharp|\bDictionary<String,/ },
   { kind: "php", pattern: /www\.php\.net|```php|\barray<\*|\*\?[a-z]+\*|\barray<string, / },
-  { kind: "ruby", pattern: /ruby-doc\.org|rubydoc\.info|```ruby|T\.nilable\(|T::Array<|T::Boolean|\*::(?:String|Integer|Float)\*/ },
+  {
+    kind: "ruby",
+    pattern: /ruby-doc\.org|rubydoc\.info|```ruby|T\.nilable\(|T::Array<|T::Boolean|\*::(?:String|Integer|Float)\*/,
+  },
 ];
 
 /** OpenAPI Generator's bold type names, each language's own (`**str**`, `Pointer to **string**`, `**OffsetDateTime**`). */
 const OPENAPI_GENERATOR_CLUES: ReadonlyArray<Clue<Dialect>> = [
   { kind: "typescript", pattern: /```typescript|\*\*Array&lt;(?:string|number|boolean)&gt;|\{ \[key: string\]: / },
-  { kind: "go", pattern: /```go\b|Pointer to \*\*|\*\*\[\]|\*\*map\[string\]|\*\*(?:time\.Time|int64|int32|float32|float64|interface\{\})\*\*/ },
-  { kind: "java", pattern: /```java\b|\*\*(?:OffsetDateTime|LocalDate|Long|BigDecimal|UUID|URI)\*\*|List&lt;(?:String|Integer|Long|Object|Boolean|Double|Float)&gt;|Map&lt;String, / },
+  {
+    kind: "go",
+    pattern:
+      /```go\b|Pointer to \*\*|\*\*\[\]|\*\*map\[string\]|\*\*(?:time\.Time|int64|int32|float32|float64|interface\{\})\*\*/,
+  },
+  {
+    kind: "java",
+    pattern:
+      /```java\b|\*\*(?:OffsetDateTime|LocalDate|Long|BigDecimal|UUID|URI)\*\*|List&lt;(?:String|Integer|Long|Object|Boolean|Double|Float)&gt;|Map&lt;String, /,
+  },
   { kind: "python", pattern: /```python|\*\*(?:str|datetime|bytearray)\*\*|List\[|Dict\[str, / },
-  { kind: "csharp", pattern: /```csharp|\*\*(?:long|decimal|DateTime|Guid)\*\*|Dictionary&lt;string, |List&lt;(?:string|int|long|bool|double|decimal)&gt;|^# \w+(?:\.\w+)*\.Model\.\w+/ },
+  {
+    kind: "csharp",
+    pattern:
+      /```csharp|\*\*(?:long|decimal|DateTime|Guid)\*\*|Dictionary&lt;string, |List&lt;(?:string|int|long|bool|double|decimal)&gt;|^# \w+(?:\.\w+)*\.Model\.\w+/,
+  },
   { kind: "php", pattern: /```php|\*\*\\|\[\*\*\\|\*\*(?:mixed|string\[\]|int\[\])\*\*|array&lt;string,|^# # / },
   { kind: "ruby", pattern: /```ruby|\*\*Time\*\*|Hash&lt;String, |Array&lt;(?:String|Integer|Float)&gt;|^# \w+::\w+/ },
 ];

@@ -30,7 +30,13 @@ function readValuesTable(table: Table, ctx: ReadContext): EnumModel | undefined 
   const valueIndex = titles.indexOf("value");
   const nameIndex = titles.indexOf("name");
   if (valueIndex < 0) {
-    report(ctx.file, "error", "the Values table has no Value column; expected `Name | Value`", startOf(header ?? table), "missing-column");
+    report(
+      ctx.file,
+      "error",
+      "the Values table has no Value column; expected `Name | Value`",
+      startOf(header ?? table),
+      "missing-column",
+    );
     return undefined;
   }
   const members: EnumMember[] = [];
@@ -111,12 +117,22 @@ function readValuesList(list: List, open: boolean, ctx: ReadContext): EnumModel 
     const tokens = tokenizeCell([{ type: "text", value: text, position: { start: at, end: at } }], at);
     const [first] = Array.isArray(tokens) ? tokens : [];
     if (!Array.isArray(tokens) || tokens.length !== 1 || (first?.kind !== "string" && first?.kind !== "number")) {
-      report(ctx.file, "error", `the enum value \`${text}\` is no string or number literal; write each value as - \`"active"\` or - \`1\``, at, "bad-enum");
+      report(
+        ctx.file,
+        "error",
+        `the enum value \`${text}\` is no string or number literal; write each value as - \`"active"\` or - \`1\``,
+        at,
+        "bad-enum",
+      );
       return undefined;
     }
     const position = item.position ?? { start: at, end: at };
     // Other languages' docs name members as their SDK does, not as TypeScript does.
-    members.push(named && ctx.dialect === "typescript" ? { name: named[1]!, value: first.value, position } : { value: first.value, position });
+    members.push(
+      named && ctx.dialect === "typescript"
+        ? { name: named[1]!, value: first.value, position }
+        : { value: first.value, position },
+    );
   }
   return checkMembers({ kind: "enum", members, open }, startOf(list), ctx);
 }
@@ -139,10 +155,18 @@ function checkMembers(model: EnumModel, at: Point, ctx: ReadContext): EnumModel 
   const seen = new Set<string | number>();
   for (const member of model.members) {
     if (seen.has(member.value)) {
-      report(ctx.file, "warning", `the enum value ${JSON.stringify(member.value)} is listed twice`, member.position, "bad-enum");
+      report(
+        ctx.file,
+        "warning",
+        `the enum value ${JSON.stringify(member.value)} is listed twice`,
+        member.position,
+        "bad-enum",
+      );
     }
     seen.add(member.value);
   }
-  model.members = model.members.filter((member, index, all) => all.findIndex((m) => m.value === member.value) === index);
+  model.members = model.members.filter(
+    (member, index, all) => all.findIndex((m) => m.value === member.value) === index,
+  );
   return model;
 }

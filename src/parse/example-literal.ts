@@ -27,7 +27,9 @@ export function readExampleCode(code: string, start: Point): ExampleCodeResult {
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
     // Nothing but a comment where the value goes: a documented stand-in, not a mistake in the doc.
-    const placeholder = error.empty ? /\/\*[\s\S]*?\*\/\s*;?\s*$/.exec(code.slice(0, error.offset).trimEnd() + code.slice(error.offset)) : null;
+    const placeholder = error.empty
+      ? /\/\*[\s\S]*?\*\/\s*;?\s*$/.exec(code.slice(0, error.offset).trimEnd() + code.slice(error.offset))
+      : null;
     if (placeholder) return { ok: "placeholder", text: placeholder[0].replace(/;?\s*$/, "").trim() };
     return { ok: false, reason: error.message, at: placeOf(code, error.offset, start) };
   }
@@ -59,7 +61,38 @@ interface Token {
   newline: boolean;
 }
 
-const PUNCTUATORS = [">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "**", "++", "--", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="];
+const PUNCTUATORS = [
+  ">>>=",
+  "...",
+  "===",
+  "!==",
+  "**=",
+  "<<=",
+  ">>=",
+  ">>>",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "??",
+  "?.",
+  "**",
+  "++",
+  "--",
+  "<<",
+  ">>",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+];
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 const NAME_START = /[\p{ID_Start}$_]/u;
 const NAME_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
@@ -105,7 +138,10 @@ function tokenize(code: string): Token[] {
       const { value, end, substitutions } = readTemplate(code, at);
       push("template", end, value, substitutions);
     } else if (/\d/.test(char) || (char === "." && /\d/.test(code[at + 1] ?? ""))) {
-      const match = /^(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*)?(?:\.[\d_]*)?(?:[eE][+-]?\d[\d_]*)?)n?/.exec(code.slice(at))!;
+      const match =
+        /^(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*)?(?:\.[\d_]*)?(?:[eE][+-]?\d[\d_]*)?)n?/.exec(
+          code.slice(at),
+        )!;
       push("number", at + Math.max(1, match[0].length), match[0]);
     } else if (NAME_START.test(char) || char === "\\") {
       let end = at + 1;
@@ -133,7 +169,8 @@ function readEscape(code: string, at: number): { value: string; end: number } {
   }
   if (char === "u") {
     const braced = /^\{([\da-fA-F]+)\}/.exec(code.slice(at + 1));
-    if (braced && parseInt(braced[1]!, 16) <= 0x10ffff) return { value: String.fromCodePoint(parseInt(braced[1]!, 16)), end: at + 1 + braced[0].length };
+    if (braced && parseInt(braced[1]!, 16) <= 0x10ffff)
+      return { value: String.fromCodePoint(parseInt(braced[1]!, 16)), end: at + 1 + braced[0].length };
     const hex = /^[\da-fA-F]{4}/.exec(code.slice(at + 1))?.[0];
     if (hex) return { value: String.fromCharCode(parseInt(hex, 16)), end: at + 5 };
   }
@@ -201,7 +238,34 @@ function skipSubstitution(code: string, at: number): number {
 const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /** Operators of lower precedence than `as` and `satisfies` (which bind like `<`): `a || b as T` casts `b` only. */
-const LOOSER_THAN_CASTS = new Set(["=>", "?", ":", "||", "&&", "??", "|", "^", "&", "==", "!=", "===", "!==", "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^="]);
+const LOOSER_THAN_CASTS = new Set([
+  "=>",
+  "?",
+  ":",
+  "||",
+  "&&",
+  "??",
+  "|",
+  "^",
+  "&",
+  "==",
+  "!=",
+  "===",
+  "!==",
+  "=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "**=",
+  "<<=",
+  ">>=",
+  ">>>=",
+  "&=",
+  "|=",
+  "^=",
+]);
 
 /** Reads literals out of the tokens; slots are token ranges `[from, to)`. */
 class Reader {
@@ -297,7 +361,8 @@ class Reader {
         continue;
       }
       if ([",", ";", ")", "]", "}"].includes(token.text) && token.kind === "punct") return i;
-      if (topLevel && i > from && token.newline && token.kind === "name" && endsExpression(this.tokens[i - 1]!)) return i;
+      if (topLevel && i > from && token.newline && token.kind === "name" && endsExpression(this.tokens[i - 1]!))
+        return i;
     }
     return this.tokens.length;
   }
@@ -314,43 +379,70 @@ class Reader {
   }
 
   unsupported(from: number, to: number): never {
-    throw new Unsupported(`an example can hold only literals, not \`${this.text(from, to)}\``, this.offset(from), to <= from);
+    throw new Unsupported(
+      `an example can hold only literals, not \`${this.text(from, to)}\``,
+      this.offset(from),
+      to <= from,
+    );
   }
 
   /** The literal the expression in `[from, to)` writes, `depth` brackets, parentheses or casts in. */
   literal(from: number, to: number, depth = 0): ExampleValue {
     const { tokens } = this;
     if (depth > MAX_EXAMPLE_DEPTH) {
-      throw new Unsupported(`this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`, this.offset(from));
+      throw new Unsupported(
+        `this example nests deeper than ${MAX_EXAMPLE_DEPTH} levels, more than mdmodel reads`,
+        this.offset(from),
+      );
     }
     // `x as T`, `x satisfies T`: the value is `x`, unless an operator that binds looser than the cast (`=>`, `?`, `||`…) comes first.
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
       if (token.kind === "punct" && token.text in OPENERS) i = this.closing(i);
       else if (token.kind === "punct" && LOOSER_THAN_CASTS.has(token.text)) break;
-      else if (i > from && token.kind === "name" && (token.text === "as" || token.text === "satisfies")) return this.literal(from, i, depth + 1);
+      else if (i > from && token.kind === "name" && (token.text === "as" || token.text === "satisfies"))
+        return this.literal(from, i, depth + 1);
     }
     const first = tokens[from];
     if (first === undefined || from >= to) this.unsupported(from, to);
     const single = to === from + 1;
-    if (first.kind === "punct" && first.text === "(" && this.closing(from) === to - 1) return this.literal(from + 1, to - 1, depth + 1);
+    if (first.kind === "punct" && first.text === "(" && this.closing(from) === to - 1)
+      return this.literal(from + 1, to - 1, depth + 1);
     if (single && first.kind === "string") return { kind: "string", value: first.text };
     if (single && first.kind === "template" && !first.substitutions) return { kind: "string", value: first.text };
-    if (single && first.kind === "number" && !first.text.endsWith("n")) return { kind: "number", value: numberOf(first.text) };
-    if (to === from + 2 && (first.text === "-" || first.text === "+") && tokens[from + 1]!.kind === "number" && !tokens[from + 1]!.text.endsWith("n")) {
+    if (single && first.kind === "number" && !first.text.endsWith("n"))
+      return { kind: "number", value: numberOf(first.text) };
+    if (
+      to === from + 2 &&
+      (first.text === "-" || first.text === "+") &&
+      tokens[from + 1]!.kind === "number" &&
+      !tokens[from + 1]!.text.endsWith("n")
+    ) {
       const value = numberOf(tokens[from + 1]!.text);
       return { kind: "number", value: first.text === "-" ? -value : value };
     }
-    if (single && first.kind === "name" && (first.text === "true" || first.text === "false")) return { kind: "boolean", value: first.text === "true" };
+    if (single && first.kind === "name" && (first.text === "true" || first.text === "false"))
+      return { kind: "boolean", value: first.text === "true" };
     if (single && first.kind === "name" && first.text === "null") return { kind: "null" };
-    if (first.text === "[" && first.kind === "punct" && this.closing(from) === to - 1) return this.array(from, to, depth);
-    if (first.text === "{" && first.kind === "punct" && this.closing(from) === to - 1) return this.object(from, to, depth);
+    if (first.text === "[" && first.kind === "punct" && this.closing(from) === to - 1)
+      return this.array(from, to, depth);
+    if (first.text === "{" && first.kind === "punct" && this.closing(from) === to - 1)
+      return this.object(from, to, depth);
     // `new Date("…")`, and an SDK's `new RFCDate("2024-01-01")` for a calendar date.
     const made = tokens[from + 1]?.text;
-    if (first.text === "new" && (made === "Date" || made === "RFCDate") && tokens[from + 2]?.text === "(" && this.closing(from + 2) === to - 1) {
+    if (
+      first.text === "new" &&
+      (made === "Date" || made === "RFCDate") &&
+      tokens[from + 2]?.text === "(" &&
+      this.closing(from + 2) === to - 1
+    ) {
       const argument = tokens[from + 3];
       const after = tokens[from + 4]?.text;
-      if (argument && (argument.kind === "string" || (argument.kind === "template" && !argument.substitutions)) && (after === ")" || after === ",")) {
+      if (
+        argument &&
+        (argument.kind === "string" || (argument.kind === "template" && !argument.substitutions)) &&
+        (after === ")" || after === ",")
+      ) {
         return made === "Date" ? { kind: "date", iso: argument.text } : { kind: "rfcDate", value: argument.text };
       }
     }
@@ -384,7 +476,10 @@ class Reader {
       if (name.text === "[" && name.kind === "punct") keyEnd = this.closing(start) + 1;
       const isPair = tokens[keyEnd]?.text === ":" && keyEnd < end && (name.kind !== "punct" || name.text === "[");
       if (!isPair) {
-        throw new Unsupported(`an example object can hold only \`key: value\` pairs, not \`${this.text(start, end)}\``, name.start);
+        throw new Unsupported(
+          `an example object can hold only \`key: value\` pairs, not \`${this.text(start, end)}\``,
+          name.start,
+        );
       }
       const key = this.key(start, keyEnd);
       if (key === undefined) throw new Unsupported(`cannot read the key \`${this.text(start, keyEnd)}\``, name.start);
@@ -400,7 +495,8 @@ class Reader {
   key(from: number, to: number): string | undefined {
     const name = this.tokens[from]!;
     if (to === from + 1) {
-      if (name.kind === "name" || name.kind === "string" || (name.kind === "template" && !name.substitutions)) return name.text;
+      if (name.kind === "name" || name.kind === "string" || (name.kind === "template" && !name.substitutions))
+        return name.text;
       if (name.kind === "number" && !name.text.endsWith("n")) return String(numberOf(name.text));
       return undefined;
     }

@@ -7,9 +7,18 @@ import type { SourceDoc } from "../shared/source-doc.js";
 import { detectBySigns, type Clue, type Detection } from "./tree-signs.js";
 
 const CLUES: ReadonlyArray<Clue<Family>> = [
-  { kind: "speakeasy", pattern: /^\|\s*Field\s*\|\s*Type\s*\|\s*Required\s*\||^## Supported Types\s*$|:heavy_(?:check_mark|minus_sign):/ },
-  { kind: "openapi-generator", pattern: /^\|?\s*Name\s*\|\s*Type\s*\|\s*Description\s*\|\s*Notes\s*\|?\s*$|^## Enum: \w+/ },
-  { kind: "apimatic", pattern: /^## (?:Structure|Class Name|Enumeration|Cases)\s*$|^\|\s*Name\s*\|\s*Type\s*\|\s*Tags\s*\|/ },
+  {
+    kind: "speakeasy",
+    pattern: /^\|\s*Field\s*\|\s*Type\s*\|\s*Required\s*\||^## Supported Types\s*$|:heavy_(?:check_mark|minus_sign):/,
+  },
+  {
+    kind: "openapi-generator",
+    pattern: /^\|?\s*Name\s*\|\s*Type\s*\|\s*Description\s*\|\s*Notes\s*\|?\s*$|^## Enum: \w+/,
+  },
+  {
+    kind: "apimatic",
+    pattern: /^## (?:Structure|Class Name|Enumeration|Cases)\s*$|^\|\s*Name\s*\|\s*Type\s*\|\s*Tags\s*\|/,
+  },
   { kind: "liblab", pattern: /^\*\*Properties\*\*\s*$/ },
 ];
 

@@ -38,7 +38,13 @@ export interface ReadContext {
 export function readFieldsSection(section: Section, ctx: ReadContext): Field[] | undefined {
   const table = section.nodes.find((node): node is Table => node.type === "table");
   if (!table) {
-    report(ctx.file, "error", `the ${section.title} section has no table; expected \`| Field | Type | Required | Description |\` rows`, startOf(section.heading), "malformed-table");
+    report(
+      ctx.file,
+      "error",
+      `the ${section.title} section has no table; expected \`| Field | Type | Required | Description |\` rows`,
+      startOf(section.heading),
+      "malformed-table",
+    );
     return undefined;
   }
   return readFieldsTable(table, ctx);
@@ -50,7 +56,10 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
   if (!header) return undefined;
   const columns = columnsOf(header.children.map((cell) => toString(cell)));
   const requiredColumn = REQUIRED_COLUMNS.find((column) => columns.has(column));
-  const missing = [...(["field", "type"] as const).filter((column) => !columns.has(column)), ...(requiredColumn ? [] : ["required"])];
+  const missing = [
+    ...(["field", "type"] as const).filter((column) => !columns.has(column)),
+    ...(requiredColumn ? [] : ["required"]),
+  ];
   if (missing.length > 0) {
     report(
       ctx.file,
@@ -71,7 +80,10 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
       return index === undefined ? undefined : row.children[index];
     };
     if (row.children.length !== header.children.length) {
-      const fix = row.children.length < header.children.length ? "add the missing cells (an empty cell is `|  |`)" : "remove the extra cells, or escape a `|` inside a cell as `\\|`";
+      const fix =
+        row.children.length < header.children.length
+          ? "add the missing cells (an empty cell is `|  |`)"
+          : "remove the extra cells, or escape a `|` inside a cell as `\\|`";
       report(
         ctx.file,
         "error",
@@ -81,7 +93,14 @@ export function readFieldsTable(table: Table, ctx: ReadContext): Field[] | undef
       );
       continue;
     }
-    const field = readRow(cell("field")!, cell("type")!, { cell: cell(requiredColumn!)!, column: requiredColumn! }, cell("description"), cell("example"), ctx);
+    const field = readRow(
+      cell("field")!,
+      cell("type")!,
+      { cell: cell(requiredColumn!)!, column: requiredColumn! },
+      cell("description"),
+      cell("example"),
+      ctx,
+    );
     if (!field) continue;
     const earlier = seen.get(field.name);
     if (earlier) {
@@ -115,13 +134,28 @@ function fitNotesRow(row: TableRow, width: number, columns: ReadonlyMap<Column, 
     return { ...row, children: [...cells, empty] };
   }
   const description = columns.get("description");
-  if (cells.length <= width || description === undefined || columns.get("notes") !== width - 1 || description !== width - 2) return row;
+  if (
+    cells.length <= width ||
+    description === undefined ||
+    columns.get("notes") !== width - 1 ||
+    description !== width - 2
+  )
+    return row;
   const extra = cells.length - width;
-  const merged: TableCell = { type: "tableCell", children: cells.slice(description, description + extra + 1).flatMap((cell) => cell.children) };
+  const merged: TableCell = {
+    type: "tableCell",
+    children: cells.slice(description, description + extra + 1).flatMap((cell) => cell.children),
+  };
   const first = cells[description]?.position;
   const last = cells[description + extra]?.position;
   if (first && last) merged.position = { start: first.start, end: last.end };
-  report(ctx.file, "warning", `this row has ${cells.length} cells where the header has ${width}: its description holds an unescaped \`|\`, so the cells between Type and Notes are read as the description; escape it as \`\\|\``, startOf(row), "malformed-table");
+  report(
+    ctx.file,
+    "warning",
+    `this row has ${cells.length} cells where the header has ${width}: its description holds an unescaped \`|\`, so the cells between Type and Notes are read as the description; escape it as \`\\|\``,
+    startOf(row),
+    "malformed-table",
+  );
   return { ...row, children: [...cells.slice(0, description), merged, ...cells.slice(description + extra + 1)] };
 }
 
@@ -136,11 +170,23 @@ function readRow(
   const start = startOf(nameCell);
   const documented = readFieldName(nameCell.children);
   if (documented === undefined) {
-    report(ctx.file, "error", "the Field cell is empty; write the field name in backticks, e.g. `id`", start, "bad-field-name");
+    report(
+      ctx.file,
+      "error",
+      "the Field cell is empty; write the field name in backticks, e.g. `id`",
+      start,
+      "bad-field-name",
+    );
     return undefined;
   }
   if (ctx.dialect === "python" && documented === PYDANTIC_EXTRA) {
-    report(ctx.file, "info", "`__pydantic_extra__` is where Python keeps the properties a model does not list, not a field of its JSON; such properties are handled as `unknownProperties` says", start, "sdk-type");
+    report(
+      ctx.file,
+      "info",
+      "`__pydantic_extra__` is where Python keeps the properties a model does not list, not a field of its JSON; such properties are handled as `unknownProperties` says",
+      start,
+      "sdk-type",
+    );
     return undefined;
   }
   // Python's SDK writes a field named after a keyword with a trailing `_` (`from_`, `format_`): the JSON name has none.
@@ -183,12 +229,26 @@ function readRow(
   // A `null` member is a fact about the field, not part of its type: `*string* | *null*` is a nullable string.
   const { type: written, nullability: nullMember } = withoutNull(parsed.type);
   // A Go slice or map needs no pointer to be nil (JSON's null): unwrapped, it says nothing of null.
-  const goNil = ctx.dialect === "go" && parsed.mark === undefined && (written.kind === "array" || written.kind === "record");
+  const goNil =
+    ctx.dialect === "go" && parsed.mark === undefined && (written.kind === "array" || written.kind === "record");
   // In a tree that marks every nullable field, an optional field without that mark is only optional.
   const onlyOptional = ctx.explicitNulls === true && !required && parsed.mark !== "null";
   const nulls = FAMILY_FACTS[ctx.family].nulls;
   const stated = nullMember === "yes" || parsed.mark === "null";
-  const nullability = nullMember === "yes" ? "yes" : nulls !== "wrappers" ? (stated ? "yes" : nulls === "members" ? "no" : "unknown") : onlyOptional ? "no" : goNil ? "unknown" : statedNullability(parsed.mark, required, ctx.dialect);
+  const nullability =
+    nullMember === "yes"
+      ? "yes"
+      : nulls !== "wrappers"
+        ? stated
+          ? "yes"
+          : nulls === "members"
+            ? "no"
+            : "unknown"
+        : onlyOptional
+          ? "no"
+          : goNil
+            ? "unknown"
+            : statedNullability(parsed.mark, required, ctx.dialect);
   const type = ctx.dialect === "python" || ctx.dialect === "ruby" ? dateByExample(written, exampleText) : written;
   const field: Field = {
     name,
@@ -252,7 +312,8 @@ function dateByExample(type: TypeExpr, example: string): TypeExpr {
 
 /** A type with its `null` members taken out, and whether there were any. */
 function withoutNull(type: TypeExpr): { type: TypeExpr; nullability: Nullability } {
-  if (type.kind !== "union" || !type.members.some((member) => member.kind === "null")) return { type, nullability: "unknown" };
+  if (type.kind !== "union" || !type.members.some((member) => member.kind === "null"))
+    return { type, nullability: "unknown" };
   const members = type.members.filter((member) => member.kind !== "null");
   if (members.length === 0) return { type, nullability: "unknown" }; // `*null*` alone: the field holds only null
   return { type: members.length === 1 ? members[0]! : { kind: "union", members }, nullability: "yes" };

@@ -33,6 +33,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
     front.title = { text: title.value.trim(), position: { start: at(from), end: at(to) } };
   }
   const description = document.get("description", true);
-  if (isScalar(description) && typeof description.value === "string" && description.value.trim() !== "") front.description = description.value.trim();
+  if (isScalar(description) && typeof description.value === "string" && description.value.trim() !== "")
+    front.description = description.value.trim();
   return front;
 }

@@ -48,10 +48,20 @@ export function markdownBudget(text: string): BudgetBreach | undefined {
     const lineNumber = index + 1;
     // Block quotes and list items: counted, then set aside, for the line's content is what the inline parser reads.
     const { rest: line, depth, item } = containers(lines[index]!);
-    if (depth > MARKDOWN_LIMITS.nesting) return { line: lineNumber, column: 1, reason: `the line opens more than ${MARKDOWN_LIMITS.nesting} block quotes and list items` };
+    if (depth > MARKDOWN_LIMITS.nesting)
+      return {
+        line: lineNumber,
+        column: 1,
+        reason: `the line opens more than ${MARKDOWN_LIMITS.nesting} block quotes and list items`,
+      };
     const fenced = FENCE.exec(line);
     if (fence !== undefined) {
-      if (fenced && fenced[1]![0] === fence.char && fenced[1]!.length >= fence.length && line.slice(fenced[0].length).trim() === "") {
+      if (
+        fenced &&
+        fenced[1]![0] === fence.char &&
+        fenced[1]!.length >= fence.length &&
+        line.slice(fenced[0].length).trim() === ""
+      ) {
         fence = undefined;
         blockStart = lineNumber + 1;
       }
@@ -71,7 +81,12 @@ export function markdownBudget(text: string): BudgetBreach | undefined {
       continue;
     }
     const pipes = count(line, "|");
-    if (pipes > MARKDOWN_LIMITS.pipesPerLine) return { line: lineNumber, column: 1, reason: `the line has ${pipes} cell separators, over the ${MARKDOWN_LIMITS.pipesPerLine} a table row may have` };
+    if (pipes > MARKDOWN_LIMITS.pipesPerLine)
+      return {
+        line: lineNumber,
+        column: 1,
+        reason: `the line has ${pipes} cell separators, over the ${MARKDOWN_LIMITS.pipesPerLine} a table row may have`,
+      };
     const heading = HEADING.test(line);
     // A quote, a list item or a heading ends a table; what follows it is inline text again.
     if (inTable && (depth > 0 || heading)) inTable = false;
@@ -84,16 +99,25 @@ export function markdownBudget(text: string): BudgetBreach | undefined {
       blockMarks = 0;
       blockStart = lineNumber;
     }
-    if (inTable && (rows += 1) > MARKDOWN_LIMITS.tableRows) return { line: lineNumber, column: 1, reason: `the doc has more than ${MARKDOWN_LIMITS.tableRows} table rows` };
+    if (inTable && (rows += 1) > MARKDOWN_LIMITS.tableRows)
+      return { line: lineNumber, column: 1, reason: `the doc has more than ${MARKDOWN_LIMITS.tableRows} table rows` };
     const marks = line.match(MARK)?.length ?? 0;
     blockMarks += marks;
     docMarks += marks;
     if (blockMarks > MARKDOWN_LIMITS.marksPerBlock) {
       const what = inTable ? "table row" : heading ? "heading" : "paragraph";
-      return { line: blockStart, column: 1, reason: `the ${what} has more than ${MARKDOWN_LIMITS.marksPerBlock} emphasis, link and code marks (*, _, ~, \`, [, ], <, &, \\)` };
+      return {
+        line: blockStart,
+        column: 1,
+        reason: `the ${what} has more than ${MARKDOWN_LIMITS.marksPerBlock} emphasis, link and code marks (*, _, ~, \`, [, ], <, &, \\)`,
+      };
     }
     if (docMarks > MARKDOWN_LIMITS.marksPerDoc) {
-      return { line: lineNumber, column: 1, reason: `the doc has more than ${MARKDOWN_LIMITS.marksPerDoc} emphasis, link and code marks (*, _, ~, \`, [, ], <, &, \\) outside code blocks` };
+      return {
+        line: lineNumber,
+        column: 1,
+        reason: `the doc has more than ${MARKDOWN_LIMITS.marksPerDoc} emphasis, link and code marks (*, _, ~, \`, [, ], <, &, \\) outside code blocks`,
+      };
     }
     // A heading is one line: the next line starts a block of its own.
     if (heading) {
@@ -111,7 +135,11 @@ function containers(line: string): { rest: string; depth: number; item: boolean 
   let rest = line;
   let depth = 0;
   let item = false;
-  for (let match = CONTAINER.exec(rest); match !== null && match[0] !== "" && depth <= MARKDOWN_LIMITS.nesting; match = CONTAINER.exec(rest)) {
+  for (
+    let match = CONTAINER.exec(rest);
+    match !== null && match[0] !== "" && depth <= MARKDOWN_LIMITS.nesting;
+    match = CONTAINER.exec(rest)
+  ) {
     depth += 1;
     if (!match[0].trimStart().startsWith(">")) item = true;
     rest = rest.slice(match[0].length);
@@ -121,7 +149,10 @@ function containers(line: string): { rest: string; depth: number; item: boolean 
 
 /** The cells of a table row: its unescaped pipes, less a leading and a trailing one, plus one. */
 function cells(line: string): number {
-  const trimmed = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  const trimmed = line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "");
   return (trimmed.match(/(?<!\\)\|/g)?.length ?? 0) + 1;
 }
 

@@ -48,7 +48,13 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
   const file = new VFile({ path: doc.path, value: text });
   if (doc.bytes !== undefined || text.length > MAX_DOC_BYTES) {
     const size = megabytes(doc.bytes ?? text.length);
-    report(file, "error", `the doc is ${size}, over the ${megabytes(MAX_DOC_BYTES)} a model doc may have; split it or remove it from the input`, DOC_START, "doc-too-large");
+    report(
+      file,
+      "error",
+      `the doc is ${size}, over the ${megabytes(MAX_DOC_BYTES)} a model doc may have; split it or remove it from the input`,
+      DOC_START,
+      "doc-too-large",
+    );
     return { file, skipped: false };
   }
   const notModel = nonModelPath(doc.path);
@@ -60,7 +66,13 @@ export function readDoc(doc: SourceDoc, options: ReadOptions = TYPESCRIPT_READ):
   // Checked before parsing: past these limits the markdown parser's time grows with the square of the input.
   const breach = markdownBudget(source);
   if (breach) {
-    report(file, "error", `${breach.reason}; mdmodel refuses it rather than spend minutes parsing it: split the text or remove the doc from the input`, { line: breach.line, column: breach.column }, "doc-too-complex");
+    report(
+      file,
+      "error",
+      `${breach.reason}; mdmodel refuses it rather than spend minutes parsing it: split the text or remove the doc from the input`,
+      { line: breach.line, column: breach.column },
+      "doc-too-complex",
+    );
     return { file, skipped: false };
   }
   const family = familyOf(options);
@@ -98,19 +110,39 @@ function readSpeakeasyPage(outline: DocOutline, ctx: ReadContext, path: string):
   const values = findSection(outline, "Values");
   const supported = findSection(outline, "Supported Types");
   const front = outline.frontMatter ? readFrontMatter(outline.frontMatter) : undefined;
-  if (front?.error) report(file, "warning", `the front matter is not YAML mdmodel can read: ${front.error.reason}`, front.error.position, "front-matter");
+  if (front?.error)
+    report(
+      file,
+      "warning",
+      `the front matter is not YAML mdmodel can read: ${front.error.reason}`,
+      front.error.position,
+      "front-matter",
+    );
   const title = outline.title
     ? { name: toString(outline.title).trim(), position: outline.title.position ?? { start: DOC_START, end: DOC_START } }
     : front?.title && { name: front.title.text, position: front.title.position };
   // Pages at the tree's root (an overview, an index) are the site's, not models without a section.
   if (!fields && !values && !supported) {
-    if (dialect !== "typescript" && title && outline.sections.length === 0 && path.includes("/")) return emptyUnion(outline, title, path, ctx);
-    report(file, "info", "skipped: no Fields, Values or Supported Types section, so not a model doc", DOC_START, "not-a-model");
+    if (dialect !== "typescript" && title && outline.sections.length === 0 && path.includes("/"))
+      return emptyUnion(outline, title, path, ctx);
+    report(
+      file,
+      "info",
+      "skipped: no Fields, Values or Supported Types section, so not a model doc",
+      DOC_START,
+      "not-a-model",
+    );
     return { skipped: true };
   }
   // The `# Name` heading, else the front matter's `title` (`.mdx` docs sites).
   if (!title) {
-    report(file, "error", "a model doc starts with a `# Name` title (or a `title:` in its front matter); add one", DOC_START, "missing-title");
+    report(
+      file,
+      "error",
+      "a model doc starts with a `# Name` title (or a `title:` in its front matter); add one",
+      DOC_START,
+      "missing-title",
+    );
     return { skipped: false };
   }
 
@@ -131,7 +163,8 @@ function readSpeakeasyPage(outline: DocOutline, ctx: ReadContext, path: string):
   };
   const discrimination = findSection(outline, "Union Discrimination");
   if (discrimination && body.kind === "union") {
-    const note = "`## Union Discrimination` shows how the SDK's own union wrapper tells its members apart (its `Type` tag), which the JSON does not carry; the members' own fields tell them apart, so the section is not read";
+    const note =
+      "`## Union Discrimination` shows how the SDK's own union wrapper tells its members apart (its `Type` tag), which the JSON does not carry; the members' own fields tell them apart, so the section is not read";
     report(file, "info", note, startOf(discrimination.heading), "sdk-type");
   }
   const usage = findSection(outline, "Example Usage");
@@ -188,18 +221,35 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
     }
     const parsed = parseTypeCell(node.children, at, ctx.source, ctx.dialect);
     if (!parsed.ok) {
-      report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
+      report(
+        ctx.file,
+        "error",
+        `cannot read the union member type: ${parsed.error.reason}`,
+        parsed.error.at,
+        "bad-type",
+      );
       return;
     }
     for (const note of parsed.notes) report(ctx.file, "info", note, at, "sdk-type");
-    const type = ctx.dialect === "csharp" ? csharpMember(parsed.type, unionName) : parsed.mark && parsed.mark !== "absent" ? withNullMember(parsed.type) : parsed.type;
+    const type =
+      ctx.dialect === "csharp"
+        ? csharpMember(parsed.type, unionName)
+        : parsed.mark && parsed.mark !== "absent"
+          ? withNullMember(parsed.type)
+          : parsed.type;
     const member: UnionMember = { type, position: node.position ?? { start: at, end: at } };
     const example = firstCodeBlock(block, ctx);
     if (example) member.example = example;
     members.push(member);
   });
   if (members.length === 0) {
-    report(ctx.file, "error", "the Supported Types section lists no `### T` member", startOf(section.heading), "bad-type");
+    report(
+      ctx.file,
+      "error",
+      "the Supported Types section lists no `### T` member",
+      startOf(section.heading),
+      "bad-type",
+    );
     return undefined;
   }
   return { kind: "union", members };
@@ -226,7 +276,13 @@ function unnamedMember(heading: Heading, block: readonly RootContent[], ctx: Rea
       return { type: parsed.mark && parsed.mark !== "absent" ? withNullMember(parsed.type) : parsed.type, position };
     }
   }
-  report(ctx.file, "warning", "this union member's heading is empty and its block names no type, so it is typed `unknown`; write the type in the heading, e.g. ### `string`", position.start, "unknown-type");
+  report(
+    ctx.file,
+    "warning",
+    "this union member's heading is empty and its block names no type, so it is typed `unknown`; write the type in the heading, e.g. ### `string`",
+    position.start,
+    "unknown-type",
+  );
   return { type: { kind: "unknown" }, position };
 }
 
@@ -241,11 +297,23 @@ function firstCodeBlock(nodes: readonly RootContent[], ctx: ReadContext): Exampl
   if (!isTypeScriptFence(code.lang)) return foreignExample(code.value, example);
   const read = readExampleCode(code.value, start);
   if (read.ok === "empty") {
-    report(ctx.file, "info", "the example block declares no value (`let value: T = …;`), so there is no example", start, "bad-example");
+    report(
+      ctx.file,
+      "info",
+      "the example block declares no value (`let value: T = …;`), so there is no example",
+      start,
+      "bad-example",
+    );
     return undefined;
   }
   if (read.ok === "placeholder") {
-    report(ctx.file, "info", `the example block holds a placeholder (\`${read.text}\`), so there is no example`, start, "bad-example");
+    report(
+      ctx.file,
+      "info",
+      `the example block holds a placeholder (\`${read.text}\`), so there is no example`,
+      start,
+      "bad-example",
+    );
     return undefined;
   }
   if (read.ok) example.value = read.value;
@@ -278,11 +346,14 @@ function withNullMember(type: TypeExpr): TypeExpr {
 }
 
 function isTypeScriptFence(lang: string | null | undefined): boolean {
-  return lang === null || lang === undefined || ["typescript", "ts", "tsx", "javascript", "js"].includes(lang.toLowerCase());
+  return (
+    lang === null || lang === undefined || ["typescript", "ts", "tsx", "javascript", "js"].includes(lang.toLowerCase())
+  );
 }
 
 /** `value: Status = "active"` (Python): the one assignment of a literal this reads; the rest of other languages' code is left alone. */
-const FOREIGN_LITERAL = /^\s*(?:value|\$value|var value|value :=)\s*(?::\s*[\w.]+\s*)?=\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*;?\s*$/m;
+const FOREIGN_LITERAL =
+  /^\s*(?:value|\$value|var value|value :=)\s*(?::\s*[\w.]+\s*)?=\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*;?\s*$/m;
 
 /**
  * An example block in another language: a literal it assigns is read (enum pages show one

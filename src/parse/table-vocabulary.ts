@@ -25,10 +25,40 @@ export const COLUMN_NAMES: ReadonlyArray<readonly [Column, readonly string[]]> =
 ];
 
 /** Marks that mean yes in a Required (or Optional) cell. */
-export const YES_MARKS: ReadonlySet<string> = new Set([":heavy_check_mark:", ":white_check_mark:", ":check:", "✔️", "✔", "✓", "✅", "☑️", "yes", "y", "true", "required", "x"]);
+export const YES_MARKS: ReadonlySet<string> = new Set([
+  ":heavy_check_mark:",
+  ":white_check_mark:",
+  ":check:",
+  "✔️",
+  "✔",
+  "✓",
+  "✅",
+  "☑️",
+  "yes",
+  "y",
+  "true",
+  "required",
+  "x",
+]);
 
 /** Marks that mean no; an empty cell is no. */
-export const NO_MARKS: ReadonlySet<string> = new Set([":heavy_minus_sign:", ":x:", ":heavy_multiplication_x:", "➖", "-", "—", "–", "❌", "✖️", "✗", "no", "n", "false", "optional", ""]);
+export const NO_MARKS: ReadonlySet<string> = new Set([
+  ":heavy_minus_sign:",
+  ":x:",
+  ":heavy_multiplication_x:",
+  "➖",
+  "-",
+  "—",
+  "–",
+  "❌",
+  "✖️",
+  "✗",
+  "no",
+  "n",
+  "false",
+  "optional",
+  "",
+]);
 
 /** The column each header cell names, by index; the first cell that names a column takes it. */
 export function columnsOf(headerTexts: readonly string[]): Map<Column, number> {

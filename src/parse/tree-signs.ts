@@ -22,7 +22,8 @@ export interface TreeSign<K> {
 }
 
 /** The kind a tree is, or why none could be told. */
-export type Detection<K> = { ok: true; kind: K; signs: Array<TreeSign<K>> } | { ok: false; reason: "none" | "mixed"; signs: Array<TreeSign<K>> };
+export type Detection<K> =
+  { ok: true; kind: K; signs: Array<TreeSign<K>> } | { ok: false; reason: "none" | "mixed"; signs: Array<TreeSign<K>> };
 
 /** How many signs detection keeps per kind, as evidence for the summary and the error. */
 const SIGNS_PER_KIND = 3;
@@ -35,7 +36,13 @@ const SIGN_LINE = /^(?:\||```|#)/;
  * once per page (`unit`); `order` breaks ties.
  * A stray sign of a second kind does not make a tree mixed.
  */
-export function detectBySigns<K>(docs: readonly SourceDoc[], clues: ReadonlyArray<Clue<K>>, order: readonly K[], lines: RegExp = SIGN_LINE, unit: "line" | "page" = "line"): Detection<K> {
+export function detectBySigns<K>(
+  docs: readonly SourceDoc[],
+  clues: ReadonlyArray<Clue<K>>,
+  order: readonly K[],
+  lines: RegExp = SIGN_LINE,
+  unit: "line" | "page" = "line",
+): Detection<K> {
   const counts = new Map<K, number>();
   const signs = new Map<K, Array<TreeSign<K>>>();
   for (const doc of docs) {
@@ -50,7 +57,8 @@ export function detectBySigns<K>(docs: readonly SourceDoc[], clues: ReadonlyArra
         counted.add(clue.kind);
         counts.set(clue.kind, (counts.get(clue.kind) ?? 0) + 1);
         const kept = signs.get(clue.kind) ?? [];
-        if (kept.length < SIGNS_PER_KIND) kept.push({ kind: clue.kind, seen: match[0], path: doc.path, line: index + 1 });
+        if (kept.length < SIGNS_PER_KIND)
+          kept.push({ kind: clue.kind, seen: match[0], path: doc.path, line: index + 1 });
         signs.set(clue.kind, kept);
       }
     });
@@ -65,10 +73,18 @@ export function detectBySigns<K>(docs: readonly SourceDoc[], clues: ReadonlyArra
 }
 
 /** The evidence of a detection as one line: `Python (\`docs.python.org\` at models/a.md:7, …)`. */
-export function describeSigns<K extends string>(signs: ReadonlyArray<TreeSign<K>>, labels: Readonly<Record<K, string>>): string {
+export function describeSigns<K extends string>(
+  signs: ReadonlyArray<TreeSign<K>>,
+  labels: Readonly<Record<K, string>>,
+): string {
   const byKind = new Map<K, Array<TreeSign<K>>>();
   for (const sign of signs) byKind.set(sign.kind, [...(byKind.get(sign.kind) ?? []), sign]);
-  return [...byKind].map(([kind, list]) => `${labels[kind]} (${list.map((sign) => `\`${sign.seen}\` at ${sign.path}:${sign.line}`).join(", ")})`).join("; ");
+  return [...byKind]
+    .map(
+      ([kind, list]) =>
+        `${labels[kind]} (${list.map((sign) => `\`${sign.seen}\` at ${sign.path}:${sign.line}`).join(", ")})`,
+    )
+    .join("; ");
 }
 
 /** The first sign of a kind other than the most common one: where the tree departs from itself. */

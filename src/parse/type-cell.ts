@@ -45,7 +45,8 @@ export interface TypeCellError {
  * A Type cell as read: its type, the wrapper around it (when there is one), and notes on
  * what was typed `unknown` on purpose (one of the SDK's own objects, such as its HTTP response).
  */
-export type TypeCellResult = { ok: true; type: TypeExpr; mark?: NullMark; notes: string[] } | { ok: false; error: TypeCellError };
+export type TypeCellResult =
+  { ok: true; type: TypeExpr; mark?: NullMark; notes: string[] } | { ok: false; error: TypeCellError };
 
 /** `Pointer to **string**`: OpenAPI Generator's Go pages for `*string`. */
 const POINTER_TO = /^Pointer to\s+/;
@@ -72,18 +73,32 @@ interface ScanMode {
  * Flattens the cell's mdast into tokens; emphasis and code are presentation only. With
  * the doc's `source`, text is scanned as written so columns count escapes like `\|`.
  */
-export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript"): Token[] | TypeCellError {
+export function tokenizeCell(
+  nodes: readonly PhrasingContent[],
+  fallback: Point,
+  source?: string,
+  dialect: Dialect = "typescript",
+): Token[] | TypeCellError {
   const tokens: Token[] = [];
   for (const node of nodes) {
     const at = node.position?.start ?? fallback;
     if (node.type === "link") {
       tokens.push(...linkTokens(toString(node).trim(), node.url, at, dialect));
     } else if (node.type === "text" || node.type === "html" || node.type === "inlineCode") {
-      const error = scanText(writtenText(node, source), at, tokens, { dialect, bare: node.type === "text", code: node.type === "inlineCode" });
+      const error = scanText(writtenText(node, source), at, tokens, {
+        dialect,
+        bare: node.type === "text",
+        code: node.type === "inlineCode",
+      });
       if (error) return error;
     } else if (isMarkup(node) && source !== undefined && !containsLink(node)) {
       // Scan emphasis as written: `*"__x__"*` holds a literal, not strong emphasis.
-      const error = scanText(innerSource(node, source), { line: at.line, column: at.column + delimiterWidth(node) }, tokens, { dialect, bare: false });
+      const error = scanText(
+        innerSource(node, source),
+        { line: at.line, column: at.column + delimiterWidth(node) },
+        tokens,
+        { dialect, bare: false },
+      );
       if (error) return error;
     } else if ("children" in node) {
       const inner = tokenizeCell(node.children, at, source, dialect);
@@ -105,10 +120,19 @@ export function tokenizeCell(nodes: readonly PhrasingContent[], fallback: Point,
 function linkTokens(text: string, href: string, at: Point, dialect: Dialect): Token[] {
   const inner: Token[] = [];
   const start = { line: at.line, column: at.column + 1 };
-  if (scanText(text, start, inner, { dialect, bare: false, link: true }) !== undefined || inner.length === 0 || !parseTokens(inner, start, dialect).ok) {
+  if (
+    scanText(text, start, inner, { dialect, bare: false, link: true }) !== undefined ||
+    inner.length === 0 ||
+    !parseTokens(inner, start, dialect).ok
+  ) {
     return [{ kind: "link", text, href, at }];
   }
-  const leaves = inner.filter((token, index) => token.kind === "name" && !opensArguments(inner[index + 1], inner[index + 2]) && simpleType(token.text, dialect) === undefined);
+  const leaves = inner.filter(
+    (token, index) =>
+      token.kind === "name" &&
+      !opensArguments(inner[index + 1], inner[index + 2]) &&
+      simpleType(token.text, dialect) === undefined,
+  );
   const linked = leaves.length === 1 ? leaves : leaves.length === 0 ? inner : [];
   return inner.map((token) => (token.kind === "name" && linked.includes(token) ? { ...token, href } : token));
 }
@@ -127,7 +151,7 @@ function isMarkup(node: PhrasingContent): node is Markup {
 }
 
 function containsLink(node: PhrasingContent): boolean {
-  return node.type === "link" || ("children" in node && (node.children).some(containsLink));
+  return node.type === "link" || ("children" in node && node.children.some(containsLink));
 }
 
 /** `*x*` and `_x_` have 1-character delimiters, `**x**` and `~~x~~` 2. */
@@ -210,7 +234,10 @@ function scanText(text: string, start: Point, out: Token[], mode: ScanMode): Typ
       if (!match) return { reason: `unexpected "${char}"`, at: at(i) };
       const value = Number(match[0]);
       if (!exactNumber(match[0], value)) {
-        return { reason: `the number ${match[0]} cannot be held exactly by a JavaScript number (it would be ${String(value)}); write it as a string literal`, at: at(i) };
+        return {
+          reason: `the number ${match[0]} cannot be held exactly by a JavaScript number (it would be ${String(value)}); write it as a string literal`,
+          at: at(i),
+        };
       }
       out.push({ kind: "number", value, at: at(i) });
       i += match[0].length;
@@ -241,7 +268,8 @@ function nameEnd(text: string, i: number): number {
     if (end < text.length && NAME_PART.test(text[end]!)) end += 1;
     else if (text.startsWith("::", end) && NAME_START.test(text[end + 2] ?? "")) end += 2;
     else if (text[end] === "\\" && NAME_START.test(text[end + 1] ?? "")) end += text[end + 1] === "_" ? 2 : 1;
-    else if (text[end] === "-" && /[A-Za-z]/.test(text[end + 1] ?? "")) end += 1; // `date-time`, a hand-written page's format name
+    else if (text[end] === "-" && /[A-Za-z]/.test(text[end + 1] ?? ""))
+      end += 1; // `date-time`, a hand-written page's format name
     else return end;
   }
 }
@@ -254,14 +282,25 @@ function nameEnd(text: string, i: number): number {
 export type TypeNameOverrides = ReadonlyMap<string, TypeExpr | string>;
 
 /** Parses a Type cell's mdast children into a type expression. */
-export function parseTypeCell(nodes: readonly PhrasingContent[], fallback: Point, source?: string, dialect: Dialect = "typescript", names?: TypeNameOverrides): TypeCellResult {
+export function parseTypeCell(
+  nodes: readonly PhrasingContent[],
+  fallback: Point,
+  source?: string,
+  dialect: Dialect = "typescript",
+  names?: TypeNameOverrides,
+): TypeCellResult {
   const tokens = tokenizeCell(nodes, fallback, source, dialect);
   if (!Array.isArray(tokens)) return { ok: false, error: tokens };
   return parseTokens(tokens, fallback, dialect, names);
 }
 
 /** Parses a token list (also used for `typescript` blocks of enum values). */
-export function parseTokens(tokens: readonly Token[], fallback: Point, dialect: Dialect = "typescript", names?: TypeNameOverrides): TypeCellResult {
+export function parseTokens(
+  tokens: readonly Token[],
+  fallback: Point,
+  dialect: Dialect = "typescript",
+  names?: TypeNameOverrides,
+): TypeCellResult {
   if (tokens.length === 0) return { ok: false, error: { reason: "the Type cell is empty", at: fallback } };
   const parser = new TypeParser(tokens, fallback, dialect, names);
   try {
@@ -335,7 +374,8 @@ class TypeParser {
       this.index += 2;
       const key = this.union();
       this.expect("]");
-      if (key.kind !== "string") throw new TypeSyntaxError(`a map key must be string, as JSON's are; found ${typeName(key)}`, token.at);
+      if (key.kind !== "string")
+        throw new TypeSyntaxError(`a map key must be string, as JSON's are; found ${typeName(key)}`, token.at);
       return this.nested(() => ({ kind: "record", value: this.prefix() }));
     }
     return this.postfix();
@@ -424,7 +464,10 @@ class TypeParser {
   private enter(levels: number): void {
     this.depth += levels;
     if (this.depth > MAX_TYPE_DEPTH) {
-      throw new TypeSyntaxError(`this type nests deeper than ${MAX_TYPE_DEPTH} levels, more than mdmodel reads`, this.tokens[this.index]?.at ?? this.lastPoint());
+      throw new TypeSyntaxError(
+        `this type nests deeper than ${MAX_TYPE_DEPTH} levels, more than mdmodel reads`,
+        this.tokens[this.index]?.at ?? this.lastPoint(),
+      );
     }
   }
 
@@ -456,7 +499,8 @@ class TypeParser {
     this.expectName();
     this.expect(":");
     const key = this.expectName();
-    if (key.text !== "string") throw new TypeSyntaxError(`an index signature key must be string, found "${key.text}"`, key.at);
+    if (key.text !== "string")
+      throw new TypeSyntaxError(`an index signature key must be string, found "${key.text}"`, key.at);
     this.expect("]");
     this.expect(":");
     const value = this.union();
@@ -489,14 +533,20 @@ class TypeParser {
     while (this.eat(","));
     this.expect(close);
     if (isSdkObject(token.text, this.dialect)) return this.sdkObject(token.text);
-    const reading = genericType(token.text, args.map((arg) => this.place(arg)), this.dialect);
+    const reading = genericType(
+      token.text,
+      args.map((arg) => this.place(arg)),
+      this.dialect,
+    );
     if (reading === "misfit" || (reading === undefined && isKnownGeneric(token.text))) {
       throw new TypeSyntaxError(`"${token.text}" does not take ${args.length} type argument(s)`, token.at);
     }
     if (reading === undefined) {
       // A generic the format does not define, such as `EventStream<T>`: an outside type.
       const name = `${token.text}<${args.map(typeName).join(", ")}>`;
-      return token.href !== undefined && !isDocLink(token.href) ? { kind: "external", name, href: token.href } : { kind: "external", name };
+      return token.href !== undefined && !isDocLink(token.href)
+        ? { kind: "external", name, href: token.href }
+        : { kind: "external", name };
     }
     if ("type" in reading) return reading.type;
     // The wrapper's argument, unplaced, so a wrapper inside it is still known as one.
@@ -520,7 +570,9 @@ class TypeParser {
   }
 
   private sdkObject(name: string): TypeExpr {
-    this.notes.push(`\`${name}\` is the SDK's own object (an HTTP response or an event stream), which no API sends as JSON, so it is typed \`unknown\``);
+    this.notes.push(
+      `\`${name}\` is the SDK's own object (an HTTP response or an event stream), which no API sends as JSON, so it is typed \`unknown\``,
+    );
     return { kind: "unknown" };
   }
 

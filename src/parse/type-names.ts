@@ -46,10 +46,46 @@ const SIMPLE: ReadonlyArray<[string, SimpleEntry]> = [
   ...names(["string", "str", "String", "char", "Char"], STRING),
   ...names(["integer", "Integer", "int", "Int", "long", "Long", "short", "Short", "byte", "Byte"], INTEGER),
   ...names(["bigint", "BigInteger", "big.Int", "BigInt", "Brick\\Math\\BigInteger"], { kind: "bigint" }),
-  ...names(["int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "Int32", "Int64", "UInt32", "UInt64"], INTEGER),
-  ...names(["number", "float", "Float", "double", "Double", "decimal", "Decimal", "BigDecimal", "float32", "float64", "Numeric", "Number"], NUMBER),
+  ...names(
+    [
+      "int8",
+      "int16",
+      "int32",
+      "int64",
+      "uint",
+      "uint8",
+      "uint16",
+      "uint32",
+      "uint64",
+      "Int32",
+      "Int64",
+      "UInt32",
+      "UInt64",
+    ],
+    INTEGER,
+  ),
+  ...names(
+    [
+      "number",
+      "float",
+      "Float",
+      "double",
+      "Double",
+      "decimal",
+      "Decimal",
+      "BigDecimal",
+      "float32",
+      "float64",
+      "Numeric",
+      "Number",
+    ],
+    NUMBER,
+  ),
   ...names(["boolean", "bool", "Boolean", "T::Boolean"], BOOLEAN),
-  ...names(["any", "unknown", "Any", "Object", "object", "mixed", "T.untyped", "JsonNode", "JsonElement", "interface{}"], UNKNOWN),
+  ...names(
+    ["any", "unknown", "Any", "Object", "object", "mixed", "T.untyped", "JsonNode", "JsonElement", "interface{}"],
+    UNKNOWN,
+  ),
   ...names(["null", "None", "nil", "NilClass"], { kind: "null" }),
   ...names(["true", "True"], { kind: "literal", value: true }),
   ...names(["false", "False"], { kind: "literal", value: false }),
@@ -59,7 +95,19 @@ const SIMPLE: ReadonlyArray<[string, SimpleEntry]> = [
   ...names(["datetime.datetime"], DATE_TIME, ["python"]),
   ...names(["datetime.date"], CALENDAR_DATE, ["python"]),
   ...names(["RFCDate", "LocalDate", "DateOnly", "types.Date", "Brick\\DateTime\\LocalDate"], CALENDAR_DATE),
-  ...names(["OffsetDateTime", "ZonedDateTime", "Instant", "DateTime", "DateTimeOffset", "DateTimeInterface", "time.Time", "Time"], DATE_TIME),
+  ...names(
+    [
+      "OffsetDateTime",
+      "ZonedDateTime",
+      "Instant",
+      "DateTime",
+      "DateTimeOffset",
+      "DateTimeInterface",
+      "time.Time",
+      "Time",
+    ],
+    DATE_TIME,
+  ),
   ...names(["array"], { kind: "array", element: UNKNOWN }),
   // OpenAPI's format names, as hand-written pages write them.
   ...names(["date"], CALENDAR_DATE, NOT_PYTHON),
@@ -68,10 +116,24 @@ const SIMPLE: ReadonlyArray<[string, SimpleEntry]> = [
   ...names(["Uint8Array", "bytes", "bytearray", "ByteArray"], BYTES),
   ...names(["File"], { kind: "platform", name: "File" }),
   ...names(["Blob"], { kind: "platform", name: "Blob" }),
-  ...names(["io.BufferedReader", "io.Reader", "io.ReadCloser", "InputStream", "Stream", "StreamInterface", "Psr\\Http\\Message\\StreamInterface"], STREAM),
+  ...names(
+    [
+      "io.BufferedReader",
+      "io.Reader",
+      "io.ReadCloser",
+      "InputStream",
+      "Stream",
+      "StreamInterface",
+      "Psr\\Http\\Message\\StreamInterface",
+    ],
+    STREAM,
+  ),
 ];
 
-const SIMPLE_BY_NAME: ReadonlyMap<string, SimpleEntry[]> = SIMPLE.reduce((map, [name, entry]) => map.set(name, [...(map.get(name) ?? []), entry]), new Map<string, SimpleEntry[]>());
+const SIMPLE_BY_NAME: ReadonlyMap<string, SimpleEntry[]> = SIMPLE.reduce(
+  (map, [name, entry]) => map.set(name, [...(map.get(name) ?? []), entry]),
+  new Map<string, SimpleEntry[]>(),
+);
 
 /** The name as the table keys it: Ruby's top-level `::String` and PHP's `\DateTime` lose their leading root. */
 export function bareName(name: string): string {
@@ -89,32 +151,43 @@ export type GenericReading = { type: TypeExpr } | { wrap: NullMark; inner: TypeE
 
 type Generic = (args: readonly TypeExpr[], dialect: Dialect) => GenericReading | undefined;
 
-const one = (build: (arg: TypeExpr) => GenericReading): Generic => (args) => (args.length === 1 ? build(args[0]!) : undefined);
+const one =
+  (build: (arg: TypeExpr) => GenericReading): Generic =>
+  (args) =>
+    args.length === 1 ? build(args[0]!) : undefined;
 
 const array: Generic = one((element) => ({ type: { kind: "array", element } }));
 
 /** `Map<String, T>`: keys must be strings, as JSON's are. */
-const record: Generic = (args) => (args.length === 2 && args[0]!.kind === "string" ? { type: { kind: "record", value: args[1]! } } : undefined);
+const record: Generic = (args) =>
+  args.length === 2 && args[0]!.kind === "string" ? { type: { kind: "record", value: args[1]! } } : undefined;
 
 /** `Union[A, B]`, `T.any(A, B)`: the members, each once (`Union[bytes, IO[bytes], io.BufferedReader]` names streams twice). */
 const union: Generic = (args) => {
-  const members = args.filter((arg, index) => args.findIndex((other) => JSON.stringify(other) === JSON.stringify(arg)) === index);
+  const members = args.filter(
+    (arg, index) => args.findIndex((other) => JSON.stringify(other) === JSON.stringify(arg)) === index,
+  );
   return members.length >= 1 ? { type: members.length === 1 ? members[0]! : { kind: "union", members } } : undefined;
 };
 
 const wrap = (mark: NullMark): Generic => one((inner) => ({ wrap: mark, inner }));
 
 /** `ReadableStream<Uint8Array>` and `IO[bytes]`: a stream of bytes. */
-const byteStream: Generic = (args) => (args.length === 1 && args[0]!.kind === "platform" && args[0].name === "Uint8Array" ? { type: STREAM } : undefined);
+const byteStream: Generic = (args) =>
+  args.length === 1 && args[0]!.kind === "platform" && args[0].name === "Uint8Array" ? { type: STREAM } : undefined;
 
 /** `Literal["a", "b"]`: its literals. */
-const literal: Generic = (args) => (args.length >= 1 && args.every((arg) => arg.kind === "literal") ? union(args, "python") : undefined);
+const literal: Generic = (args) =>
+  args.length >= 1 && args.every((arg) => arg.kind === "literal") ? union(args, "python") : undefined;
 
 /** PHP's `array<T>` is a list and `array<string, T>` a map. */
 const phpArray: Generic = (args, dialect) => (args.length === 1 ? array(args, dialect) : record(args, dialect));
 
 /** `Symbol` keys of a Ruby hash are written as strings on the wire. */
-const rubyHash: Generic = (args, dialect) => (args.length === 2 && args[0]!.kind === "ref" && args[0].name === "Symbol" ? record([STRING, args[1]!], dialect) : record(args, dialect));
+const rubyHash: Generic = (args, dialect) =>
+  args.length === 2 && args[0]!.kind === "ref" && args[0].name === "Symbol"
+    ? record([STRING, args[1]!], dialect)
+    : record(args, dialect);
 
 interface GenericEntry {
   read: Generic;
@@ -159,7 +232,11 @@ export function isKnownGeneric(name: string): boolean {
 }
 
 /** What `name<args>` (or `name[args]`, `name(args)`) means in `dialect`; `undefined` for a generic the table does not know or arguments that do not fit it. */
-export function genericType(name: string, args: readonly TypeExpr[], dialect: Dialect): GenericReading | undefined | "misfit" {
+export function genericType(
+  name: string,
+  args: readonly TypeExpr[],
+  dialect: Dialect,
+): GenericReading | undefined | "misfit" {
   const entries = GENERICS.get(bareName(name));
   const entry = entries?.find((candidate) => !candidate.only || candidate.only.includes(dialect));
   if (!entry) return undefined;
@@ -171,7 +248,23 @@ export function genericType(name: string, args: readonly TypeExpr[], dialect: Di
  * `[Faraday::Response](…)`, Python's `eventstreaming.EventStream[…]`): response pages list
  * them beside the body, but no API sends one as JSON.
  */
-const SDK_OBJECTS = new Set(["eventstreaming.EventStream", "eventstreaming.EventStreamAsync", "stream.EventStream", "HttpResponse", "http.Response", "http.Request", "HttpRequest", "HttpRequestMessage", "HttpResponseMessage", "UnityWebRequest", "Faraday::Response", "httpx.Response", "Psr\\Http\\Message\\ResponseInterface", "Response", "AxiosResponse"]);
+const SDK_OBJECTS = new Set([
+  "eventstreaming.EventStream",
+  "eventstreaming.EventStreamAsync",
+  "stream.EventStream",
+  "HttpResponse",
+  "http.Response",
+  "http.Request",
+  "HttpRequest",
+  "HttpRequestMessage",
+  "HttpResponseMessage",
+  "UnityWebRequest",
+  "Faraday::Response",
+  "httpx.Response",
+  "Psr\\Http\\Message\\ResponseInterface",
+  "Response",
+  "AxiosResponse",
+]);
 
 /** Whether a name is one of an SDK's own objects, in any dialect but TypeScript (whose docs map theirs with `externalTypes`). */
 export function isSdkObject(name: string, dialect: Dialect): boolean {

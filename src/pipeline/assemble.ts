@@ -35,7 +35,13 @@ export function sortDocs(input: readonly SourceDoc[]): SourceDoc[] {
 }
 
 /** The docs' reads put together: message files, duplicate and renamed models, links resolved, nullability inferred. */
-export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<DocRead | undefined>, config: Config, outsideEvidence: Iterable<string> = [], as?: ReadOptions): ReadModels {
+export function assembleModels(
+  docs: readonly SourceDoc[],
+  reads: ReadonlyArray<DocRead | undefined>,
+  config: Config,
+  outsideEvidence: Iterable<string> = [],
+  as?: ReadOptions,
+): ReadModels {
   const files = new Map<string, VFile>();
   const models: ModelDoc[] = [];
   let skipped = 0;
@@ -43,7 +49,13 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     const read = reads[i];
     if (!read) {
       const file = new VFile({ path: doc.path.replace(/\0/g, "\\0") });
-      report(file, "error", "the doc path must be relative, inside the input folder, with no `..`, backslash or control character; the module would be written outside the output folder or break its import", DOC_START, "bad-path");
+      report(
+        file,
+        "error",
+        "the doc path must be relative, inside the input folder, with no `..`, backslash or control character; the module would be written outside the output folder or break its import",
+        DOC_START,
+        "bad-path",
+      );
       files.set(doc.path, file);
       return;
     }
@@ -59,14 +71,26 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
   for (const model of models) {
     const name = typeNameOf(model);
     if (name !== model.name) {
-      const why = /^[A-Za-z_$][\w$]*$/.test(model.name) ? "the title is a reserved or built-in name" : "the title is not an identifier";
-      report(files.get(model.path)!, "info", `the model \`${model.name}\` is exported as \`${name}\`: ${why}`, model.position, "renamed-model");
+      const why = /^[A-Za-z_$][\w$]*$/.test(model.name)
+        ? "the title is a reserved or built-in name"
+        : "the title is not an identifier";
+      report(
+        files.get(model.path)!,
+        "info",
+        `the model \`${model.name}\` is exported as \`${name}\`: ${why}`,
+        model.position,
+        "renamed-model",
+      );
     }
   }
   for (const model of models) reportShadowedSetters(model, files.get(model.path)!);
   const outside = [...outsideEvidence];
   const named = inferWireNames(resolveModels(models, files, config.externalTypes), outside);
-  const { models: resolved, unmatched, evidenceBy: nullsBy } = inferNullability(inferEnumValues(named.models), config, outside);
+  const {
+    models: resolved,
+    unmatched,
+    evidenceBy: nullsBy,
+  } = inferNullability(inferEnumValues(named.models), config, outside);
   const evidenceBy = mergeEvidence(nullsBy, named.evidenceBy);
   const notes = as && docs.length > 0 ? familyNotes(as, config) : [];
   if (unmatched.length > 0 || notes.length > 0) {
@@ -74,7 +98,13 @@ export function assembleModels(docs: readonly SourceDoc[], reads: ReadonlyArray<
     const file = new VFile({ path: CONFIG_FILE_LABEL });
     for (const [reason, rule] of notes) report(file, "warning", reason, DOC_START, rule);
     for (const name of unmatched) {
-      report(file, "warning", `the config's nullable or notNullable names \`${name}\`, which no model has; write it as Model.field, the model's title and a field of its Fields table`, DOC_START, "unknown-override");
+      report(
+        file,
+        "warning",
+        `the config's nullable or notNullable names \`${name}\`, which no model has; write it as Model.field, the model's title and a field of its Fields table`,
+        DOC_START,
+        "unknown-override",
+      );
     }
     files.set(CONFIG_FILE_LABEL, file);
   }
@@ -93,7 +123,13 @@ export const CONFIG_FILE_LABEL = "<config>";
 
 /** A doc path maps to an output path: it must stay relative and inside. */
 export function isSafeDocPath(path: string): boolean {
-  if (path === "" || /[\u0000-\u001f\u007f\u2028\u2029\\]/.test(path) || posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
+  if (
+    path === "" ||
+    /[\u0000-\u001f\u007f\u2028\u2029\\]/.test(path) ||
+    posix.isAbsolute(path) ||
+    /^[A-Za-z]:/.test(path)
+  )
+    return false;
   const normalized = posix.normalize(path);
   return normalized !== ".." && !normalized.startsWith("../");
 }
@@ -137,19 +173,30 @@ function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VF
     const first = taken.get(folded);
     let problem: string | undefined;
     const odd = /[#%?]/.exec(model.path)?.[0];
-    if (OWN_FILES.has(folded)) problem = `its module would be ${module}, over the ${folded} mdmodel writes there; rename the doc`;
-    else if (odd !== undefined) problem = `its path has "${odd}", which an import specifier cannot hold as written (Node reads "#" and "?" as a URL's parts and "%" as an escape); rename the doc`;
+    if (OWN_FILES.has(folded))
+      problem = `its module would be ${module}, over the ${folded} mdmodel writes there; rename the doc`;
+    else if (odd !== undefined)
+      problem = `its path has "${odd}", which an import specifier cannot hold as written (Node reads "#" and "?" as a URL's parts and "%" as an escape); rename the doc`;
     else if (first && modulePathOf(first.path) === module) {
       problem = `its module ${module} is also the module of ${first.path} (a \`.md\` and an \`.mdx\` doc of one name); remove one of the docs`;
     } else if (first) {
-      const how = module.toLowerCase() === modulePathOf(first.path).toLowerCase() ? "letter case" : "Unicode normalization (NFC and NFD)";
+      const how =
+        module.toLowerCase() === modulePathOf(first.path).toLowerCase()
+          ? "letter case"
+          : "Unicode normalization (NFC and NFD)";
       problem = `its module ${module} differs from ${modulePathOf(first.path)} (of ${first.path}) only in ${how}, so on macOS${how === "letter case" ? " and Windows" : ""} one would overwrite the other; rename one of the docs`;
     }
     if (problem === undefined) {
       taken.set(folded, model);
       continue;
     }
-    report(files.get(model.path)!, "error", `the doc ${model.path} cannot be generated: ${problem}`, model.position, "bad-path");
+    report(
+      files.get(model.path)!,
+      "error",
+      `the doc ${model.path} cannot be generated: ${problem}`,
+      model.position,
+      "bad-path",
+    );
     models.splice(models.indexOf(model), 1);
   }
 }
@@ -157,7 +204,11 @@ function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VF
 /** A builder names the setters of `build` and `constructor` `setBuild` and `setConstructor`; a field of that name then has none. */
 function reportShadowedSetters(model: ModelDoc, file: VFile): void {
   if (model.body.kind !== "object") return;
-  const renamed = new Map(model.body.fields.filter((field) => builderSetterName(field.name) !== field.name).map((field) => [builderSetterName(field.name), field.name]));
+  const renamed = new Map(
+    model.body.fields
+      .filter((field) => builderSetterName(field.name) !== field.name)
+      .map((field) => [builderSetterName(field.name), field.name]),
+  );
   for (const field of model.body.fields) {
     const member = renamed.get(field.name);
     if (member === undefined) continue;

@@ -10,12 +10,18 @@ import { familyOf, type ReadOptions } from "../shared/read-options.js";
 import type { Config } from "../config/defaults.js";
 
 /** The warnings of a run over a family's docs: `[reason, rule]` pairs. */
-export function familyNotes(as: ReadOptions, config: Pick<Config, "nulls" | "fieldNames">): Array<[string, "nulls-assumed" | "wire-names-assumed"]> {
+export function familyNotes(
+  as: ReadOptions,
+  config: Pick<Config, "nulls" | "fieldNames">,
+): Array<[string, "nulls-assumed" | "wire-names-assumed"]> {
   const family = familyOf(as);
   const facts = FAMILY_FACTS[family];
   const notes: Array<[string, "nulls-assumed" | "wire-names-assumed"]> = [];
   if (facts.nulls === "silent" && config.nulls !== "none") {
-    const which = config.nulls === "optional" ? "every optional field and every field an example sets to null" : "every field an example sets to null";
+    const which =
+      config.nulls === "optional"
+        ? "every optional field and every field an example sets to null"
+        : "every field an example sets to null";
     notes.push([
       `${facts.label}'s pages do not say which fields may be null, so the \`nulls\` policy ("${config.nulls}") decides: ${which} is typed \`T | null\`; set "nulls": "none" where the API never sends null for a field it documents, or list fields in "nullable"`,
       "nulls-assumed",
@@ -24,7 +30,10 @@ export function familyNotes(as: ReadOptions, config: Pick<Config, "nulls" | "fie
   if (family !== "speakeasy" && !facts.wireNames(as.dialect)) {
     const how = as.fieldNames === "camelCase" ? "their camelCase form" : "the names as written";
     // APIMatic's examples show the JSON names; OpenAPI Generator's Go and Java pages have no examples, but its Python and TypeScript pages have the JSON names.
-    const fix = family === "apimatic" ? "show the field in its page's `## Example (as JSON)` block" : "generate from the same SDK's Python or TypeScript docs, whose names are the JSON's";
+    const fix =
+      family === "apimatic"
+        ? "show the field in its page's `## Example (as JSON)` block"
+        : "generate from the same SDK's Python or TypeScript docs, whose names are the JSON's";
     notes.push([
       `${facts.label}'s ${DIALECT_LABELS[as.dialect]} pages name fields as the ${DIALECT_LABELS[as.dialect]} SDK does, not as JSON does; where no example shows a field's JSON name, JSON is read under ${how}: if the API's JSON names differ (\`created_at\`), ${fix}`,
       "wire-names-assumed",

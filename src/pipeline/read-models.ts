@@ -22,5 +22,11 @@ export function readModels(input: readonly SourceDoc[], config: Config, as?: Rea
     return read;
   }
   const models = modelDocsOf(docs, reading.as).docs;
-  return assembleModels(models, models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.as }) : undefined)), config, [], reading.as);
+  return assembleModels(
+    models,
+    models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.as }) : undefined)),
+    config,
+    [],
+    reading.as,
+  );
 }

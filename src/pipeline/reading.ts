@@ -20,10 +20,15 @@ export type Reading =
 /** Speakeasy's Go wrapper for what may be null, which a tree writes wherever it means it. */
 const GO_OPTIONAL_NULLABLE = /\boptionalnullable\.OptionalNullable\[/;
 
-const FAMILY_LABELS = Object.fromEntries(Object.entries(FAMILY_FACTS).map(([family, facts]) => [family, facts.label])) as Record<Family, string>;
+const FAMILY_LABELS = Object.fromEntries(
+  Object.entries(FAMILY_FACTS).map(([family, facts]) => [family, facts.label]),
+) as Record<Family, string>;
 
 /** The read options of a run over `docs`. */
-export function readingFor(config: Pick<Config, "dialect" | "fieldNames"> & Partial<Pick<Config, "family">>, docs: readonly SourceDoc[]): Reading {
+export function readingFor(
+  config: Pick<Config, "dialect" | "fieldNames"> & Partial<Pick<Config, "family">>,
+  docs: readonly SourceDoc[],
+): Reading {
   const familyChoice = config.family ?? "auto";
   let family: Family = "speakeasy";
   let familyTold: Told = "default";
@@ -48,11 +53,14 @@ export function readingFor(config: Pick<Config, "dialect" | "fieldNames"> & Part
     ...(family === "speakeasy" ? {} : { family }),
     dialect,
     fieldNames: config.fieldNames === "auto" ? defaultFieldNaming(dialect, family) : config.fieldNames,
-    ...(family === "speakeasy" && dialect === "go" && docs.some((doc) => GO_OPTIONAL_NULLABLE.test(doc.text)) ? { explicitNulls: true } : {}),
+    ...(family === "speakeasy" && dialect === "go" && docs.some((doc) => GO_OPTIONAL_NULLABLE.test(doc.text))
+      ? { explicitNulls: true }
+      : {}),
   });
   if (config.dialect !== "auto") return { ok: true, as: named(config.dialect), told: "config", familyTold, signs: [] };
   const detection = detectDialect(docs, family);
-  if (detection.ok) return { ok: true, as: named(detection.kind), told: "detected", familyTold, signs: detection.signs };
+  if (detection.ok)
+    return { ok: true, as: named(detection.kind), told: "detected", familyTold, signs: detection.signs };
   // A tree whose cells every dialect writes alike (`*string*` only) reads the same as TypeScript.
   if (detection.reason === "none") return { ok: true, as: named("typescript"), told: "default", familyTold, signs: [] };
   const dialects = [...new Set(detection.signs.map((sign) => DIALECT_LABELS[sign.kind]))];

@@ -9,7 +9,10 @@ import type { Config, RuleSeverity } from "../config/defaults.js";
 
 /** Sets each message's severity as the options say; changes `files` in place. */
 export function applyRuleSeverities(files: Iterable<VFile>, config: Pick<Config, "rules" | "rulesByPath">): void {
-  const byPath = Object.entries(config.rulesByPath).map(([glob, rules]) => ({ matches: picomatch(glob, { dot: true }), rules }));
+  const byPath = Object.entries(config.rulesByPath).map(([glob, rules]) => ({
+    matches: picomatch(glob, { dot: true }),
+    rules,
+  }));
   if (Object.keys(config.rules).length === 0 && byPath.length === 0) return;
   for (const file of files) {
     const path = file.path.replace(/\\/g, "/");

@@ -23,7 +23,14 @@ export interface SparseStart {
  * be this generator's with these options, list the same docs, and have its records; the
  * config's null overrides name fields of any model, so they need every doc.
  */
-export function sparseStart(docs: readonly SourceDoc[], manifest: Manifest, identity: string, key: string, config: Config, dialect: string): SparseStart | string {
+export function sparseStart(
+  docs: readonly SourceDoc[],
+  manifest: Manifest,
+  identity: string,
+  key: string,
+  config: Config,
+  dialect: string,
+): SparseStart | string {
   const inputs = manifest.inputs;
   if (manifest.generatedBy?.identity !== identity) return "another generator made the output";
   if (!inputs || inputs.key !== key) return "the options changed";
@@ -32,13 +39,17 @@ export function sparseStart(docs: readonly SourceDoc[], manifest: Manifest, iden
   if (!inputs.models || !inputs.warnings) return "the manifest has no model records";
   if (config.nullable.length + config.notNullable.length > 0) return "the config names nullable fields";
   const recorded = Object.keys(inputs.docs);
-  if (recorded.length !== docs.length || docs.some((doc) => !Object.hasOwn(inputs.docs, doc.path))) return "docs were added, removed or renamed";
+  if (recorded.length !== docs.length || docs.some((doc) => !Object.hasOwn(inputs.docs, doc.path)))
+    return "docs were added, removed or renamed";
   const changed = docs.filter((doc) => inputs.docs[doc.path] !== docHash(doc));
   return { records: inputs.models, warnings: inputs.warnings, changed };
 }
 
 /** Each model doc's links: as recorded, or, for a doc read now, found as resolution would find them among the recorded names. */
-export function linkGraph(records: Readonly<Record<string, ModelRecord>>, fresh: ReadonlyMap<string, ModelDoc>): Map<string, string[]> {
+export function linkGraph(
+  records: Readonly<Record<string, ModelRecord>>,
+  fresh: ReadonlyMap<string, ModelDoc>,
+): Map<string, string[]> {
   const paths = Object.keys(records).sort(compareText);
   const modelPaths = new Set(paths);
   const byName = groupByName(paths.map((path) => ({ path, name: records[path]!.name })));
@@ -70,9 +81,16 @@ export function reaching(graph: ReadonlyMap<string, readonly string[]>, roots: I
  * model that shares a name with one of those (resolution by name and the duplicate-name messages
  * need them), with what those reach in turn.
  */
-export function needed(graph: ReadonlyMap<string, readonly string[]>, records: Readonly<Record<string, ModelRecord>>, affected: Iterable<string>): Set<string> {
+export function needed(
+  graph: ReadonlyMap<string, readonly string[]>,
+  records: Readonly<Record<string, ModelRecord>>,
+  affected: Iterable<string>,
+): Set<string> {
   const byName = groupByName(Object.keys(records).map((path) => ({ path, name: records[path]!.name })));
-  return walk(affected, (path) => [...(graph.get(path) ?? []), ...(byName.get(records[path]?.name ?? "") ?? []).map((model) => model.path)]);
+  return walk(affected, (path) => [
+    ...(graph.get(path) ?? []),
+    ...(byName.get(records[path]?.name ?? "") ?? []).map((model) => model.path),
+  ]);
 }
 
 /** The null evidence of `records` for every doc outside `read`. */

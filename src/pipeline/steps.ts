@@ -52,11 +52,18 @@ export type ModuleJob = Omit<ModulePlan, "model"> & { modelPath: string };
 /** Emits and formats the modules of `jobs`, several per prettier call. */
 export async function emitStep(jobs: readonly ModuleJob[], context: EmitContext): Promise<FormattedFile[]> {
   const modules = jobs.map(({ modelPath, ...plan }) => {
-    const module = emitModule({ ...plan, model: context.models.byPath.get(modelPath)! }, context.models, context.config);
+    const module = emitModule(
+      { ...plan, model: context.models.byPath.get(modelPath)! },
+      context.models,
+      context.config,
+    );
     return { path: module.path, key: formatKey(module.content, context.formatOptions), content: module.content };
   });
   const unknown = modules.filter((module) => !context.known.has(module.key));
-  const formatted = await formatModules(unknown.map((module) => module.content), context.formatOptions);
+  const formatted = await formatModules(
+    unknown.map((module) => module.content),
+    context.formatOptions,
+  );
   const byKey = new Map(unknown.map((module, index) => [module.key, formatted[index]!]));
   return modules.map(({ path, key }) => (byKey.has(key) ? { path, key, content: byKey.get(key)! } : { path, key }));
 }

@@ -45,7 +45,14 @@ export function preloadWithCodeCache(filename: string, dir = codeCacheDir()): Pr
   module.filename = filename;
   require.cache[filename] = module;
   try {
-    (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+    (script.runInThisContext() as (...args: unknown[]) => void).call(
+      module.exports,
+      module.exports,
+      createRequire(filename),
+      module,
+      filename,
+      dirname(filename),
+    );
   } catch (error) {
     delete require.cache[filename];
     throw error;

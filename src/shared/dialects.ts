@@ -29,7 +29,19 @@ export function camelCase(name: string): string {
   const [, lead = "", inner = "", trail = ""] = /^(_*)(.*?)(_*)$/s.exec(name) ?? [];
   if (/^[a-z][A-Za-z\d]*$/.test(inner)) return name; // already camelCase
   // Separators split words; inside a part, humps do (a part in lower case and digits is one word).
-  const words = inner.split(/[_\-\s]+/).flatMap((part) => (/^[a-z\d]+$/.test(part) ? [part] : (part.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z\d]+|[A-Z]+\d*/g) ?? [])));
+  const words = inner
+    .split(/[_\-\s]+/)
+    .flatMap((part) =>
+      /^[a-z\d]+$/.test(part) ? [part] : (part.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z\d]+|[A-Z]+\d*/g) ?? []),
+    );
   if (words.length === 0) return name;
-  return lead + words.map((word, index) => (index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())).join("") + trail;
+  return (
+    lead +
+    words
+      .map((word, index) =>
+        index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase(),
+      )
+      .join("") +
+    trail
+  );
 }

@@ -32,13 +32,40 @@ export interface ModelNames {
  * `…ToJSON` calls, one called `undefined` the value every presence test compares with).
  */
 const RESERVED_TYPE_NAMES = new Set([
-  ...["any", "unknown", "never", "void", "undefined", "null", "object", "string", "number", "boolean", "symbol", "bigint"],
+  ...[
+    "any",
+    "unknown",
+    "never",
+    "void",
+    "undefined",
+    "null",
+    "object",
+    "string",
+    "number",
+    "boolean",
+    "symbol",
+    "bigint",
+  ],
   ...["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum"],
   ...["export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "return"],
   ...["super", "switch", "this", "throw", "true", "try", "typeof", "var", "while", "with", "let", "static", "yield"],
   ...["await", "implements", "interface", "package", "private", "protected", "public", "type", "as", "keyof"],
   ...["Record", "Partial", "Date", "Array", "Object", "Uint8Array", "ReadableStream", "File", "Blob", "Promise"],
-  ...["eval", "arguments", "JSON", "Number", "String", "Boolean", "Symbol", "BigInt", "Math", "Reflect", "globalThis", "NaN", "Infinity"],
+  ...[
+    "eval",
+    "arguments",
+    "JSON",
+    "Number",
+    "String",
+    "Boolean",
+    "Symbol",
+    "BigInt",
+    "Math",
+    "Reflect",
+    "globalThis",
+    "NaN",
+    "Infinity",
+  ],
 ]);
 
 /** The TypeScript name of a model: its title as a PascalCase identifier, clear of reserved names. */
@@ -76,7 +103,9 @@ export function namesOf(model: { name: string }): ModelNames {
 
 /** The builder setter of a field: its own name, but `setBuild`, `setConstructor` and `setThen` for the builder's own members and `then` (as the runtime's `Builder` names them). */
 export function builderSetterName(field: string): string {
-  return field === "build" || field === "constructor" || field === "then" ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+  return field === "build" || field === "constructor" || field === "then"
+    ? `set${field.charAt(0).toUpperCase()}${field.slice(1)}`
+    : field;
 }
 
 /**
@@ -84,7 +113,11 @@ export function builderSetterName(field: string): string {
  * `errors/code.md`), as few folders as make `free` true; past every folder, `Model` and then
  * a number follow them. For imports that clash with a module's own names and for the barrel.
  */
-export function prefixedNames(docPath: string, names: ModelNames, free: (candidate: ModelNames) => boolean): ModelNames {
+export function prefixedNames(
+  docPath: string,
+  names: ModelNames,
+  free: (candidate: ModelNames) => boolean,
+): ModelNames {
   const folders = docPath
     .split("/")
     .slice(0, -1)

@@ -65,7 +65,8 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 export function readRegularFile(path: string, options: RegularFileOptions): RegularFile | undefined {
   const { maxBytes, followLink = false, truncate = false } = options;
   // Where the platform has no O_NOFOLLOW (Windows), the link is told by lstat first.
-  if (!followLink && NOFOLLOW === 0 && isLink(path)) throw new UnreadableFileError(path, "link", `${path} is a symbolic link`);
+  if (!followLink && NOFOLLOW === 0 && isLink(path))
+    throw new UnreadableFileError(path, "link", `${path} is a symbolic link`);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | NONBLOCK | (followLink ? 0 : NOFOLLOW));
@@ -81,7 +82,11 @@ export function readRegularFile(path: string, options: RegularFileOptions): Regu
     if (stat.isDirectory()) throw new UnreadableFileError(path, "not-a-file", `${path} is a folder`);
     if (!stat.isFile()) throw new UnreadableFileError(path, "not-a-file", `${path} is not a regular file`);
     if (stat.size > maxBytes && !truncate) {
-      throw new UnreadableFileError(path, "too-large", `${path} is ${megabytes(stat.size)}, over the ${megabytes(maxBytes)} it may have`);
+      throw new UnreadableFileError(
+        path,
+        "too-large",
+        `${path} is ${megabytes(stat.size)}, over the ${megabytes(maxBytes)} it may have`,
+      );
     }
     const want = Math.min(stat.size, maxBytes + 1);
     const buffer = Buffer.allocUnsafe(want);

@@ -37,7 +37,16 @@ export interface Drift {
  * by the manifest the check trusts (`trusted`, a base ref's), else by the folder's own.
  */
 export function checkOutput(folder: OutputFolder, files: readonly OutputFile[], trusted?: Manifest): Drift {
-  const drift: Drift = { stale: [], edited: [], missing: [], removed: [], conflicts: [], shadows: [], leftovers: [...folder.leftovers], foreign: [] };
+  const drift: Drift = {
+    stale: [],
+    edited: [],
+    missing: [],
+    removed: [],
+    conflicts: [],
+    shadows: [],
+    leftovers: [...folder.leftovers],
+    foreign: [],
+  };
   const manifest = trusted ?? folder.manifest;
   for (const file of files) {
     const kind = folder.entries.get(file.path);
@@ -82,7 +91,16 @@ function pathThroughLink(folder: OutputFolder, path: string): boolean {
 
 /** `true` when the output folder holds what the docs produce (files mdmodel did not write aside). */
 export function isClean(drift: Drift): boolean {
-  return drift.stale.length + drift.edited.length + drift.missing.length + drift.removed.length + drift.conflicts.length + drift.shadows.length + drift.leftovers.length === 0;
+  return (
+    drift.stale.length +
+      drift.edited.length +
+      drift.missing.length +
+      drift.removed.length +
+      drift.conflicts.length +
+      drift.shadows.length +
+      drift.leftovers.length ===
+    0
+  );
 }
 
 /** How many lines of diff `--check` prints before it only summarises. */
@@ -94,7 +112,15 @@ export function driftDiffs(drift: Drift, outLabel: string, lineLimit = DIFF_LINE
   let budget = lineLimit;
   for (const file of [...drift.edited, ...drift.stale].filter((f) => f.path !== MANIFEST_PATH)) {
     const label = outLabel === "." ? file.path : `${outLabel}/${file.path}`;
-    const patch = createTwoFilesPatch(`${label} (on disk)`, `${label} (from the docs)`, file.actual, file.expected, "", "", { context: 2 })
+    const patch = createTwoFilesPatch(
+      `${label} (on disk)`,
+      `${label} (from the docs)`,
+      file.actual,
+      file.expected,
+      "",
+      "",
+      { context: 2 },
+    )
       .split("\n")
       .slice(1) // the "=====" separator line
       .filter((line) => line !== "")

@@ -83,7 +83,8 @@ export function batchable(options: Options): boolean {
 export async function formatModules(texts: readonly string[], options: Options = {}): Promise<string[]> {
   const formatted: string[] = [];
   const size = batchable(options) ? BATCH_SIZE : 1;
-  for (let start = 0; start < texts.length; start += size) formatted.push(...(await formatBatch(texts.slice(start, start + size), options)));
+  for (let start = 0; start < texts.length; start += size)
+    formatted.push(...(await formatBatch(texts.slice(start, start + size), options)));
   return formatted;
 }
 
@@ -110,5 +111,7 @@ export function cutAtBanners(joined: string, banners: readonly string[]): string
   }
   if (starts.some((start, index) => index > 0 && start <= starts[index - 1]!)) return undefined;
   // Each module ends with one newline; the blank line before the next banner belongs to neither.
-  return starts.map((start, index) => (index + 1 < starts.length ? joined.slice(start, starts[index + 1]! - 1) : joined.slice(start)));
+  return starts.map((start, index) =>
+    index + 1 < starts.length ? joined.slice(start, starts[index + 1]! - 1) : joined.slice(start),
+  );
 }

@@ -74,7 +74,10 @@ export interface Manifest {
 }
 
 /** The manifest file for a set of generated files, who made them and what from. */
-export function manifestFile(files: readonly OutputFile[], made?: { by: ManifestMaker; inputs: ManifestInputs }): OutputFile {
+export function manifestFile(
+  files: readonly OutputFile[],
+  made?: { by: ManifestMaker; inputs: ManifestInputs },
+): OutputFile {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest: Manifest = {
     generator: "mdmodel",
@@ -110,13 +113,29 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
   try {
     const value = JSON.parse(text) as Partial<Manifest> | null;
     const files = value?.files;
-    if (value?.generator !== "mdmodel" || !isRecord(files) || !Object.values(files).every((hash) => typeof hash === "string")) return undefined;
+    if (
+      value?.generator !== "mdmodel" ||
+      !isRecord(files) ||
+      !Object.values(files).every((hash) => typeof hash === "string")
+    )
+      return undefined;
     const { inputs, generatedBy } = value;
-    const validInputs = isRecord(inputs) && typeof inputs.key === "string" && isRecord(inputs.docs) && Object.values(inputs.docs).every((hash) => typeof hash === "string");
+    const validInputs =
+      isRecord(inputs) &&
+      typeof inputs.key === "string" &&
+      isRecord(inputs.docs) &&
+      Object.values(inputs.docs).every((hash) => typeof hash === "string");
     const validMaker = isRecord(generatedBy) && typeof generatedBy.identity === "string" && isRecord(generatedBy.stats);
     const dialect = validInputs && typeof inputs.dialect === "string" ? { dialect: inputs.dialect } : {};
-    const checkedInputs = validInputs ? { key: inputs.key, ...dialect, docs: inputs.docs, ...recordsOf(inputs) } : undefined;
-    return { generator: "mdmodel", ...(validMaker ? { generatedBy } : {}), ...(checkedInputs ? { inputs: checkedInputs } : {}), files: { ...files } };
+    const checkedInputs = validInputs
+      ? { key: inputs.key, ...dialect, docs: inputs.docs, ...recordsOf(inputs) }
+      : undefined;
+    return {
+      generator: "mdmodel",
+      ...(validMaker ? { generatedBy } : {}),
+      ...(checkedInputs ? { inputs: checkedInputs } : {}),
+      files: { ...files },
+    };
   } catch {
     return undefined;
   }

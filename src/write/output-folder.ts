@@ -101,7 +101,10 @@ function listEntries(dir: string): Map<string, EntryKind> | undefined {
   const entries = new Map<string, EntryKind>();
   for (const dirent of dirents) {
     const path = relative(dir, join(dirent.parentPath, dirent.name)).split(sep).join("/");
-    entries.set(path, dirent.isFile() ? "file" : dirent.isDirectory() ? "folder" : dirent.isSymbolicLink() ? "link" : "other");
+    entries.set(
+      path,
+      dirent.isFile() ? "file" : dirent.isDirectory() ? "folder" : dirent.isSymbolicLink() ? "link" : "other",
+    );
   }
   return entries;
 }

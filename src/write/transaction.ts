@@ -15,7 +15,18 @@
  */
 // Synchronous calls: see writer.ts.
 import { randomBytes } from "node:crypto";
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { sha256Hex } from "../shared/hash.js";
@@ -34,7 +45,9 @@ const MAX_LOCK_BYTES = 4096;
 
 /** Paths under the output folder that belong to a run in progress, never to the output. */
 export function isTransactionPath(path: string): boolean {
-  return path === JOURNAL || path === LOCK || path === JOURNAL_TMP || path === STAGING || path.startsWith(`${STAGING}/`);
+  return (
+    path === JOURNAL || path === LOCK || path === JOURNAL_TMP || path === STAGING || path.startsWith(`${STAGING}/`)
+  );
 }
 
 /** Thrown when another run holds the output folder's lock. */
@@ -72,7 +85,11 @@ interface LockHolder {
 export function lock(outDir: string): () => void {
   mkdirSync(outDir, { recursive: true });
   const path = join(outDir, LOCK);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), started: Math.round(Date.now() - process.uptime() * 1000) };
+  const holder: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    started: Math.round(Date.now() - process.uptime() * 1000),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       // O_EXCL: an existing entry, a link included, is never opened through.
@@ -83,10 +100,15 @@ export function lock(outDir: string): () => void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // The lock is the first file a run writes: a folder it may not write is named as the folder.
-      if (code !== "EEXIST") throw code === undefined ? error : Object.assign(new Error(`cannot write in ${outDir}`), { code, syscall: "open", path: outDir });
+      if (code !== "EEXIST")
+        throw code === undefined
+          ? error
+          : Object.assign(new Error(`cannot write in ${outDir}`), { code, syscall: "open", path: outDir });
       const other = lockHolder(path);
       if (other !== undefined && other.pid !== process.pid && running(other)) {
-        throw new LockedError(`another mdmodel run (process ${other.pid}) is writing this output folder; wait for it to finish (or, if no run is going, remove ${LOCK})`);
+        throw new LockedError(
+          `another mdmodel run (process ${other.pid}) is writing this output folder; wait for it to finish (or, if no run is going, remove ${LOCK})`,
+        );
       }
       // A run that died left its lock, or the lock is not one a run here wrote: take it over.
       rmSync(path, { recursive: true, force: true });
@@ -97,9 +119,18 @@ export function lock(outDir: string): () => void {
 
 function lockHolder(path: string): LockHolder | undefined {
   try {
-    const value = JSON.parse(readRegularFile(path, { maxBytes: MAX_LOCK_BYTES })?.text ?? "null") as Partial<LockHolder> | null;
+    const value = JSON.parse(
+      readRegularFile(path, { maxBytes: MAX_LOCK_BYTES })?.text ?? "null",
+    ) as Partial<LockHolder> | null;
     const { pid, host, started } = value ?? {};
-    if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || typeof host !== "string" || typeof started !== "number") return undefined;
+    if (
+      typeof pid !== "number" ||
+      !Number.isInteger(pid) ||
+      pid <= 0 ||
+      typeof host !== "string" ||
+      typeof started !== "number"
+    )
+      return undefined;
     return { pid, host, started };
   } catch {
     return undefined;
@@ -208,7 +239,10 @@ export function commit(
   proofDir: string | undefined,
 ): void {
   const staging = join(outDir, STAGING);
-  const journal: Journal = { renames: files.map((file) => ({ path: file.path, hash: sha256Hex(file.content) })), removes: [...removes] };
+  const journal: Journal = {
+    renames: files.map((file) => ({ path: file.path, hash: sha256Hex(file.content) })),
+    removes: [...removes],
+  };
   const journalText = JSON.stringify({ nonce: randomBytes(16).toString("hex"), ...journal });
   dropLeftovers(outDir, proofDir);
   let proven = false;
@@ -225,7 +259,8 @@ export function commit(
       } catch (error) {
         // A failed write() (a full disk) names no file: the message names the output file meant.
         const failure = error as NodeJS.ErrnoException;
-        if (failure.code !== undefined && (failure.path === undefined || failure.path.startsWith(staging))) failure.path = join(outDir, file.path);
+        if (failure.code !== undefined && (failure.path === undefined || failure.path.startsWith(staging)))
+          failure.path = join(outDir, file.path);
         throw failure;
       }
     }
@@ -271,11 +306,13 @@ function apply(outDir: string, journal: Journal, verify: boolean): void {
     const staged = join(staging, entry.path);
     if (verify) {
       if (kindOf(staged) === undefined) return;
-      if (!holds(staged, entry.hash)) throw new UnsafeOutputError(`the staged ${entry.path} is not what the journal recorded`);
+      if (!holds(staged, entry.hash))
+        throw new UnsafeOutputError(`the staged ${entry.path} is not what the journal recorded`);
     }
     realFolders(outDir, dirname(entry.path), true);
     const target = join(outDir, entry.path);
-    if (kindOf(target) === "folder") throw new UnsafeOutputError(`${entry.path} is a folder where mdmodel writes a file`);
+    if (kindOf(target) === "folder")
+      throw new UnsafeOutputError(`${entry.path} is a folder where mdmodel writes a file`);
     renameSync(staged, target);
   };
   for (const entry of journal.renames) if (entry.path !== MANIFEST_PATH) rename(entry);
@@ -314,7 +351,9 @@ export function realFolders(outDir: string, folder: string, make: boolean): void
       continue;
     }
     if (kind === undefined) return;
-    throw new UnsafeOutputError(`refusing to write through ${path}: it is ${kind === "link" ? "a symbolic link" : "not a folder"}, and mdmodel follows no link in the output folder`);
+    throw new UnsafeOutputError(
+      `refusing to write through ${path}: it is ${kind === "link" ? "a symbolic link" : "not a folder"}, and mdmodel follows no link in the output folder`,
+    );
   }
 }
 
@@ -330,8 +369,17 @@ function kindOf(path: string): "file" | "folder" | "link" | "other" | undefined 
 function parseJournal(text: string): Journal | undefined {
   const value = JSON.parse(text) as { renames?: unknown; removes?: unknown };
   const entries = (list: unknown): list is Entry[] =>
-    Array.isArray(list) && list.every((item) => typeof item === "object" && item !== null && safeRelative((item as Entry).path) && typeof (item as Entry).hash === "string");
-  return entries(value.renames) && entries(value.removes) ? { renames: value.renames, removes: value.removes } : undefined;
+    Array.isArray(list) &&
+    list.every(
+      (item) =>
+        typeof item === "object" &&
+        item !== null &&
+        safeRelative((item as Entry).path) &&
+        typeof (item as Entry).hash === "string",
+    );
+  return entries(value.renames) && entries(value.removes)
+    ? { renames: value.renames, removes: value.removes }
+    : undefined;
 }
 
 /** Only plain relative paths inside the folder are replayed. */

@@ -67,7 +67,12 @@ export function holdOutput(outDir: string, proofDir: string | undefined): HeldOu
     const code = (error as NodeJS.ErrnoException).code;
     // A folder this run may not write (a read-only checkout) is read as it is: a run with nothing to write still succeeds.
     if (!created && (code === "EACCES" || code === "EPERM" || code === "EROFS")) {
-      return { folder: readOutputFolder(outDir), recovery: { outcome: "clean" }, release: () => {}, readOnly: error as Error };
+      return {
+        folder: readOutputFolder(outDir),
+        recovery: { outcome: "clean" },
+        release: () => {},
+        readOnly: error as Error,
+      };
     }
     throw error;
   }
@@ -102,7 +107,11 @@ export interface WriteOptions {
 }
 
 /** Holds `outDir` (see `holdOutput`), writes `files` into it and releases it: a run that only writes. */
-export async function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteSummary> {
+export async function writeOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  options: WriteOptions = {},
+): Promise<WriteSummary> {
   const held = holdOutput(outDir, options.proofDir);
   try {
     return writeHeld(held.folder, files, held.readOnly ? { ...options, readOnly: held.readOnly } : options);
@@ -115,7 +124,11 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
  * Writes `files` into the held folder and removes what its manifest lists and they do not, all
  * or nothing. Throws `OutputConflictError` before writing anything when a file is in the way.
  */
-export function writeHeld(folder: OutputFolder, files: readonly OutputFile[], options: WriteOptions = {}): WriteSummary {
+export function writeHeld(
+  folder: OutputFolder,
+  files: readonly OutputFile[],
+  options: WriteOptions = {},
+): WriteSummary {
   const { summary, removes } = plan(folder, files, options);
   // Nothing to write or remove: the folder is left as it is, untouched.
   if (summary.written.length === 0 && removes.length === 0) return summary;
@@ -131,7 +144,11 @@ export function writeHeld(folder: OutputFolder, files: readonly OutputFile[], op
 }
 
 /** Which files change, which stay, which go; refuses, before anything is written, every target in the way. */
-function plan(folder: OutputFolder, files: readonly OutputFile[], options: WriteOptions): { summary: WriteSummary; removes: Array<{ path: string; hash: string }> } {
+function plan(
+  folder: OutputFolder,
+  files: readonly OutputFile[],
+  options: WriteOptions,
+): { summary: WriteSummary; removes: Array<{ path: string; hash: string }> } {
   const summary: WriteSummary = { written: [], unchanged: [], removed: [], kept: [] };
   const previous = folder.manifest;
   const docOf = producingDocs(files);
@@ -140,7 +157,8 @@ function plan(folder: OutputFolder, files: readonly OutputFile[], options: Write
     files.map((file) => file.path),
     folder.entries,
   )[0];
-  if (shadow) throw new OutputConflictError("shadow", shadow.path, shadow.module, shadow.module && docOf.get(shadow.module));
+  if (shadow)
+    throw new OutputConflictError("shadow", shadow.path, shadow.module, shadow.module && docOf.get(shadow.module));
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index + 1, files.length);
     const inTheWay = folderInTheWay(folder.entries, file.path);
@@ -158,8 +176,11 @@ function plan(folder: OutputFolder, files: readonly OutputFile[], options: Write
       continue;
     }
     // Never replace what mdmodel did not write: a file no manifest lists, a link, a device.
-    const owned = file.path === MANIFEST_PATH || (kind === "file" && previous !== undefined && Object.hasOwn(previous.files, file.path));
-    if (!owned && !options.force) throw new OutputConflictError(kind === "file" ? "foreign" : "link", file.path, file.path, docOf.get(file.path));
+    const owned =
+      file.path === MANIFEST_PATH ||
+      (kind === "file" && previous !== undefined && Object.hasOwn(previous.files, file.path));
+    if (!owned && !options.force)
+      throw new OutputConflictError(kind === "file" ? "foreign" : "link", file.path, file.path, docOf.get(file.path));
     summary.written.push(file.path);
   }
   const removes: Array<{ path: string; hash: string }> = [];
@@ -180,7 +201,10 @@ function plan(folder: OutputFolder, files: readonly OutputFile[], options: Write
 }
 
 /** The first entry on a file's path that is not a folder (a link, a file), which the file cannot be written through. */
-function folderInTheWay(entries: ReadonlyMap<string, EntryKind>, path: string): { kind: "link" | "not-a-folder"; path: string } | undefined {
+function folderInTheWay(
+  entries: ReadonlyMap<string, EntryKind>,
+  path: string,
+): { kind: "link" | "not-a-folder"; path: string } | undefined {
   for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
     const folder = path.slice(0, slash);
     const kind = entries.get(folder);
@@ -194,7 +218,8 @@ function folderInTheWay(entries: ReadonlyMap<string, EntryKind>, path: string): 
 function producingDocs(files: readonly OutputFile[]): Map<string, string> {
   const docs = new Map<string, string>();
   const manifest = parseManifest(files.find((file) => file.path === MANIFEST_PATH)?.content);
-  for (const [doc, record] of Object.entries(manifest?.inputs?.models ?? {})) for (const path of record.files) docs.set(path, doc);
+  for (const [doc, record] of Object.entries(manifest?.inputs?.models ?? {}))
+    for (const path of record.files) docs.set(path, doc);
   return docs;
 }
 

@@ -65,7 +65,15 @@ async function cliIn(folder: string, ...args: string[]): Promise<Timing> {
   const { stdout, stderr } = await run(
     process.execPath,
     // The built command, as installed packages run it (the npm script builds dist/ first).
-    [join(import.meta.dirname, "../../dist/bin/mdmodel.js"), "generate", "--input", join(folder, "docs"), "--out", join(folder, "out"), ...args],
+    [
+      join(import.meta.dirname, "../../dist/bin/mdmodel.js"),
+      "generate",
+      "--input",
+      join(folder, "docs"),
+      "--out",
+      join(folder, "out"),
+      ...args,
+    ],
     // The folder is the working folder, so the caches start empty there.
     { cwd: folder, env: { ...process.env, MDMODEL_PRINT_RSS: "1" }, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout: string; stderr: string }) => error);
@@ -83,7 +91,13 @@ const edited = docs.find((doc, i) => i >= docs.length / 2 && /^## Fields$/m.test
 /** What creating the output's files costs this machine by itself: each file written once, one thread. */
 function writeFloor(): number {
   const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  const texts = files.map((entry) => [relative(out, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), "utf8")] as const);
+  const texts = files.map(
+    (entry) =>
+      [
+        relative(out, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name), "utf8"),
+      ] as const,
+  );
   const scratch = join(work, "write-floor");
   rmSync(scratch, { recursive: true, force: true });
   const started = performance.now();
@@ -97,7 +111,11 @@ function writeFloor(): number {
 }
 
 // gc.auto=0: a commit of 15,000 loose objects starts `git gc` in the background, which would run during the timed runs.
-const git = (cwd: string, ...args: string[]) => run("git", ["-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "gc.auto=0", ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+const git = (cwd: string, ...args: string[]) =>
+  run("git", ["-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "gc.auto=0", ...args], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 const editOf = (round: number) => edited.text.replace(/^(# .*\n)/m, `$1\nEdited by the benchmark, round ${round}.\n`);
 
 /**
@@ -122,18 +140,36 @@ async function freshClone(round: number): Promise<{ generate: Timing; check: Tim
   const generate = await cliIn(clone);
   if (!generate.line.includes("written")) throw new Error(`generate in a fresh clone failed: ${generate.line}`);
   const full = await cliIn(clone, "--check", "--full", "--no-cache");
-  if (!full.line.includes("is up to date")) throw new Error(`a fresh clone's generate differs from a full run: ${full.line} ${full.all?.slice(-3000)}`);
+  if (!full.line.includes("is up to date"))
+    throw new Error(`a fresh clone's generate differs from a full run: ${full.line} ${full.all?.slice(-3000)}`);
   await git(clone, "checkout", "-q", "--", "out");
   const check = await cliIn(clone, "--check", "--base", "HEAD");
-  if (!check.all?.includes("differs from the docs in 2 files")) throw new Error(`--check --base in a fresh clone did not find the edited module: ${check.line} ${check.all?.slice(-3000)}`);
+  if (!check.all?.includes("differs from the docs in 2 files"))
+    throw new Error(
+      `--check --base in a fresh clone did not find the edited module: ${check.line} ${check.all?.slice(-3000)}`,
+    );
   await rm(repo, { recursive: true, force: true });
   await rm(clone, { recursive: true, force: true });
   return { generate, check };
 }
 
-const rounds: Array<{ floor: number; writes: number; cold: Timing; warm: Timing; oneChanged: Timing; check: Timing; touchedCheck: Timing; typeChanged: Timing; cloneGenerate: Timing; cloneCheck: Timing }> = [];
+const rounds: Array<{
+  floor: number;
+  writes: number;
+  cold: Timing;
+  warm: Timing;
+  oneChanged: Timing;
+  check: Timing;
+  touchedCheck: Timing;
+  typeChanged: Timing;
+  cloneGenerate: Timing;
+  cloneCheck: Timing;
+}> = [];
 /** The doc with its first `*string*` Type cell made `*number*` (or back, when it has none); cells may be padded. */
-const retyped = (text: string) => (/\|\s*\*string\*\s*\|/.test(text) ? text.replace(/(\|\s*)\*string\*(\s*\|)/, "$1*number*$2") : text.replace(/(\|\s*)\*number\*(\s*\|)/, "$1*string*$2"));
+const retyped = (text: string) =>
+  /\|\s*\*string\*\s*\|/.test(text)
+    ? text.replace(/(\|\s*)\*string\*(\s*\|)/, "$1*number*$2")
+    : text.replace(/(\|\s*)\*number\*(\s*\|)/, "$1*string*$2");
 for (let round = 1; round <= Number(values.rounds); round++) {
   // Cold: no output, no caches (code cache included), the docs as they were.
   await rm(out, { recursive: true, force: true });
@@ -151,18 +187,21 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   // A checkout that restores the same bytes: every doc and output file gets a new time, nothing else.
   const later = new Date(Date.now() + 60_000);
   for (const folder of [input, out]) {
-    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), later, later);
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), later, later);
   }
   const touchedCheck = await cli("--check");
   // A type change: the edited doc's first `*string*` field becomes `*number*`, so its module and those that reach it are made again.
   await writeFile(join(input, edited.path), retyped(editOf(round)));
   const typeChanged = await cli();
-  if (!/ [1-9]\d* files? written/.test(typeChanged.line)) throw new Error(`the type change wrote nothing: ${typeChanged.line}`);
+  if (!/ [1-9]\d* files? written/.test(typeChanged.line))
+    throw new Error(`the type change wrote nothing: ${typeChanged.line}`);
   rounds.push({ floor, writes, cold, warm, oneChanged, check, touchedCheck, typeChanged, cloneGenerate, cloneCheck });
 }
 const checkFull = await cli("--check", "--full");
 // The cached runs must have written exactly what a full run produces.
-if (!checkFull.line.includes("is up to date")) throw new Error(`--check --full found drift after the cached runs: ${checkFull.line}`);
+if (!checkFull.line.includes("is up to date"))
+  throw new Error(`--check --full found drift after the cached runs: ${checkFull.line}`);
 const modelsLine = (await cli("--check", "--full", "--verbose")).line;
 
 const fmt = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(2)} s` : `${Math.round(t)} ms`);
@@ -170,19 +209,33 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const spread = (values: number[], digits: number) =>
   values.length > 1 ? ` [${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}]` : "";
 console.log(`mdmodel generation benchmark: ${label}`);
-console.log(`machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, node ${process.version}; ${rounds.length} round(s), medians [lowest-highest]`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, node ${process.version}; ${rounds.length} round(s), medians [lowest-highest]`,
+);
 console.log(`work folder: ${work} (docs, output, caches)`);
 console.log(`docs: ${docs.length}; ${modelsLine.replace(/^mdmodel --check: \S+ is up to date; /, "")}`);
 console.log("");
 const floors = rounds.map((r) => r.floor);
-console.log(`${"parse floor (remark parse only, 1 thread, warm)".padEnd(50)} ${fmt(median(floors)).padStart(9)}   ${(median(floors) / docs.length).toFixed(2)} ms/doc`);
+console.log(
+  `${"parse floor (remark parse only, 1 thread, warm)".padEnd(50)} ${fmt(median(floors)).padStart(9)}   ${(median(floors) / docs.length).toFixed(2)} ms/doc`,
+);
 const writes = rounds.map((r) => r.writes);
-console.log(`${"file write floor (the output's files, 1 thread)".padEnd(50)} ${fmt(median(writes)).padStart(9)}   ${(median(writes) / median(floors)).toFixed(2)}x parse floor (part of every cold run)`);
+console.log(
+  `${"file write floor (the output's files, 1 thread)".padEnd(50)} ${fmt(median(writes)).padStart(9)}   ${(median(writes) / median(floors)).toFixed(2)}x parse floor (part of every cold run)`,
+);
 const row = (name: string, timings: Timing[], ratios: number[], unit: string, digits: number) => {
   const ratio = `${median(ratios).toFixed(digits)}x ${unit}${spread(ratios, digits)}`;
-  console.log(`${name.padEnd(50)} ${fmt(median(timings.map((t) => t.ms))).padStart(9)}   ${ratio.padEnd(34)} peak RSS ${Math.max(...timings.map((t) => t.rssMb)).toFixed(0)} MB`);
+  console.log(
+    `${name.padEnd(50)} ${fmt(median(timings.map((t) => t.ms))).padStart(9)}   ${ratio.padEnd(34)} peak RSS ${Math.max(...timings.map((t) => t.rssMb)).toFixed(0)} MB`,
+  );
 };
-row("cold generate (fresh process, no output, no cache)", rounds.map((r) => r.cold), rounds.map((r) => r.cold.ms / r.floor), "parse floor", 2);
+row(
+  "cold generate (fresh process, no output, no cache)",
+  rounds.map((r) => r.cold),
+  rounds.map((r) => r.cold.ms / r.floor),
+  "parse floor",
+  2,
+);
 for (const [name, key] of [
   ["warm generate, nothing changed", "warm"],
   ["generate with one doc changed", "oneChanged"],
@@ -192,7 +245,19 @@ for (const [name, key] of [
   ["fresh clone, one doc changed: generate", "cloneGenerate"],
   ["fresh clone, one doc changed: --check --base HEAD", "cloneCheck"],
 ] as const) {
-  row(name, rounds.map((r) => r[key]), rounds.map((r) => r[key].ms / r.cold.ms), "cold", 3);
+  row(
+    name,
+    rounds.map((r) => r[key]),
+    rounds.map((r) => r[key].ms / r.cold.ms),
+    "cold",
+    3,
+  );
 }
-row("--check --full, nothing changed (once)", [checkFull], [checkFull.ms / median(rounds.map((r) => r.cold.ms))], "cold", 3);
+row(
+  "--check --full, nothing changed (once)",
+  [checkFull],
+  [checkFull.ms / median(rounds.map((r) => r.cold.ms))],
+  "cold",
+  3,
+);
 await rm(work, { recursive: true, force: true });

@@ -23,7 +23,22 @@ interface Made {
   kind: "object" | "enum" | "union";
 }
 
-const WORDS = ["account", "order", "item", "price", "status", "region", "payment", "invoice", "customer", "address", "token", "event", "note", "label"];
+const WORDS = [
+  "account",
+  "order",
+  "item",
+  "price",
+  "status",
+  "region",
+  "payment",
+  "invoice",
+  "customer",
+  "address",
+  "token",
+  "event",
+  "note",
+  "label",
+];
 
 /** Writes `count` docs under `dir/models/{components,operations}` and returns their paths. */
 export async function writeSyntheticCorpus(dir: string, count: number, seed = 42): Promise<string[]> {
@@ -36,18 +51,23 @@ export async function writeSyntheticCorpus(dir: string, count: number, seed = 42
     const roll = next();
     const kind: Made["kind"] = i < 4 || roll < 0.7 ? (i < 2 ? "enum" : "object") : roll < 0.85 ? "enum" : "union";
     const name = `${pick(WORDS).replace(/^./, (c) => c.toUpperCase())}${pick(WORDS).replace(/^./, (c) => c.toUpperCase())}${i}`;
-    const link = (target: Made) => `[${target.folder}.${target.name}](../../models/${target.folder}/${target.name.toLowerCase()}.md)`;
+    const link = (target: Made) =>
+      `[${target.folder}.${target.name}](../../models/${target.folder}/${target.name.toLowerCase()}.md)`;
     let text: string;
     if (kind === "enum") {
       const values = Array.from({ length: 2 + Math.floor(next() * 6) }, (_, k) => `${pick(WORDS)}_${k}`);
-      text = next() < 0.5
-        ? `# ${name}\n\nThe ${pick(WORDS)} kind.\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${values.map((v) => `| \`${v.toUpperCase()}\` | ${v} |`).join("\n")}\n`
-        : `# ${name}\n\n## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = "${values[0]}";\n\`\`\`\n\n## Values\n\n\`\`\`typescript\n${[...values.map((v) => `"${v}"`), ...(next() < 0.4 ? ["Unrecognized<string>"] : [])].join(" | ")}\n\`\`\`\n`;
+      text =
+        next() < 0.5
+          ? `# ${name}\n\nThe ${pick(WORDS)} kind.\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${values.map((v) => `| \`${v.toUpperCase()}\` | ${v} |`).join("\n")}\n`
+          : `# ${name}\n\n## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = "${values[0]}";\n\`\`\`\n\n## Values\n\n\`\`\`typescript\n${[...values.map((v) => `"${v}"`), ...(next() < 0.4 ? ["Unrecognized<string>"] : [])].join(" | ")}\n\`\`\`\n`;
     } else if (kind === "union") {
       const members = made.filter((m) => m.kind === "object").slice(-2);
       text = `# ${name}\n\nOne of several shapes.\n\n## Supported Types\n\n${members.map((m) => `### \`${m.folder}.${m.name}\`\n`).join("\n")}`;
     } else {
-      const rows: string[] = ["| `id` | *string* | :heavy_check_mark: | Unique identifier | id_1 |", "| `type` | *\"" + name.toLowerCase() + "\"* | :heavy_check_mark: | The kind | |"];
+      const rows: string[] = [
+        "| `id` | *string* | :heavy_check_mark: | Unique identifier | id_1 |",
+        '| `type` | *"' + name.toLowerCase() + '"* | :heavy_check_mark: | The kind | |',
+      ];
       const example: string[] = [`  id: "id_${i}",`, `  type: "${name.toLowerCase()}",`];
       const fields = 3 + Math.floor(next() * 9);
       for (let f = 0; f < fields; f++) {
@@ -61,7 +81,9 @@ export async function writeSyntheticCorpus(dir: string, count: number, seed = 42
           rows.push(`| \`${field}\` | *number* | :heavy_minus_sign: | How many ${pick(WORDS)}s | 3 |`);
           example.push(`  ${field}: ${Math.floor(next() * 1000)},`);
         } else if (r < 0.55) {
-          rows.push(`| \`${field}\` | [Date](https://developer.mozilla.org/Date) | :heavy_minus_sign: | When | 2024-01-01T00:00:00Z |`);
+          rows.push(
+            `| \`${field}\` | [Date](https://developer.mozilla.org/Date) | :heavy_minus_sign: | When | 2024-01-01T00:00:00Z |`,
+          );
           example.push(`  ${field}: new Date("2024-0${1 + Math.floor(next() * 9)}-01T00:00:00Z"),`);
         } else if (r < 0.65) {
           rows.push(`| \`${field}\` | *string*[] | :heavy_minus_sign: | Labels | |`);
@@ -69,12 +91,17 @@ export async function writeSyntheticCorpus(dir: string, count: number, seed = 42
         } else if (r < 0.72) {
           rows.push(`| \`${field}\` | Record<string, *any*> | :heavy_minus_sign: | Extra data | |`);
         } else if (earlier) {
-          rows.push(`| \`${field}\` | ${link(earlier)}${next() < 0.3 ? "[]" : ""} | :heavy_minus_sign: | The related ${earlier.name} | |`);
+          rows.push(
+            `| \`${field}\` | ${link(earlier)}${next() < 0.3 ? "[]" : ""} | :heavy_minus_sign: | The related ${earlier.name} | |`,
+          );
         } else {
           rows.push(`| \`${field}\` | *boolean* | :heavy_minus_sign: | A flag | true |`);
         }
       }
-      const usage = next() < 0.8 ? `## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = {\n${example.join("\n")}\n};\n\`\`\`\n\n` : "";
+      const usage =
+        next() < 0.8
+          ? `## Example Usage\n\n\`\`\`typescript\nlet value: ${name} = {\n${example.join("\n")}\n};\n\`\`\`\n\n`
+          : "";
       text = `# ${name}\n\nA ${pick(WORDS)} record.\n\n${usage}## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}\n`;
     }
     const path = join("models", folder, `${name.toLowerCase()}.md`);

@@ -19,7 +19,12 @@ function makeOrder(): Order {
   return {
     id: "ord_8f2k1",
     status: "paid",
-    items: Array.from({ length: 5 }, (_, i) => ({ sku: `SKU-${i}`, quantity: i + 1, unitPrice: 12.5 + i, giftWrap: i % 2 === 0 })),
+    items: Array.from({ length: 5 }, (_, i) => ({
+      sku: `SKU-${i}`,
+      quantity: i + 1,
+      unitPrice: 12.5 + i,
+      giftWrap: i % 2 === 0,
+    })),
     placedAt: new Date("2024-03-01T09:30:00Z"),
     shippingAddress: { line1: "221B Baker Street", city: "London", postalCode: "NW1 6XE", country: "GB" },
     metadata: { channel: "web", campaign: "spring", referrer: "newsletter" },
@@ -63,9 +68,15 @@ function handIsAddress(v: unknown): boolean {
 function handIsPayment(v: unknown): boolean {
   if (!isRec(v)) return false;
   if (v.type === "card") {
-    return typeof v.brand === "string" && typeof v.last4 === "string" && v.expiresOn instanceof RFCDate && (v.threeDSecure === undefined || v.threeDSecure === true);
+    return (
+      typeof v.brand === "string" &&
+      typeof v.last4 === "string" &&
+      v.expiresOn instanceof RFCDate &&
+      (v.threeDSecure === undefined || v.threeDSecure === true)
+    );
   }
-  if (v.type === "bank_transfer") return typeof v.iban === "string" && (v.reference === null || typeof v.reference === "string");
+  if (v.type === "bank_transfer")
+    return typeof v.iban === "string" && (v.reference === null || typeof v.reference === "string");
   return false;
 }
 function handIsOrder(v: unknown): boolean {
@@ -96,10 +107,27 @@ function handIsOrder(v: unknown): boolean {
 
 // ---- zod 4 ------------------------------------------------------------------------------
 
-const zLineItem = z.object({ sku: z.string(), quantity: z.number(), unitPrice: z.number(), giftWrap: z.boolean().optional() });
-const zAddress = z.object({ line1: z.string(), line2: z.string().optional(), city: z.string(), postalCode: z.string().optional(), country: z.string() });
+const zLineItem = z.object({
+  sku: z.string(),
+  quantity: z.number(),
+  unitPrice: z.number(),
+  giftWrap: z.boolean().optional(),
+});
+const zAddress = z.object({
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  postalCode: z.string().optional(),
+  country: z.string(),
+});
 const zPayment = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("card"), brand: z.string(), last4: z.string(), expiresOn: z.instanceof(RFCDate), threeDSecure: z.literal(true).optional() }),
+  z.object({
+    type: z.literal("card"),
+    brand: z.string(),
+    last4: z.string(),
+    expiresOn: z.instanceof(RFCDate),
+    threeDSecure: z.literal(true).optional(),
+  }),
   z.object({ type: z.literal("bank_transfer"), iban: z.string(), reference: z.string().nullable() }),
 ]);
 const zOrder = z.object({
@@ -137,14 +165,25 @@ const orderJsonSchema = {
       items: {
         type: "object",
         required: ["sku", "quantity", "unitPrice"],
-        properties: { sku: { type: "string" }, quantity: { type: "number" }, unitPrice: { type: "number" }, giftWrap: { type: "boolean" } },
+        properties: {
+          sku: { type: "string" },
+          quantity: { type: "number" },
+          unitPrice: { type: "number" },
+          giftWrap: { type: "boolean" },
+        },
       },
     },
     placedAt: { instanceof: "Date" },
     shippingAddress: {
       type: "object",
       required: ["line1", "city", "country"],
-      properties: { line1: { type: "string" }, line2: { type: "string" }, city: { type: "string" }, postalCode: { type: "string" }, country: { type: "string" } },
+      properties: {
+        line1: { type: "string" },
+        line2: { type: "string" },
+        city: { type: "string" },
+        postalCode: { type: "string" },
+        country: { type: "string" },
+      },
     },
     metadata: { type: "object", additionalProperties: { type: "string" } },
     tags: { type: "array", items: { type: "string" } },
@@ -154,12 +193,22 @@ const orderJsonSchema = {
         {
           type: "object",
           required: ["type", "brand", "last4", "expiresOn"],
-          properties: { type: { const: "card" }, brand: { type: "string" }, last4: { type: "string" }, expiresOn: { instanceof: "RFCDate" }, threeDSecure: { const: true } },
+          properties: {
+            type: { const: "card" },
+            brand: { type: "string" },
+            last4: { type: "string" },
+            expiresOn: { instanceof: "RFCDate" },
+            threeDSecure: { const: true },
+          },
         },
         {
           type: "object",
           required: ["type", "iban", "reference"],
-          properties: { type: { const: "bank_transfer" }, iban: { type: "string" }, reference: { type: ["string", "null"] } },
+          properties: {
+            type: { const: "bank_transfer" },
+            iban: { type: "string" },
+            reference: { type: ["string", "null"] },
+          },
         },
       ],
     },
@@ -219,7 +268,8 @@ for (const row of rows) {
   if (row.run(valid) !== true || row.run(invalid) !== false) throw new Error(`${row.name} disagrees on the payloads`);
 }
 const invalidResult = validateOrder(invalid);
-if (invalidResult.ok || invalidResult.issues[0]?.pathText !== "items[2].unitPrice") throw new Error("validateOrder reports the wrong path");
+if (invalidResult.ok || invalidResult.issues[0]?.pathText !== "items[2].unitPrice")
+  throw new Error("validateOrder reports the wrong path");
 
 // ---- the parse path: from the wire (JSON as fetch gives it) to the model ------------------
 
@@ -232,21 +282,34 @@ const wireInvalid: unknown = (() => {
 
 /** A careful hand-written parser: the wire guard and the converted copy (ISO strings to Date and RFCDate, known keys only). */
 function handParseOrder(v: unknown): Order | undefined {
-  if (!isRec(v) || typeof v.id !== "string" || !Array.isArray(v.items) || typeof v.placedAt !== "string") return undefined;
-  if (v.status !== "pending" && v.status !== "paid" && v.status !== "shipped" && v.status !== "cancelled") return undefined;
+  if (!isRec(v) || typeof v.id !== "string" || !Array.isArray(v.items) || typeof v.placedAt !== "string")
+    return undefined;
+  if (v.status !== "pending" && v.status !== "paid" && v.status !== "shipped" && v.status !== "cancelled")
+    return undefined;
   const placedAt = new Date(v.placedAt);
   if (Number.isNaN(placedAt.getTime())) return undefined;
   const items: Order["items"] = [];
   for (const item of v.items) {
     if (!handIsLineItem(item)) return undefined;
     const { sku, quantity, unitPrice, giftWrap } = item as Rec;
-    items.push({ sku: sku as string, quantity: quantity as number, unitPrice: unitPrice as number, ...(giftWrap === undefined ? {} : { giftWrap: giftWrap as boolean }) });
+    items.push({
+      sku: sku as string,
+      quantity: quantity as number,
+      unitPrice: unitPrice as number,
+      ...(giftWrap === undefined ? {} : { giftWrap: giftWrap as boolean }),
+    });
   }
   const order: Order = { id: v.id, status: v.status, items, placedAt };
   if (v.shippingAddress !== undefined) {
     if (!handIsAddress(v.shippingAddress)) return undefined;
     const a = v.shippingAddress as Rec;
-    order.shippingAddress = { line1: a.line1 as string, city: a.city as string, country: a.country as string, ...(a.line2 === undefined ? {} : { line2: a.line2 as string }), ...(a.postalCode === undefined ? {} : { postalCode: a.postalCode as string }) };
+    order.shippingAddress = {
+      line1: a.line1 as string,
+      city: a.city as string,
+      country: a.country as string,
+      ...(a.line2 === undefined ? {} : { line2: a.line2 as string }),
+      ...(a.postalCode === undefined ? {} : { postalCode: a.postalCode as string }),
+    };
   }
   if (v.metadata !== undefined) {
     if (!isRec(v.metadata)) return undefined;
@@ -260,7 +323,7 @@ function handParseOrder(v: unknown): Order | undefined {
   }
   if (v.tags !== undefined) {
     if (!Array.isArray(v.tags) || !v.tags.every((tag) => typeof tag === "string")) return undefined;
-    order.tags = [...(v.tags)];
+    order.tags = [...v.tags];
   }
   if (v.total !== undefined) {
     if (typeof v.total !== "number") return undefined;
@@ -273,9 +336,19 @@ function handParseOrder(v: unknown): Order | undefined {
   if (v.payment !== undefined) {
     const p = v.payment;
     if (!isRec(p)) return undefined;
-    if (p.type === "card" && typeof p.brand === "string" && typeof p.last4 === "string" && typeof p.expiresOn === "string" && RFC.test(p.expiresOn)) {
+    if (
+      p.type === "card" &&
+      typeof p.brand === "string" &&
+      typeof p.last4 === "string" &&
+      typeof p.expiresOn === "string" &&
+      RFC.test(p.expiresOn)
+    ) {
       order.payment = { type: "card", brand: p.brand, last4: p.last4, expiresOn: new RFCDate(p.expiresOn) };
-    } else if (p.type === "bank_transfer" && typeof p.iban === "string" && (p.reference === null || typeof p.reference === "string")) {
+    } else if (
+      p.type === "bank_transfer" &&
+      typeof p.iban === "string" &&
+      (p.reference === null || typeof p.reference === "string")
+    ) {
       order.payment = { type: "bank_transfer", iban: p.iban, reference: p.reference };
     } else return undefined;
   }
@@ -286,7 +359,13 @@ const zOrderWire = zOrder.extend({
   placedAt: z.iso.datetime({ offset: true }).transform((text) => new Date(text)),
   payment: z
     .discriminatedUnion("type", [
-      z.object({ type: z.literal("card"), brand: z.string(), last4: z.string(), expiresOn: z.iso.date().transform((text) => new RFCDate(text)), threeDSecure: z.literal(true).optional() }),
+      z.object({
+        type: z.literal("card"),
+        brand: z.string(),
+        last4: z.string(),
+        expiresOn: z.iso.date().transform((text) => new RFCDate(text)),
+        threeDSecure: z.literal(true).optional(),
+      }),
       z.object({ type: z.literal("bank_transfer"), iban: z.string(), reference: z.string().nullable() }),
     ])
     .optional(),
@@ -298,15 +377,20 @@ const parseRows: Row[] = [
   { name: "zod 4 safeParse, transforms", run: (p) => zOrderWire.safeParse(p).success },
 ];
 for (const row of parseRows) {
-  if (row.run(wireValid) !== true || row.run(wireInvalid) !== false) throw new Error(`${row.name} disagrees on the wire payloads`);
+  if (row.run(wireValid) !== true || row.run(wireInvalid) !== false)
+    throw new Error(`${row.name} disagrees on the wire payloads`);
 }
 const parsed = parseOrder(wireValid);
-if (!parsed.ok || !validateOrder(parsed.value).ok || !(parsed.value.placedAt instanceof Date)) throw new Error("parseOrder does not give a valid Order");
+if (!parsed.ok || !validateOrder(parsed.value).ok || !(parsed.value.placedAt instanceof Date))
+  throw new Error("parseOrder does not give a valid Order");
 const parseIssue = parseOrder(wireInvalid);
-if (parseIssue.ok || parseIssue.issues[0]?.pathText !== "items[2].unitPrice") throw new Error("parseOrder reports the wrong path");
+if (parseIssue.ok || parseIssue.issues[0]?.pathText !== "items[2].unitPrice")
+  throw new Error("parseOrder reports the wrong path");
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(`mdmodel validator benchmark: model Order (nested Address, LineItem[5], enum, Record, Date, discriminated union)`);
+console.log(
+  `mdmodel validator benchmark: model Order (nested Address, LineItem[5], enum, Record, Date, discriminated union)`,
+);
 console.log(`machine: ${cpu}, ${cpus().length} cores, node ${process.version}; median of 9 rounds per cell`);
 console.log("");
 /** Times each row on both payloads and prints a table of ns/op and ratios to the first row. */
@@ -317,7 +401,13 @@ function printTable(title: string, rows: readonly Row[], good: unknown, bad: unk
     const v = measure(() => row.run(good));
     const i = measure(() => row.run(bad));
     if (row === rows[0]) Object.assign(baseline, { valid: v, invalid: i });
-    table.push([row.name, v.toFixed(0), `${(baseline.valid / v).toFixed(2)}x`, i.toFixed(0), `${(baseline.invalid / i).toFixed(2)}x`]);
+    table.push([
+      row.name,
+      v.toFixed(0),
+      `${(baseline.valid / v).toFixed(2)}x`,
+      i.toFixed(0),
+      `${(baseline.invalid / i).toFixed(2)}x`,
+    ]);
   }
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   for (const [index, row] of table.entries()) {

@@ -27,13 +27,25 @@ const mayBeNull = (text: string | undefined) => /\bnull\b/.test(text ?? "");
 const sdkObjects = new Map<string, Map<string, SdkField>>();
 /** Each SDK enum's keys, and (for a TypeScript `enum` or a `declare const` of literals) the value of each. */
 const sdkEnums = new Map<string, Map<string, string | undefined>>();
-const addObject = (name: string, properties: ReadonlyArray<{ getName(): string; hasQuestionToken(): boolean; getTypeNode(): { getText(): string } | undefined }>) => {
+const addObject = (
+  name: string,
+  properties: ReadonlyArray<{
+    getName(): string;
+    hasQuestionToken(): boolean;
+    getTypeNode(): { getText(): string } | undefined;
+  }>,
+) => {
   // One name may be declared in several modules (`models/` and `models/errors/`): a field of any counts.
   const fields = sdkObjects.get(name) ?? new Map<string, SdkField>();
-  for (const property of properties) fields.set(property.getName().replace(/^['"]|['"]$/g, ""), { optional: property.hasQuestionToken(), nullable: mayBeNull(property.getTypeNode()?.getText()) });
+  for (const property of properties)
+    fields.set(property.getName().replace(/^['"]|['"]$/g, ""), {
+      optional: property.hasQuestionToken(),
+      nullable: mayBeNull(property.getTypeNode()?.getText()),
+    });
   sdkObjects.set(name, fields);
 };
-const literalText = (text: string | undefined) => (text === undefined ? undefined : text.replace(/^(['"])(.*)\1$/s, "$2"));
+const literalText = (text: string | undefined) =>
+  text === undefined ? undefined : text.replace(/^(['"])(.*)\1$/s, "$2");
 for (const file of sdk) {
   for (const alias of file.getTypeAliases()) {
     const node = alias.getTypeNode();
@@ -42,11 +54,22 @@ for (const file of sdk) {
   // OpenAPI Generator's and APIMatic's SDKs declare objects as interfaces and enums as `enum`s.
   for (const face of file.getInterfaces()) addObject(face.getName(), face.getProperties());
   for (const declaration of file.getEnums()) {
-    sdkEnums.set(declaration.getName(), new Map(declaration.getMembers().map((member) => [member.getName(), literalText(member.getInitializer()?.getText())])));
+    sdkEnums.set(
+      declaration.getName(),
+      new Map(
+        declaration.getMembers().map((member) => [member.getName(), literalText(member.getInitializer()?.getText())]),
+      ),
+    );
   }
   for (const declaration of file.getVariableDeclarations()) {
     const node = declaration.getTypeNode();
-    if (node && Node.isTypeLiteral(node)) sdkEnums.set(declaration.getName(), new Map(node.getProperties().map((property) => [property.getName(), literalText(property.getTypeNode()?.getText())])));
+    if (node && Node.isTypeLiteral(node))
+      sdkEnums.set(
+        declaration.getName(),
+        new Map(
+          node.getProperties().map((property) => [property.getName(), literalText(property.getTypeNode()?.getText())]),
+        ),
+      );
   }
 }
 
@@ -97,12 +120,16 @@ for (const file of generated) {
       if (theirValue === undefined) continue;
       values++;
       if (literalText(member.getInitializer()?.getText()) === theirValue) sameValues++;
-      else valueMisses.push(`${declaration.getName()}.${member.getName()}: ${member.getInitializer()?.getText() ?? "?"} vs ${theirValue}`);
+      else
+        valueMisses.push(
+          `${declaration.getName()}.${member.getName()}: ${member.getInitializer()?.getText() ?? "?"} vs ${theirValue}`,
+        );
     }
   }
 }
 
-const share = (part: number, whole: number) => `${part}/${whole} (${whole === 0 ? "-" : ((100 * part) / whole).toFixed(1)}%)`;
+const share = (part: number, whole: number) =>
+  `${part}/${whole} (${whole === 0 ? "-" : ((100 * part) / whole).toFixed(1)}%)`;
 console.log(`objects matched by name   ${objects} of the SDK's ${sdkObjects.size} object types`);
 console.log(`fields named as the SDK   ${share(named, fields)}`);
 console.log(`  optional as the SDK     ${share(optional, named)}`);

@@ -68,7 +68,12 @@ async function main(argv: readonly string[]): Promise<number> {
       fields: fieldFacts(docs),
       tscErrors,
       examples,
-      ms: { generate: generated - started, tsc: checked - generated, examples: validated - checked, total: validated - started },
+      ms: {
+        generate: generated - started,
+        tsc: checked - generated,
+        examples: validated - checked,
+        total: validated - started,
+      },
     });
     const percent = examples.usage.total === 0 ? 100 : (100 * examples.usage.accepted) / examples.usage.total;
     const allValid = examples.all.accepted === examples.all.total && examples.wire.accepted === examples.wire.total;
@@ -83,7 +88,10 @@ async function main(argv: readonly string[]): Promise<number> {
  * Runs every emitted example through its validator; an Example Usage value counts as
  * accepted when it became a typed example and its validator accepts it.
  */
-async function validateExamples(out: string, result: GenerateResult): Promise<{ usage: ExampleTally; all: ExampleTally; wire: ExampleTally }> {
+async function validateExamples(
+  out: string,
+  result: GenerateResult,
+): Promise<{ usage: ExampleTally; all: ExampleTally; wire: ExampleTally }> {
   const verdicts = new Map<string, string | undefined>();
   const all: ExampleTally = { accepted: 0, total: result.examples.length, rejections: [] };
   const wire: ExampleTally = { accepted: 0, total: result.examples.length, rejections: [] };
@@ -92,7 +100,9 @@ async function validateExamples(out: string, result: GenerateResult): Promise<{ 
     const module = (await import(pathToFileURL(join(out, example.module)).href)) as Record<string, unknown>;
     const validate = module[example.validateName] as (value: unknown) => Result;
     const verdict = validate(module[example.exportName]);
-    const problem = verdict.ok ? undefined : `the validator rejects the example: ${verdict.issues?.map((i) => i.message).join("; ")}`;
+    const problem = verdict.ok
+      ? undefined
+      : `the validator rejects the example: ${verdict.issues?.map((i) => i.message).join("; ")}`;
     // The wire round trip: the example as JSON, parsed back, is a valid value with the same JSON.
     const toWire = module[example.toWireName] as (value: unknown) => unknown;
     const parse = module[example.parseName] as (wire: unknown) => Result;
@@ -112,7 +122,8 @@ async function validateExamples(out: string, result: GenerateResult): Promise<{ 
   }
   const usage: ExampleTally = { accepted: 0, total: result.exampleUsage.length, rejections: [] };
   for (const outcome of result.exampleUsage) {
-    const problem = outcome.rejected ?? (verdicts.has(outcome.docPath) ? verdicts.get(outcome.docPath) : "no example emitted");
+    const problem =
+      outcome.rejected ?? (verdicts.has(outcome.docPath) ? verdicts.get(outcome.docPath) : "no example emitted");
     if (problem === undefined) usage.accepted += 1;
     else usage.rejections.push(`${outcome.docPath}: ${problem}`);
   }
@@ -161,23 +172,39 @@ function printSummary(folder: string, result: GenerateResult, measures: Measures
     const rule = message.ruleId ?? "other";
     warnings.set(rule, (warnings.get(rule) ?? 0) + 1);
   }
-  const byRule = [...warnings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none";
+  const byRule =
+    [...warnings]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(", ") || "none";
   const { tscErrors, ms } = measures;
   const { usage: examples, all, wire } = measures.examples;
   const percent = examples.total === 0 ? 100 : (100 * examples.accepted) / examples.total;
   const { fields } = measures;
   console.log(`corpus ${folder}`);
-  console.log(`  dialect          ${stats.family ? `${FAMILY_FACTS[stats.family].label} ` : ""}${stats.dialect ? DIALECT_LABELS[stats.dialect] : "none"} (${stats.dialectFrom ?? "not told"})`);
+  console.log(
+    `  dialect          ${stats.family ? `${FAMILY_FACTS[stats.family].label} ` : ""}${stats.dialect ? DIALECT_LABELS[stats.dialect] : "none"} (${stats.dialectFrom ?? "not told"})`,
+  );
   console.log(`  docs read        ${stats.docs}`);
-  console.log(`  models           ${stats.models} (${stats.modelsByKind.object} objects, ${stats.modelsByKind.enum} enums, ${stats.modelsByKind.union} unions)`);
+  console.log(
+    `  models           ${stats.models} (${stats.modelsByKind.object} objects, ${stats.modelsByKind.enum} enums, ${stats.modelsByKind.union} unions)`,
+  );
   console.log(`  pages skipped    ${stats.skipped}`);
-  console.log(`  fields           ${fields.total} in objects: ${fields.integer} integer; null stated yes ${fields.stated.yes}, no ${fields.stated.no}, unknown ${fields.stated.unknown}; ${fields.nullable} nullable in the output`);
+  console.log(
+    `  fields           ${fields.total} in objects: ${fields.integer} integer; null stated yes ${fields.stated.yes}, no ${fields.stated.no}, unknown ${fields.stated.unknown}; ${fields.nullable} nullable in the output`,
+  );
   console.log(`  warnings         ${byRule}`);
   console.log(`  tsc errors       ${tscErrors.length}`);
-  console.log(`  examples         ${examples.accepted} / ${examples.total} Example Usage values accepted (${percent.toFixed(1)}%)`);
+  console.log(
+    `  examples         ${examples.accepted} / ${examples.total} Example Usage values accepted (${percent.toFixed(1)}%)`,
+  );
   console.log(`  typed examples   ${all.accepted} / ${all.total} emitted examples pass their validators (any source)`);
-  console.log(`  wire round trip  ${wire.accepted} / ${wire.total} examples survive toWire → JSON → parse with the same JSON`);
-  console.log(`  time             ${fmt(ms.total)} (generate ${fmt(ms.generate)}, tsc ${fmt(ms.tsc)}, examples ${fmt(ms.examples)})`);
+  console.log(
+    `  wire round trip  ${wire.accepted} / ${wire.total} examples survive toWire → JSON → parse with the same JSON`,
+  );
+  console.log(
+    `  time             ${fmt(ms.total)} (generate ${fmt(ms.generate)}, tsc ${fmt(ms.tsc)}, examples ${fmt(ms.examples)})`,
+  );
   for (const error of tscErrors.slice(0, 20)) console.log(`  tsc: ${error}`);
   for (const rejection of examples.rejections) console.log(`  rejected: ${rejection}`);
   for (const rejection of all.rejections) console.log(`  invalid example: ${rejection}`);

@@ -22,7 +22,9 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
     case "string":
       return fc.string();
     case "number":
-      return options.json ? fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n)) : fc.double();
+      return options.json
+        ? fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n))
+        : fc.double();
     case "integer":
       return fc.maxSafeInteger();
     case "bigint":
@@ -37,7 +39,11 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
     case "literal":
       return fc.constant(type.value);
     case "date":
-      return fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true });
+      return fc.date({
+        min: new Date("0001-01-01T00:00:00Z"),
+        max: new Date("9999-12-31T23:59:59Z"),
+        noInvalidDate: true,
+      });
     case "rfcDate":
       return fc
         .date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
@@ -49,9 +55,13 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
           ? fc.constant(new ReadableStream())
           : fc.constant(new File(["x"], "x.txt"));
     case "array":
-      return depth >= MAX_DEPTH ? fc.constant([]) : fc.array(valid(type.element, set, options, depth + 1), { maxLength: 3 });
+      return depth >= MAX_DEPTH
+        ? fc.constant([])
+        : fc.array(valid(type.element, set, options, depth + 1), { maxLength: 3 });
     case "record":
-      return depth >= MAX_DEPTH ? fc.constant({}) : fc.dictionary(fc.string(), valid(type.value, set, options, depth + 1), { maxKeys: 3 });
+      return depth >= MAX_DEPTH
+        ? fc.constant({})
+        : fc.dictionary(fc.string(), valid(type.value, set, options, depth + 1), { maxKeys: 3 });
     case "union":
       return fc.oneof(...ending(type.members, depth).map((member) => valid(member, set, options, depth + 1)));
     case "ref":
@@ -59,15 +69,27 @@ export function valid(type: ResolvedType, set: ModelSet, options: ValueOptions, 
   }
 }
 
-export function validModel(model: ResolvedModel, set: ModelSet, options: ValueOptions, depth = 0): fc.Arbitrary<unknown> {
+export function validModel(
+  model: ResolvedModel,
+  set: ModelSet,
+  options: ValueOptions,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const body = model.body;
   switch (body.kind) {
     case "enum": {
       const known = fc.constantFrom(...body.members.map((member) => member.value));
-      return body.open ? fc.oneof(known, typeof body.members[0]?.value === "number" ? fc.integer() : fc.string()) : known;
+      return body.open
+        ? fc.oneof(known, typeof body.members[0]?.value === "number" ? fc.integer() : fc.string())
+        : known;
     }
     case "union":
-      return fc.oneof(...ending(body.members.map((member) => member.type), depth).map((member) => valid(member, set, options, depth)));
+      return fc.oneof(
+        ...ending(
+          body.members.map((member) => member.type),
+          depth,
+        ).map((member) => valid(member, set, options, depth)),
+      );
     case "object": {
       const fields = body.fields.filter((field) => field.required || depth < MAX_DEPTH);
       const shape = Object.fromEntries(fields.map((field) => [field.name, validField(field, set, options, depth)]));
@@ -108,7 +130,9 @@ export function wrong(type: ResolvedType, set: ModelSet): fc.Arbitrary<unknown> 
       return fc.oneof(fc.string(), fc.integer(), fc.constant([1]));
     case "ref": {
       const target = set.byPath.get(type.target)!;
-      return target.body.kind === "object" ? fc.oneof(fc.string(), fc.integer(), fc.constant([])) : fc.oneof(fc.integer(), symbol);
+      return target.body.kind === "object"
+        ? fc.oneof(fc.string(), fc.integer(), fc.constant([]))
+        : fc.oneof(fc.integer(), symbol);
     }
     default:
       return symbol;
@@ -131,7 +155,8 @@ export function reachesBinary(type: ResolvedType, set: ModelSet, seen = new Set<
       seen.add(type.target);
       const model = set.byPath.get(type.target)!;
       if (model.body.kind === "object") return model.body.fields.some((field) => reachesBinary(field.type, set, seen));
-      if (model.body.kind === "union") return model.body.members.some((member) => reachesBinary(member.type, set, seen));
+      if (model.body.kind === "union")
+        return model.body.members.some((member) => reachesBinary(member.type, set, seen));
       return false;
     }
     default:

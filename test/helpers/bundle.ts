@@ -4,7 +4,12 @@ import { build } from "esbuild";
 /** Minified ESM bytes of a bundle whose entry re-exports `name` from `specifier` (relative to `folder`). */
 export async function bundledSize(folder: string, name: string, specifier: string): Promise<number> {
   const result = await build({
-    stdin: { contents: `export { ${name} } from ${JSON.stringify(specifier)};`, resolveDir: folder, loader: "ts", sourcefile: "entry.ts" },
+    stdin: {
+      contents: `export { ${name} } from ${JSON.stringify(specifier)};`,
+      resolveDir: folder,
+      loader: "ts",
+      sourcefile: "entry.ts",
+    },
     bundle: true,
     minify: true,
     format: "esm",

@@ -28,5 +28,9 @@ export async function loadCorpusCaches(): Promise<CorpusCaches> {
 
 export async function saveCorpusCaches(caches: CorpusCaches): Promise<void> {
   const identity = generatorIdentity();
-  await Promise.all([saveCache(DIR, "read", identity, caches.readCache), saveCache(DIR, "modules", identity, caches.moduleCache), saveCache(DIR, "format", identity, caches.formatCache)]);
+  await Promise.all([
+    saveCache(DIR, "read", identity, caches.readCache),
+    saveCache(DIR, "modules", identity, caches.moduleCache),
+    saveCache(DIR, "format", identity, caches.formatCache),
+  ]);
 }

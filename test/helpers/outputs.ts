@@ -37,7 +37,12 @@ export async function workFolder(prefix: string): Promise<string> {
 }
 
 /** The output of one docs folder; the seeds' is the committed generated/ (the same files, as `--check` in CI holds). */
-export async function outputOf(work: string, name: string, docsFolder: string, config: ConfigInput = {}): Promise<Output> {
+export async function outputOf(
+  work: string,
+  name: string,
+  docsFolder: string,
+  config: ConfigInput = {},
+): Promise<Output> {
   const docs = await loadDocs(docsFolder);
   const resolved = resolveConfig(config);
   const reading = readingFor(resolved, docs);
@@ -46,7 +51,8 @@ export async function outputOf(work: string, name: string, docsFolder: string, c
   const caches = name === "MDMODEL_CORPUS" ? await loadCorpusCaches() : undefined;
   const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate(), ...caches });
   if (caches) await saveCorpusCaches(caches);
-  if (name === "seeds" && Object.keys(config).length === 0) return { name, models, out: join(REPO, "generated"), result };
+  if (name === "seeds" && Object.keys(config).length === 0)
+    return { name, models, out: join(REPO, "generated"), result };
   const out = join(work, name);
   await writeOutput(out, result.files);
   return { name, models, out, result };
@@ -55,7 +61,10 @@ export async function outputOf(work: string, name: string, docsFolder: string, c
 /** The seeds, every fixture and MDMODEL_CORPUS (when set), generated. */
 export async function testOutputs(work: string): Promise<Output[]> {
   const fixtureRoot = join(REPO, "test", "fixtures");
-  const fixtures = (await readdir(fixtureRoot, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const fixtures = (await readdir(fixtureRoot, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const corpus = process.env["MDMODEL_CORPUS"];
   return [
     await outputOf(work, "seeds", join(REPO, "seeds")),

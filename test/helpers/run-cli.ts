@@ -18,7 +18,11 @@ export async function mdmodel(cwd: string, ...args: string[]): Promise<Outcome> 
 }
 
 /** `mdmodel` with environment variables set (a value) or taken away (`undefined`). */
-export async function mdmodelWith(env: Record<string, string | undefined>, cwd: string, ...args: string[]): Promise<Outcome> {
+export async function mdmodelWith(
+  env: Record<string, string | undefined>,
+  cwd: string,
+  ...args: string[]
+): Promise<Outcome> {
   const environment = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete environment[key];
   try {

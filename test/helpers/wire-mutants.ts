@@ -10,7 +10,12 @@ import type { ResolvedType } from "../../src/ir/types.js";
 export type WirePath = Array<string | number>;
 
 /** Where a wire value's leaves are, with a value that their type rejects, outside unions and unknown types. */
-export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, path: ReadonlyArray<string | number>): Array<[WirePath, unknown]> {
+export function mutableLeaves(
+  type: ResolvedType,
+  wire: unknown,
+  set: ModelSet,
+  path: ReadonlyArray<string | number>,
+): Array<[WirePath, unknown]> {
   const leaves: Array<[WirePath, unknown]> = [];
   const visit = (t: ResolvedType, value: unknown, at: WirePath) => {
     if (value === null || value === undefined) return;
@@ -47,7 +52,8 @@ export function mutableLeaves(type: ResolvedType, wire: unknown, set: ModelSet, 
         return;
       case "ref": {
         const model = set.byPath.get(t.target)!;
-        if (model.body.kind === "enum" && !model.body.open) leaves.push([at, typeof model.body.members[0]?.value === "number" ? -987654321 : "__no_such_member__"]);
+        if (model.body.kind === "enum" && !model.body.open)
+          leaves.push([at, typeof model.body.members[0]?.value === "number" ? -987654321 : "__no_such_member__"]);
         if (model.body.kind === "object") {
           // The wire form names a field as JSON does (`created_at` for `createdAt`).
           for (const field of model.body.fields) {
@@ -89,14 +95,33 @@ function withoutKeyAt(wire: unknown, path: readonly (string | number)[]): unknow
 export function pathsOf(wire: unknown, at: WirePath = []): WirePath[] {
   const paths: WirePath[] = [at];
   if (Array.isArray(wire)) wire.forEach((item, i) => paths.push(...pathsOf(item, [...at, i])));
-  else if (wire !== null && typeof wire === "object") for (const [key, item] of Object.entries(wire)) paths.push(...pathsOf(item, [...at, key]));
+  else if (wire !== null && typeof wire === "object")
+    for (const [key, item] of Object.entries(wire)) paths.push(...pathsOf(item, [...at, key]));
   return paths;
 }
 
 /** Values worth putting anywhere: any JSON, and strings at the edges of the date rules. */
 const replacement: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown),
-  fc.constantFrom(null, 0, -1, 1.5, "", true, false, [], {}, "2024-02-29", "2023-02-29", "2024-13-01", "2024-03-01T09:30:00Z", "2024-03-01T09:30:00.123+02:00", "2024-03-01T24:00:00Z", "2024-03-01 09:30:00Z", "2024-02-30T09:30:00Z"),
+  fc.constantFrom(
+    null,
+    0,
+    -1,
+    1.5,
+    "",
+    true,
+    false,
+    [],
+    {},
+    "2024-02-29",
+    "2023-02-29",
+    "2024-13-01",
+    "2024-03-01T09:30:00Z",
+    "2024-03-01T09:30:00.123+02:00",
+    "2024-03-01T24:00:00Z",
+    "2024-03-01 09:30:00Z",
+    "2024-02-30T09:30:00Z",
+  ),
 );
 
 /** A JSON value with one part replaced by another JSON value, or one key or item taken out. */

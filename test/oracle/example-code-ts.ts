@@ -7,7 +7,6 @@ import ts from "typescript";
 import type { ExampleValue, Point } from "../../src/ir/types.js";
 import { abbreviate } from "../../src/shared/text.js";
 
-
 export type ExampleCodeResult =
   | { ok: true; value: ExampleValue }
   | { ok: false; reason: string; at: Point }
@@ -75,10 +74,14 @@ function objectOf(node: ts.ObjectLiteralExpression, file: ts.SourceFile): Exampl
   const entries: Array<[string, ExampleValue]> = [];
   for (const property of node.properties) {
     if (!ts.isPropertyAssignment(property)) {
-      throw new Unsupported(`an example object can hold only \`key: value\` pairs, not \`${abbreviate(property.getText(file))}\``, property);
+      throw new Unsupported(
+        `an example object can hold only \`key: value\` pairs, not \`${abbreviate(property.getText(file))}\``,
+        property,
+      );
     }
     const key = propertyName(property.name);
-    if (key === undefined) throw new Unsupported(`cannot read the key \`${property.name.getText(file)}\``, property.name);
+    if (key === undefined)
+      throw new Unsupported(`cannot read the key \`${property.name.getText(file)}\``, property.name);
     // `key: undefined` means the key is absent.
     if (ts.isIdentifier(property.initializer) && property.initializer.text === "undefined") continue;
     entries.push([key, literalOf(property.initializer, file)]);
@@ -87,7 +90,12 @@ function objectOf(node: ts.ObjectLiteralExpression, file: ts.SourceFile): Exampl
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
+  if (
+    ts.isIdentifier(name) ||
+    ts.isStringLiteral(name) ||
+    ts.isNumericLiteral(name) ||
+    ts.isNoSubstitutionTemplateLiteral(name)
+  ) {
     return name.text;
   }
   if (ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression)) return name.expression.text;

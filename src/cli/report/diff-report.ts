@@ -33,7 +33,8 @@ function impacts(entry: DiffEntry): string {
 }
 
 function counts(entries: readonly DiffEntry[]): string {
-  const breaking = (audience: "readers" | "writers") => entries.filter((entry) => entry[audience] === "breaking").length;
+  const breaking = (audience: "readers" | "writers") =>
+    entries.filter((entry) => entry[audience] === "breaking").length;
   return `${entries.length} ${entries.length === 1 ? "change" : "changes"}: ${breaking("readers")} breaking for readers, ${breaking("writers")} breaking for writers`;
 }
 
@@ -41,7 +42,9 @@ export function diffTextReport(report: DiffReport, paint: Paint): { stdout: stri
   const lines: string[] = [];
   for (const entry of report.entries) {
     const color = entry.failing ? "red" : entry.readers === "info" ? "cyan" : "yellow";
-    lines.push(`${printable(entry.file)}:${entry.line}:${entry.column}: ${paint(entry.rule, color)} ${printable(entry.message)} (${impacts(entry)})`);
+    lines.push(
+      `${printable(entry.file)}:${entry.line}:${entry.column}: ${paint(entry.rule, color)} ${printable(entry.message)} (${impacts(entry)})`,
+    );
     if (entry.hint) lines.push(`  hint: ${printable(entry.hint)}`);
   }
   const summary = `mdmodel diff ${printable(report.base)} → ${printable(report.head)}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`;
@@ -57,20 +60,22 @@ export function diffJsonReport(report: DiffReport): string {
       head: report.head,
       exitCode: report.exitCode,
       ok: report.exitCode === 0,
-      changes: report.entries.map(({ file, line, column, rule, readers, writers, failing, model, field, message, hint, side }) => ({
-        file,
-        line,
-        column,
-        side,
-        rule,
-        readers,
-        writers,
-        failing,
-        model,
-        ...(field === undefined ? {} : { field }),
-        message,
-        ...(hint === undefined ? {} : { hint }),
-      })),
+      changes: report.entries.map(
+        ({ file, line, column, rule, readers, writers, failing, model, field, message, hint, side }) => ({
+          file,
+          line,
+          column,
+          side,
+          rule,
+          readers,
+          writers,
+          failing,
+          model,
+          ...(field === undefined ? {} : { field }),
+          message,
+          ...(hint === undefined ? {} : { hint }),
+        }),
+      ),
     },
     null,
     2,
@@ -85,7 +90,10 @@ export function diffGithubReport(report: DiffReport): string[] {
     const title = `mdmodel diff ${entry.rule}`;
     return `::${level} file=${escapeProperty(file)},line=${entry.line},col=${entry.column},title=${escapeProperty(title)}::${escapeData(`${entry.message} (${impacts(entry)})${entry.hint ? `; ${entry.hint}` : ""}`)}`;
   });
-  return [...lines, `mdmodel diff ${printable(report.base)} → ${printable(report.head)}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`];
+  return [
+    ...lines,
+    `mdmodel diff ${printable(report.base)} → ${printable(report.head)}: ${report.entries.length === 0 ? "no changes to the models" : counts(report.entries)}`,
+  ];
 }
 
 function cell(text: string): string {
@@ -102,13 +110,17 @@ export function diffMarkdownReport(report: DiffReport, limit = 50): string {
     lines.push("| | change | readers | writers | where |", "| --- | --- | --- | --- | --- |");
     for (const entry of breaking.slice(0, limit)) {
       const mark = entry.failing ? ":x:" : ":warning:";
-      lines.push(`| ${mark} | ${cell(entry.message)}${entry.hint ? ` (${cell(entry.hint)})` : ""} | ${LABEL[entry.readers]} | ${LABEL[entry.writers]} | \`${cell(entry.file)}:${entry.line}\` |`);
+      lines.push(
+        `| ${mark} | ${cell(entry.message)}${entry.hint ? ` (${cell(entry.hint)})` : ""} | ${LABEL[entry.readers]} | ${LABEL[entry.writers]} | \`${cell(entry.file)}:${entry.line}\` |`,
+      );
     }
-    if (breaking.length > limit) lines.push("", `…and ${breaking.length - limit} more breaking changes (\`--reporter json\` lists them all).`);
+    if (breaking.length > limit)
+      lines.push("", `…and ${breaking.length - limit} more breaking changes (\`--reporter json\` lists them all).`);
     lines.push("");
   }
   const others = new Map<string, number>();
-  for (const entry of report.entries) if (!breaking.includes(entry)) others.set(entry.rule, (others.get(entry.rule) ?? 0) + 1);
+  for (const entry of report.entries)
+    if (!breaking.includes(entry)) others.set(entry.rule, (others.get(entry.rule) ?? 0) + 1);
   if (others.size > 0) lines.push(`Not breaking: ${[...others].map(([rule, n]) => `${rule} ×${n}`).join(", ")}.`);
   return lines.join("\n").trimEnd();
 }

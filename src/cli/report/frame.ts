@@ -10,7 +10,13 @@ import { printable } from "./printable.js";
 const WIDTH = 120;
 
 /** The frame's two lines (source, caret), or none when the line is not in `source`. */
-export function codeFrame(source: string, line: number, column: number, paint: Paint, style: "red" | "yellow" | "cyan"): string[] {
+export function codeFrame(
+  source: string,
+  line: number,
+  column: number,
+  paint: Paint,
+  style: "red" | "yellow" | "cyan",
+): string[] {
   const text = source.split(/\r\n|\r|\n/)[line - 1];
   if (text === undefined) return [];
   const at = Math.min(Math.max(column - 1, 0), text.length);
@@ -25,5 +31,8 @@ export function codeFrame(source: string, line: number, column: number, paint: P
   const shown = `${before}${printable(text.slice(from, to))}${after}`;
   const lead = `${before}${printable(text.slice(from, at))}`.replace(/[^\t]/g, " ");
   const gutter = String(line);
-  return [`${paint(`${gutter} |`, "dim")} ${shown}`, `${" ".repeat(gutter.length)} ${paint("|", "dim")} ${paint(`${lead}^`, style)}`];
+  return [
+    `${paint(`${gutter} |`, "dim")} ${shown}`,
+    `${" ".repeat(gutter.length)} ${paint("|", "dim")} ${paint(`${lead}^`, style)}`,
+  ];
 }

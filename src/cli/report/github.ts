@@ -17,7 +17,11 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-function command(name: "error" | "warning" | "notice", properties: Record<string, string | number | undefined>, message: string): string {
+function command(
+  name: "error" | "warning" | "notice",
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
@@ -38,12 +42,23 @@ const DRIFT_ANNOTATIONS: Record<DriftEntry["kind"], string> = {
 };
 
 /** The annotations, then the summary line as plain log text. */
-export function githubReport(report: RunReport, options: { verbose: boolean; quiet: boolean }, summaryLine: string | undefined): string[] {
+export function githubReport(
+  report: RunReport,
+  options: { verbose: boolean; quiet: boolean },
+  summaryLine: string | undefined,
+): string[] {
   const lines: string[] = [];
-  if (report.failure !== undefined && report.exitCode === 3) lines.push(command("error", { title: "mdmodel" }, report.failure));
+  if (report.failure !== undefined && report.exitCode === 3)
+    lines.push(command("error", { title: "mdmodel" }, report.failure));
   for (const entry of report.drift) {
     const what = DRIFT_ANNOTATIONS[entry.kind];
-    lines.push(command("error", { file: entry.file, title: "mdmodel: generated code out of date" }, `${entry.file} ${what}; run \`${report.fix ?? "npx mdmodel generate"}\` and commit`));
+    lines.push(
+      command(
+        "error",
+        { file: entry.file, title: "mdmodel: generated code out of date" },
+        `${entry.file} ${what}; run \`${report.fix ?? "npx mdmodel generate"}\` and commit`,
+      ),
+    );
   }
   const visible = report.findings.filter((finding) => shown(finding.severity, { ...options, strict: report.strict }));
   for (const group of groupFindings(visible)) {
@@ -52,7 +67,14 @@ export function githubReport(report: RunReport, options: { verbose: boolean; qui
     lines.push(
       command(
         LEVEL[group.severity],
-        { file: first.file, line: first.line, col: first.column, endLine: first.endLine, endColumn: first.endColumn, title: `mdmodel ${group.rule}` },
+        {
+          file: first.file,
+          line: first.line,
+          col: first.column,
+          endLine: first.endLine,
+          endColumn: first.endColumn,
+          title: `mdmodel ${group.rule}`,
+        },
         `${group.message}${more}`,
       ),
     );

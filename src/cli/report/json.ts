@@ -16,7 +16,16 @@ export interface JsonReport {
   /** The config file the options came from, relative to the working folder; `null` when none. */
   config: string | null;
   summary: RunReport["summary"] | null;
-  messages: Array<{ file: string; line: number; column: number; endLine?: number; endColumn?: number; severity: string; rule: string; message: string }>;
+  messages: Array<{
+    file: string;
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+    severity: string;
+    rule: string;
+    message: string;
+  }>;
   drift: Array<{ kind: string; file: string }>;
   failure: string | null;
   fix: string | null;

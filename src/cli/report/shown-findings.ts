@@ -37,7 +37,12 @@ export class ShownFindings {
     const isFresh = new Set(fresh);
     const findings = report.findings.filter((finding) => isFresh.has(finding));
     const printed = (finding: Finding) => finding.severity !== "info";
-    return { ...report, findings, resolved: resolved.filter(printed), shownBefore: report.findings.filter((finding) => printed(finding) && !isFresh.has(finding)).length };
+    return {
+      ...report,
+      findings,
+      resolved: resolved.filter(printed),
+      shownBefore: report.findings.filter((finding) => printed(finding) && !isFresh.has(finding)).length,
+    };
   }
 }
 

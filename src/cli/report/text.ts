@@ -29,18 +29,28 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
   const stderr: string[] = [];
   const stdout: string[] = [];
   const { paint } = options;
-  if (report.failure !== undefined && report.summary === undefined) return { stdout, stderr: [`mdmodel: ${printable(report.failure)}`] };
+  if (report.failure !== undefined && report.summary === undefined)
+    return { stdout, stderr: [`mdmodel: ${printable(report.failure)}`] };
 
   if (report.drift.length > 0) stderr.push(...driftLines(report, paint));
   const visible = report.findings.filter((finding) => shown(finding.severity, { ...options, strict: report.strict }));
   // --check does not repeat the warnings of docs unchanged since the output was generated (its manifest says which).
-  const repeated = report.command === "check" && !options.verbose ? visible.filter((f) => f.severity === "warning" && report.unchangedDocs.has(f.docPath)) : [];
+  const repeated =
+    report.command === "check" && !options.verbose
+      ? visible.filter((f) => f.severity === "warning" && report.unchangedDocs.has(f.docPath))
+      : [];
   const listed = visible.filter((finding) => !repeated.includes(finding));
   for (const group of groupFindings(listed)) stderr.push(...groupLines(group, options));
   const unrepeated = repeated.length + (options.quiet ? 0 : (report.warningsNotRead ?? 0));
   stderr.push(...resolvedLines(report.resolved ?? []));
-  if (report.shownBefore) stderr.push(`mdmodel: ${count(report.shownBefore, "finding")} printed by an earlier run ${report.shownBefore === 1 ? "is" : "are"} not repeated`);
-  if (unrepeated > 0) stderr.push(`mdmodel: ${count(unrepeated, "warning")} in docs unchanged since the output was generated are not repeated (--verbose shows them)`);
+  if (report.shownBefore)
+    stderr.push(
+      `mdmodel: ${count(report.shownBefore, "finding")} printed by an earlier run ${report.shownBefore === 1 ? "is" : "are"} not repeated`,
+    );
+  if (unrepeated > 0)
+    stderr.push(
+      `mdmodel: ${count(unrepeated, "warning")} in docs unchanged since the output was generated are not repeated (--verbose shows them)`,
+    );
   if (!options.quiet) for (const line of report.said ?? []) stderr.push(`mdmodel: ${printable(line)}`);
   if (options.verbose) for (const note of report.notes) stderr.push(`mdmodel: note: ${printable(note)}`);
 
@@ -52,8 +62,12 @@ export function textReport(report: RunReport, options: TextOptions): { stdout: s
 
 /** `--watch`: the findings an earlier run printed that this one no longer gives, a few by name. */
 function resolvedLines(resolved: readonly Finding[]): string[] {
-  const named = resolved.slice(0, PLACES).map((finding) => `mdmodel: resolved: ${printable(finding.file)}: ${printable(finding.message)} [${finding.rule}]`);
-  return resolved.length > PLACES ? [...named, `mdmodel: and ${count(resolved.length - PLACES, "more finding")} resolved`] : named;
+  const named = resolved
+    .slice(0, PLACES)
+    .map((finding) => `mdmodel: resolved: ${printable(finding.file)}: ${printable(finding.message)} [${finding.rule}]`);
+  return resolved.length > PLACES
+    ? [...named, `mdmodel: and ${count(resolved.length - PLACES, "more finding")} resolved`]
+    : named;
 }
 
 /** How the text report names each kind of drift. */
@@ -84,9 +98,14 @@ function groupLines(group: FindingGroup, options: TextOptions): string[] {
   const many = others.length > 0 ? ` ${paint(`(${group.places.length} places)`, "bold")}` : "";
   const head = `${where}: ${paint(group.severity, STYLE[group.severity])} ${printable(group.message)} ${paint(`[${printable(group.rule)}]`, "dim")}${many}`;
   const source = options.sources.get(first.docPath);
-  const frame = source !== undefined && group.severity !== "info" ? codeFrame(source, first.line, first.column, paint, STYLE[group.severity]) : [];
+  const frame =
+    source !== undefined && group.severity !== "info"
+      ? codeFrame(source, first.line, first.column, paint, STYLE[group.severity])
+      : [];
   const limit = options.verbose ? others.length : Math.max(0, PLACES - 1);
-  const also = others.slice(0, limit).map((place) => `  also at ${printable(place.file)}:${place.line}:${place.column}`);
+  const also = others
+    .slice(0, limit)
+    .map((place) => `  also at ${printable(place.file)}:${place.line}:${place.column}`);
   const rest = others.length - also.length;
   return [head, ...frame, ...also, ...(rest > 0 ? [`  and ${count(rest, "more place")} (--verbose lists them)`] : [])];
 }
@@ -96,7 +115,10 @@ export function summaryLine(report: RunReport): string | undefined {
   const { summary } = report;
   if (!summary) return undefined;
   const read = readLine(summary);
-  const ms = report.config === undefined ? `${Math.round(summary.ms)} ms` : `${Math.round(summary.ms)} ms; config ${printable(report.config)}`;
+  const ms =
+    report.config === undefined
+      ? `${Math.round(summary.ms)} ms`
+      : `${Math.round(summary.ms)} ms; config ${printable(report.config)}`;
   const out = printable(report.out);
   const label = report.command === "check" ? "mdmodel --check" : "mdmodel";
   if (report.exitCode === 2) {
@@ -109,8 +131,12 @@ export function summaryLine(report: RunReport): string | undefined {
   }
   if (summary.vouched) return `${label}: ${out} is up to date; ${read}; nothing changed since the last run (${ms})`;
   const files = summary.files;
-  if (files && "checked" in files) return `mdmodel --check: ${out} is up to date; ${read}, ${count(files.checked, "file")} (${ms})`;
-  const written = files && "written" in files ? `; ${count(files.written, "file")} written, ${files.unchanged} unchanged, ${files.removed} removed` : "";
+  if (files && "checked" in files)
+    return `mdmodel --check: ${out} is up to date; ${read}, ${count(files.checked, "file")} (${ms})`;
+  const written =
+    files && "written" in files
+      ? `; ${count(files.written, "file")} written, ${files.unchanged} unchanged, ${files.removed} removed`
+      : "";
   return `mdmodel: ${read}${written}; ${count(summary.warnings, "warning")} (${ms})`;
 }
 
@@ -119,8 +145,11 @@ function readLine(summary: RunSummary): string {
   const models = `${count(summary.models, "model")} (${kinds}), ${summary.skipped} skipped`;
   // `11 Python docs`: the dialect the Type cells were read in, told from the docs or set in the config.
   const family = summary.family ? `${FAMILY_FACTS[summary.family].label} ` : "";
-  const docs = summary.dialect ? `${summary.docs} ${family}${DIALECT_LABELS[summary.dialect]} doc${summary.docs === 1 ? "" : "s"}` : count(summary.docs, "doc");
-  if (summary.sparse) return `${docs} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
+  const docs = summary.dialect
+    ? `${summary.docs} ${family}${DIALECT_LABELS[summary.dialect]} doc${summary.docs === 1 ? "" : "s"}`
+    : count(summary.docs, "doc");
+  if (summary.sparse)
+    return `${docs} (${summary.sparse.read} read for the change), ${models}; ${count(summary.sparse.made, "module")} made, the others reused`;
   return `${docs} read${summary.readAll ? ` (all: ${summary.readAll})` : ""}, ${models}`;
 }
 

@@ -53,7 +53,12 @@ export function codecExpr(type: ResolvedType, ctx: ModuleContext): string {
  * issue; `typeArguments` (`<Foo, FooWire>`) and a discriminator (an expression) where the
  * union is a model.
  */
-export function unionCodecExpr(members: readonly ResolvedType[], ctx: ModuleContext, typeArguments = "", discriminator?: string): string {
+export function unionCodecExpr(
+  members: readonly ResolvedType[],
+  ctx: ModuleContext,
+  typeArguments = "",
+  discriminator?: string,
+): string {
   // Without a discriminator, the first member that reads a value wins: the members whose wire
   // form says more come first (a date-time string is a Date where the union has one, not a
   // string), and one that takes anything comes last. A discriminator points at members by index.

@@ -10,7 +10,12 @@ import { ifThen, negate } from "./condition.js";
 import { guardCondition, isLeaf } from "./guard.js";
 
 /** A statement that records the issues of `value` (an expression) at `path`; none for a type with nothing to check. */
-export function collectStatement(type: ResolvedType, value: string, path: string, ctx: ModuleContext): string | undefined {
+export function collectStatement(
+  type: ResolvedType,
+  value: string,
+  path: string,
+  ctx: ModuleContext,
+): string | undefined {
   switch (type.kind) {
     case "ref":
       return `${refName(ctx, type.target, "collect")}(${value}, ${path}, issues);`;
@@ -37,7 +42,12 @@ export function collectorFunction(type: ResolvedType, ctx: ModuleContext): strin
 }
 
 /** One issue for a value that fits no member, saying briefly why each member failed. */
-export function memberIssues(members: readonly ResolvedType[], value: string, path: string, ctx: ModuleContext): string {
+export function memberIssues(
+  members: readonly ResolvedType[],
+  value: string,
+  path: string,
+  ctx: ModuleContext,
+): string {
   const expected = stringLiteral(members.map(describeType).join(" | "));
   const named = members.map((member) => `[${stringLiteral(describeType(member))}, ${collectorFunction(member, ctx)}]`);
   return `${runtime(ctx, "collectUnionIssues")}(${value}, ${path}, issues, ${expected}, [${named.join(", ")}]);`;

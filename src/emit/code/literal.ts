@@ -18,7 +18,8 @@ export interface LiteralOptions {
 /** An example value as a TypeScript expression. */
 export function exampleLiteral(value: ExampleValue, options: LiteralOptions = {}): string {
   // A bundler cannot tell that `new Date(…)` has no side effects; the mark lets it drop an unused example.
-  const construct = (constructor: string, argument: string) => `${options.pure ? "/* @__PURE__ */ " : ""}new ${constructor}(${stringLiteral(argument)})`;
+  const construct = (constructor: string, argument: string) =>
+    `${options.pure ? "/* @__PURE__ */ " : ""}new ${constructor}(${stringLiteral(argument)})`;
   switch (value.kind) {
     case "string":
       return stringLiteral(value.value);

@@ -19,7 +19,10 @@ export function enumDeclarations(body: EnumModel, ctx: ModuleContext): Statement
     kind: StructureKind.TypeAlias,
     name: ctx.names.type,
     isExported: true,
-    docs: jsDoc(ctx.model.description, body.open ? [["remarks", "Open enum: values not listed here are accepted too."]] : []),
+    docs: jsDoc(
+      ctx.model.description,
+      body.open ? [["remarks", "Open enum: values not listed here are accepted too."]] : [],
+    ),
     type: [...literals, ...openTail].join(" | "),
   };
   if (ctx.options.enumStyle === "union") return [alias];
@@ -48,18 +51,24 @@ function constKeys(body: EnumModel): string[] {
 
 /** The body of `isX`: one of the members; an open enum accepts any value of its members' type. */
 export function enumGuard(body: EnumModel): string[] {
-  if (body.open) return [`return typeof value === "${typeof body.members[0]?.value === "number" ? "number" : "string"}";`];
+  if (body.open)
+    return [`return typeof value === "${typeof body.members[0]?.value === "number" ? "number" : "string"}";`];
   return [`return ${render(anyOf(body.members.map((member) => equals("value", literalText(member.value)))))};`];
 }
 
 /** The values an enum takes, as a message says them. */
 function expectedValues(body: EnumModel): string {
-  return body.members.map((member) => JSON.stringify(member.value)).join(" | ") + (body.open ? ` | ${typeof body.members[0]?.value}` : "");
+  return (
+    body.members.map((member) => JSON.stringify(member.value)).join(" | ") +
+    (body.open ? ` | ${typeof body.members[0]?.value}` : "")
+  );
 }
 
 /** An enum is one value: one issue naming the values expected. */
 export function enumCollector(body: EnumModel, ctx: ModuleContext): string[] {
-  return [`if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expectedValues(body))}, value);`];
+  return [
+    `if (!${ctx.names.is}(value)) ${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(expectedValues(body))}, value);`,
+  ];
 }
 
 /** An enum's wire form is its value: the codec is its guard. */

@@ -10,7 +10,17 @@ import { describeType } from "../../ir/examples.js";
 import type { ResolvedField, ResolvedObjectModel, ResolvedType } from "../../ir/types.js";
 import { codecExpr } from "../code/codec.js";
 import { collectStatement } from "../code/collect.js";
-import { allOf, call, differs, ifThen, isAlwaysTrue, isPresent, negate, render, type Condition } from "../code/condition.js";
+import {
+  allOf,
+  call,
+  differs,
+  ifThen,
+  isAlwaysTrue,
+  isPresent,
+  negate,
+  render,
+  type Condition,
+} from "../code/condition.js";
 import { guardCondition, isLeaf } from "../code/guard.js";
 import { fieldTypeText } from "../code/type-text.js";
 import { notOwnObject, refName, runtime, runtimeLocal, runtimeType, type ModuleContext } from "../context.js";
@@ -22,7 +32,11 @@ import { fieldAccess, needsOwnField, propertyKey } from "../naming.js";
 export type FieldExampleTexts = ReadonlyMap<string, string>;
 
 /** The model's interface, a property per field with its doc. */
-export function objectDeclarations(body: ResolvedObjectModel, ctx: ModuleContext, examples: FieldExampleTexts): StatementStructures[] {
+export function objectDeclarations(
+  body: ResolvedObjectModel,
+  ctx: ModuleContext,
+  examples: FieldExampleTexts,
+): StatementStructures[] {
   return [
     {
       kind: StructureKind.Interface,
@@ -59,7 +73,13 @@ export function objectGuard(body: ResolvedObjectModel, ctx: ModuleContext): stri
   }
   const locals = new Set<string>();
   const fields = body.fields.map((field) => usingOwnField(field, ctx, fieldGuard(field, ctx, locals)));
-  const part = { prefix: `${ctx.names.is}$`, args: ["value"], returns: "boolean", end: ["return true;"], call: (call: string) => `if (!${call}) return false;` };
+  const part = {
+    prefix: `${ctx.names.is}$`,
+    args: ["value"],
+    returns: "boolean",
+    end: ["return true;"],
+    call: (call: string) => `if (!${call}) return false;`,
+  };
   lines.push(...inParts(ctx, fields, part));
   lines.push("return true;");
   return lines;
@@ -78,7 +98,13 @@ export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): 
   }
   const locals = new Set<string>();
   const fields = body.fields.map((field) => usingOwnField(field, ctx, fieldCollector(field, ctx, locals)));
-  const part = { prefix: `${ctx.names.collect}$`, args: ["value", "path", "issues"], returns: "void", end: [], call: (call: string) => `${call};` };
+  const part = {
+    prefix: `${ctx.names.collect}$`,
+    args: ["value", "path", "issues"],
+    returns: "void",
+    end: [],
+    call: (call: string) => `${call};`,
+  };
   lines.push(...inParts(ctx, fields, part));
   return lines;
 }
@@ -145,7 +171,8 @@ function presence(field: ResolvedField, value: string): Condition | undefined {
 function whenPresent(when: Condition | undefined, lines: readonly string[], checks: readonly Line[]): string[] {
   if (when === undefined) return [...lines, ...checks.map(print)];
   const [only] = checks;
-  if (checks.length === 1 && typeof only !== "string") return [...lines, ifThen(allOf([when, only!.condition]), only!.then)];
+  if (checks.length === 1 && typeof only !== "string")
+    return [...lines, ifThen(allOf([when, only!.condition]), only!.then)];
   return [...lines, ...inBlock(when, checks)];
 }
 
@@ -228,7 +255,14 @@ function pathOf(segments: readonly string[], ctx: ModuleContext): string {
 }
 
 /** Checks that record the issues of `value` (at `segments` below `path`), guard first. */
-function typeCollector(type: ResolvedType, value: string, segments: readonly string[], expected: string, ctx: ModuleContext, depth: number): Line[] {
+function typeCollector(
+  type: ResolvedType,
+  value: string,
+  segments: readonly string[],
+  expected: string,
+  ctx: ModuleContext,
+  depth: number,
+): Line[] {
   // Named on use: only a statement that records an issue imports `pathAt`.
   const path = () => pathOf(segments, ctx);
   const push = (what: string) => `${runtime(ctx, "pushIssue")}(issues, ${path()}, ${stringLiteral(what)}, ${value});`;
@@ -237,13 +271,24 @@ function typeCollector(type: ResolvedType, value: string, segments: readonly str
     case "external":
       return [];
     case "ref":
-      return [{ condition: negate(call(`${refName(ctx, type.target, "is")}(${value})`)), then: `${refName(ctx, type.target, "collect")}(${value}, ${path()}, issues);` }];
+      return [
+        {
+          condition: negate(call(`${refName(ctx, type.target, "is")}(${value})`)),
+          then: `${refName(ctx, type.target, "collect")}(${value}, ${path()}, issues);`,
+        },
+      ];
     case "array": {
       const [index, item] = [depth === 0 ? "i" : `i${depth + 1}`, depth === 0 ? "item" : `item${depth + 1}`];
       const inner = typeCollector(type.element, item, [...segments, index], describeType(type.element), ctx, depth + 1);
       const notArray = { condition: negate(call(`Array.isArray(${value})`)), then: push(expected) };
       if (inner.length === 0) return [notArray];
-      return [print(notArray), `else for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`, `const ${item}: unknown = ${value}[${index}];`, ...inner.map(print), "}"];
+      return [
+        print(notArray),
+        `else for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
+        `const ${item}: unknown = ${value}[${index}];`,
+        ...inner.map(print),
+        "}",
+      ];
     }
     case "record": {
       const [key, item] = [depth === 0 ? "key" : `key${depth + 1}`, depth === 0 ? "item" : `item${depth + 1}`];
@@ -252,11 +297,23 @@ function typeCollector(type: ResolvedType, value: string, segments: readonly str
       if (inner.length === 0) return [notObject];
       // for…in with hasOwn, as the guard walks it: no key array is allocated.
       const inherited = `if (!${runtime(ctx, "hasOwn")}(${value}, ${key})) continue;`;
-      return [print(notObject), `else for (const ${key} in ${value}) {`, inherited, `const ${item}: unknown = ${value}[${key}];`, ...inner.map(print), "}"];
+      return [
+        print(notObject),
+        `else for (const ${key} in ${value}) {`,
+        inherited,
+        `const ${item}: unknown = ${value}[${key}];`,
+        ...inner.map(print),
+        "}",
+      ];
     }
     case "union": {
       const failed = negate(guardCondition(type, value, ctx));
-      return [{ condition: failed, then: type.members.every(isLeaf) ? push(expected) : collectStatement(type, value, path(), ctx)! }];
+      return [
+        {
+          condition: failed,
+          then: type.members.every(isLeaf) ? push(expected) : collectStatement(type, value, path(), ctx)!,
+        },
+      ];
     }
     default:
       return [{ condition: negate(guardCondition(type, value, ctx)), then: push(expected) }];
@@ -269,7 +326,13 @@ function knownKeys(body: ResolvedObjectModel, ctx: ModuleContext): string {
   ctx.constants.set(name, {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type: "ReadonlySet<string>", initializer: `/* @__PURE__ */ new Set([${body.fields.map((field) => stringLiteral(field.name)).join(", ")}])` }],
+    declarations: [
+      {
+        name,
+        type: "ReadonlySet<string>",
+        initializer: `/* @__PURE__ */ new Set([${body.fields.map((field) => stringLiteral(field.name)).join(", ")}])`,
+      },
+    ],
   });
   return name;
 }
@@ -292,7 +355,10 @@ export function objectCodec(body: ResolvedObjectModel, ctx: ModuleContext): stri
  * (the runtime's `Builder`), so each module declares the builder in two statements, and
  * editors still show each field's doc on its setter.
  */
-export function objectBuilder(body: ResolvedObjectModel, ctx: ModuleContext): [TypeAliasDeclarationStructure, VariableStatementStructure] {
+export function objectBuilder(
+  body: ResolvedObjectModel,
+  ctx: ModuleContext,
+): [TypeAliasDeclarationStructure, VariableStatementStructure] {
   const { type, builder, assert } = ctx.names;
   const required = body.fields.filter((field) => field.required).map((field) => stringLiteral(field.name));
   const requiredType = required.length > 0 ? required.join(" | ") : "never";

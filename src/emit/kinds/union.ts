@@ -46,12 +46,16 @@ export function unionGuard(body: ResolvedUnionModel, ctx: ModuleContext): string
   if (!discriminator) {
     const conditions = members.map((member) => guardCondition(member, "value", ctx));
     // A union of `unknown` (an empty union page) takes every value; the guard still reads its parameter.
-    return [`return ${conditions.every(isAlwaysTrue) ? `${runtime(ctx, "isUnknown")}(value)` : render(anyOf(conditions))};`];
+    return [
+      `return ${conditions.every(isAlwaysTrue) ? `${runtime(ctx, "isUnknown")}(value)` : render(anyOf(conditions))};`,
+    ];
   }
   return [
     `if (${notOwnObject(ctx)}) return false;`,
     `switch (${discriminatorAccess(discriminator.field, ctx)}) {`,
-    ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: return ${render(guardCondition(member, "value", ctx))};`),
+    ...discriminator.cases.map(
+      ({ value, member }) => `case ${literalText(value)}: return ${render(guardCondition(member, "value", ctx))};`,
+    ),
     "default: return false;",
     "}",
   ];
@@ -63,7 +67,9 @@ export function unionCodec(body: ResolvedUnionModel, ctx: ModuleContext): string
   const members = memberTypes(body);
   const discriminator = findDiscriminator(members, ctx.models);
   const cases = discriminator?.cases.map(({ value, member }) => `[${literalText(value)}, ${members.indexOf(member)}]`);
-  const by = discriminator ? `{ field: ${stringLiteral(discriminator.wireField)}, cases: [${cases!.join(", ")}] }` : undefined;
+  const by = discriminator
+    ? `{ field: ${stringLiteral(discriminator.wireField)}, cases: [${cases!.join(", ")}] }`
+    : undefined;
   return `${runtime(ctx, "lazyCodec")}<${type}, ${wire}>(() => ${unionCodecExpr(members, ctx, `<${type}, ${wire}>`, by)})`;
 }
 
@@ -84,7 +90,10 @@ export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): st
     "return;",
     "}",
     `switch (${key}) {`,
-    ...discriminator.cases.map(({ value, member }) => `case ${literalText(value)}: ${collectStatement(member, "value", "path", ctx) ?? ""} return;`),
+    ...discriminator.cases.map(
+      ({ value, member }) =>
+        `case ${literalText(value)}: ${collectStatement(member, "value", "path", ctx) ?? ""} return;`,
+    ),
     `default: ${runtime(ctx, "pushIssue")}(issues, ${runtime(ctx, "pathAt")}(path, ${stringLiteral(discriminator.field)}), ${values}, ${key});`,
     "}",
   ];

@@ -24,21 +24,46 @@ const NAMING_SECTIONS = [
 
 export function readApimaticPage(outline: DocOutline, ctx: ReadContext, path: string): PageRead {
   const { file } = ctx;
-  const naming = NAMING_SECTIONS.map(([title, kind]) => ({ section: findSection(outline, title), kind })).find((entry) => entry.section !== undefined);
+  const naming = NAMING_SECTIONS.map(([title, kind]) => ({ section: findSection(outline, title), kind })).find(
+    (entry) => entry.section !== undefined,
+  );
   if (!naming?.section) {
-    report(file, "info", "skipped: no Structure, Class Name or Enumeration section, so not a model page", DOC_START, "not-a-model");
+    report(
+      file,
+      "info",
+      "skipped: no Structure, Class Name or Enumeration section, so not a model page",
+      DOC_START,
+      "not-a-model",
+    );
     return { skipped: true };
   }
   if (naming.kind === "union" && !findSection(outline, "Cases")) {
-    report(file, "info", "skipped: a Class Name page without `## Cases` documents a controller's operations, not a model", DOC_START, "not-a-model");
+    report(
+      file,
+      "info",
+      "skipped: a Class Name page without `## Cases` documents a controller's operations, not a model",
+      DOC_START,
+      "not-a-model",
+    );
     return { skipped: true };
   }
   const code = namingCode(naming.section);
   if (!code) {
-    report(file, "error", `the ${naming.section.title} section names no type; write its name as a code line, e.g. \`AccountBalance\``, startOf(naming.section.heading), "missing-title");
+    report(
+      file,
+      "error",
+      `the ${naming.section.title} section names no type; write its name as a code line, e.g. \`AccountBalance\``,
+      startOf(naming.section.heading),
+      "missing-title",
+    );
     return { skipped: false };
   }
-  const body = naming.kind === "object" ? readObject(outline, ctx) : naming.kind === "union" ? readCases(outline, ctx) : readEnumNames(outline, naming.section, ctx);
+  const body =
+    naming.kind === "object"
+      ? readObject(outline, ctx)
+      : naming.kind === "union"
+        ? readCases(outline, ctx)
+        : readEnumNames(outline, naming.section, ctx);
   if (!body || file.messages.some((message) => message.fatal === true)) return { skipped: false };
   const model: ModelDoc = {
     name: numberedName(code.value.trim(), path),
@@ -74,7 +99,13 @@ function namingCode(section: Section): InlineCode | undefined {
 function readObject(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | undefined {
   const section = findSection(outline, "Fields");
   if (!section) {
-    report(ctx.file, "error", "an object page has a `## Fields` section with a `| Name | Type | Tags | Description |` table; add one", DOC_START, "malformed-table");
+    report(
+      ctx.file,
+      "error",
+      "an object page has a `## Fields` section with a `| Name | Type | Tags | Description |` table; add one",
+      DOC_START,
+      "malformed-table",
+    );
     return undefined;
   }
   const fields = readFieldsSection(section, ctx);
@@ -90,7 +121,9 @@ function dropUndefined(type: TypeExpr): TypeExpr {
   if (type.kind === "array") return { kind: "array", element: dropUndefined(type.element) };
   if (type.kind === "record") return { kind: "record", value: dropUndefined(type.value) };
   if (type.kind !== "union") return type;
-  const members = type.members.filter((member) => !(member.kind === "ref" && member.name === "undefined")).map(dropUndefined);
+  const members = type.members
+    .filter((member) => !(member.kind === "ref" && member.name === "undefined"))
+    .map(dropUndefined);
   return members.length === 1 ? members[0]! : { kind: "union", members };
 }
 
@@ -99,7 +132,13 @@ function readCases(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | un
   const section = findSection(outline, "Cases");
   const table = section?.nodes.find((node): node is Table => node.type === "table");
   if (!section || !table) {
-    report(ctx.file, "error", "a union page has a `## Cases` section with a `| Type |` table; add one", section ? startOf(section.heading) : DOC_START, "bad-type");
+    report(
+      ctx.file,
+      "error",
+      "a union page has a `## Cases` section with a `| Type |` table; add one",
+      section ? startOf(section.heading) : DOC_START,
+      "bad-type",
+    );
     return undefined;
   }
   const members: UnionMember[] = [];
@@ -109,7 +148,13 @@ function readCases(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | un
     const at = startOf(cell);
     const parsed = parseTypeCell(cell.children, at, ctx.source, ctx.dialect, ctx.names);
     if (!parsed.ok) {
-      report(ctx.file, "error", `cannot read the union member type: ${parsed.error.reason}`, parsed.error.at, "bad-type");
+      report(
+        ctx.file,
+        "error",
+        `cannot read the union member type: ${parsed.error.reason}`,
+        parsed.error.at,
+        "bad-type",
+      );
       continue;
     }
     members.push({ type: dropUndefined(parsed.type), position: cell.position ?? { start: at, end: at } });
@@ -132,7 +177,13 @@ function readEnumNames(outline: DocOutline, naming: Section, ctx: ReadContext): 
   const section = findSection(outline, "Fields");
   const table = section?.nodes.find((node): node is Table => node.type === "table");
   if (!section || !table) {
-    report(ctx.file, "error", "an enum page has a `## Fields` section with a `| Name |` table; add one", startOf(naming.heading), "bad-enum");
+    report(
+      ctx.file,
+      "error",
+      "an enum page has a `## Fields` section with a `| Name |` table; add one",
+      startOf(naming.heading),
+      "bad-enum",
+    );
     return undefined;
   }
   const titles = table.children[0]?.children.map((cell) => toString(cell).trim().toLowerCase()) ?? [];

@@ -26,9 +26,13 @@ export function readLiblabPage(outline: DocOutline, ctx: ReadContext, path: stri
   }
   const name = toString(outline.title).trim();
   const marker = outline.intro.findIndex(isPropertiesLabel);
-  const table = marker >= 0 ? outline.intro.slice(marker + 1).find((node): node is Table => node.type === "table") : undefined;
+  const table =
+    marker >= 0 ? outline.intro.slice(marker + 1).find((node): node is Table => node.type === "table") : undefined;
   const union = outline.intro.some((node) => node.type === "paragraph" && UNION_SAYS.test(toString(node)));
-  const described = marker >= 0 ? outline.intro.slice(0, marker) : outline.intro.filter((node) => !(node.type === "paragraph" && UNION_SAYS.test(toString(node))));
+  const described =
+    marker >= 0
+      ? outline.intro.slice(0, marker)
+      : outline.intro.filter((node) => !(node.type === "paragraph" && UNION_SAYS.test(toString(node))));
   let body: ModelDoc["body"] | undefined;
   if (union) {
     body = readMembers(outline, ctx);
@@ -37,7 +41,13 @@ export function readLiblabPage(outline: DocOutline, ctx: ReadContext, path: stri
   } else {
     // liblab writes a model of primitive members (`string | number`) so, naming none of them.
     const position = outline.title.position ?? { start: DOC_START, end: DOC_START };
-    report(file, "warning", `\`${name}\` has no Properties table and names no member, so it is typed \`unknown\`; add a \`**Properties**\` table, or make it a union whose \`# Member\` sections link to their pages`, position.start, "empty-union");
+    report(
+      file,
+      "warning",
+      `\`${name}\` has no Properties table and names no member, so it is typed \`unknown\`; add a \`**Properties**\` table, or make it a union whose \`# Member\` sections link to their pages`,
+      position.start,
+      "empty-union",
+    );
     body = { kind: "union", members: [{ type: { kind: "unknown" }, position }] };
   }
   if (!body || file.messages.some((message) => message.fatal === true)) return { skipped: false };
@@ -80,7 +90,7 @@ function readEnumTable(table: Table, ctx: ReadContext): ModelDoc["body"] {
   const seen = new Set<string | number>();
   for (const row of rows) {
     const [, text, number] = LITERAL.exec(cellText(row.children[valueColumn]))!;
-    const value = number !== undefined ? Number(number) : JSON.parse(`"${text!}"`) as string;
+    const value = number !== undefined ? Number(number) : (JSON.parse(`"${text!}"`) as string);
     const position = row.position ?? { start: DOC_START, end: DOC_START };
     if (seen.has(value)) {
       report(ctx.file, "warning", `the enum value ${JSON.stringify(value)} is listed twice`, position, "bad-enum");
@@ -97,12 +107,23 @@ function readEnumTable(table: Table, ctx: ReadContext): ModelDoc["body"] {
 function readMembers(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | undefined {
   const members: UnionMember[] = [];
   for (const section of outline.sections) {
-    const link = section.nodes.flatMap((node) => (node.type === "paragraph" ? (node).children : [])).find((node): node is Link => node.type === "link");
+    const link = section.nodes
+      .flatMap((node) => (node.type === "paragraph" ? node.children : []))
+      .find((node): node is Link => node.type === "link");
     const position = section.heading.position ?? { start: DOC_START, end: DOC_START };
-    members.push({ type: link ? { kind: "ref", name: section.title, href: link.url } : { kind: "ref", name: section.title }, position });
+    members.push({
+      type: link ? { kind: "ref", name: section.title, href: link.url } : { kind: "ref", name: section.title },
+      position,
+    });
   }
   if (members.length === 0) {
-    report(ctx.file, "error", "the page says it is a union but lists no `# Member` section", startOf(outline.title), "bad-type");
+    report(
+      ctx.file,
+      "error",
+      "the page says it is a union but lists no `# Member` section",
+      startOf(outline.title),
+      "bad-type",
+    );
     return undefined;
   }
   return { kind: "union", members };

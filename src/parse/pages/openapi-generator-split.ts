@@ -25,7 +25,13 @@ export function splitInlineEnums(docs: readonly SourceDoc[]): PageDoc[] {
     const inside = (at: number) => sections.some((section) => at >= section.start && at < section.end);
     const object: PageDoc = { ...doc, text: lines.map((line, at) => (inside(at) ? "" : line)).join("\n") };
     const enums = sections
-      .map((section): PageDoc => ({ path: `${folder}${owner}${section.name}.md`, page: doc.path, text: lines.map((line, at) => (at === title || (at >= section.start && at < section.end) ? line : "")).join("\n") }))
+      .map((section): PageDoc => ({
+        path: `${folder}${owner}${section.name}.md`,
+        page: doc.path,
+        text: lines
+          .map((line, at) => (at === title || (at >= section.start && at < section.end) ? line : ""))
+          .join("\n"),
+      }))
       .filter((enumDoc) => !pages.has(enumDoc.path));
     return [object, ...enums];
   });

@@ -20,8 +20,16 @@ const INLINE_ENUM = /^Enum:\s*(\w+)$/;
 
 export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, path: string): PageRead {
   const { file } = ctx;
-  if ([outline.intro, ...outline.sections.map((section) => section.nodes)].some((nodes) => nodes.some(isOperationTable))) {
-    report(file, "info", "skipped: an API page (a `Method | HTTP request | Description` table) documents operations, not a model", DOC_START, "not-a-model");
+  if (
+    [outline.intro, ...outline.sections.map((section) => section.nodes)].some((nodes) => nodes.some(isOperationTable))
+  ) {
+    report(
+      file,
+      "info",
+      "skipped: an API page (a `Method | HTTP request | Description` table) documents operations, not a model",
+      DOC_START,
+      "not-a-model",
+    );
     return { skipped: true };
   }
   const properties = findSection(outline, "Properties");
@@ -41,11 +49,25 @@ export function readOpenApiGeneratorPage(outline: DocOutline, ctx: ReadContext, 
   const table = properties?.nodes.find((node): node is Table => node.type === "table");
   if (table && table.children.length <= 1) {
     // C#, PHP and Ruby pages show an enum so (its values are not on the page), and every language a free-form object.
-    report(file, "warning", `\`${name}\` has a Properties table without properties: OpenAPI Generator writes an enum (C#, PHP, Ruby) or a free-form object so, and the page does not say which, so it is typed \`unknown\`; add its values in a \`## Enum\` list, or its properties`, startOf(properties!.heading), "empty-union");
-    body = { kind: "union", members: [{ type: { kind: "unknown" }, position: properties!.heading.position ?? { start: DOC_START, end: DOC_START } }] };
+    report(
+      file,
+      "warning",
+      `\`${name}\` has a Properties table without properties: OpenAPI Generator writes an enum (C#, PHP, Ruby) or a free-form object so, and the page does not say which, so it is typed \`unknown\`; add its values in a \`## Enum\` list, or its properties`,
+      startOf(properties!.heading),
+      "empty-union",
+    );
+    body = {
+      kind: "union",
+      members: [
+        { type: { kind: "unknown" }, position: properties!.heading.position ?? { start: DOC_START, end: DOC_START } },
+      ],
+    };
   } else if (properties) {
     const fields = readFieldsSection(properties, ctx);
-    body = fields && { kind: "object", fields: fields.map((field) => ({ ...field, type: withInlineEnums(field.type, name) })) };
+    body = fields && {
+      kind: "object",
+      fields: fields.map((field) => ({ ...field, type: withInlineEnums(field.type, name) })),
+    };
   } else {
     body = readEnumValues(values!.nodes, startOf(values!.heading), ctx);
   }
@@ -83,7 +105,13 @@ function readInlineEnum(outline: DocOutline, section: Section, ctx: ReadContext,
   const body = readEnumValues(section.nodes, startOf(section.heading), ctx);
   if (!body || ctx.file.messages.some((message) => message.fatal === true)) return { skipped: false };
   const name = `${modelName(toString(outline.title!).trim())}${enumName}`;
-  const model: ModelDoc = { name, path, description: "", body, position: section.heading.position ?? { start: DOC_START, end: DOC_START } };
+  const model: ModelDoc = {
+    name,
+    path,
+    description: "",
+    body,
+    position: section.heading.position ?? { start: DOC_START, end: DOC_START },
+  };
   return { model, skipped: false };
 }
 
