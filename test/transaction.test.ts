@@ -58,16 +58,26 @@ describe("killed runs", () => {
     const [before, after] = [await snapshot(join(work, "old")), await snapshot(join(work, "new"))];
     expect(same(before, after)).toBe(false);
 
-    /** Runs generate into a copy of the old output; once the run starts staging (it is done reading and formatting), kills it `delay` ms later. Gives the ms from the staging to the exit. */
-    const killedRun = async (out: string, delay: number | undefined): Promise<number> => {
+    /**
+     * Runs generate into a copy of the old output and kills it: `kill` ms after it starts staging
+     * (it is done reading and formatting), or as soon as its journal appears (the commit point),
+     * an event rather than a time, so a loaded machine cannot make every kill come too early.
+     * Gives the ms from the staging to the exit.
+     */
+    const killedRun = async (out: string, kill: number | "at-commit" | undefined): Promise<number> => {
       await cp(join(work, "old"), join(work, out), { recursive: true });
       // With the caches (in the work folder): every run after the first is warm, and the output is the same.
       const { child, done } = run(work, ["generate", "--input", "docs-new", "--out", out]);
-      const staging = join(work, out, STAGING);
-      while (!existsSync(staging) && child.exitCode === null) await new Promise((resolve) => setImmediate(resolve));
+      const appeared = async (path: string) => {
+        while (!existsSync(path) && child.exitCode === null) await new Promise((resolve) => setImmediate(resolve));
+      };
+      await appeared(join(work, out, STAGING));
       const locked = performance.now();
-      if (delay !== undefined) {
-        while (performance.now() - locked < delay) await new Promise((resolve) => setImmediate(resolve));
+      if (kill === "at-commit") {
+        await appeared(join(work, out, JOURNAL));
+        child.kill("SIGKILL");
+      } else if (kill !== undefined) {
+        while (performance.now() - locked < kill) await new Promise((resolve) => setImmediate(resolve));
         child.kill("SIGKILL");
       }
       await done;
@@ -77,42 +87,48 @@ describe("killed runs", () => {
     const window = await killedRun("calibration", undefined);
     expect(same(await snapshot(join(work, "calibration")), after)).toBe(true);
 
-    const outcomes = { old: 0, new: 0, journal: 0 };
-    const trials = 12;
-    for (let trial = 0; trial < trials; trial++) {
-      const out = join(work, `trial-${trial}`);
-      // Spread over the write phase and a little past it.
-      await killedRun(`trial-${trial}`, (window * 1.1 * trial) / (trials - 1));
+    /** What a killed run left in `out`: a journal, or exactly the old or the new output (staged files aside); then the next run gives the new output. */
+    const judge = async (trial: string): Promise<"old" | "new" | "journal"> => {
+      const out = join(work, trial);
       const state = await snapshot(out);
       const journal = await lstat(join(out, JOURNAL)).then(
         () => true,
         () => false,
       );
-      const staged = [...state.keys()].filter((path) => path.startsWith(`${STAGING}/`) || path === `${JOURNAL}.tmp`);
-      if (journal) outcomes.journal += 1;
-      else {
+      let outcome: "old" | "new" | "journal" = "journal";
+      if (!journal) {
         // No journal: what was staged never counts, and the files are one state or the other.
+        const staged = [...state.keys()].filter((path) => path.startsWith(`${STAGING}/`) || path === `${JOURNAL}.tmp`);
         for (const path of staged) state.delete(path);
         const which = same(state, before) ? "old" : same(state, after) ? "new" : undefined;
-        expect(which, `trial ${trial}: the files are a mix of the old and the new output`).toBeDefined();
-        outcomes[which!] += 1;
+        expect(which, `${trial}: the files are a mix of the old and the new output`).toBeDefined();
+        outcome = which!;
       }
-      expect(
-        (await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`)).code,
-        `trial ${trial}`,
-      ).toBe(0);
+      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", trial)).code, trial).toBe(0);
       const next = await snapshot(out);
       const differing = [...new Set([...next.keys(), ...after.keys()])].filter(
         (path) => next.get(path) !== after.get(path),
       );
-      expect(differing, `trial ${trial}: the next run gives the new output`).toEqual([]);
-      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", `trial-${trial}`, "--check")).code).toBe(
-        0,
-      );
+      expect(differing, `${trial}: the next run gives the new output`).toEqual([]);
+      expect((await mdmodel(work, "generate", "--input", "docs-new", "--out", trial, "--check")).code).toBe(0);
+      return outcome;
+    };
+
+    const outcomes = { old: 0, new: 0, journal: 0 };
+    const trials = 12;
+    for (let trial = 0; trial < trials; trial++) {
+      // Spread over the write phase and a little past it.
+      await killedRun(`trial-${trial}`, (window * 1.1 * trial) / (trials - 1));
+      outcomes[await judge(`trial-${trial}`)] += 1;
+    }
+    // Killed at the commit point: the journal is there, or the run already finished with it; never the old output.
+    for (const trial of ["at-commit-1", "at-commit-2"]) {
+      await killedRun(trial, "at-commit");
+      const outcome = await judge(trial);
+      expect(outcome, trial).not.toBe("old");
+      outcomes[outcome] += 1;
     }
     console.info(`killed runs: ${JSON.stringify(outcomes)}, write phase ${window.toFixed(0)} ms`);
-    // The trials reach past the commit point: a kill that always came too early would prove nothing.
-    expect(outcomes.journal + outcomes.new).toBeGreaterThan(0);
   }, 300_000);
 
   test("a journal is completed only with this machine's proof of it, and only for the content it recorded; anything else is dropped unread", async () => {
