@@ -168,10 +168,10 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     const docs = sortDocs(input.docs);
     const reading = readingFor(config, docs);
     if (!reading.ok) return dialectError(docs, readingErrorFile(docs, reading));
-    const models = modelDocsOf(docs, reading.as);
+    const models = modelDocsOf(docs, reading.readOptions);
     const run: Run = {
-      as: reading.as,
-      told: reading.told,
+      readOptions: reading.readOptions,
+      dialectFrom: reading.dialectFrom,
       engine,
       formatCache,
       input,
@@ -184,12 +184,13 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     // The manifest records the pages, so a run over docs cut from them reads them all; so does one whose enum values come from examples anywhere in the tree.
     const whole = models.split
       ? "pages that hold several models are read whole"
-      : familyOf(run.as) === "apimatic"
+      : familyOf(run.readOptions) === "apimatic"
         ? "APIMatic's enum values come from examples anywhere in the tree, so it is read whole"
         : undefined;
     const start =
       input.previous &&
-      (whole ?? sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.as)));
+      (whole ??
+        sparseStart(run.docs, input.previous.manifest, run.identity, run.key, config, readingLabel(run.readOptions)));
     const sparse = typeof start === "object" ? await sparseRun(run, input.previous!, start) : start;
     if (typeof sparse === "object") return sparse;
     const result = await fullRun(run, moduleCache, formatCache);
@@ -206,8 +207,8 @@ function dialectError(docs: readonly SourceDoc[], file: VFile): GenerateResult {
 /** What every part of a run needs. */
 interface Run {
   /** How the docs are read: their dialect and the naming of fields. */
-  as: ReadOptions;
-  told: NonNullable<GenerateStats["dialectFrom"]>;
+  readOptions: ReadOptions;
+  dialectFrom: NonNullable<GenerateStats["dialectFrom"]>;
   engine: Engine;
   /** The format cache the engine uses, which a previous output's files may seed. */
   formatCache: Map<string, string> | undefined;
@@ -227,8 +228,10 @@ async function fullRun(
 ): Promise<GenerateResult> {
   const { engine, input, config, formatOptions, docs } = run;
   // Parse, then resolve: every doc's model and messages, links followed, nullability inferred.
-  const reads = await engine.read(docs, run.as, (done, total) => input.onProgress?.({ phase: "reading", done, total }));
-  const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config, [], run.as);
+  const reads = await engine.read(docs, run.readOptions, (done, total) =>
+    input.onProgress?.({ phase: "reading", done, total }),
+  );
+  const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config, [], run.readOptions);
 
   // Plan: each module's examples (read once, here) and exports.
   const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
@@ -242,11 +245,11 @@ async function fullRun(
     modelsByKind,
     skipped,
     warnings: countBySeverity(messages).warning,
-    dialect: run.as.dialect,
-    dialectFrom: run.told,
-    ...(run.as.family ? { family: run.as.family } : {}),
+    dialect: run.readOptions.dialect,
+    dialectFrom: run.dialectFrom,
+    ...(run.readOptions.family ? { family: run.readOptions.family } : {}),
   };
-  const told = {
+  const outcome = {
     messages,
     stats,
     exampleUsage: plans.flatMap(usageOutcome),
@@ -254,7 +257,7 @@ async function fullRun(
     schemas: plans.map(emittedSchema),
     sparse: false as const,
   };
-  if (hasErrors(messages)) return { files: [], ...told };
+  if (hasErrors(messages)) return { files: [], ...outcome };
 
   input.signal?.throwIfAborted();
   const keys = moduleKeysOf({ models, config, formatOptions });
@@ -274,7 +277,7 @@ async function fullRun(
   const records = Object.fromEntries(
     plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)]),
   );
-  return { files: withManifest(run, output, stats, records, warningsBy(files)), ...told };
+  return { files: withManifest(run, output, stats, records, warningsBy(files)), ...outcome };
 }
 
 /**
@@ -288,7 +291,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
   const { records } = start;
   const reads = new Map<string, DocRead>();
   const fresh = new Map<string, ModelDoc>();
-  for (const [index, read] of (await engine.read(start.changed, run.as)).entries()) {
+  for (const [index, read] of (await engine.read(start.changed, run.readOptions)).entries()) {
     const doc = start.changed[index]!;
     const record = Object.hasOwn(records, doc.path) ? records[doc.path] : undefined;
     if (!read || read.messages.some((message) => message.severity === "error")) return `${doc.path} has an error`;
@@ -323,7 +326,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const toRead = needed(graph, records, affected);
     const docs = run.docs.filter((doc) => toRead.has(doc.path) || changedPaths.has(doc.path));
     const unread = docs.filter((doc) => !reads.has(doc.path));
-    for (const [index, read] of (await engine.read(unread, run.as)).entries()) {
+    for (const [index, read] of (await engine.read(unread, run.readOptions)).entries()) {
       if (!read) return `${unread[index]!.path} cannot be read`;
       reads.set(unread[index]!.path, read);
     }
@@ -332,7 +335,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       docs.map((doc) => reads.get(doc.path)),
       config,
       evidenceOutside(records, toRead),
-      run.as,
+      run.readOptions,
     );
     // Null evidence a doc now gives, or no longer gives, changes the model it is about: that one is made again too.
     const moved = [...toRead].flatMap((path) =>
@@ -359,8 +362,8 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     reportExampleProblems(plans, files);
     applyRuleSeverities(files.values(), config);
     // The messages of the docs whose modules were made or that changed: of the others, the previous run told.
-    const told = new Set([...affected, ...changedPaths].filter((path) => files.has(path)));
-    const messages = [...told].sort(compareText).flatMap((path) => files.get(path)!.messages);
+    const reported = new Set([...affected, ...changedPaths].filter((path) => files.has(path)));
+    const messages = [...reported].sort(compareText).flatMap((path) => files.get(path)!.messages);
     if (hasErrors(messages)) return "a doc has an error";
 
     if (run.formatCache)
@@ -385,8 +388,11 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       ...records,
       ...Object.fromEntries(plans.map((plan) => [plan.model.path, recordOf(plan, keys, evidenceBy, formatKeys)])),
     };
-    const warnings = Object.fromEntries(Object.entries(start.warnings).filter(([path]) => !told.has(path)));
-    Object.assign(warnings, Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => told.has(path))));
+    const warnings = Object.fromEntries(Object.entries(start.warnings).filter(([path]) => !reported.has(path)));
+    Object.assign(
+      warnings,
+      Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => reported.has(path))),
+    );
     const kinds = Object.values(nextRecords).map((record) => record.kind);
     const total = Object.values(warnings).reduce((sum, count) => sum + count, 0);
     const stats: GenerateStats = {
@@ -395,9 +401,9 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       modelsByKind: countKinds(kinds),
       skipped: previous.manifest.generatedBy!.stats.skipped,
       warnings: total,
-      dialect: run.as.dialect,
-      dialectFrom: run.told,
-      ...(run.as.family ? { family: run.as.family } : {}),
+      dialect: run.readOptions.dialect,
+      dialectFrom: run.dialectFrom,
+      ...(run.readOptions.family ? { family: run.readOptions.family } : {}),
     };
     const result = {
       messages,
@@ -410,7 +416,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)),
       ...result,
       sparse: { read: docs.length, made: plans.length },
-      reported: [...told].sort(compareText),
+      reported: [...reported].sort(compareText),
     };
   }
 }
@@ -547,7 +553,7 @@ function withManifest(
       by,
       inputs: {
         key: run.key,
-        dialect: readingLabel(run.as),
+        dialect: readingLabel(run.readOptions),
         docs: docHashes(run.input.docs),
         models: sortedRecord(models),
         warnings,

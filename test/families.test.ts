@@ -31,8 +31,8 @@ describe("a tree's family and dialect are told from its pages", () => {
     const reading = readingFor(resolveConfig({}), docs);
     expect(reading.ok).toBe(true);
     if (!reading.ok) return;
-    expect(reading.as.family ?? "speakeasy").toBe(family);
-    expect(reading.as.dialect).toBe(dialect);
+    expect(reading.readOptions.family ?? "speakeasy").toBe(family);
+    expect(reading.readOptions.dialect).toBe(dialect);
   });
 
   test("a tree without any sign is Speakeasy's shape", () => {
@@ -58,8 +58,8 @@ describe("a tree's family and dialect are told from its pages", () => {
   test("the family option overrides detection", async () => {
     const docs = await loadDocs(join(fixtures, "family-openapi-generator-go", "docs"));
     const reading = readingFor(resolveConfig({ family: "speakeasy" }), docs);
-    expect(reading.ok && reading.as.family).toBe(undefined);
-    expect(reading.ok && reading.familyTold).toBe("config");
+    expect(reading.ok && reading.readOptions.family).toBe(undefined);
+    expect(reading.ok && reading.familyFrom).toBe("config");
   });
 });
 
@@ -120,7 +120,7 @@ describe("OpenAPI Generator's other languages: the name in a namespaced title, e
   const read = (docs: Array<{ path: string; text: string }>) => {
     const reading = readingFor(resolveConfig({}), docs);
     if (!reading.ok) throw new Error(reading.reason);
-    return { as: reading.as, models: docs.map((doc) => readDoc(doc, reading.as)) };
+    return { as: reading.readOptions, models: docs.map((doc) => readDoc(doc, reading.readOptions)) };
   };
 
   test("C#: `# Org.OpenAPITools.Model.Pet`, PascalCase names in camelCase, an enum's empty table unknown", () => {

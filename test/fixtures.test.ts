@@ -32,7 +32,7 @@ describe.each(names)("fixture %s", (name) => {
     const docs = await loadDocs(join(root, name, "docs"));
     const reading = readingFor(resolveConfig({}), docs);
     expect(reading.ok).toBe(true);
-    const ir = docs.map((doc) => readDoc(doc, reading.ok ? reading.as : undefined).model ?? null);
+    const ir = docs.map((doc) => readDoc(doc, reading.ok ? reading.readOptions : undefined).model ?? null);
     await expect(`${JSON.stringify(ir, null, 2)}\n`).toMatchFileSnapshot(join(root, name, "ir.json"));
 
     const result = await generateDocs(docs);

@@ -27,7 +27,7 @@ async function moduleTexts(folder: string): Promise<string[]> {
   if (!reading.ok) throw new Error(reading.reason);
   const { models } = assembleModels(
     docs,
-    docs.map((doc) => readStep({ ...doc, as: reading.as })),
+    docs.map((doc) => readStep({ ...doc, as: reading.readOptions })),
     config,
   );
   return models.models.map(

@@ -422,7 +422,7 @@ async function runWith(
   if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.identity, caches);
 
   // A sparse run gives the findings of the docs it read; the others' are as the previous run said.
-  const told = result.reported ? { ...base, reportedDocs: new Set(result.reported) } : base;
+  const baseReport = result.reported ? { ...base, reportedDocs: new Set(result.reported) } : base;
   const counts = countBySeverity(result.messages);
   const findings = toFindings(result.messages, options.inputLabel);
   const readAll = trusted && !result.sparse ? (withheld ?? result.readAll) : undefined;
@@ -439,7 +439,7 @@ async function runWith(
     ms: performance.now() - started,
   });
   if (counts.error + (options.strict ? counts.warning : 0) > 0)
-    return { ...told, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
+    return { ...baseReport, exitCode: EXIT.invalidDocs, summary: summary(), findings, unchangedDocs };
   // A wrong folder (or pages mdmodel does not read) must not pass as an empty, green run.
   if (result.stats.models === 0)
     return {
@@ -462,7 +462,7 @@ async function runWith(
       if (options.cache && folder.manifestText !== undefined)
         recordVerified(options.outDir, cacheDir(io.cwd), folder.manifestText);
       return {
-        ...told,
+        ...baseReport,
         exitCode: EXIT.ok,
         summary: summary({ checked: result.files.length }),
         findings,
@@ -489,7 +489,7 @@ async function runWith(
       !options.full && (trusted ? trusted.source === "base" && drift.edited.length > 0 : folder.manifest !== undefined);
     const fix = forgeable ? `${options.fix} --full` : options.fix;
     return {
-      ...told,
+      ...baseReport,
       exitCode: EXIT.drift,
       summary: summary(),
       findings,
@@ -527,7 +527,7 @@ async function runWith(
       `kept ${joinPath(options.outLabel, path)}: no doc produces it now, but it no longer holds what mdmodel wrote, so it is yours (mdmodel stops listing it)`,
   );
   return {
-    ...told,
+    ...baseReport,
     exitCode: EXIT.ok,
     summary: summary(files),
     findings,

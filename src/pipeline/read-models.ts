@@ -13,7 +13,7 @@ import type { ReadOptions } from "../shared/read-options.js";
  */
 export function readModels(input: readonly SourceDoc[], config: Config, as?: ReadOptions): ReadModels {
   const docs = sortDocs(input);
-  const reading = as ? { ok: true as const, as } : readingFor(config, docs);
+  const reading = as ? { ok: true as const, readOptions: as } : readingFor(config, docs);
   if (!reading.ok) {
     // A tree that mixes dialects: no model, one error.
     const file = readingErrorFile(docs, reading);
@@ -21,12 +21,12 @@ export function readModels(input: readonly SourceDoc[], config: Config, as?: Rea
     read.files.set(file.path, file);
     return read;
   }
-  const models = modelDocsOf(docs, reading.as).docs;
+  const models = modelDocsOf(docs, reading.readOptions).docs;
   return assembleModels(
     models,
-    models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.as }) : undefined)),
+    models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.readOptions }) : undefined)),
     config,
     [],
-    reading.as,
+    reading.readOptions,
   );
 }

@@ -14,7 +14,7 @@ type Told = "config" | "detected" | "default";
 
 /** How to read, and what told the dialect and the family; or why they could not be told, at the first sign that says so. */
 export type Reading =
-  | { ok: true; as: ReadOptions; told: Told; familyTold: Told; signs: Array<TreeSign<Dialect>> }
+  | { ok: true; readOptions: ReadOptions; dialectFrom: Told; familyFrom: Told; signs: Array<TreeSign<Dialect>> }
   | { ok: false; reason: string; at?: TreeSign<Dialect | Family> };
 
 /** Speakeasy's Go wrapper for what may be null, which a tree writes wherever it means it. */
@@ -31,15 +31,15 @@ export function readingFor(
 ): Reading {
   const familyChoice = config.family ?? "auto";
   let family: Family = "speakeasy";
-  let familyTold: Told = "default";
+  let familyFrom: Told = "default";
   if (familyChoice !== "auto") {
     family = familyChoice;
-    familyTold = "config";
+    familyFrom = "config";
   } else {
     const detection = detectFamily(docs);
     if (detection.ok) {
       family = detection.kind;
-      familyTold = "detected";
+      familyFrom = "detected";
     } else if (detection.reason === "mixed") {
       const families = [...new Set(detection.signs.map((sign) => FAMILY_LABELS[sign.kind]))];
       return {
@@ -57,12 +57,20 @@ export function readingFor(
       ? { explicitNulls: true }
       : {}),
   });
-  if (config.dialect !== "auto") return { ok: true, as: named(config.dialect), told: "config", familyTold, signs: [] };
+  if (config.dialect !== "auto")
+    return { ok: true, readOptions: named(config.dialect), dialectFrom: "config", familyFrom, signs: [] };
   const detection = detectDialect(docs, family);
   if (detection.ok)
-    return { ok: true, as: named(detection.kind), told: "detected", familyTold, signs: detection.signs };
+    return {
+      ok: true,
+      readOptions: named(detection.kind),
+      dialectFrom: "detected",
+      familyFrom,
+      signs: detection.signs,
+    };
   // A tree whose cells every dialect writes alike (`*string*` only) reads the same as TypeScript.
-  if (detection.reason === "none") return { ok: true, as: named("typescript"), told: "default", familyTold, signs: [] };
+  if (detection.reason === "none")
+    return { ok: true, readOptions: named("typescript"), dialectFrom: "default", familyFrom, signs: [] };
   const dialects = [...new Set(detection.signs.map((sign) => DIALECT_LABELS[sign.kind]))];
   return {
     ok: false,

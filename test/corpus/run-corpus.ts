@@ -145,7 +145,7 @@ function fieldFacts(docs: readonly SourceDoc[]): FieldFacts {
   const reading = readingFor(config, docs);
   const facts: FieldFacts = { total: 0, integer: 0, stated: { yes: 0, no: 0, unknown: 0 }, nullable: 0 };
   if (!reading.ok) return facts;
-  for (const model of readModels(docs, config, reading.as).models.models) {
+  for (const model of readModels(docs, config, reading.readOptions).models.models) {
     if (model.body.kind !== "object") continue;
     for (const field of model.body.fields) {
       facts.total += 1;

@@ -47,7 +47,7 @@ export async function outputOf(
   const resolved = resolveConfig(config);
   const reading = readingFor(resolved, docs);
   if (!reading.ok) throw new Error(reading.reason);
-  const models = readModels(docs, resolved, reading.as).models;
+  const models = readModels(docs, resolved, reading.readOptions).models;
   const caches = name === "MDMODEL_CORPUS" ? await loadCorpusCaches() : undefined;
   const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate(), ...caches });
   if (caches) await saveCorpusCaches(caches);
