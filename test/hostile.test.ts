@@ -485,41 +485,6 @@ describe("depth: past a limit, a message, never a stack overflow", () => {
   });
 });
 
-describe("odd but valid docs", () => {
-  test("CRLF line endings, a BOM and tabs read like the plain doc", async () => {
-    const plain = fields(ok, "| `b` | *number*[] | :heavy_minus_sign: | B | [1] |");
-    const odd = "\uFEFF" + plain.replace(/\n/g, "\r\n").replace("| `b` |", "|\t`b`\t|");
-    const [a, b] = await Promise.all([
-      generateDocs([{ path: "t.md", text: plain }]),
-      generateDocs([{ path: "t.md", text: odd }]),
-    ]);
-    expect(b.messages.map(formatMessage)).toEqual([]);
-    // The manifest records each doc's hash, which differs; every generated file is the same.
-    const code = (files: typeof a.files) => files.filter((file) => file.path !== ".mdmodel-manifest.json");
-    expect(code(b.files)).toEqual(code(a.files));
-    expect(code(a.files).length).toBeGreaterThan(2);
-  });
-
-  test("types nested 50 deep generate code that type-checks", async () => {
-    const deep = "Record<string, ".repeat(25) + "*number*[]" + ">".repeat(25);
-    const arrays = "*string*" + "[]".repeat(25);
-    const result = await generateDocs([
-      {
-        path: "deep.md",
-        text: fields(
-          `| \`r\` | ${deep} | :heavy_check_mark: | R | |`,
-          `| \`s\` | ${arrays} | :heavy_minus_sign: | S | |`,
-        ),
-      },
-    ]);
-    const out = await emitAndCheck("deep", result);
-    const module = (await import(join(out, "deep.ts"))) as { isThing(v: unknown): boolean };
-    let value: unknown = [1];
-    for (let i = 0; i < 25; i++) value = { k: value };
-    expect(module.isThing({ r: value })).toBe(true);
-  });
-});
-
 describe("very large models", () => {
   test("a model with 4,000 fields has walks tsc can analyse, and they check every field", async () => {
     const rows = Array.from(

@@ -422,26 +422,16 @@ test("the progress line covers reading, emitting and formatting, and writing, on
 
 test("--watch regenerates after each of three rename-saves of one doc (as sed -i and editors save), goes on after a doc with errors, and sees a new doc in a new folder", async () => {
   await cp("seeds", join(work, "docs"), { recursive: true });
-  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch"], { cwd: work });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const { child, seen, exited, until } = watching();
   // A run that reads every doc says "11 docs read"; one that reads what the change reaches, "11 docs (2 read for the change)".
   const runs = () =>
-    (stdout.match(/^mdmodel: 1[12] TypeScript docs (read|\(\d+ read for the change\))/gm) ?? []).length;
-  const until = async (check: () => boolean) => {
-    for (let waited = 0; !check(); waited += 50) {
-      if (waited > 30_000) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+    (seen.stdout.match(/^mdmodel: 1[12] TypeScript docs (read|\(\d+ read for the change\))/gm) ?? []).length;
   try {
-    await until(() => stdout.includes("mdmodel: watching docs"));
+    await until(() => seen.stdout.includes("mdmodel: watching docs"));
     const doc = join(work, "docs/models/shared/address.md");
     const original = await readFile(doc, "utf8");
     await writeFile(doc, fields("Address", "| `a` | *nope* % | :heavy_check_mark: | A |"));
-    await until(() => stderr.includes("nothing written"));
+    await until(() => seen.stderr.includes("nothing written"));
     for (const [round, town] of ["Town", "Village", "Hamlet"].entries()) {
       const temporary = join(work, "docs/models/shared", `.address.md.${round}.tmp`);
       await writeFile(temporary, original.replace("City or town", town));
@@ -449,18 +439,18 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
       await until(() => runs() >= round + 2);
       expect(await readFile(join(work, "out/models/shared/address.ts"), "utf8")).toContain(town);
     }
-    expect(stdout).toContain("mdmodel: models/shared/address.md changed\n");
+    expect(seen.stdout).toContain("mdmodel: models/shared/address.md changed\n");
     await mkdir(join(work, "docs/models/extra"));
     await writeFile(
       join(work, "docs/models/extra/note.md"),
       fields("Note", "| `text` | *string* | :heavy_check_mark: | Text |"),
     );
-    await until(() => stdout.includes("mdmodel: 12 TypeScript docs read"));
+    await until(() => seen.stdout.includes("mdmodel: 12 TypeScript docs read"));
     expect(await readFile(join(work, "out/models/extra/note.ts"), "utf8")).toContain("export interface Note");
   } finally {
     child.kill("SIGTERM");
   }
-  expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(0);
+  expect(await exited).toBe(0);
 });
 
 /** The built command with `--watch` in `work`: what it printed so far, and waits on what it prints (events, not clocks). */
