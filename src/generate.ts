@@ -7,7 +7,7 @@ import type { Options as PrettierOptions } from "prettier";
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config/defaults.js";
-import { BARREL_PATH } from "./emit/files.js";
+import { barrelFolders, barrelPathIn } from "./emit/files.js";
 import { jsonSchemaText, type JsonSchema } from "./emit/json-schema.js";
 import { barrelEntry, barrelEntryOf, exportsName, planModule, type BarrelEntry, type ModulePlan } from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
@@ -22,6 +22,7 @@ import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
 import { modelDocsOf } from "./pipeline/model-docs.js";
 import { applyRuleSeverities } from "./pipeline/rule-severity.js";
+import { selectModels } from "./pipeline/select.js";
 import type { Dialect } from "./shared/dialects.js";
 import type { Family } from "./shared/families.js";
 import { familyOf, readingLabel, type ReadOptions } from "./shared/read-options.js";
@@ -148,6 +149,8 @@ export interface GenerateResult {
   reported?: string[];
   /** With a previous output, why every doc was read all the same. */
   readAll?: string;
+  /** The patterns of the `include` option that chose no model. */
+  unmatched?: string[];
 }
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
@@ -184,9 +187,11 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     // The manifest records the pages, so a run over docs cut from them reads them all; so does one whose enum values come from examples anywhere in the tree.
     const whole = models.split
       ? "pages that hold several models are read whole"
-      : familyOf(run.readOptions) === "apimatic"
-        ? "APIMatic's enum values come from examples anywhere in the tree, so it is read whole"
-        : undefined;
+      : config.include.length > 0 || config.exclude.length > 0
+        ? "include and exclude choose among every doc"
+        : familyOf(run.readOptions) === "apimatic"
+          ? "APIMatic's enum values come from examples anywhere in the tree, so it is read whole"
+          : undefined;
     const start =
       input.previous &&
       (whole ??
@@ -232,16 +237,22 @@ async function fullRun(
     input.onProgress?.({ phase: "reading", done, total }),
   );
   const { models, files, skipped, evidenceBy } = assembleModels(docs, reads, config, [], run.readOptions);
+  // The models `include` and `exclude` choose, with all they reach; the other docs say nothing.
+  const selection = selectModels(models, config);
+  const chosen = selection ? models.models.filter((model) => selection.models.has(model.path)) : models.models;
+  const reporting = selection
+    ? [...files].filter(([path]) => selection.reports(path, models.byPath.has(path))).map(([, file]) => file)
+    : [...files.values()];
 
   // Plan: each module's examples (read once, here) and exports.
-  const plans = models.models.map((model) => planModule(model, models, readModelExamples(model, models), config));
+  const plans = chosen.map((model) => planModule(model, models, readModelExamples(model, models), config));
   reportExampleProblems(plans, files);
-  applyRuleSeverities(files.values(), config);
-  const messages = [...files.values()].flatMap((file) => file.messages);
-  const modelsByKind = countKinds(models.models.map((model) => model.body.kind));
+  applyRuleSeverities(reporting, config);
+  const messages = reporting.flatMap((file) => file.messages);
+  const modelsByKind = countKinds(chosen.map((model) => model.body.kind));
   const stats: GenerateStats = {
     docs: input.docs.length,
-    models: models.models.length,
+    models: chosen.length,
     modelsByKind,
     skipped,
     warnings: countBySeverity(messages).warning,
@@ -254,8 +265,9 @@ async function fullRun(
     stats,
     exampleUsage: plans.flatMap(usageOutcome),
     examples: plans.flatMap(emittedExample),
-    schemas: plans.map(emittedSchema),
+    schemas: plans.flatMap(emittedSchema),
     sparse: false as const,
+    ...(selection && selection.unmatched.length > 0 ? { unmatched: selection.unmatched } : {}),
   };
   if (hasErrors(messages)) return { files: [], ...outcome };
 
@@ -304,8 +316,12 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
   const owners = new Map(
     Object.entries(records).flatMap(([path, record]) => record.files.map((file) => [file, path] as const)),
   );
-  // The files are exactly the records', the barrel's and the runtime's: else a full run.
-  const expected = new Set([...owners.keys(), BARREL_PATH, config.runtimeModule]);
+  // The files are exactly the records', the barrels' and the runtime's: else a full run.
+  const barrels = barrelFolders(
+    Object.values(records).map((record) => record.files[0]),
+    config.barrel,
+  ).map(barrelPathIn);
+  const expected = new Set([...owners.keys(), ...barrels, config.runtimeModule]);
   const listed = Object.keys(previous.manifest.files);
   if (listed.length !== expected.size || listed.some((path) => !expected.has(path)))
     return "the manifest lists other files";
@@ -353,7 +369,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       .map((model) => planModule(model, models, readModelExamples(model, models), config));
     // The barrel is made from every module's entry: it is the file there while it is intact and these entries are as recorded.
     const barrel =
-      intact.has(BARREL_PATH) &&
+      barrels.every((path) => intact.has(path)) &&
       plans.every((plan) =>
         sameBarrelPart(barrelEntry(plan), barrelEntryOf(plan.model.path, records[plan.model.path]!, config)),
       )
@@ -410,7 +426,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
       stats,
       exampleUsage: plans.flatMap(usageOutcome),
       examples: plans.flatMap(emittedExample),
-      schemas: plans.map(emittedSchema),
+      schemas: plans.flatMap(emittedSchema),
     };
     return {
       files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)),
@@ -480,8 +496,11 @@ function reportExampleProblems(plans: readonly ModulePlan[], files: ReadonlyMap<
   }
 }
 
+/** The `.schema.json` files of the modules whose plans name them. */
 function schemaFiles(plans: readonly ModulePlan[]): OutputFile[] {
-  return plans.map(({ schema }) => ({ path: schema.path, content: jsonSchemaText(schema.document) }));
+  return plans.flatMap(({ schema, files }) =>
+    schema && files.includes(schema.path) ? [{ path: schema.path, content: jsonSchemaText(schema.document) }] : [],
+  );
 }
 
 /** What the manifest records of a model doc, for a later run that reads only what changed. */
@@ -498,8 +517,8 @@ function recordOf(
     refs: [...new Set(modelRefs(model))].sort(compareText),
     ...evidenceRecord(evidenceBy.get(model.path) ?? []),
     key: keys.get(model.path)!,
-    files: [plan.path, plan.schema.path],
-    formats: [formatKeys.get(plan.path)!, formatKeys.get(plan.schema.path)!],
+    files: [plan.path, ...plan.files],
+    formats: [formatKeys.get(plan.path)!, ...plan.files.map((path) => formatKeys.get(path)!)],
     example: exportsName(plan, "example"),
   };
 }
@@ -573,17 +592,23 @@ function symmetricDifference(a: readonly string[], b: readonly string[]): string
 }
 
 /** What became of a model's Example Usage block, when it has one. */
-function usageOutcome({ model, path, names, examples }: ModulePlan): ExampleUsageOutcome[] {
+function usageOutcome(plan: ModulePlan): ExampleUsageOutcome[] {
+  const { model, path, names, examples } = plan;
   if (!examples.usage) return [];
   const outcome: ExampleUsageOutcome = examples.usage.accepted
-    ? { docPath: model.path, module: path, exportName: names.example, validateName: names.validate }
+    ? {
+        docPath: model.path,
+        validateName: names.validate,
+        ...(exportsName(plan, "example") ? { module: path, exportName: names.example } : {}),
+      }
     : { docPath: model.path, validateName: names.validate, rejected: examples.usage.reason };
   return [outcome];
 }
 
 /** The typed example a module holds, when it has one. */
-function emittedExample({ model, path, names, examples }: ModulePlan): EmittedExample[] {
-  if (!examples.model) return [];
+function emittedExample(plan: ModulePlan): EmittedExample[] {
+  const { model, path, names, examples } = plan;
+  if (!examples.model || !exportsName(plan, "example")) return [];
   return [
     {
       docPath: model.path,
@@ -597,8 +622,10 @@ function emittedExample({ model, path, names, examples }: ModulePlan): EmittedEx
   ];
 }
 
-function emittedSchema({ model, path, names, schema }: ModulePlan): EmittedSchema {
-  return { docPath: model.path, path: schema.path, module: path, exportName: names.schema, schema: schema.document };
+/** The JSON Schema a module's `.schema.json` file holds, when it has one. */
+function emittedSchema({ model, path, names, schema, files }: ModulePlan): EmittedSchema[] {
+  if (!schema || !files.includes(schema.path)) return [];
+  return [{ docPath: model.path, path: schema.path, module: path, exportName: names.schema, schema: schema.document }];
 }
 
 function countKinds(kinds: ReadonlyArray<ModelDoc["body"]["kind"]>): GenerateStats["modelsByKind"] {

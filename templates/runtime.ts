@@ -3,6 +3,7 @@
  * is copied verbatim into the output folder, so generated code has no dependency.
  */
 
+//#region output: validators
 /** One step of a path into a value: an object key or an array index. */
 export type PathSegment = string | number;
 
@@ -192,7 +193,9 @@ export function hasOwn(value: object, key: string): boolean {
 export function ownField(value: Record<string, unknown>, key: string): unknown {
   return hasOwn(value, key) ? value[key] : undefined;
 }
+//#endregion
 
+//#region output: types
 /** A `Date` that holds a real time (not `Invalid Date`). */
 export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(ownTime(value));
@@ -279,7 +282,9 @@ function digitsAt(text: string, start: number, length: number): number {
   }
   return number;
 }
+//#endregion
 
+//#region output: validators
 /** `Uint8Array` (Node's `Buffer` included). */
 export function isUint8Array(value: unknown): value is Uint8Array {
   return value instanceof Uint8Array;
@@ -359,7 +364,9 @@ export function assertWith<T>(
 ): asserts value is T {
   if (!is(value)) throw new ValidationError(model, collectIssues(value, collect));
 }
+//#endregion
 
+//#region output: builders
 /**
  * The arguments of a builder's `build()`: none once every required field is set, else
  * one that names the missing fields, so a forgotten field is a compile error.
@@ -453,7 +460,9 @@ export function builderClass<T, Required extends keyof T>(
   Object.defineProperty(ModelBuilder, "name", { value: name });
   return ModelBuilder as unknown as BuilderClass<T, Required>;
 }
+//#endregion
 
+//#region output: validators
 /** Guards for the primitive types, to pass where a guard function is wanted. */
 export function isString(value: unknown): value is string {
   return typeof value === "string";
@@ -665,7 +674,9 @@ export function collectUnknownKeys(
     if (!keys.has(key)) pushIssue(issues, pathAt(path, key), "no such property", value[key], "unknown property");
   }
 }
+//#endregion
 
+//#region output: wire
 /*
  * The wire form. JSON from an API (`await response.json()`, a webhook body) carries dates as
  * strings; a codec reads such a value into the model (date-times to `Date`, calendar dates to
@@ -1125,8 +1136,10 @@ export function decodeJSON<T>(codec: Codec<T, unknown>, text: string): Validatio
   }
   return decodeWith(codec, wire);
 }
+//#endregion
 
 
+//#region output: standardSchema
 /*
  * Standard Schema (standardschema.dev): the interface tRPC, Hono, TanStack Form and other
  * frameworks take schemas through, with its JSON Schema extension. Each model's `XSchema`
@@ -1243,3 +1256,4 @@ export function jsonSchemaOf(root: ModelSchema<unknown, unknown>, target = "draf
   if (target === "draft-07") top["$schema"] = "http://json-schema.org/draft-07/schema#";
   return Object.keys(defs).length > 0 ? { ...top, [defsKey]: defs } : top;
 }
+//#endregion

@@ -84,7 +84,7 @@ describe("checkConfig", () => {
       {
         ok: false,
         errors: [
-          'unknown option "nuls"; did you mean "nulls"? (options: input, out, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)',
+          'unknown option "nuls"; did you mean "nulls"? (options: input, out, outputs, barrel, include, exclude, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)',
         ],
       },
     ],
@@ -92,6 +92,46 @@ describe("checkConfig", () => {
       "a value outside the enum",
       { anyType: "whatever" },
       { ok: false, errors: ['"anyType" must be one of "unknown", "any", got "whatever"'] },
+    ],
+    [
+      "an outputs preset that is not one",
+      { outputs: "typs" },
+      {
+        ok: false,
+        errors: [
+          '"outputs" must be one of "all", "validators", "types", got "typs", or a list of "types", "validators", "wire", "standardSchema", "jsonSchema", "builders", "examples"',
+        ],
+      },
+    ],
+    [
+      "an output that is not one",
+      { outputs: ["types", "jsonschema"] },
+      {
+        ok: false,
+        errors: [
+          '"outputs" lists "types", "validators", "wire", "standardSchema", "jsonSchema", "builders", "examples"; "jsonschema" is not one (did you mean "jsonSchema"?)',
+        ],
+      },
+    ],
+    [
+      "outputs as a list",
+      { outputs: ["types", "jsonSchema"] },
+      { ok: true, config: { outputs: ["types", "jsonSchema"] } },
+    ],
+    [
+      "include that is not a list",
+      { include: "Order" },
+      { ok: false, errors: ['"include" must be a list, e.g. ["Order"], got "Order"'] },
+    ],
+    [
+      "a blank exclude pattern",
+      { exclude: ["models/errors/**", " "] },
+      {
+        ok: false,
+        errors: [
+          '"exclude" lists model names or globs of doc paths, e.g. ["Order", "models/operations/**"]; " " is not one',
+        ],
+      },
     ],
     ["a blank folder", { out: "  " }, { ok: false, errors: ['"out" must be a string that is not blank, got "  "'] }],
     [

@@ -420,6 +420,10 @@ async function runWith(
   });
   progress.done();
   if (caches && result.files.length > 0) await saveCaches(cacheDir(io.cwd), options.identity, caches);
+  for (const pattern of result.unmatched ?? [])
+    io.stderr(
+      `mdmodel: warning: "include" lists ${JSON.stringify(printable(pattern))}, which is no model's name and globs no model doc's path`,
+    );
 
   // A sparse run gives the findings of the docs it read; the others' are as the previous run said.
   const baseReport = result.reported ? { ...base, reportedDocs: new Set(result.reported) } : base;

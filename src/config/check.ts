@@ -22,6 +22,8 @@ export interface ConfigSchema {
   additionalProperties?: boolean | ConfigSchema;
   /** What an object's keys may be. */
   propertyNames?: { enum: readonly string[] };
+  /** A value that passes any one of these passes. */
+  anyOf?: readonly ConfigSchema[];
 }
 
 /** The file name the schema ships under, in this folder of the package (src/ or dist/). */
@@ -58,6 +60,15 @@ export function checkConfig(raw: unknown): ConfigCheck {
 
 /** What is wrong with option `key`'s value, or `undefined`. */
 function problemOf(key: string, value: unknown, rule: ConfigSchema): string | undefined {
+  if (rule.anyOf) {
+    const problems = rule.anyOf.map((branch) => problemOf(key, value, branch));
+    if (problems.includes(undefined)) return undefined;
+    // The branch the value's shape was meant for says what is wrong with it.
+    const list = rule.anyOf.findIndex((branch) => branch.type === "array");
+    if (Array.isArray(value) && list >= 0) return problems[list];
+    const items = list >= 0 ? rule.anyOf[list]!.items?.enum : undefined;
+    return `${problems[0]}${items ? `, or a list of ${items.map((v) => `"${v}"`).join(", ")}` : ""}`;
+  }
   if (rule.enum) {
     return typeof value === "string" && rule.enum.includes(value)
       ? undefined
@@ -71,10 +82,22 @@ function problemOf(key: string, value: unknown, rule: ConfigSchema): string | un
       : `"${key}" must be a string, got ${JSON.stringify(value)}`;
   }
   if (rule.type === "array") {
-    if (!Array.isArray(value)) return `"${key}" must be a list, e.g. ["Order.note"], got ${JSON.stringify(value)}`;
+    if (!Array.isArray(value)) {
+      const example = rule.items?.enum
+        ? `["${rule.items.enum[0]}"]`
+        : rule.items?.pattern === "\\S"
+          ? '["Order"]'
+          : '["Order.note"]';
+      return `"${key}" must be a list, e.g. ${example}, got ${JSON.stringify(value)}`;
+    }
     const bad = rule.items ? value.find((item) => problemOf(key, item, rule.items!) !== undefined) : undefined;
-    return bad === undefined
-      ? undefined
+    if (bad === undefined) return undefined;
+    if (rule.items?.enum) {
+      const hint = typeof bad === "string" ? didYouMean(bad, rule.items.enum) : undefined;
+      return `"${key}" lists ${rule.items.enum.map((v) => `"${v}"`).join(", ")}; ${JSON.stringify(bad)} is not one${hint ? ` (did you mean "${hint}"?)` : ""}`;
+    }
+    return rule.items?.pattern === "\\S"
+      ? `"${key}" lists model names or globs of doc paths, e.g. ["Order", "models/operations/**"]; ${JSON.stringify(bad)} is not one`
       : `"${key}" lists fields as Model.field, e.g. "Order.note"; ${JSON.stringify(bad)} is not one`;
   }
   if (rule.type === "object") {

@@ -1,6 +1,7 @@
 /** The resolved configuration: every option filled in one place, once, and checked. */
 import type { Dialect, FieldNaming } from "../shared/dialects.js";
 import type { Family } from "../shared/families.js";
+import type { OutputsSetting } from "../shared/outputs.js";
 
 /**
  * For the fields whose doc does not say (the TypeScript dialect never does): `optional`, every
@@ -27,6 +28,10 @@ export interface EmitOptions {
   unknownProperties: "drop" | "keep" | "reject";
   /** The runtime helpers' module, relative to the output folder. */
   runtimeModule: string;
+  /** What each model's module holds (and whether `.schema.json` files are written): a preset or a list (`shared/outputs.ts`). */
+  outputs: OutputsSetting;
+  /** `index`: one `index.ts` re-exporting every model; `folders`: an `index.ts` in each folder of modules; `none`: no barrel. */
+  barrel: "index" | "folders" | "none";
 }
 
 export interface Config extends EmitOptions {
@@ -46,6 +51,10 @@ export interface Config extends EmitOptions {
   rules: Readonly<Record<string, RuleSeverity>>;
   /** The same, for the docs whose path (relative to the input folder) a glob matches: `{ "vendor/**": { "broken-link": "off" } }`. */
   rulesByPath: Readonly<Record<string, Readonly<Record<string, RuleSeverity>>>>;
+  /** Models to generate, by name or by a glob of doc paths (default: every model); what they reach comes too. */
+  include: readonly string[];
+  /** Models left out, by name or by a glob of doc paths, unless an included model reaches them. */
+  exclude: readonly string[];
   /** The folder of markdown docs. */
   input: string;
   /** The folder generated code is written to. */
@@ -68,6 +77,10 @@ export const DEFAULT_CONFIG: Config = {
   enumStyle: "union-and-const",
   externalTypes: {},
   runtimeModule: "runtime.ts",
+  outputs: "all",
+  barrel: "index",
+  include: [],
+  exclude: [],
 };
 
 /** Options as a caller gives them: any may be left out or `undefined`. */

@@ -120,8 +120,20 @@ function localNames(ctx: ModuleContext, target: ResolvedModel, exported: ModelNa
   return free(exported) ? exported : prefixedNames(target.path, exported, free);
 }
 
-/** The import declarations the module needs, in a stable order. */
+/** The import declarations the module needs, in a stable order; one of types only is `import type`, which no runtime loads. */
 export function importStructures(ctx: ModuleContext): OptionalKind<ImportDeclarationStructure>[] {
+  return importDeclarations(ctx).map((declaration) => {
+    const named = declaration.namedImports as Array<{ name: string; isTypeOnly?: boolean; alias?: string }>;
+    if (!named.every((specifier) => specifier.isTypeOnly)) return declaration;
+    return {
+      ...declaration,
+      isTypeOnly: true,
+      namedImports: named.map(({ isTypeOnly: _typeOnly, ...specifier }) => specifier),
+    };
+  });
+}
+
+function importDeclarations(ctx: ModuleContext): OptionalKind<ImportDeclarationStructure>[] {
   const declarations: OptionalKind<ImportDeclarationStructure>[] = [];
   const runtimeNames = [...ctx.runtime]
     .map(([name, { local, typeOnly }]) => ({ name, isTypeOnly: typeOnly, ...(local !== name ? { alias: local } : {}) }))

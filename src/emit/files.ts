@@ -1,8 +1,22 @@
-/** What marks a generated file, and where the barrel goes. */
+/** What marks a generated file, and where the barrels go. */
+import { posix } from "node:path";
+import type { EmitOptions } from "../config/defaults.js";
 import { lineCommentText } from "./escape.js";
 
-/** The barrel's path in the output folder. */
+/** The root barrel's path in the output folder (a folder's barrel has this name in that folder). */
 export const BARREL_PATH = "index.ts";
+
+/** The folder of each barrel the `barrel` option asks for, given the modules' paths: the root first. */
+export function barrelFolders(modulePaths: Iterable<string>, barrel: EmitOptions["barrel"]): string[] {
+  if (barrel === "none") return [];
+  if (barrel === "index") return ["."];
+  return [...new Set([".", ...[...modulePaths].map((path) => posix.dirname(path))])];
+}
+
+/** The barrel of a folder (`.` for the root). */
+export function barrelPathIn(folder: string): string {
+  return folder === "." ? BARREL_PATH : `${folder}/${BARREL_PATH}`;
+}
 
 /** The first line of every generated file; the writer recognises its own files by it. */
 export function banner(sourcePath: string): string {

@@ -8,6 +8,7 @@ import type { ModelExamples } from "../ir/examples.js";
 import type { ModelSet } from "../ir/resolve.js";
 import type { ResolvedModel } from "../ir/types.js";
 import { namesOf, type ModelNames } from "../shared/names.js";
+import { enabledOutputs, type Output } from "../shared/outputs.js";
 import { holdsDates, modelJsonSchema, schemaPathOf, schemaRefs, type JsonSchema } from "./json-schema.js";
 import { modulePathOf } from "./naming.js";
 
@@ -25,7 +26,10 @@ export interface ModulePlan {
   examples: ModelExamples;
   /** The public exports (the `@internal` issue collector is left out), in the order the module declares them. */
   exports: readonly ModuleExport[];
-  schema: ModuleSchema;
+  /** The model's JSON Schema, when an enabled output holds it (the Standard Schema, the `.schema.json` file). */
+  schema?: ModuleSchema;
+  /** The files of the module's outputs besides the module itself (its `.schema.json`), by path. */
+  files: readonly string[];
 }
 
 /** The JSON Schema of a model's wire form: its file, and what the module's Standard Schema needs of it. */
@@ -46,44 +50,66 @@ export function planModule(
   examples: ModelExamples,
   options: EmitOptions,
 ): ModulePlan {
-  const schema = {
-    path: schemaPathOf(model.path),
-    document: modelJsonSchema(model, models, examples, options),
-    plain: !holdsDates(model, models),
-    refs: schemaRefs(model),
-  };
+  const enabled = enabledOutputs(options.outputs);
+  const schema =
+    enabled.has("standardSchema") || enabled.has("jsonSchema")
+      ? {
+          path: schemaPathOf(model.path),
+          document: modelJsonSchema(model, models, examples, options),
+          plain: !holdsDates(model, models),
+          refs: schemaRefs(model),
+        }
+      : undefined;
   return {
     path: modulePathOf(model.path),
     model,
     names: namesOf(model),
     examples,
     exports: moduleExports(model.body.kind, examples.model !== undefined, options),
-    schema,
+    ...(schema ? { schema } : {}),
+    files: [...enabled].flatMap((output) => OUTPUT_PLANS[output].files?.(model.path) ?? []),
   };
 }
 
-/** A module's public exports: its model's kind and whether it has a typed example decide them. */
+/**
+ * What each output adds to a module's plan: the names it exports, and the files it writes
+ * beside the module. The module's code for each is `emit/module.ts`'s `OUTPUT_CODE`; both
+ * are records over every output, so a new output cannot be left out of either.
+ */
+interface OutputPlan {
+  exports(kind: ResolvedModel["body"]["kind"], hasExample: boolean, options: EmitOptions): ModuleExport[];
+  files?(modelPath: string): string[];
+}
+
+const value = (key: keyof ModelNames): ModuleExport => ({ key, typeOnly: false });
+
+const OUTPUT_PLANS: Readonly<Record<Output, OutputPlan>> = {
+  // An enum's const shares its type's name, so the name is a value too.
+  types: {
+    exports: (kind, _, options) => [{ key: "type", typeOnly: kind !== "enum" || options.enumStyle === "union" }],
+  },
+  validators: { exports: () => [value("is"), value("validate"), value("assert")] },
+  wire: {
+    exports: () => [
+      { key: "wire", typeOnly: true },
+      ...(["codec", "parse", "fromJSON", "toWire", "toJSON"] as const).map(value),
+    ],
+  },
+  standardSchema: { exports: () => [value("schema")] },
+  jsonSchema: { exports: () => [], files: (modelPath) => [schemaPathOf(modelPath)] },
+  builders: { exports: (kind) => (kind === "object" ? [value("builder")] : []) },
+  examples: { exports: (_, hasExample) => (hasExample ? [value("example")] : []) },
+};
+
+/** A module's public exports, in the order it declares them: the enabled outputs, its model's kind and whether it has a typed example decide them. */
 export function moduleExports(
   kind: ResolvedModel["body"]["kind"],
   hasExample: boolean,
   options: EmitOptions,
 ): ModuleExport[] {
-  return [
-    // An enum's const shares its type's name, so the name is a value too.
-    { key: "type", typeOnly: kind !== "enum" || options.enumStyle === "union" },
-    { key: "is", typeOnly: false },
-    { key: "validate", typeOnly: false },
-    { key: "assert", typeOnly: false },
-    { key: "wire", typeOnly: true },
-    { key: "codec", typeOnly: false },
-    { key: "parse", typeOnly: false },
-    { key: "fromJSON", typeOnly: false },
-    { key: "toWire", typeOnly: false },
-    { key: "toJSON", typeOnly: false },
-    { key: "schema", typeOnly: false },
-    ...(kind === "object" ? [{ key: "builder" as const, typeOnly: false }] : []),
-    ...(hasExample ? [{ key: "example" as const, typeOnly: false }] : []),
-  ];
+  return [...enabledOutputs(options.outputs)].flatMap((output) =>
+    OUTPUT_PLANS[output].exports(kind, hasExample, options),
+  );
 }
 
 /** The barrel entry of a module from what a manifest records of it: its model's doc path, name and kind, and whether it exports an example. */

@@ -1,3 +1,5 @@
+import type { Output } from "../shared/outputs.js";
+
 /** The names `templates/runtime.ts` exports (a test keeps this list in step with the file). */
 export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "arrayCodec",
@@ -87,18 +89,18 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** What the barrel re-exports from the runtime: the public part of its API. */
-export const RUNTIME_PUBLIC: ReadonlyArray<{ name: string; typeOnly: boolean }> = [
-  { name: "PathSegment", typeOnly: true },
-  { name: "ValidationError", typeOnly: false },
-  { name: "ValidationIssue", typeOnly: true },
-  { name: "ValidationResult", typeOnly: true },
-  { name: "formatPath", typeOnly: false },
-  { name: "RFCDate", typeOnly: false },
-  { name: "Wire", typeOnly: true },
-  { name: "Codec", typeOnly: true },
-  { name: "ModelSchema", typeOnly: true },
-  { name: "StandardResult", typeOnly: true },
-  { name: "JsonSchemaOptions", typeOnly: true },
-  { name: "SchemaSource", typeOnly: true },
-  { name: "jsonSchemaOf", typeOnly: false },
+export const RUNTIME_PUBLIC: ReadonlyArray<{ name: string; typeOnly: boolean; output: Output }> = [
+  { name: "PathSegment", typeOnly: true, output: "validators" },
+  { name: "ValidationError", typeOnly: false, output: "validators" },
+  { name: "ValidationIssue", typeOnly: true, output: "validators" },
+  { name: "ValidationResult", typeOnly: true, output: "validators" },
+  { name: "formatPath", typeOnly: false, output: "validators" },
+  { name: "RFCDate", typeOnly: false, output: "types" },
+  { name: "Wire", typeOnly: true, output: "wire" },
+  { name: "Codec", typeOnly: true, output: "wire" },
+  { name: "ModelSchema", typeOnly: true, output: "standardSchema" },
+  { name: "StandardResult", typeOnly: true, output: "standardSchema" },
+  { name: "JsonSchemaOptions", typeOnly: true, output: "standardSchema" },
+  { name: "SchemaSource", typeOnly: true, output: "standardSchema" },
+  { name: "jsonSchemaOf", typeOnly: false, output: "standardSchema" },
 ];

@@ -9,7 +9,12 @@ import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";
 import type { ModuleSchema } from "./plan.js";
 
-export function schemaStructure(ctx: ModuleContext, schema: ModuleSchema): VariableStatementStructure {
+/** The module's `XSchema`; `withFile` when the `.schema.json` file beside the module is written too. */
+export function schemaStructure(
+  ctx: ModuleContext,
+  schema: ModuleSchema,
+  withFile: boolean,
+): VariableStatementStructure {
   const { type, wire, codec, schema: name } = ctx.names;
   const refs = schema.refs.map(([ref, target]) => `${stringLiteral(ref)}: ${refName(ctx, target, "schema")}`);
   const source = [
@@ -25,7 +30,7 @@ export function schemaStructure(ctx: ModuleContext, schema: ModuleSchema): Varia
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: jsDoc(
-      `{@link ${type}} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): \`validate\` parses as {@link ${ctx.names.parse}} does. Its \`jsonSchema\` gives the JSON Schema, as the \`${schema.path.split("/").pop()}\` file beside this module does.`,
+      `{@link ${type}} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): \`validate\` parses as {@link ${ctx.names.parse}} does. Its \`jsonSchema\` gives the JSON Schema${withFile ? `, as the \`${schema.path.split("/").pop()}\` file beside this module does` : ""}.`,
     ),
     declarations: [
       {

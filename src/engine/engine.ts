@@ -6,7 +6,6 @@
  */
 import { availableParallelism } from "node:os";
 import type { BarrelEntry } from "../emit/plan.js";
-import { BARREL_PATH } from "../emit/files.js";
 import type { ModulePlan } from "../emit/plan.js";
 import { closureHashes } from "../ir/closure-hash.js";
 import { isSafeDocPath } from "../pipeline/assemble.js";
@@ -139,28 +138,29 @@ export class Engine {
       moduleCache &&
       barrel &&
       sha256Hex(JSON.stringify(["barrel", context.config, context.formatOptions, barrel.map(barrelPart)]));
-    const reusedBarrel = known(barrelKey && moduleCache?.get(barrelKey));
+    // The cache holds the barrels' paths and format keys, as JSON.
+    const cachedBarrels = barrelKey ? moduleCache?.get(barrelKey) : undefined;
+    const listed = cachedBarrels === undefined ? undefined : barrelList(cachedBarrels);
+    const reusedBarrels = listed?.every(([, key]) => known(key) !== undefined)
+      ? listed.map(([path, key]): FormattedFile => ({ path, key }))
+      : undefined;
 
     const toEmit = plans.filter((plan) => !reused.has(plan.path));
     const executor = this.#executor(toEmit.length, "emit");
     // `known` tells the executor which formatted texts it need not send back.
     await executor.setContext({ ...context, known: [...(formatCache?.keys() ?? [])] });
-    const [modules, barrelFile, otherFiles] = await Promise.all([
+    const [modules, barrelFiles, otherFiles] = await Promise.all([
       executor.map(
         "emit",
         toEmit.map(({ model, ...plan }) => ({ ...plan, modelPath: model.path })),
         (done) => onProgress?.(reused.size + done, plans.length),
       ),
-      !barrel
-        ? undefined
-        : reusedBarrel === undefined
-          ? executor.one("barrel", [...barrel])
-          : ({ path: BARREL_PATH, key: reusedBarrel } satisfies FormattedFile),
+      !barrel ? [] : (reusedBarrels ?? executor.one("barrel", [...barrel])),
       executor.map("format", [...others]),
     ]);
 
     // Every file's format key and text: emitted ones (fresh, or known to the format cache), then reused modules.
-    const emitted: FormattedFile[] = [...modules, ...(barrelFile ? [barrelFile] : []), ...otherFiles];
+    const emitted: FormattedFile[] = [...modules, ...barrelFiles, ...otherFiles];
     const keys = new Map(emitted.map((file) => [file.path, file.key]));
     const texts = new Map(emitted.map((file) => [file.path, file.content ?? formatCache!.get(file.key)!]));
     for (const plan of plans) {
@@ -176,7 +176,7 @@ export class Engine {
     if (moduleKeys && moduleCache) {
       moduleCache.clear();
       for (const plan of plans) moduleCache.set(moduleKeys.get(plan.model.path)!, keys.get(plan.path)!);
-      if (barrelKey) moduleCache.set(barrelKey, keys.get(BARREL_PATH)!);
+      if (barrelKey) moduleCache.set(barrelKey, JSON.stringify(barrelFiles.map(({ path, key }) => [path, key])));
     }
     return [...texts].map(([path, content]) => ({ path, content, key: keys.get(path)! }));
   }
@@ -194,6 +194,18 @@ export function moduleKeysOf(context: Pick<EmitContext, "models" | "config" | "f
 /** What the barrel takes from a module's entry: a change of anything else leaves the barrel as it is. */
 export function barrelPart({ path, modelPath, names, exports }: BarrelEntry): unknown {
   return [path, modelPath, names.type, exports];
+}
+
+/** The barrels' paths and format keys as the module cache holds them; `undefined` for anything else. */
+function barrelList(text: string): Array<[string, string]> | undefined {
+  try {
+    const list: unknown = JSON.parse(text);
+    const pair = (item: unknown) =>
+      Array.isArray(item) && item.length === 2 && item.every((s) => typeof s === "string");
+    return Array.isArray(list) && list.every(pair) ? (list as Array<[string, string]>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A read's cache key: the doc, and how its tree is read (a Speakeasy TypeScript read keeps the key it always had). */

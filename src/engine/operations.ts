@@ -17,7 +17,7 @@ export interface Operations {
   context: [ContextPayload, undefined];
   emit: [ModuleJob[], FormattedFile[]];
   format: [OutputFile[], FormattedFile[]];
-  barrel: [BarrelEntry[], FormattedFile];
+  barrel: [BarrelEntry[], FormattedFile[]];
 }
 export type Op = keyof Operations;
 

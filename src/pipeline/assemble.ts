@@ -67,7 +67,7 @@ export function assembleModels(
     if (read.skipped) skipped += 1;
   });
   reportDuplicateNames(models, files);
-  reportUnwritablePaths(models, files);
+  reportUnwritablePaths(models, files, config.barrel === "folders");
   for (const model of models) {
     const name = typeNameOf(model);
     if (name !== model.name) {
@@ -164,7 +164,7 @@ const OWN_FILES = new Set(["index.ts", "runtime.ts"]);
  * the other on macOS and Windows), or a name Node cannot import (`#`, `%` and `?` mean something in a specifier).
  * Each is an error at the doc's title, and its model is left out.
  */
-function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VFile>): void {
+function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VFile>, folderBarrels: boolean): void {
   const taken = new Map<string, ModelDoc>();
   for (const model of [...models]) {
     const module = modulePathOf(model.path);
@@ -175,6 +175,8 @@ function reportUnwritablePaths(models: ModelDoc[], files: ReadonlyMap<string, VF
     const odd = /[#%?]/.exec(model.path)?.[0];
     if (OWN_FILES.has(folded))
       problem = `its module would be ${module}, over the ${folded} mdmodel writes there; rename the doc`;
+    else if (folderBarrels && folded.endsWith("/index.ts"))
+      problem = `its module would be ${module}, over the folder's barrel ("barrel": "folders" writes an index.ts in each folder); rename the doc`;
     else if (odd !== undefined)
       problem = `its path has "${odd}", which an import specifier cannot hold as written (Node reads "#" and "?" as a URL's parts and "%" as an escape); rename the doc`;
     else if (first && modulePathOf(first.path) === module) {

@@ -4,7 +4,7 @@
  */
 import type { Options as PrettierOptions } from "prettier";
 import type { Config } from "../config/defaults.js";
-import { emitBarrel } from "../emit/barrel.js";
+import { emitBarrels } from "../emit/barrel.js";
 import { emitModule } from "../emit/module.js";
 import type { BarrelEntry, ModulePlan } from "../emit/plan.js";
 import type { OutputFile } from "../shared/output-file.js";
@@ -70,7 +70,9 @@ export async function emitStep(jobs: readonly ModuleJob[], context: EmitContext)
 
 export type { BarrelEntry };
 
-/** Emits and formats the barrel. */
-export function barrelStep(entries: readonly BarrelEntry[], context: EmitContext): Promise<FormattedFile> {
-  return formatStep(emitBarrel(entries, context.config), context);
+/** Emits and formats the barrels the config asks for. */
+export async function barrelStep(entries: readonly BarrelEntry[], context: EmitContext): Promise<FormattedFile[]> {
+  const barrels = [];
+  for (const file of emitBarrels(entries, context.config)) barrels.push(await formatStep(file, context));
+  return barrels;
 }

@@ -36,10 +36,10 @@ export interface ModelRecord {
   wires?: string[];
   /** The module key: a hash of the model, every model it reaches and the options (`ir/closure-hash.ts`). */
   key: string;
-  /** Its output files: the module, then the schema. */
-  files: [module: string, schema: string];
+  /** Its output files: the module, then those its outputs write beside it (the `.schema.json`). */
+  files: [module: string, ...others: string[]];
   /** The format key of each (a hash of its text before formatting and the prettier options): equal keys, equal formatted files. */
-  formats: [module: string, schema: string];
+  formats: [module: string, ...others: string[]];
   /** Whether its module exports a typed example: with the name and kind, all the barrel takes from the module. */
   example: boolean;
 }
@@ -181,9 +181,9 @@ function isModelRecord(value: unknown): value is ModelRecord {
     (wires === undefined || strings(wires)) &&
     typeof key === "string" &&
     strings(files) &&
-    (files as unknown[]).length === 2 &&
+    (files as unknown[]).length >= 1 &&
     strings(formats) &&
-    (formats as unknown[]).length === 2 &&
+    (formats as unknown[]).length === (files as unknown[]).length &&
     typeof example === "boolean"
   );
 }
