@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:consumer -- [docs folder] [--docs N] [--base COMMIT] [--rounds R] [--work DIR]`: what the
+ * generated code costs the project that uses it. For each output (the pinned earlier commit's,
+ * built in a git worktree in this run; today's default; the presets; types only): bytes per
+ * model, `tsc --noEmit` time and peak memory of a consumer that imports one model through the
+ * barrel and from its own module, and Node's import time of the barrel and of one module (the
+ * output transpiled by esbuild, as a bundler or `tsc` would emit it). Every figure is also given
+ * as a ratio to the base commit's, measured in the same run. Without a folder it writes the
+ * deterministic synthetic corpus of N docs (default 5000).
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { transform } from "esbuild";
+import { writeSyntheticCorpus } from "./synthetic-corpus.js";
+
+const run = promisify(execFile);
+const REPO = resolve(import.meta.dirname, "../..");
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    docs: { type: "string", default: "5000" },
+    // The last commit before the outputs option: every module carried every output.
+    base: { type: "string", default: "5148531" },
+    work: { type: "string", default: tmpdir() },
+    rounds: { type: "string", default: "1" },
+  },
+});
+await mkdir(resolve(values.work), { recursive: true });
+const work = await mkdtemp(join(resolve(values.work), "mdmodel-consumer-"));
+const input = join(work, "docs");
+let label: string;
+if (positionals[0]) {
+  await cp(resolve(positionals[0]), input, { recursive: true });
+  label = positionals[0];
+} else {
+  await writeSyntheticCorpus(input, Number(values.docs));
+  label = `synthetic corpus of ${values.docs} docs`;
+}
+const rounds = Number(values.rounds);
+
+/** The base commit's package, built in a worktree that shares this repository's node_modules. */
+async function baseCli(commit: string): Promise<string> {
+  const tree = join(work, `base-${commit}`);
+  await run("git", ["worktree", "add", "--detach", tree, commit], { cwd: REPO });
+  await symlink(join(REPO, "node_modules"), join(tree, "node_modules"), "dir");
+  await run("npm", ["run", "-s", "build"], { cwd: tree, maxBuffer: 64 * 1024 * 1024 });
+  return join(tree, "dist", "bin", "mdmodel.js");
+}
+
+interface Variant {
+  name: string;
+  cli: string;
+  config: Record<string, unknown>;
+}
+
+const base = await baseCli(values.base);
+const current = join(REPO, "dist", "bin", "mdmodel.js");
+const variants: Variant[] = [
+  { name: `base ${values.base}`, cli: base, config: {} },
+  { name: "default outputs", cli: current, config: {} },
+  { name: "outputs: validators", cli: current, config: { outputs: "validators" } },
+  { name: "outputs: types", cli: current, config: { outputs: "types" } },
+];
+
+/** Every file under `folder`, relative to it. */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)));
+}
+
+/** A consumer's `tsc --noEmit`: wall time and the peak RSS of the compiler's process. */
+async function tscOf(project: string, entry: string): Promise<{ ms: number; mb: number }> {
+  await writeFile(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      },
+      files: [entry],
+    }),
+  );
+  const tsc = join(REPO, "node_modules", "typescript", "lib", "tsc.js");
+  // The compiler runs in this child, which prints its own peak RSS as it exits.
+  const script = `process.on("exit", () => process.stderr.write("\\nmaxrss " + process.resourceUsage().maxRSS + "\\n")); process.argv = [process.argv[0], ${JSON.stringify(tsc)}, "-p", "tsconfig.json"]; require(${JSON.stringify(tsc)});`;
+  const started = performance.now();
+  const result = await run(process.execPath, ["-e", script], { cwd: project, maxBuffer: 64 * 1024 * 1024 }).catch(
+    (error: { stdout: string; stderr: string; code: number }) => error,
+  );
+  const ms = performance.now() - started;
+  if ("code" in result && result.code !== 0)
+    throw new Error(`tsc failed in ${project}:\n${result.stdout.slice(0, 2000)}`);
+  const rss = /maxrss (\d+)/.exec(result.stderr);
+  return { ms, mb: rss ? Number(rss[1]) / 1024 : Number.NaN };
+}
+
+/** Node's import time of `specifier` in a fresh process, in ms. */
+async function importMs(folder: string, specifier: string): Promise<number> {
+  const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: folder });
+  return Number(stdout.trim());
+}
+
+const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+
+interface Row {
+  name: string;
+  models: number;
+  bytes: number;
+  modulesBytes: number;
+  tscBarrel?: { ms: number; mb: number };
+  tscModule: { ms: number; mb: number };
+  nodeBarrel?: number;
+  nodeModule: number;
+}
+
+const rows: Row[] = [];
+for (const variant of variants) {
+  const folder = join(work, variant.name.replace(/\W+/g, "-"));
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "package.json"), '{ "type": "module" }\n');
+  await writeFile(join(folder, "mdmodel.config.json"), JSON.stringify({ out: "out", ...variant.config }));
+  // The docs are outside the consumer's folder, which only --input may name.
+  await run(process.execPath, [variant.cli, "generate", "--no-cache", "--input", input], {
+    cwd: folder,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const out = join(folder, "out");
+  const files = await filesUnder(out);
+  const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as {
+    generatedBy: { stats: { models: number } };
+  };
+  let bytes = 0;
+  let modulesBytes = 0;
+  for (const file of files) {
+    const size = (await stat(join(out, file))).size;
+    bytes += size;
+    if (file.endsWith(".ts") && file !== "index.ts" && file !== "runtime.ts") modulesBytes += size;
+  }
+  // One model of the output: the first object model's module, the same one for every variant.
+  const moduleFile = files.filter((file) => file.startsWith("models/") && file.endsWith(".ts")).sort()[0]!;
+  const moduleText = await readFile(join(out, moduleFile), "utf8");
+  const typeName = /export (?:interface|type) (\w+)/.exec(moduleText)![1]!;
+  const hasBarrel = files.includes("index.ts");
+  const specifier = (path: string) => `./out/${path.replace(/\.ts$/, ".js")}`;
+  await writeFile(
+    join(folder, "app-module.ts"),
+    `import type { ${typeName} } from "${specifier(moduleFile)}";\nexport const value: ${typeName} | undefined = undefined;\n`,
+  );
+  await writeFile(
+    join(folder, "app-barrel.ts"),
+    `import type { ${typeName} } from "./out/index.js";\nexport const value: ${typeName} | undefined = undefined;\n`,
+  );
+  // The output as JavaScript, for Node to import.
+  const js = join(folder, "js");
+  for (const file of files.filter((path) => path.endsWith(".ts"))) {
+    const { code } = await transform(await readFile(join(out, file), "utf8"), { loader: "ts", format: "esm" });
+    await mkdir(dirname(join(js, file)), { recursive: true });
+    await writeFile(join(js, file.replace(/\.ts$/, ".js")), code);
+  }
+  await writeFile(join(js, "package.json"), '{ "type": "module" }\n');
+  const tscModule: Row["tscModule"][] = [];
+  const tscBarrel: Row["tscModule"][] = [];
+  const nodeModule: number[] = [];
+  const nodeBarrel: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    tscModule.push(await tscOf(folder, "app-module.ts"));
+    if (hasBarrel) tscBarrel.push(await tscOf(folder, "app-barrel.ts"));
+    nodeModule.push(await importMs(js, `./${moduleFile.replace(/\.ts$/, ".js")}`));
+    if (hasBarrel) nodeBarrel.push(await importMs(js, "./index.js"));
+  }
+  const pick = (list: Row["tscModule"][]) => ({ ms: median(list.map((t) => t.ms)), mb: median(list.map((t) => t.mb)) });
+  rows.push({
+    name: variant.name,
+    models: manifest.generatedBy.stats.models,
+    bytes,
+    modulesBytes,
+    tscModule: pick(tscModule),
+    ...(hasBarrel ? { tscBarrel: pick(tscBarrel), nodeBarrel: median(nodeBarrel) } : {}),
+    nodeModule: median(nodeModule),
+  });
+  process.stderr.write(`measured ${variant.name}\n`);
+}
+
+await run("git", ["worktree", "remove", "--force", dirname(dirname(dirname(base)))], { cwd: REPO });
+await rm(work, { recursive: true, force: true });
+
+const [baseRow] = rows;
+const ratio = (value: number | undefined, of: number | undefined) =>
+  value === undefined || of === undefined ? "n/a" : `${(value / of).toFixed(2)}x`;
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(
+  `mdmodel bench:consumer: ${label}; ${cpus().length} × ${cpu}, Node ${process.version}; medians of ${rounds} rounds`,
+);
+console.log(
+  "| output | bytes/model | modules bytes | tsc via barrel | tsc one module | Node import barrel | Node import module |",
+);
+console.log("| --- | --- | --- | --- | --- | --- | --- |");
+for (const row of rows) {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  const tsc = (t: Row["tscModule"] | undefined, of: Row["tscModule"] | undefined) =>
+    t
+      ? `${(t.ms / 1000).toFixed(1)} s, ${Math.round(t.mb)} MB (${ratio(t.ms, of?.ms)}, ${ratio(t.mb, of?.mb)})`
+      : "no barrel";
+  console.log(
+    `| ${row.name} | ${kb(row.bytes / row.models)} (${ratio(row.bytes, baseRow!.bytes)}) | ${(row.modulesBytes / 1e6).toFixed(1)} MB (${ratio(row.modulesBytes, baseRow!.modulesBytes)}) | ${tsc(row.tscBarrel, baseRow!.tscBarrel)} | ${tsc(row.tscModule, baseRow!.tscModule)} | ${row.nodeBarrel === undefined ? "no barrel" : `${row.nodeBarrel.toFixed(0)} ms (${ratio(row.nodeBarrel, baseRow!.nodeBarrel)})`} | ${row.nodeModule.toFixed(1)} ms (${ratio(row.nodeModule, baseRow!.nodeModule)}) |`,
+  );
+}
