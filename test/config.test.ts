@@ -99,7 +99,7 @@ describe("checkConfig", () => {
       {
         ok: false,
         errors: [
-          '"outputs" must be one of "all", "validators", "types", got "typs", or a list of "types", "validators", "wire", "standardSchema", "jsonSchema", "builders", "examples"',
+          '"outputs" must be one of "default", "all", "validators", "types", got "typs", or a list of "types", "validators", "wire", "standardSchema", "jsonSchema", "builders", "examples"',
         ],
       },
     ],

@@ -35,7 +35,8 @@ describe.each(names)("fixture %s", (name) => {
     const ir = docs.map((doc) => readDoc(doc, reading.ok ? reading.readOptions : undefined).model ?? null);
     await expect(`${JSON.stringify(ir, null, 2)}\n`).toMatchFileSnapshot(join(root, name, "ir.json"));
 
-    const result = await generateDocs(docs);
+    // Every output, the .schema.json files too: the snapshots cover all the code there is.
+    const result = await generateDocs(docs, { outputs: "all" });
     results.set(name, result);
     await expect(result.messages.map(formatMessage).join("\n") + "\n").toMatchFileSnapshot(
       join(root, name, "messages.txt"),

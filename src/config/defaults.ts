@@ -77,7 +77,7 @@ export const DEFAULT_CONFIG: Config = {
   enumStyle: "union-and-const",
   externalTypes: {},
   runtimeModule: "runtime.ts",
-  outputs: "all",
+  outputs: "default",
   barrel: "index",
   include: [],
   exclude: [],

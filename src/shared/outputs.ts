@@ -8,8 +8,13 @@ export const OUTPUTS = ["types", "validators", "wire", "standardSchema", "jsonSc
 
 export type Output = (typeof OUTPUTS)[number];
 
-/** Named sets of outputs: `all` is everything, `types` the declarations alone, `validators` those and the guards. */
+/**
+ * Named sets of outputs: `default` is every output but the `.schema.json` files (the Standard
+ * Schema carries the same JSON Schema, so the text is written once), `all` every output,
+ * `validators` the declarations and the guards, `types` the declarations alone.
+ */
 export const OUTPUT_PRESETS = {
+  default: ["types", "validators", "wire", "standardSchema", "builders", "examples"],
   all: OUTPUTS,
   validators: ["types", "validators"],
   types: ["types"],

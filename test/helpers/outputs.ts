@@ -1,5 +1,5 @@
 /**
- * The output folders the property tests run over: the seeds (the committed generated/), every
+ * The output folders the property tests run over: the seeds, every
  * fixture, and the corpus folder MDMODEL_CORPUS names, each generated into a work folder under
  * node_modules/.cache, so code there resolves this repository's dev dependencies.
  */
@@ -36,13 +36,15 @@ export async function workFolder(prefix: string): Promise<string> {
   return work;
 }
 
-/** The output of one docs folder; the seeds' is the committed generated/ (the same files, as `--check` in CI holds). */
+/** The output of one docs folder with every output enabled, written under `work`. */
 export async function outputOf(
   work: string,
   name: string,
   docsFolder: string,
   config: ConfigInput = {},
 ): Promise<Output> {
+  // Every output, so each property test finds what it tries (the `.schema.json` files are not in the default).
+  config = { outputs: "all", ...config };
   const docs = await loadDocs(docsFolder);
   const resolved = resolveConfig(config);
   const reading = readingFor(resolved, docs);
@@ -51,8 +53,6 @@ export async function outputOf(
   const caches = name === "MDMODEL_CORPUS" ? await loadCorpusCaches() : undefined;
   const result = await generate({ docs, config, runtimeTemplate: await loadRuntimeTemplate(), ...caches });
   if (caches) await saveCorpusCaches(caches);
-  if (name === "seeds" && Object.keys(config).length === 0)
-    return { name, models, out: join(REPO, "generated"), result };
   const out = join(work, name);
   await writeOutput(out, result.files);
   return { name, models, out, result };

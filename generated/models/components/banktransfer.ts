@@ -128,7 +128,7 @@ export function bankTransferToJSON(value: BankTransfer): string {
   return JSON.stringify(BankTransferCodec.encode(value));
 }
 
-/** {@link BankTransfer} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseBankTransfer} does. Its `jsonSchema` gives the JSON Schema, as the `banktransfer.schema.json` file beside this module does. */
+/** {@link BankTransfer} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseBankTransfer} does. Its `jsonSchema` gives the JSON Schema. */
 export const BankTransferSchema: ModelSchema<BankTransfer, BankTransferWire> =
   /* @__PURE__ */ modelSchema(BankTransferCodec, {
     name: "BankTransfer",

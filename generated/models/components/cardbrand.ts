@@ -88,7 +88,7 @@ export function cardBrandToJSON(value: CardBrand): string {
   return JSON.stringify(CardBrandCodec.encode(value));
 }
 
-/** {@link CardBrand} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCardBrand} does. Its `jsonSchema` gives the JSON Schema, as the `cardbrand.schema.json` file beside this module does. */
+/** {@link CardBrand} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCardBrand} does. Its `jsonSchema` gives the JSON Schema. */
 export const CardBrandSchema: ModelSchema<CardBrand, CardBrandWire> = /* @__PURE__ */ modelSchema(
   CardBrandCodec,
   {

@@ -152,7 +152,7 @@ export function cardPaymentToJSON(value: CardPayment): string {
   return JSON.stringify(CardPaymentCodec.encode(value));
 }
 
-/** {@link CardPayment} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCardPayment} does. Its `jsonSchema` gives the JSON Schema, as the `cardpayment.schema.json` file beside this module does. */
+/** {@link CardPayment} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCardPayment} does. Its `jsonSchema` gives the JSON Schema. */
 export const CardPaymentSchema: ModelSchema<CardPayment, CardPaymentWire> =
   /* @__PURE__ */ modelSchema(CardPaymentCodec, {
     name: "CardPayment",

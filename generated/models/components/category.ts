@@ -156,7 +156,7 @@ export function categoryToJSON(value: Category): string {
   return JSON.stringify(CategoryCodec.encode(value));
 }
 
-/** {@link Category} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCategory} does. Its `jsonSchema` gives the JSON Schema, as the `category.schema.json` file beside this module does. */
+/** {@link Category} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCategory} does. Its `jsonSchema` gives the JSON Schema. */
 export const CategorySchema: ModelSchema<Category, CategoryWire> = /* @__PURE__ */ modelSchema(
   CategoryCodec,
   {

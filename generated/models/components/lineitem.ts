@@ -147,7 +147,7 @@ export function lineItemToJSON(value: LineItem): string {
   return JSON.stringify(LineItemCodec.encode(value));
 }
 
-/** {@link LineItem} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseLineItem} does. Its `jsonSchema` gives the JSON Schema, as the `lineitem.schema.json` file beside this module does. */
+/** {@link LineItem} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseLineItem} does. Its `jsonSchema` gives the JSON Schema. */
 export const LineItemSchema: ModelSchema<LineItem, LineItemWire> = /* @__PURE__ */ modelSchema(
   LineItemCodec,
   {

@@ -90,7 +90,7 @@ export function orderStatusToJSON(value: OrderStatus): string {
   return JSON.stringify(OrderStatusCodec.encode(value));
 }
 
-/** {@link OrderStatus} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseOrderStatus} does. Its `jsonSchema` gives the JSON Schema, as the `orderstatus.schema.json` file beside this module does. */
+/** {@link OrderStatus} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseOrderStatus} does. Its `jsonSchema` gives the JSON Schema. */
 export const OrderStatusSchema: ModelSchema<OrderStatus, OrderStatusWire> =
   /* @__PURE__ */ modelSchema(OrderStatusCodec, {
     name: "OrderStatus",

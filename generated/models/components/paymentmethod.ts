@@ -144,7 +144,7 @@ export function paymentMethodToJSON(value: PaymentMethod): string {
   return JSON.stringify(PaymentMethodCodec.encode(value));
 }
 
-/** {@link PaymentMethod} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parsePaymentMethod} does. Its `jsonSchema` gives the JSON Schema, as the `paymentmethod.schema.json` file beside this module does. */
+/** {@link PaymentMethod} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parsePaymentMethod} does. Its `jsonSchema` gives the JSON Schema. */
 export const PaymentMethodSchema: ModelSchema<PaymentMethod, PaymentMethodWire> =
   /* @__PURE__ */ modelSchema(PaymentMethodCodec, {
     name: "PaymentMethod",

@@ -255,7 +255,7 @@ export function productToJSON(value: Product): string {
   return JSON.stringify(ProductCodec.encode(value));
 }
 
-/** {@link Product} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseProduct} does. Its `jsonSchema` gives the JSON Schema, as the `product.schema.json` file beside this module does. */
+/** {@link Product} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseProduct} does. Its `jsonSchema` gives the JSON Schema. */
 export const ProductSchema: ModelSchema<Product, ProductWire> = /* @__PURE__ */ modelSchema(
   ProductCodec,
   {

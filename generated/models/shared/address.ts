@@ -151,7 +151,7 @@ export function addressToJSON(value: Address): string {
   return JSON.stringify(AddressCodec.encode(value));
 }
 
-/** {@link Address} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseAddress} does. Its `jsonSchema` gives the JSON Schema, as the `address.schema.json` file beside this module does. */
+/** {@link Address} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseAddress} does. Its `jsonSchema` gives the JSON Schema. */
 export const AddressSchema: ModelSchema<Address, AddressWire> = /* @__PURE__ */ modelSchema(
   AddressCodec,
   {

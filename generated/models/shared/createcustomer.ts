@@ -144,7 +144,7 @@ export function createCustomerToJSON(value: CreateCustomer): string {
   return JSON.stringify(CreateCustomerCodec.encode(value));
 }
 
-/** {@link CreateCustomer} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCreateCustomer} does. Its `jsonSchema` gives the JSON Schema, as the `createcustomer.schema.json` file beside this module does. */
+/** {@link CreateCustomer} as a Standard Schema (standardschema.dev) of its wire form, for frameworks that take one (tRPC, Hono, TanStack Form): `validate` parses as {@link parseCreateCustomer} does. Its `jsonSchema` gives the JSON Schema. */
 export const CreateCustomerSchema: ModelSchema<CreateCustomer, CreateCustomerWire> =
   /* @__PURE__ */ modelSchema(CreateCustomerCodec, {
     name: "CreateCustomer",
