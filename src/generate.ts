@@ -8,8 +8,16 @@ import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config/defaults.js";
 import { barrelFolders, barrelPathIn } from "./emit/files.js";
-import { jsonSchemaText, type JsonSchema } from "./emit/json-schema.js";
-import { barrelEntry, barrelEntryOf, exportsName, planModule, type BarrelEntry, type ModulePlan } from "./emit/plan.js";
+import type { JsonSchema } from "./emit/json-schema.js";
+import {
+  barrelEntry,
+  barrelEntryOf,
+  exportsName,
+  ownFiles,
+  planModule,
+  type BarrelEntry,
+  type ModulePlan,
+} from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { barrelPart, moduleKeysOf, withEngine, type Caches, type Engine, type EngineOptions } from "./engine/engine.js";
 import { generatorIdentity } from "./identity.js";
@@ -281,7 +289,7 @@ async function fullRun(
   const output = await engine.emit(
     plans,
     plans.map(barrelEntry),
-    [runtime, ...schemaFiles(plans)],
+    [runtime, ...plans.flatMap((plan) => ownFiles(plan, config))],
     { models, config, formatOptions },
     onEmitted,
   );
@@ -389,7 +397,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const made = await engine.emit(
       plans,
       barrel,
-      [...runtime, ...schemaFiles(plans)],
+      [...runtime, ...plans.flatMap((plan) => ownFiles(plan, config))],
       { models, config, formatOptions },
       onEmitted,
     );
@@ -494,13 +502,6 @@ function reportExampleProblems(plans: readonly ModulePlan[], files: ReadonlyMap<
     for (const problem of plan.examples.problems)
       report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
   }
-}
-
-/** The `.schema.json` files of the modules whose plans name them. */
-function schemaFiles(plans: readonly ModulePlan[]): OutputFile[] {
-  return plans.flatMap(({ schema, files }) =>
-    schema && files.includes(schema.path) ? [{ path: schema.path, content: jsonSchemaText(schema.document) }] : [],
-  );
 }
 
 /** What the manifest records of a model doc, for a later run that reads only what changed. */

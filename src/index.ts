@@ -5,6 +5,7 @@
  */
 import { resolveConfig as resolve, type ConfigInput as Input } from "./config/defaults.js";
 import { diffModels, type Change } from "./diff/compare.js";
+import { enabledOutputs } from "./shared/outputs.js";
 import { readModels } from "./pipeline/read-models.js";
 import type { SourceDoc as Doc } from "./shared/source-doc.js";
 import type { VFileMessage } from "vfile-message";
@@ -41,7 +42,7 @@ export function diffDocs(
   const [before, after] = [readModels(base, resolved), readModels(head, resolved)];
   const messagesOf = (read: typeof before) => [...read.files.values()].flatMap((file) => file.messages);
   return {
-    changes: diffModels(before.models, after.models),
+    changes: diffModels(before.models, after.models, { examples: enabledOutputs(resolved.outputs).has("examples") }),
     messages: { base: messagesOf(before), head: messagesOf(after) },
   };
 }

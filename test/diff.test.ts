@@ -325,6 +325,12 @@ describe("each rule", () => {
     expect(diff(c.before, c.after).map(brief)).toEqual(c.expected);
   });
 
+  test("without the examples output there is no typed example to lose: example-removed is not reported", () => {
+    const [before, after] = [{ "a.md": withExample("1") }, { "a.md": withExample("many") }];
+    expect(diffModels(modelsOf(before), modelsOf(after), { examples: false })).toEqual([]);
+    expect(diffModels(modelsOf(before), modelsOf(after)).map((change) => change.rule)).toEqual(["example-removed"]);
+  });
+
   test("every rule has a case, and a rule's impact is what --fail-on reads", () => {
     const covered = new Set(CASES.flatMap((c) => c.expected.map((change) => change.rule)));
     expect([...Object.keys(RULES)].filter((rule) => !covered.has(rule as RuleId))).toEqual([]);

@@ -8,6 +8,7 @@ import { relative, resolve, sep } from "node:path";
 import { resolveConfig, type Config } from "../config/defaults.js";
 import { loadConfig } from "../config/load.js";
 import { diffModels, shownByDefault } from "../diff/compare.js";
+import { enabledOutputs } from "../shared/outputs.js";
 import { FAIL_ON, fails, RULES, type FailOn } from "../diff/rules.js";
 import { findRepository, GitDocsError, hasCommit, loadDocsAtRef } from "../io/git-docs.js";
 import { loadDocs } from "../io/load-docs.js";
@@ -134,7 +135,8 @@ export async function runDiff(
   }
 
   const verbose = values["verbose"] === true;
-  const entries: DiffEntry[] = diffModels(before.models, after.models)
+  const examples = enabledOutputs(config.outputs).has("examples");
+  const entries: DiffEntry[] = diffModels(before.models, after.models, { examples })
     .filter((change) => verbose || shownByDefault(change))
     .map((change) => ({
       ...change,

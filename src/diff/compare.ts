@@ -29,8 +29,8 @@ export interface Change {
   hint?: string;
 }
 
-/** Every change from `base` to `head`, sorted by doc path and place. */
-export function diffModels(base: ModelSet, head: ModelSet): Change[] {
+/** Every change from `base` to `head`, sorted by doc path and place; `examples: false` when the output exports no typed examples, whose loss then breaks nothing. */
+export function diffModels(base: ModelSet, head: ModelSet, { examples = true }: { examples?: boolean } = {}): Change[] {
   const sides: Sides = { base, head };
   const changes: Change[] = [];
   const removed = base.models.filter((model) => !head.byPath.has(model.path));
@@ -54,12 +54,12 @@ export function diffModels(base: ModelSet, head: ModelSet): Change[] {
     });
   for (const after of head.models) {
     const before = base.byPath.get(after.path);
-    if (before) changes.push(...modelChanges(before, after, sides));
+    if (before) changes.push(...modelChanges(before, after, sides, examples));
   }
   return changes.sort(byPlace);
 }
 
-function modelChanges(before: ResolvedModel, after: ResolvedModel, sides: Sides): Change[] {
+function modelChanges(before: ResolvedModel, after: ResolvedModel, sides: Sides, examples: boolean): Change[] {
   const here = at(after, "head", after.position.start);
   const changes: Change[] = [];
   if (before.description.trim() !== after.description.trim())
@@ -79,7 +79,7 @@ function modelChanges(before: ResolvedModel, after: ResolvedModel, sides: Sides)
   if (a.kind === "enum" && b.kind === "enum") changes.push(...enumChanges(before, a, after, b));
   if (a.kind === "union" && b.kind === "union") changes.push(...unionChanges(before, a, after, b, sides));
   // The example is an export of its own: code that imports it breaks when it goes.
-  if (readModelExamples(before, sides.base).model && !readModelExamples(after, sides.head).model) {
+  if (examples && readModelExamples(before, sides.base).model && !readModelExamples(after, sides.head).model) {
     changes.push({
       ...here,
       rule: "example-removed",

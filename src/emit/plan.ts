@@ -9,7 +9,15 @@ import type { ModelSet } from "../ir/resolve.js";
 import type { ResolvedModel } from "../ir/types.js";
 import { namesOf, type ModelNames } from "../shared/names.js";
 import { enabledOutputs, type Output } from "../shared/outputs.js";
-import { holdsDates, modelJsonSchema, schemaPathOf, schemaRefs, type JsonSchema } from "./json-schema.js";
+import type { OutputFile } from "../shared/output-file.js";
+import {
+  holdsDates,
+  jsonSchemaText,
+  modelJsonSchema,
+  schemaPathOf,
+  schemaRefs,
+  type JsonSchema,
+} from "./json-schema.js";
 import { modulePathOf } from "./naming.js";
 
 /** One export of a module: which of the model's names, and whether it is a type only. */
@@ -78,7 +86,9 @@ export function planModule(
  */
 interface OutputPlan {
   exports(kind: ResolvedModel["body"]["kind"], hasExample: boolean, options: EmitOptions): ModuleExport[];
+  /** The paths of its files beside the module, and (from the module's plan) their texts. */
   files?(modelPath: string): string[];
+  write?(plan: ModulePlan): OutputFile[];
 }
 
 const value = (key: keyof ModelNames): ModuleExport => ({ key, typeOnly: false });
@@ -96,10 +106,19 @@ const OUTPUT_PLANS: Readonly<Record<Output, OutputPlan>> = {
     ],
   },
   standardSchema: { exports: () => [value("schema")] },
-  jsonSchema: { exports: () => [], files: (modelPath) => [schemaPathOf(modelPath)] },
+  jsonSchema: {
+    exports: () => [],
+    files: (modelPath) => [schemaPathOf(modelPath)],
+    write: ({ schema }) => [{ path: schema!.path, content: jsonSchemaText(schema!.document) }],
+  },
   builders: { exports: (kind) => (kind === "object" ? [value("builder")] : []) },
   examples: { exports: (_, hasExample) => (hasExample ? [value("example")] : []) },
 };
+
+/** The files the enabled outputs write beside a module (its `.schema.json`), from its plan. */
+export function ownFiles(plan: ModulePlan, options: EmitOptions): OutputFile[] {
+  return [...enabledOutputs(options.outputs)].flatMap((output) => OUTPUT_PLANS[output].write?.(plan) ?? []);
+}
 
 /** A module's public exports, in the order it declares them: the enabled outputs, its model's kind and whether it has a typed example decide them. */
 export function moduleExports(
