@@ -259,3 +259,39 @@ describe("sparse runs under other outputs", () => {
     expect(sparse.files).toEqual(full.files);
   });
 });
+
+describe("through the built command", () => {
+  test("a config with outputs, barrel and include: the files it names, --check green, an unmatched include named", async () => {
+    const { mdmodel } = await import("./helpers/run-cli.js");
+    const { cp, readdir: list, writeFile: write } = await import("node:fs/promises");
+    const project = join(work, "cli-project");
+    await cp(join(import.meta.dirname, "..", "seeds"), join(project, "docs"), { recursive: true });
+    await write(
+      join(project, "mdmodel.config.json"),
+      JSON.stringify({ input: "docs", out: "out", outputs: "types", barrel: "none", include: ["Order", "Ordr"] }),
+    );
+    const run = await mdmodel(project, "generate");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('mdmodel: warning: "include" lists "Ordr", which is no model\'s name');
+    // Order and what it reaches: its status, line items, address, and the payment union with its two members and their card brand.
+    expect(run.stdout).toMatch(/8 models \(5 objects, 2 enums, 1 union\)/);
+    const files = (await list(join(project, "out"), { recursive: true })).filter((path) => path.endsWith(".ts")).sort();
+    expect(files).toEqual([
+      "models/components/banktransfer.ts",
+      "models/components/cardbrand.ts",
+      "models/components/cardpayment.ts",
+      "models/components/lineitem.ts",
+      "models/components/order.ts",
+      "models/components/orderstatus.ts",
+      "models/components/paymentmethod.ts",
+      "models/shared/address.ts",
+      "runtime.ts",
+    ]);
+    const check = await mdmodel(project, "generate", "--check", "--full");
+    expect(check.code, check.stderr).toBe(0);
+    await write(join(project, "mdmodel.config.json"), JSON.stringify({ input: "docs", outputs: ["typs"] }));
+    const refused = await mdmodel(project, "generate");
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('"outputs" lists "types", "validators"');
+  });
+});
