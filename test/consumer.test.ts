@@ -187,7 +187,7 @@ console.log(JSON.stringify({ files: result.files.length, models: result.stats.mo
 `,
     );
     expect(JSON.parse(await ok(project, "node api.mjs"))).toEqual({
-      files: 25,
+      files: 14,
       models: 11,
       changes: [["model-removed", "breaking"]],
     });

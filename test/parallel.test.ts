@@ -52,8 +52,11 @@ test("worker threads fill and use the caches like the main thread does", { timeo
   const warm = await generate({ docs, runtimeTemplate, threads: 2, ...caches });
   expect(warm.files).toEqual(cold.files);
   expect(caches.moduleCache.size).toBe(cold.stats.models + 1); // and the barrel
-  // Every module key points at a text the format cache holds.
-  for (const key of caches.moduleCache.values()) expect(caches.formatCache.has(key)).toBe(true);
+  // Every module key points at a text the format cache holds; the barrels' entry lists each barrel's path and key.
+  const [barrels, ...modules] = [...caches.moduleCache.values()].sort((a) => (a.startsWith("[") ? -1 : 1));
+  expect(JSON.parse(barrels!)).toEqual([["index.ts", expect.any(String)]]);
+  for (const key of [...modules, ...(JSON.parse(barrels!) as string[][]).map(([, key]) => key!)])
+    expect(caches.formatCache.has(key)).toBe(true);
 });
 
 test("a doc that fails in a worker is reported like one read in the main thread", { timeout: 60_000 }, async () => {

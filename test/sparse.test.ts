@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import type { ConfigInput } from "../src/config/defaults.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { generate, type GenerateResult, type PreviousOutput } from "../src/generate.js";
 import { loadDocs, loadRuntimeTemplate } from "../src/io/load-docs.js";
@@ -65,8 +66,8 @@ const base = [...(await loadDocs(join(work, "docs"))), ...family];
 /** A cache of formatted texts for the reference runs only: it saves prettier, and every doc is still read and every module made. */
 const formatCache = new Map<string, string>();
 
-function reference(docs: SourceDoc[]): Promise<GenerateResult> {
-  return generate({ docs, runtimeTemplate, formatCache, threads: 1 });
+function reference(docs: SourceDoc[], config: ConfigInput = {}): Promise<GenerateResult> {
+  return generate({ docs, config, runtimeTemplate, formatCache, threads: 1 });
 }
 
 function previousOf(result: GenerateResult): PreviousOutput {
@@ -189,20 +190,24 @@ const paths = (result: GenerateResult) => result.files.map((file) => [file.path,
 
 describe("a run on the previous output", () => {
   test("gives exactly the files of a run that reads every doc, after random edits, run after run", async () => {
-    const first = await reference(base);
-    expect(first.files.length).toBeGreaterThan(100);
+    // Under the default outputs, every output (each model's .schema.json beside its module) and types only in folder barrels.
+    const configs: ConfigInput[] = [{}, { outputs: "all" }, { outputs: "types", barrel: "folders" }];
+    const firsts = await Promise.all(configs.map((config) => reference(base, config)));
+    expect(firsts[1]!.files.length).toBeGreaterThan(100);
     const taken = { sparse: 0, full: 0, errors: 0 };
     await fc.assert(
       fc.asyncProperty(
+        fc.nat({ max: configs.length - 1 }),
         fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
-        async (steps) => {
+        async (which, steps) => {
+          const config = configs[which]!;
           let docs = base;
-          let previous = first;
+          let previous = firsts[which]!;
           for (const edits of steps) {
             docs = edits.reduce(apply, docs);
             const [sparse, full] = [
-              await generate({ docs, runtimeTemplate, previous: previousOf(previous), threads: 1 }),
-              await reference(docs),
+              await generate({ docs, config, runtimeTemplate, previous: previousOf(previous), threads: 1 }),
+              await reference(docs, config),
             ];
             expect(paths(sparse)).toEqual(paths(full));
             expect(sparse.stats).toEqual(full.stats);
