@@ -9,12 +9,12 @@
  * deterministic synthetic corpus of N docs (default 5000).
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { transform } from "esbuild";
-import { writeSyntheticCorpus } from "./synthetic-corpus.js";
+import { benchDocs } from "./synthetic-corpus.js";
 
 const run = promisify(execFile);
 const REPO = resolve(import.meta.dirname, "../..");
@@ -31,14 +31,7 @@ const { values, positionals } = parseArgs({
 await mkdir(resolve(values.work), { recursive: true });
 const work = await mkdtemp(join(resolve(values.work), "mdmodel-consumer-"));
 const input = join(work, "docs");
-let label: string;
-if (positionals[0]) {
-  await cp(resolve(positionals[0]), input, { recursive: true });
-  label = positionals[0];
-} else {
-  await writeSyntheticCorpus(input, Number(values.docs));
-  label = `synthetic corpus of ${values.docs} docs`;
-}
+const label = await benchDocs(work, positionals[0], Number(values.docs));
 const rounds = Number(values.rounds);
 
 /** The base commit's package, built in a worktree that shares this repository's node_modules. */

@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { loadDocs } from "../../src/io/load-docs.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
-import { writeSyntheticCorpus } from "./synthetic-corpus.js";
+import { benchDocs } from "./synthetic-corpus.js";
 
 const run = promisify(execFile);
 const { values, positionals } = parseArgs({
@@ -31,14 +31,7 @@ const { values, positionals } = parseArgs({
 await mkdir(resolve(values.work), { recursive: true });
 const work = await mkdtemp(join(resolve(values.work), "mdmodel-bench-"));
 const input = join(work, "docs");
-let label: string;
-if (positionals[0]) {
-  await cp(resolve(positionals[0]), input, { recursive: true });
-  label = positionals[0];
-} else {
-  await writeSyntheticCorpus(input, Number(values.docs));
-  label = `synthetic corpus of ${values.docs} docs`;
-}
+const label = await benchDocs(work, positionals[0], Number(values.docs));
 const out = join(work, "out");
 const outputsConfig = values.outputs
   ? `${JSON.stringify({ outputs: values.outputs.includes(",") ? values.outputs.split(",") : values.outputs })}\n`

@@ -2,8 +2,8 @@
  * A deterministic synthetic docs tree for benchmarks: objects with links, arrays,
  * Records and dates, enums (tables, blocks, open), discriminated unions, Example Usage.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { cp, mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 
 /** A small seeded generator (mulberry32), so every run writes the same corpus. */
 function random(seed: number): () => number {
@@ -111,4 +111,18 @@ export async function writeSyntheticCorpus(dir: string, count: number, seed = 42
     paths.push(path);
   }
   return paths;
+}
+
+/**
+ * A benchmark's docs in `work/docs`: a copy of `folder` when one is given, else the synthetic
+ * corpus of `count` docs; with the label the benchmark prints for them.
+ */
+export async function benchDocs(work: string, folder: string | undefined, count: number): Promise<string> {
+  const input = join(work, "docs");
+  if (folder) {
+    await cp(resolve(folder), input, { recursive: true });
+    return folder;
+  }
+  await writeSyntheticCorpus(input, count);
+  return `synthetic corpus of ${count} docs`;
 }
