@@ -663,6 +663,35 @@ export function hasOnlyKeys(value: Record<string, unknown>, keys: ReadonlySet<st
   return true;
 }
 
+/**
+ * The issue collector of an object model around `walk`, the model's walk of its fields: checks
+ * that the value is an object and reads its own fields only, records unknown keys where the
+ * model rejects them (`keys`), turns a getter or proxy trap that throws into one issue at
+ * `path`, and walks a recursive model's value one level deeper, stopping at the depth limit
+ * and at a cycle.
+ */
+export function objectIssues(
+  name: string,
+  walk: (value: Record<string, unknown>, path: readonly PathSegment[], issues: ValidationIssue[]) => void,
+  options: { keys?: ReadonlySet<string>; recursive?: true } = {},
+): IssueCollector {
+  const collect: IssueCollector = (value, path, issues) => {
+    try {
+      if (!isObject(value) || (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))) {
+        pushIssue(issues, path, `${name} object`, value);
+        return;
+      }
+      if (options.keys) collectUnknownKeys(value, path, issues, options.keys);
+      walk(value, path, issues);
+    } catch (error) {
+      pushUnreadable(issues, path, name, error);
+    }
+  };
+  if (!options.recursive) return collect;
+  const nested: IssueCollector = (value, path, issues) => collectNested(value, path, issues, name, nested, collect);
+  return nested;
+}
+
 /** Records each own key of `value` that is not one of `keys`. */
 export function collectUnknownKeys(
   value: Record<string, unknown>,

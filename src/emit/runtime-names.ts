@@ -62,6 +62,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "integerCodec",
   "numberCodec",
   "objectCodec",
+  "objectIssues",
   "ownProperties",
   "ownField",
   "PathSegment",

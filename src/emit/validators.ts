@@ -5,20 +5,19 @@
  * first, so valid input never pays for paths.
  */
 import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { isRecursive, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 
-/** What a model's kind writes into its validators: the statements of `isX` and of `collectXIssues`. */
+/** What a model's kind writes into its validators: the statements of `isX`, and those of `collectXIssues` or (a string) the expression it is. */
 export interface ValidatorBodies {
   guard: string[];
-  collector: string[];
+  collector: string[] | string;
 }
 
 /** `isX`, `collectXIssues`, `validateX` and `assertX` for the module's model. */
 export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies): StatementStructures[] {
   const { type } = ctx.names;
-  const [pathSegment, issue] = [runtimeType(ctx, "PathSegment"), runtimeType(ctx, "ValidationIssue")];
   return [
     {
       kind: StructureKind.Function,
@@ -33,34 +32,7 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
         call: (walk) => `return ${runtime(ctx, "guardNested")}(value, ${ctx.names.is}, ${walk});`,
       }),
     },
-    {
-      kind: StructureKind.Function,
-      name: ctx.names.collect,
-      isExported: true,
-      docs: [`Records every issue of \`value\` as {@link ${type}} under \`path\`. @internal`],
-      parameters: [
-        { name: "value", type: "unknown" },
-        { name: "path", type: `readonly ${pathSegment}[]` },
-        { name: "issues", type: `${issue}[]` },
-      ],
-      returnType: "void",
-      statements: guarded(
-        ctx,
-        ctx.names.collect,
-        bodies.collector,
-        ["} catch (error) {", `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(type)}, error);`],
-        {
-          parameters: [
-            { name: "value", type: "unknown" },
-            { name: "path", type: `readonly ${pathSegment}[]` },
-            { name: "issues", type: `${issue}[]` },
-          ],
-          returnType: "void",
-          call: (walk) =>
-            `${runtime(ctx, "collectNested")}(value, path, issues, ${stringLiteral(type)}, ${ctx.names.collect}, ${walk});`,
-        },
-      ),
-    },
+    collectorStructure(ctx, bodies.collector),
     {
       kind: StructureKind.Function,
       name: ctx.names.validate,
@@ -82,6 +54,48 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
       ],
     },
   ];
+}
+
+/** `collectXIssues`: a function of the kind's statements, or a constant (an object model's field table the runtime walks). */
+function collectorStructure(ctx: ModuleContext, collector: string[] | string): StatementStructures {
+  const docs = [`Records every issue of \`value\` as {@link ${ctx.names.type}} under \`path\`. @internal`];
+  if (typeof collector === "string") {
+    return {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      docs,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: ctx.names.collect, type: runtimeType(ctx, "IssueCollector"), initializer: collector }],
+    };
+  }
+  const parameters = [
+    { name: "value", type: "unknown" },
+    { name: "path", type: `readonly ${runtimeType(ctx, "PathSegment")}[]` },
+    { name: "issues", type: `${runtimeType(ctx, "ValidationIssue")}[]` },
+  ];
+  return {
+    kind: StructureKind.Function,
+    name: ctx.names.collect,
+    isExported: true,
+    docs,
+    parameters,
+    returnType: "void",
+    statements: guarded(
+      ctx,
+      ctx.names.collect,
+      collector,
+      [
+        "} catch (error) {",
+        `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(ctx.names.type)}, error);`,
+      ],
+      {
+        parameters,
+        returnType: "void",
+        call: (walk) =>
+          `${runtime(ctx, "collectNested")}(value, path, issues, ${stringLiteral(ctx.names.type)}, ${ctx.names.collect}, ${walk});`,
+      },
+    ),
+  };
 }
 
 /**

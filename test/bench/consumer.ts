@@ -35,8 +35,7 @@ const label = await benchDocs(work, positionals[0], Number(values.docs));
 const rounds = Number(values.rounds);
 
 /** The base commit's package, built in a worktree that shares this repository's node_modules. */
-async function baseCli(commit: string): Promise<string> {
-  const tree = join(work, `base-${commit}`);
+async function baseCli(commit: string, tree: string): Promise<string> {
   await run("git", ["worktree", "add", "--detach", tree, commit], { cwd: REPO });
   await symlink(join(REPO, "node_modules"), join(tree, "node_modules"), "dir");
   await run("npm", ["run", "-s", "build"], { cwd: tree, maxBuffer: 64 * 1024 * 1024 });
@@ -48,15 +47,6 @@ interface Variant {
   cli: string;
   config: Record<string, unknown>;
 }
-
-const base = await baseCli(values.base);
-const current = join(REPO, "dist", "bin", "mdmodel.js");
-const variants: Variant[] = [
-  { name: `base ${values.base}`, cli: base, config: {} },
-  { name: "default outputs", cli: current, config: {} },
-  { name: "outputs: validators", cli: current, config: { outputs: "validators" } },
-  { name: "outputs: types", cli: current, config: { outputs: "types" } },
-];
 
 /** Every file under `folder`, relative to it. */
 async function filesUnder(folder: string): Promise<string[]> {
@@ -115,8 +105,8 @@ interface Row {
   nodeModule: number;
 }
 
-const rows: Row[] = [];
-for (const variant of variants) {
+/** Generates the docs with `variant`, then measures the output and its consumers. */
+async function measure(variant: Variant): Promise<Row> {
   const folder = join(work, variant.name.replace(/\W+/g, "-"));
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, "package.json"), '{ "type": "module" }\n');
@@ -171,7 +161,7 @@ for (const variant of variants) {
     if (hasBarrel) nodeBarrel.push(await importMs(js, "./index.js"));
   }
   const pick = (list: Row["tscModule"][]) => ({ ms: median(list.map((t) => t.ms)), mb: median(list.map((t) => t.mb)) });
-  rows.push({
+  return {
     name: variant.name,
     models: manifest.generatedBy.stats.models,
     bytes,
@@ -179,12 +169,28 @@ for (const variant of variants) {
     tscModule: pick(tscModule),
     ...(hasBarrel ? { tscBarrel: pick(tscBarrel), nodeBarrel: median(nodeBarrel) } : {}),
     nodeModule: median(nodeModule),
-  });
-  process.stderr.write(`measured ${variant.name}\n`);
+  };
 }
 
-await run("git", ["worktree", "remove", "--force", dirname(dirname(dirname(base)))], { cwd: REPO });
-await rm(work, { recursive: true, force: true });
+const tree = join(work, `base-${values.base}`);
+const rows: Row[] = [];
+try {
+  const current = join(REPO, "dist", "bin", "mdmodel.js");
+  const variants: Variant[] = [
+    { name: `base ${values.base}`, cli: await baseCli(values.base, tree), config: {} },
+    { name: "default outputs", cli: current, config: {} },
+    { name: "outputs: validators", cli: current, config: { outputs: "validators" } },
+    { name: "outputs: types", cli: current, config: { outputs: "types" } },
+  ];
+  for (const variant of variants) {
+    rows.push(await measure(variant));
+    process.stderr.write(`measured ${variant.name}\n`);
+  }
+} finally {
+  // Also after a failed step: no worktree left registered in the repository, no temporary folder.
+  await run("git", ["worktree", "remove", "--force", tree], { cwd: REPO }).catch(() => undefined);
+  await rm(work, { recursive: true, force: true });
+}
 
 const [baseRow] = rows;
 const ratio = (value: number | undefined, of: number | undefined) =>

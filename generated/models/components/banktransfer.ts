@@ -4,10 +4,9 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
@@ -19,9 +18,8 @@ import {
   literalCodec,
   modelSchema,
   objectCodec,
+  objectIssues,
   ownProperties,
-  pushIssue,
-  pushUnreadable,
   readsOwnFields,
   stringCodec,
   validateWith,
@@ -55,30 +53,17 @@ export function isBankTransfer(value: unknown): value is BankTransfer {
 }
 
 /** Records every issue of `value` as {@link BankTransfer} under `path`. @internal */
-export function collectBankTransferIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "BankTransfer object", value);
-      return;
-    }
-
+export const collectBankTransferIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "BankTransfer",
+  (value, path, issues) => {
     if (value["type"] !== "bank_transfer")
       collectFieldIssues(value["type"], path, "type", issues, '"bank_transfer"');
     if (typeof value["iban"] !== "string")
       collectFieldIssues(value["iban"], path, "iban", issues, "string");
     if (value["reference"] !== null && typeof value["reference"] !== "string")
       collectFieldIssues(value["reference"], path, "reference", issues, "string | null");
-  } catch (error) {
-    pushUnreadable(issues, path, "BankTransfer", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link BankTransfer}: the typed value, or every issue with its path. */
 export function validateBankTransfer(value: unknown): ValidationResult<BankTransfer> {

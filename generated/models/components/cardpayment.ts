@@ -4,11 +4,10 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
   RFCDate,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
@@ -21,11 +20,10 @@ import {
   literalCodec,
   modelSchema,
   objectCodec,
+  objectIssues,
   ownProperties,
   pathAt,
-  pushIssue,
   pushMissing,
-  pushUnreadable,
   readsOwnFields,
   rfcDateCodec,
   stringCodec,
@@ -73,20 +71,9 @@ export function isCardPayment(value: unknown): value is CardPayment {
 }
 
 /** Records every issue of `value` as {@link CardPayment} under `path`. @internal */
-export function collectCardPaymentIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "CardPayment object", value);
-      return;
-    }
-
+export const collectCardPaymentIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "CardPayment",
+  (value, path, issues) => {
     if (value["type"] !== "card") collectFieldIssues(value["type"], path, "type", issues, '"card"');
     if (value["brand"] === undefined) pushMissing(issues, pathAt(path, "brand"), "CardBrand");
     else if (!isCardBrand(value["brand"]))
@@ -97,10 +84,8 @@ export function collectCardPaymentIssues(
       collectFieldIssues(value["expiresOn"], path, "expiresOn", issues, "RFCDate");
     if (value["threeDSecure"] != null && value["threeDSecure"] !== true)
       collectFieldIssues(value["threeDSecure"], path, "threeDSecure", issues, "true | null");
-  } catch (error) {
-    pushUnreadable(issues, path, "CardPayment", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link CardPayment}: the typed value, or every issue with its path. */
 export function validateCardPayment(value: unknown): ValidationResult<CardPayment> {

@@ -4,10 +4,9 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   arrayCodec,
@@ -15,18 +14,17 @@ import {
   boundedCodec,
   builderClass,
   collectFieldIssues,
-  collectNested,
   decodeJSON,
   decodeWith,
   guardNested,
   isObject,
   modelSchema,
   objectCodec,
+  objectIssues,
   ownProperties,
   pathAt,
   pushIssue,
   pushMissing,
-  pushUnreadable,
   readsOwnFields,
   stringCodec,
   validateWith,
@@ -60,20 +58,15 @@ function isCategory$walk(value: unknown): boolean {
   }
 }
 
-function collectCategoryIssues$walk(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "Category object", value);
-      return;
-    }
+/** Whether `value` is valid as {@link Category}; allocates nothing. */
+export function isCategory(value: unknown): value is Category {
+  return guardNested(value, isCategory, isCategory$walk);
+}
 
+/** Records every issue of `value` as {@link Category} under `path`. @internal */
+export const collectCategoryIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "Category",
+  (value, path, issues) => {
     if (typeof value["slug"] !== "string")
       collectFieldIssues(value["slug"], path, "slug", issues, "string");
     if (value["parent"] != null && !isCategory(value["parent"]))
@@ -89,24 +82,9 @@ function collectCategoryIssues$walk(
           if (!isCategory(item)) collectCategoryIssues(item, pathAt(path, "children", i), issues);
         }
     }
-  } catch (error) {
-    pushUnreadable(issues, path, "Category", error);
-  }
-}
-
-/** Whether `value` is valid as {@link Category}; allocates nothing. */
-export function isCategory(value: unknown): value is Category {
-  return guardNested(value, isCategory, isCategory$walk);
-}
-
-/** Records every issue of `value` as {@link Category} under `path`. @internal */
-export function collectCategoryIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  collectNested(value, path, issues, "Category", collectCategoryIssues, collectCategoryIssues$walk);
-}
+  },
+  { recursive: true },
+);
 
 /** Checks `value` against {@link Category}: the typed value, or every issue with its path. */
 export function validateCategory(value: unknown): ValidationResult<Category> {

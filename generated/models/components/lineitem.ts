@@ -4,10 +4,9 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
@@ -20,9 +19,8 @@ import {
   modelSchema,
   numberCodec,
   objectCodec,
+  objectIssues,
   ownProperties,
-  pushIssue,
-  pushUnreadable,
   readsOwnFields,
   stringCodec,
   validateWith,
@@ -71,20 +69,9 @@ export function isLineItem(value: unknown): value is LineItem {
 }
 
 /** Records every issue of `value` as {@link LineItem} under `path`. @internal */
-export function collectLineItemIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "LineItem object", value);
-      return;
-    }
-
+export const collectLineItemIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "LineItem",
+  (value, path, issues) => {
     if (typeof value["sku"] !== "string")
       collectFieldIssues(value["sku"], path, "sku", issues, "string");
     if (typeof value["quantity"] !== "number")
@@ -93,10 +80,8 @@ export function collectLineItemIssues(
       collectFieldIssues(value["unitPrice"], path, "unitPrice", issues, "number");
     if (value["giftWrap"] != null && typeof value["giftWrap"] !== "boolean")
       collectFieldIssues(value["giftWrap"], path, "giftWrap", issues, "boolean | null");
-  } catch (error) {
-    pushUnreadable(issues, path, "LineItem", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link LineItem}: the typed value, or every issue with its path. */
 export function validateLineItem(value: unknown): ValidationResult<LineItem> {

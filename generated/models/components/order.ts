@@ -4,11 +4,10 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
   RFCDate,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   arrayCodec,
@@ -25,11 +24,11 @@ import {
   modelSchema,
   numberCodec,
   objectCodec,
+  objectIssues,
   ownProperties,
   pathAt,
   pushIssue,
   pushMissing,
-  pushUnreadable,
   readsOwnFields,
   recordCodec,
   stringCodec,
@@ -164,20 +163,9 @@ export function isOrder(value: unknown): value is Order {
 }
 
 /** Records every issue of `value` as {@link Order} under `path`. @internal */
-export function collectOrderIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "Order object", value);
-      return;
-    }
-
+export const collectOrderIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "Order",
+  (value, path, issues) => {
     if (typeof value["id"] !== "string")
       collectFieldIssues(value["id"], path, "id", issues, "string");
     if (value["status"] === undefined) pushMissing(issues, pathAt(path, "status"), "OrderStatus");
@@ -193,7 +181,6 @@ export function collectOrderIssues(
           if (!isLineItem(item)) collectLineItemIssues(item, pathAt(path, "items", i), issues);
         }
     }
-
     if (!isValidDate(value["placedAt"]))
       collectFieldIssues(value["placedAt"], path, "placedAt", issues, "Date");
     if (value["shippingAddress"] != null && !isAddress(value["shippingAddress"]))
@@ -210,7 +197,6 @@ export function collectOrderIssues(
             pushIssue(issues, pathAt(path, "metadata", key), "string", item);
         }
     }
-
     const $tags = value["tags"];
     if ($tags != null) {
       if (!Array.isArray($tags)) pushIssue(issues, pathAt(path, "tags"), "string[] | null", $tags);
@@ -220,7 +206,6 @@ export function collectOrderIssues(
           if (typeof item !== "string") pushIssue(issues, pathAt(path, "tags", i), "string", item);
         }
     }
-
     if (value["total"] != null && typeof value["total"] !== "number")
       collectFieldIssues(value["total"], path, "total", issues, "number | null");
     if (value["payment"] != null && !isPaymentMethod(value["payment"]))
@@ -229,10 +214,8 @@ export function collectOrderIssues(
       collectFieldIssues(value["express"], path, "express", issues, "boolean | null");
     if (value["couponCode"] != null && typeof value["couponCode"] !== "string")
       collectFieldIssues(value["couponCode"], path, "couponCode", issues, "string | null");
-  } catch (error) {
-    pushUnreadable(issues, path, "Order", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link Order}: the typed value, or every issue with its path. */
 export function validateOrder(value: unknown): ValidationResult<Order> {

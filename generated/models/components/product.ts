@@ -4,10 +4,9 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   arrayCodec,
@@ -29,11 +28,11 @@ import {
   modelSchema,
   numberCodec,
   objectCodec,
+  objectIssues,
   ownProperties,
   pathAt,
   pushIssue,
   pushMissing,
-  pushUnreadable,
   readsOwnFields,
   recordCodec,
   stringCodec,
@@ -109,20 +108,9 @@ export function isProduct(value: unknown): value is Product {
 }
 
 /** Records every issue of `value` as {@link Product} under `path`. @internal */
-export function collectProductIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "Product object", value);
-      return;
-    }
-
+export const collectProductIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "Product",
+  (value, path, issues) => {
     if (typeof value["sku"] !== "string")
       collectFieldIssues(value["sku"], path, "sku", issues, "string");
     if (typeof value["name"] !== "string")
@@ -142,7 +130,6 @@ export function collectProductIssues(
             pushIssue(issues, pathAt(path, "attributes", key), "string", item);
         }
     }
-
     const $sizes = value["sizes"];
     if ($sizes != null) {
       if (!Array.isArray($sizes))
@@ -159,7 +146,6 @@ export function collectProductIssues(
             }
         }
     }
-
     if (value["releasedAt"] != null && !isValidDate(value["releasedAt"]))
       collectFieldIssues(value["releasedAt"], path, "releasedAt", issues, "Date | null");
     if (value["thumbnail"] != null && !isUint8Array(value["thumbnail"]))
@@ -169,10 +155,8 @@ export function collectProductIssues(
     const $extra = value["extra"];
     if ($extra != null && !isObject($extra))
       pushIssue(issues, pathAt(path, "extra"), "Record<string, unknown> | null", $extra);
-  } catch (error) {
-    pushUnreadable(issues, path, "Product", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link Product}: the typed value, or every issue with its path. */
 export function validateProduct(value: unknown): ValidationResult<Product> {

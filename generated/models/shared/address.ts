@@ -4,10 +4,9 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
@@ -18,9 +17,8 @@ import {
   isObject,
   modelSchema,
   objectCodec,
+  objectIssues,
   ownProperties,
-  pushIssue,
-  pushUnreadable,
   readsOwnFields,
   stringCodec,
   validateWith,
@@ -72,20 +70,9 @@ export function isAddress(value: unknown): value is Address {
 }
 
 /** Records every issue of `value` as {@link Address} under `path`. @internal */
-export function collectAddressIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "Address object", value);
-      return;
-    }
-
+export const collectAddressIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "Address",
+  (value, path, issues) => {
     if (typeof value["line1"] !== "string")
       collectFieldIssues(value["line1"], path, "line1", issues, "string");
     if (value["line2"] != null && typeof value["line2"] !== "string")
@@ -96,10 +83,8 @@ export function collectAddressIssues(
       collectFieldIssues(value["postalCode"], path, "postalCode", issues, "string | null");
     if (typeof value["country"] !== "string")
       collectFieldIssues(value["country"], path, "country", issues, "string");
-  } catch (error) {
-    pushUnreadable(issues, path, "Address", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link Address}: the typed value, or every issue with its path. */
 export function validateAddress(value: unknown): ValidationResult<Address> {

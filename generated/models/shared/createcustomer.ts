@@ -4,10 +4,9 @@ import {
   type Builder,
   type BuilderClass,
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
@@ -18,9 +17,8 @@ import {
   isObject,
   modelSchema,
   objectCodec,
+  objectIssues,
   ownProperties,
-  pushIssue,
-  pushUnreadable,
   readsOwnFields,
   stringCodec,
   validateWith,
@@ -64,20 +62,9 @@ export function isCreateCustomer(value: unknown): value is CreateCustomer {
 }
 
 /** Records every issue of `value` as {@link CreateCustomer} under `path`. @internal */
-export function collectCreateCustomerIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "CreateCustomer object", value);
-      return;
-    }
-
+export const collectCreateCustomerIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "CreateCustomer",
+  (value, path, issues) => {
     if (value["customIdentifier"] != null && typeof value["customIdentifier"] !== "string")
       collectFieldIssues(
         value["customIdentifier"],
@@ -92,10 +79,8 @@ export function collectCreateCustomerIssues(
       collectFieldIssues(value["metadata"], path, "metadata", issues, "string | null");
     if (value["name"] != null && typeof value["name"] !== "string")
       collectFieldIssues(value["name"], path, "name", issues, "string | null");
-  } catch (error) {
-    pushUnreadable(issues, path, "CreateCustomer", error);
-  }
-}
+  },
+);
 
 /** Checks `value` against {@link CreateCustomer}: the typed value, or every issue with its path. */
 export function validateCreateCustomer(value: unknown): ValidationResult<CreateCustomer> {

@@ -23,7 +23,15 @@ import {
 } from "../code/condition.js";
 import { guardCondition, isLeaf } from "../code/guard.js";
 import { fieldTypeText } from "../code/type-text.js";
-import { notOwnObject, refName, runtime, runtimeLocal, runtimeType, type ModuleContext } from "../context.js";
+import {
+  isRecursive,
+  notOwnObject,
+  refName,
+  runtime,
+  runtimeLocal,
+  runtimeType,
+  type ModuleContext,
+} from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { fieldDoc, jsDoc } from "../jsdoc.js";
 import { fieldAccess, needsOwnField, propertyKey } from "../naming.js";
@@ -85,17 +93,14 @@ export function objectGuard(body: ResolvedObjectModel, ctx: ModuleContext): stri
   return lines;
 }
 
-/** The body of `collectXIssues`: every issue, each with its path. */
-export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): string[] {
-  const lines = [
-    `if (${notOwnObject(ctx)}) {`,
-    `${runtime(ctx, "pushIssue")}(issues, path, ${stringLiteral(`${ctx.names.type} object`)}, value);`,
-    "return;",
-    "}",
-  ];
-  if (ctx.options.unknownProperties === "reject") {
-    lines.push(`${runtime(ctx, "collectUnknownKeys")}(value, path, issues, ${knownKeys(body, ctx)});`);
-  }
+/**
+ * `collectXIssues`: the runtime's `objectIssues` around a walk of the fields that records every
+ * issue with its path. The runtime checks that the value is an object, reads its own fields,
+ * rejects unknown keys, counts a recursive model's depth and turns a throwing getter into an
+ * issue; the walk is generated code, each part checked with its guard first (a field table the
+ * runtime walks took 2.7x as long on an invalid value: docs/performance.md).
+ */
+export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): string {
   const locals = new Set<string>();
   const fields = body.fields.map((field) => usingOwnField(field, ctx, fieldCollector(field, ctx, locals)));
   const part = {
@@ -105,8 +110,15 @@ export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): 
     end: [],
     call: (call: string) => `${call};`,
   };
-  lines.push(...inParts(ctx, fields, part));
-  return lines;
+  const statements = inParts(ctx, fields, part);
+  // A model with nothing to check (no fields, or only fields of any value) walks nothing.
+  const walk = statements.length === 0 ? "() => {}" : `(value, path, issues) => {\n${statements.join("\n")}\n}`;
+  const options = [
+    ...(ctx.options.unknownProperties === "reject" ? [`keys: ${knownKeys(body, ctx)}`] : []),
+    ...(isRecursive(ctx) ? ["recursive: true"] : []),
+  ];
+  const rest = options.length > 0 ? `, { ${options.join(", ")} }` : "";
+  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}${rest})`;
 }
 
 /** Past this many fields, a walk is split into functions: tsc refuses control flow analysis of a body much longer. */
