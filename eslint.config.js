@@ -9,7 +9,7 @@ export default tseslint.config(
       "generated/",
       "node_modules/",
       "test/fixtures/",
-      "test/__snapshots__/",
+      "test/**/__snapshots__/",
       "**/*.js",
       "**/*.mjs",
       "**/*.cjs",

@@ -1,5 +1,5 @@
 /**
- * Compile-time checks of the generated API, type-checked by test/compile.test.ts: each
+ * Compile-time checks of the generated API, type-checked by test/output/compile.test.ts: each
  * `@ts-expect-error` must meet an error, or tsc reports the directive as unused.
  */
 import {
