@@ -245,6 +245,8 @@ const dialectCells: Array<[Dialect, string, TypeExpr, NullMark?]> = [
   ["ruby", "[Date](https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html)", dateTime],
   ["csharp", "*long*", int],
   ["csharp", "*int*", int],
+  ["csharp", "[Int16](https://learn.microsoft.com/en-us/dotnet/api/system.int16)", int],
+  ["csharp", "*UInt16*", int],
   ["csharp", "*float*", num],
   ["csharp", "*bool*", bool],
   ["csharp", "List<*string*>", arrayOf(str)],
