@@ -8,33 +8,29 @@ import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { type Config, type ConfigInput, resolveConfig } from "./config/defaults.js";
 import { barrelFolders, barrelPathIn } from "./emit/files.js";
-import type { JsonSchema } from "./emit/json-schema.js";
-import {
-  barrelEntry,
-  barrelEntryOf,
-  exportsName,
-  ownFiles,
-  planModule,
-  type BarrelEntry,
-  type ModulePlan,
-} from "./emit/plan.js";
+import { barrelEntry, barrelEntryOf, ownFiles, planModule, type BarrelEntry, type ModulePlan } from "./emit/plan.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { barrelPart, moduleKeysOf, withEngine, type Caches, type Engine, type EngineOptions } from "./engine/engine.js";
 import { generatorIdentity } from "./identity.js";
-import { readModelExamples, type ExampleSource } from "./ir/examples.js";
-import { modelRefs } from "./ir/refs.js";
+import { readModelExamples } from "./ir/examples.js";
 import type { ModelDoc } from "./ir/types.js";
-import { PACKAGE } from "./package-info.js";
 import { assembleModels, sortDocs } from "./pipeline/assemble.js";
 import type { DocRead } from "./pipeline/read-step.js";
 import { readingErrorFile, readingFor } from "./pipeline/reading.js";
 import { modelDocsOf } from "./pipeline/model-docs.js";
 import { applyRuleSeverities } from "./pipeline/rule-severity.js";
+import { recordOf, sortedRecord, warningsBy, withManifest } from "./pipeline/manifest-records.js";
+import {
+  planOutcomes,
+  reportExampleProblems,
+  type EmittedExample,
+  type EmittedSchema,
+  type ExampleUsageOutcome,
+} from "./pipeline/plan-outcomes.js";
 import { selectModels } from "./pipeline/select.js";
 import type { Dialect } from "./shared/dialects.js";
 import type { Family } from "./shared/families.js";
 import { familyOf, readingLabel, type ReadOptions } from "./shared/read-options.js";
-import { WIRE_EVIDENCE } from "./ir/wire-names.js";
 import {
   evidenceModel,
   evidenceOf,
@@ -45,12 +41,12 @@ import {
   sparseStart,
   type SparseStart,
 } from "./pipeline/sparse.js";
-import { countBySeverity, hasErrors, report } from "./shared/diagnostics.js";
+import { countBySeverity, hasErrors } from "./shared/diagnostics.js";
 import { sha256Hex } from "./shared/hash.js";
 import type { OutputFile } from "./shared/output-file.js";
 import type { SourceDoc } from "./shared/source-doc.js";
 import { compareText } from "./shared/text.js";
-import { docHashes, inputKey, MANIFEST_PATH, manifestFile, type Manifest, type ModelRecord } from "./write/manifest.js";
+import { inputKey, MANIFEST_PATH, type Manifest, type ModelRecord } from "./write/manifest.js";
 
 /**
  * The docs and options of a run. The caches (see `engine/engine.ts`: docs as read, modules
@@ -100,39 +96,6 @@ export interface GenerateStats {
   dialectFrom?: "config" | "detected" | "default";
   /** The generator whose pages the docs are, when not Speakeasy's. */
   family?: Family;
-}
-
-/** What became of one doc's Example Usage block. */
-export interface ExampleUsageOutcome {
-  docPath: string;
-  /** The module and export holding the typed example, when it was accepted. */
-  module?: string;
-  exportName?: string;
-  /** The validator that should accept it. */
-  validateName: string;
-  rejected?: string;
-}
-
-/** A typed example the output holds, the validator that must accept it, and the wire functions it must round-trip through. */
-export interface EmittedExample {
-  docPath: string;
-  module: string;
-  exportName: string;
-  validateName: string;
-  parseName: string;
-  toWireName: string;
-  source: ExampleSource;
-}
-
-/** A model's JSON Schema (draft 2020-12) of its wire form, as the output's `.schema.json` file holds it. */
-export interface EmittedSchema {
-  docPath: string;
-  /** The schema file's path in the output folder. */
-  path: string;
-  /** The module's Standard Schema export, which carries the same schema. */
-  module: string;
-  exportName: string;
-  schema: JsonSchema;
 }
 
 export interface GenerateResult {
@@ -271,9 +234,7 @@ async function fullRun(
   const outcome = {
     messages,
     stats,
-    exampleUsage: plans.flatMap(usageOutcome),
-    examples: plans.flatMap(emittedExample),
-    schemas: plans.flatMap(emittedSchema),
+    ...planOutcomes(plans),
     sparse: false as const,
     ...(selection && selection.unmatched.length > 0 ? { unmatched: selection.unmatched } : {}),
   };
@@ -432,9 +393,7 @@ async function sparseRun(run: Run, previous: PreviousOutput, start: SparseStart)
     const result = {
       messages,
       stats,
-      exampleUsage: plans.flatMap(usageOutcome),
-      examples: plans.flatMap(emittedExample),
-      schemas: plans.flatMap(emittedSchema),
+      ...planOutcomes(plans),
     };
     return {
       files: withManifest(run, output, stats, nextRecords, sortedRecord(warnings)),
@@ -497,40 +456,6 @@ function seedFormats(
   });
 }
 
-function reportExampleProblems(plans: readonly ModulePlan[], files: ReadonlyMap<string, VFile>): void {
-  for (const plan of plans) {
-    for (const problem of plan.examples.problems)
-      report(files.get(plan.model.path)!, problem.severity, problem.reason, problem.position, "bad-example");
-  }
-}
-
-/** What the manifest records of a model doc, for a later run that reads only what changed. */
-function recordOf(
-  plan: ModulePlan,
-  keys: ReadonlyMap<string, string>,
-  evidenceBy: ReadonlyMap<string, string[]>,
-  formatKeys: ReadonlyMap<string, string>,
-): ModelRecord {
-  const { model } = plan;
-  return {
-    name: model.name,
-    kind: model.body.kind,
-    refs: [...new Set(modelRefs(model))].sort(compareText),
-    ...evidenceRecord(evidenceBy.get(model.path) ?? []),
-    key: keys.get(model.path)!,
-    files: [plan.path, ...plan.files],
-    formats: [formatKeys.get(plan.path)!, ...plan.files.map((path) => formatKeys.get(path)!)],
-    example: exportsName(plan, "example"),
-  };
-}
-
-/** A doc's evidence as the record keeps it: null evidence always, wire names only when there are some (older manifests have none). */
-function evidenceRecord(keys: readonly string[]): Pick<ModelRecord, "nulls" | "wires"> {
-  const wires = keys.filter((key) => key.includes(WIRE_EVIDENCE));
-  const nulls = keys.filter((key) => !key.includes(WIRE_EVIDENCE));
-  return wires.length > 0 ? { nulls, wires } : { nulls };
-}
-
 /** Every module's barrel entry, in the order of the models' doc paths: a plan's where there is one, else as its record says. */
 function barrelEntries(
   records: Readonly<Record<string, ModelRecord>>,
@@ -547,86 +472,9 @@ function sameBarrelPart(a: BarrelEntry, b: BarrelEntry): boolean {
   return JSON.stringify(barrelPart(a)) === JSON.stringify(barrelPart(b));
 }
 
-/** How many warnings each doc gave, for the docs that gave any. */
-function warningsBy(files: ReadonlyMap<string, VFile>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const [path, file] of files) {
-    const warnings = countBySeverity(file.messages).warning;
-    if (warnings > 0) counts[path] = warnings;
-  }
-  return sortedRecord(counts);
-}
-
-/** The output with its manifest: who made it, from what, and (for later sparse runs) each model doc's record. */
-function withManifest(
-  run: Run,
-  output: OutputFile[],
-  stats: GenerateStats,
-  models: Record<string, ModelRecord>,
-  warnings: Record<string, number>,
-): OutputFile[] {
-  const by = { mdmodel: PACKAGE.version, identity: run.identity, stats };
-  const plain = output.map(({ path, content }) => ({ path, content }));
-  const files = [
-    ...plain,
-    manifestFile(plain, {
-      by,
-      inputs: {
-        key: run.key,
-        dialect: readingLabel(run.readOptions),
-        docs: docHashes(run.input.docs),
-        models: sortedRecord(models),
-        warnings,
-      },
-    }),
-  ];
-  return files.sort((a, b) => compareText(a.path, b.path));
-}
-
-function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
-}
-
 function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
   const [inA, inB] = [new Set(a), new Set(b)];
   return [...a.filter((item) => !inB.has(item)), ...b.filter((item) => !inA.has(item))];
-}
-
-/** What became of a model's Example Usage block, when it has one. */
-function usageOutcome(plan: ModulePlan): ExampleUsageOutcome[] {
-  const { model, path, names, examples } = plan;
-  if (!examples.usage) return [];
-  const outcome: ExampleUsageOutcome = examples.usage.accepted
-    ? {
-        docPath: model.path,
-        validateName: names.validate,
-        ...(exportsName(plan, "example") ? { module: path, exportName: names.example } : {}),
-      }
-    : { docPath: model.path, validateName: names.validate, rejected: examples.usage.reason };
-  return [outcome];
-}
-
-/** The typed example a module holds, when it has one. */
-function emittedExample(plan: ModulePlan): EmittedExample[] {
-  const { model, path, names, examples } = plan;
-  if (!examples.model || !exportsName(plan, "example")) return [];
-  return [
-    {
-      docPath: model.path,
-      module: path,
-      exportName: names.example,
-      validateName: names.validate,
-      parseName: names.parse,
-      toWireName: names.toWire,
-      source: examples.model.source,
-    },
-  ];
-}
-
-/** The JSON Schema a module's `.schema.json` file holds, when it has one. */
-function emittedSchema({ model, path, names, schema, files }: ModulePlan): EmittedSchema[] {
-  if (!schema || !files.includes(schema.path)) return [];
-  return [{ docPath: model.path, path: schema.path, module: path, exportName: names.schema, schema: schema.document }];
 }
 
 function countKinds(kinds: ReadonlyArray<ModelDoc["body"]["kind"]>): GenerateStats["modelsByKind"] {
@@ -643,3 +491,4 @@ function defined<T extends object>(options: T): { [K in keyof T]?: Exclude<T[K],
 }
 
 export { MANIFEST_PATH };
+export type { EmittedExample, EmittedSchema, ExampleUsageOutcome };

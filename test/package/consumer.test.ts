@@ -89,6 +89,33 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
+/**
+ * A fixture's docs through the installed command in `project` (into `<name>-out`), then compiled
+ * with the consumer's own TypeScript into `<name>-js`, for Node to run; the command's outcome.
+ */
+async function generateAndCompile(project: string, fixture: string, name: string): Promise<Run> {
+  const docs = `${name}-docs`;
+  await cp(join(ROOT, "test", "fixtures", fixture, "docs"), join(project, docs), { recursive: true });
+  const run = await sh(project, `npx mdmodel generate --input ${docs} --out ${name}-out`);
+  expect(run, run.stderr).toMatchObject({ code: 0 });
+  const tsconfig = {
+    compilerOptions: {
+      target: "es2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      outDir: `${name}-js`,
+      types: [],
+    },
+    include: [`${name}-out`],
+  };
+  await writeFile(join(project, `tsconfig.${name}.json`), JSON.stringify(tsconfig, null, 2));
+  const compiled = await sh(project, `npx tsc -p tsconfig.${name}.json`);
+  expect(compiled, compiled.stdout).toMatchObject({ code: 0 });
+  return run;
+}
+
 describe.runIf(registry)("the packed package", () => {
   test("ships built code, declarations, the templates and the config schema, and nothing for tests", () => {
     expect(files).toContain("dist/index.js");
@@ -240,26 +267,8 @@ if (checked.ok) console.log(checked.value.city, paths.length, isOrder({}));
 
   test("a Python SDK's docs through the installed command: the dialect named, camelCase TypeScript, snake_case JSON, run from plain Node", async () => {
     const project = join(work, "npm-project");
-    await cp(join(ROOT, "test", "fixtures", "dialect-python", "docs"), join(project, "py-docs"), { recursive: true });
-    const run = await sh(project, "npx mdmodel generate --input py-docs --out py-out");
-    expect(run, run.stderr).toMatchObject({ code: 0 });
+    const run = await generateAndCompile(project, "dialect-python", "py");
     expect(run.stdout).toMatch(/^mdmodel: 8 Python docs read, 8 models/);
-    // Compiled with the consumer's own TypeScript (installed by the test above), then run by Node.
-    const tsconfig = {
-      compilerOptions: {
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        outDir: "py-js",
-        types: [],
-      },
-      include: ["py-out"],
-    };
-    await writeFile(join(project, "tsconfig.py.json"), JSON.stringify(tsconfig, null, 2));
-    const compiled = await sh(project, "npx tsc -p tsconfig.py.json");
-    expect(compiled, compiled.stdout).toMatchObject({ code: 0 });
     const script = `const { parseJob, jobToWire } = await import("./py-js/models/job.js");
 const parsed = parseJob({ id: "j", created_at: "2024-08-23T06:20:02.699Z", attempts: 2, note: null, status: "done", kind: "job", owner: { user_id: "u" } });
 console.log(JSON.stringify([parsed.ok, parsed.value.createdAt instanceof Date, parsed.value.owner, Object.keys(jobToWire(parsed.value)), parseJob({ attempts: 1.5 }).ok]));`;
@@ -274,25 +283,8 @@ console.log(JSON.stringify([parsed.ok, parsed.value.createdAt instanceof Date, p
 
   test("a Go SDK's .mdx docs (Speakeasy's Mintlify mode) through the installed command: front matter titles, wire names from the examples, run from plain Node", async () => {
     const project = join(work, "npm-project");
-    await cp(join(ROOT, "test", "fixtures", "dialect-go-mdx", "docs"), join(project, "mdx-docs"), { recursive: true });
-    const run = await sh(project, "npx mdmodel generate --input mdx-docs --out mdx-out");
-    expect(run, run.stderr).toMatchObject({ code: 0 });
+    const run = await generateAndCompile(project, "dialect-go-mdx", "mdx");
     expect(run.stdout).toMatch(/^mdmodel: 7 Go docs read, 5 models \(3 objects, 1 enum, 1 union\), 2 skipped/);
-    const tsconfig = {
-      compilerOptions: {
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        outDir: "mdx-js",
-        types: [],
-      },
-      include: ["mdx-out"],
-    };
-    await writeFile(join(project, "tsconfig.mdx.json"), JSON.stringify(tsconfig, null, 2));
-    const compiled = await sh(project, "npx tsc -p tsconfig.mdx.json");
-    expect(compiled, compiled.stdout).toMatchObject({ code: 0 });
     const script = `const { parseCarrier, carrierToWire } = await import("./mdx-js/models/components/carrier.js");
 const { ShipmentStatus } = await import("./mdx-js/models/components/shipmentstatus.js");
 const parsed = parseCarrier({ name: "DHL", tracking_url: "https://example.com/t/1" });
@@ -307,30 +299,11 @@ console.log(JSON.stringify([parsed.ok, parsed.value, Object.keys(carrierToWire(p
 
   test("an APIMatic SDK's docs through the installed command: the family named, names from the code lines, wire names from the JSON examples, run from plain Node", async () => {
     const project = join(work, "npm-project");
-    await cp(join(ROOT, "test", "fixtures", "family-apimatic", "docs"), join(project, "apimatic-docs"), {
-      recursive: true,
-    });
-    const run = await sh(project, "npx mdmodel generate --input apimatic-docs --out apimatic-out");
-    expect(run, run.stderr).toMatchObject({ code: 0 });
+    const run = await generateAndCompile(project, "family-apimatic", "apimatic");
     expect(run.stdout).toMatch(
       /^mdmodel: 5 APIMatic TypeScript docs read, 4 models \(2 objects, 1 enum, 1 union\), 1 skipped/,
     );
     expect(run.stderr).toContain("[enum-values-assumed]");
-    const tsconfig = {
-      compilerOptions: {
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        outDir: "apimatic-js",
-        types: [],
-      },
-      include: ["apimatic-out"],
-    };
-    await writeFile(join(project, "tsconfig.apimatic.json"), JSON.stringify(tsconfig, null, 2));
-    const compiled = await sh(project, "npx tsc -p tsconfig.apimatic.json");
-    expect(compiled, compiled.stdout).toMatchObject({ code: 0 });
     const script = `const { parseAccountBalance, accountBalanceToWire } = await import("./apimatic-js/models/account-balance.js");
 const parsed = parseAccountBalance({ balance_in_cents: 16, currency: "USD", state: "on_hold", quantity: "2" });
 console.log(JSON.stringify([parsed.ok, parsed.value.balanceInCents === 16n, parsed.value.state, Object.keys(accountBalanceToWire(parsed.value)), parseAccountBalance({ currency: "USD", state: "paused" }).ok]));`;
