@@ -56,7 +56,7 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
   ];
 }
 
-/** `collectXIssues`: a function of the kind's statements, or a constant (an object model's field table the runtime walks). */
+/** `collectXIssues`: a function of the kind's statements, or a constant (an object model's walk, wrapped by the runtime's `objectIssues`). */
 function collectorStructure(ctx: ModuleContext, collector: string[] | string): StatementStructures {
   const docs = [`Records every issue of \`value\` as {@link ${ctx.names.type}} under \`path\`. @internal`];
   if (typeof collector === "string") {

@@ -93,18 +93,18 @@ export class Engine {
   /** Each doc as read (from the read cache where it has it); a doc whose path is unsafe is not read and stays `undefined`. */
   async read(
     docs: readonly SourceDoc[],
-    as: ReadOptions,
+    readOptions: ReadOptions,
     onProgress?: (done: number, total: number) => void,
   ): Promise<Array<DocRead | undefined>> {
     const cache = this.#options.readCache;
-    const keys = cache ? docs.map((doc) => readKey(doc, as)) : [];
+    const keys = cache ? docs.map((doc) => readKey(doc, readOptions)) : [];
     // Shared with the cache, not copied: no later step changes a read (a test runs on frozen ones).
     const reads: Array<DocRead | undefined> = docs.map((_, i) => cache?.get(keys[i]!));
     const misses = reads.flatMap((read, i) => (read || !isSafeDocPath(docs[i]!.path) ? [] : [i]));
     const hits = docs.length - misses.length;
     const fresh = await this.#executor(misses.length, "read").map(
       "read",
-      misses.map((i) => ({ ...docs[i]!, as })),
+      misses.map((i) => ({ ...docs[i]!, readOptions })),
       (done) => onProgress?.(hits + done, docs.length),
     );
     misses.forEach((index, k) => {
@@ -209,9 +209,12 @@ function barrelList(text: string): Array<[string, string]> | undefined {
 }
 
 /** A read's cache key: the doc, and how its tree is read (a Speakeasy TypeScript read keeps the key it always had). */
-function readKey(doc: SourceDoc, as: ReadOptions): string {
-  const plain = as.dialect === "typescript" && as.fieldNames === "as-documented" && as.family === undefined;
-  const how = plain ? "" : `\0${readingLabel(as)}\0${as.fieldNames}`;
+function readKey(doc: SourceDoc, readOptions: ReadOptions): string {
+  const plain =
+    readOptions.dialect === "typescript" &&
+    readOptions.fieldNames === "as-documented" &&
+    readOptions.family === undefined;
+  const how = plain ? "" : `\0${readingLabel(readOptions)}\0${readOptions.fieldNames}`;
   return sha256Hex(`${doc.path}\0${docHash(doc)}${how}`);
 }
 

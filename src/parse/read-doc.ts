@@ -11,6 +11,7 @@ import { parseMarkdown } from "./markdown.js";
 import { readFrontMatter } from "./front-matter.js";
 import { findSection, outlineDoc, type DocOutline, type Section } from "./sections.js";
 import { parseTypeCell } from "./type-cell.js";
+import { readMemberType, unionBody } from "./union-members.js";
 import { DIALECT_LABELS } from "../shared/dialects.js";
 import { familyOf, TYPESCRIPT_READ, type ReadOptions } from "../shared/read-options.js";
 import type { Family } from "../shared/families.js";
@@ -219,17 +220,8 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
       members.push(unnamedMember(node, block, ctx));
       return;
     }
-    const parsed = parseTypeCell(node.children, at, ctx.source, ctx.dialect);
-    if (!parsed.ok) {
-      report(
-        ctx.file,
-        "error",
-        `cannot read the union member type: ${parsed.error.reason}`,
-        parsed.error.at,
-        "bad-type",
-      );
-      return;
-    }
+    const parsed = readMemberType(node.children, at, ctx);
+    if (!parsed) return;
     for (const note of parsed.notes) report(ctx.file, "info", note, at, "sdk-type");
     const type =
       ctx.dialect === "csharp"
@@ -242,17 +234,7 @@ function readUnion(section: Section, unionName: string, ctx: ReadContext): Model
     if (example) member.example = example;
     members.push(member);
   });
-  if (members.length === 0) {
-    report(
-      ctx.file,
-      "error",
-      "the Supported Types section lists no `### T` member",
-      startOf(section.heading),
-      "bad-type",
-    );
-    return undefined;
-  }
-  return { kind: "union", members };
+  return unionBody(members, ctx, "the Supported Types section lists no `### T` member", startOf(section.heading));
 }
 
 /** The type a Go block builds a union member from: `CreateXStr(string{…})` is `string`. */

@@ -40,7 +40,7 @@ export function assembleModels(
   reads: ReadonlyArray<DocRead | undefined>,
   config: Config,
   outsideEvidence: Iterable<string> = [],
-  as?: ReadOptions,
+  readOptions?: ReadOptions,
 ): ReadModels {
   const files = new Map<string, VFile>();
   const models: ModelDoc[] = [];
@@ -92,7 +92,7 @@ export function assembleModels(
     evidenceBy: nullsBy,
   } = inferNullability(inferEnumValues(named.models), config, outside);
   const evidenceBy = mergeEvidence(nullsBy, named.evidenceBy);
-  const notes = as && docs.length > 0 ? familyNotes(as, config) : [];
+  const notes = readOptions && docs.length > 0 ? familyNotes(readOptions, config) : [];
   if (unmatched.length > 0 || notes.length > 0) {
     // The config is no doc: its messages go on a file of its own, named for what it is.
     const file = new VFile({ path: CONFIG_FILE_LABEL });

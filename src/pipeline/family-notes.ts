@@ -11,10 +11,10 @@ import type { Config } from "../config/defaults.js";
 
 /** The warnings of a run over a family's docs: `[reason, rule]` pairs. */
 export function familyNotes(
-  as: ReadOptions,
+  readOptions: ReadOptions,
   config: Pick<Config, "nulls" | "fieldNames">,
 ): Array<[string, "nulls-assumed" | "wire-names-assumed"]> {
-  const family = familyOf(as);
+  const family = familyOf(readOptions);
   const facts = FAMILY_FACTS[family];
   const notes: Array<[string, "nulls-assumed" | "wire-names-assumed"]> = [];
   if (facts.nulls === "silent" && config.nulls !== "none") {
@@ -27,15 +27,15 @@ export function familyNotes(
       "nulls-assumed",
     ]);
   }
-  if (family !== "speakeasy" && !facts.wireNames(as.dialect)) {
-    const how = as.fieldNames === "camelCase" ? "their camelCase form" : "the names as written";
+  if (family !== "speakeasy" && !facts.wireNames(readOptions.dialect)) {
+    const how = readOptions.fieldNames === "camelCase" ? "their camelCase form" : "the names as written";
     // APIMatic's examples show the JSON names; OpenAPI Generator's Go and Java pages have no examples, but its Python and TypeScript pages have the JSON names.
     const fix =
       family === "apimatic"
         ? "show the field in its page's `## Example (as JSON)` block"
         : "generate from the same SDK's Python or TypeScript docs, whose names are the JSON's";
     notes.push([
-      `${facts.label}'s ${DIALECT_LABELS[as.dialect]} pages name fields as the ${DIALECT_LABELS[as.dialect]} SDK does, not as JSON does; where no example shows a field's JSON name, JSON is read under ${how}: if the API's JSON names differ (\`created_at\`), ${fix}`,
+      `${facts.label}'s ${DIALECT_LABELS[readOptions.dialect]} pages name fields as the ${DIALECT_LABELS[readOptions.dialect]} SDK does, not as JSON does; where no example shows a field's JSON name, JSON is read under ${how}: if the API's JSON names differ (\`created_at\`), ${fix}`,
       "wire-names-assumed",
     ]);
   }

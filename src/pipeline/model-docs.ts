@@ -15,8 +15,11 @@ const SPLITTERS: Partial<Record<Family, (pages: readonly SourceDoc[]) => PageDoc
 };
 
 /** The model docs of `pages` (sorted), and whether any page was cut into several. */
-export function modelDocsOf(pages: readonly SourceDoc[], as: ReadOptions): { docs: PageDoc[]; split: boolean } {
-  const family = familyOf(as);
+export function modelDocsOf(
+  pages: readonly SourceDoc[],
+  readOptions: ReadOptions,
+): { docs: PageDoc[]; split: boolean } {
+  const family = familyOf(readOptions);
   const split = SPLITTERS[family];
   if (!split) return { docs: [...pages], split: false };
   const docs = sortDocs(split(pages));

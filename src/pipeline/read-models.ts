@@ -11,9 +11,9 @@ import type { ReadOptions } from "../shared/read-options.js";
  * Reads every doc in this thread, resolves links between them and infers nullability; `as`
  * is how (by default, the dialect the config sets or the docs show).
  */
-export function readModels(input: readonly SourceDoc[], config: Config, as?: ReadOptions): ReadModels {
+export function readModels(input: readonly SourceDoc[], config: Config, readOptions?: ReadOptions): ReadModels {
   const docs = sortDocs(input);
-  const reading = as ? { ok: true as const, readOptions: as } : readingFor(config, docs);
+  const reading = readOptions ? { ok: true as const, readOptions: readOptions } : readingFor(config, docs);
   if (!reading.ok) {
     // A tree that mixes dialects: no model, one error.
     const file = readingErrorFile(docs, reading);
@@ -24,7 +24,7 @@ export function readModels(input: readonly SourceDoc[], config: Config, as?: Rea
   const models = modelDocsOf(docs, reading.readOptions).docs;
   return assembleModels(
     models,
-    models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, as: reading.readOptions }) : undefined)),
+    models.map((doc) => (isSafeDocPath(doc.path) ? readStep({ ...doc, readOptions: reading.readOptions }) : undefined)),
     config,
     [],
     reading.readOptions,

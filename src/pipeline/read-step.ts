@@ -7,7 +7,7 @@ import type { ReadOptions } from "../shared/read-options.js";
 
 /** A doc to read, and how its tree is read. */
 export interface ReadJob extends SourceDoc {
-  as: ReadOptions;
+  readOptions: ReadOptions;
 }
 
 /** A doc as read, kept as plain data: its model and the messages reading it gave. */
@@ -18,7 +18,7 @@ export interface DocRead {
 }
 
 /** Reads one doc into plain data (messages saved, not attached to a file). */
-export function readStep({ as, ...doc }: ReadJob): DocRead {
-  const read = readDoc(doc, as);
+export function readStep({ readOptions, ...doc }: ReadJob): DocRead {
+  const read = readDoc(doc, readOptions);
   return { ...(read.model ? { model: read.model } : {}), skipped: read.skipped, messages: saveMessages(read.file) };
 }

@@ -16,14 +16,14 @@ export interface ReadOptions {
 }
 
 /** The family of a reading, `speakeasy` when unsaid. */
-export function familyOf(as: Pick<ReadOptions, "family">): Family {
-  return as.family ?? "speakeasy";
+export function familyOf(readOptions: Pick<ReadOptions, "family">): Family {
+  return readOptions.family ?? "speakeasy";
 }
 
 /** The reading as the manifest records it: docs read one way are not reused by a run that reads another. */
-export function readingLabel(as: ReadOptions): string {
-  const dialect = as.explicitNulls ? `${as.dialect}+explicit-nulls` : as.dialect;
-  const family = familyOf(as);
+export function readingLabel(readOptions: ReadOptions): string {
+  const dialect = readOptions.explicitNulls ? `${readOptions.dialect}+explicit-nulls` : readOptions.dialect;
+  const family = familyOf(readOptions);
   return family === "speakeasy" ? dialect : `${family}/${dialect}`;
 }
 

@@ -24,7 +24,7 @@ const RANKS: ReadonlyArray<[rank: number, room: string, pattern: string]> = [
   [4, "write", "^src/write/"],
   [5, "pipeline", "^src/pipeline/"],
   [6, "engine", "^src/engine/"],
-  [7, "generate", "^src/generate\\.ts$"],
+  [7, "generate", "^src/(generate\\.ts$|run/)"],
   [8, "cli", "^src/cli/"],
   [8, "api", "^src/index\\.ts$"],
   [9, "bin", "^src/bin/"],

@@ -5,7 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { checkConfig, CONFIG_SCHEMA } from "../../src/config/check.js";
-import { DEFAULT_CONFIG } from "../../src/config/defaults.js";
+import { DEFAULT_CONFIG, resolveConfig, type ConfigInput } from "../../src/config/defaults.js";
 import { typeSyntaxProblem } from "../../src/config/type-syntax.js";
 import { loadConfig } from "../../src/config/load.js";
 import { mdmodel } from "../helpers/run-cli.js";
@@ -23,6 +23,15 @@ describe("the schema", () => {
     );
     expect(defaults).toEqual(fileOptions);
     expect(Object.keys(CONFIG_SCHEMA.properties).sort()).toEqual(["$schema", ...Object.keys(fileOptions)].sort());
+  });
+
+  test("a resolved config resolves to itself, so the command's resolution and generate()'s agree", () => {
+    const partials: ConfigInput[] = [{}, { outputs: "types" }, { include: ["Order"], out: "x" }, { barrel: "none" }];
+    for (const partial of partials) {
+      const once = resolveConfig(partial);
+      expect(resolveConfig(once)).toEqual(once);
+      expect(once).toMatchObject(partial);
+    }
   });
 
   const ajv = new Ajv2020({ strict: true, allErrors: true });

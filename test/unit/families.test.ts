@@ -64,12 +64,12 @@ describe("a tree's family and dialect are told from its pages", () => {
 });
 
 describe("OpenAPI Generator pages", () => {
-  const as = { family: "openapi-generator", dialect: "go", fieldNames: "camelCase" } as const;
+  const readOptions = { family: "openapi-generator", dialect: "go", fieldNames: "camelCase" } as const;
 
   test("an empty Notes cell is required, `[optional]` is not; `Pointer to` is a pointer, `NullableString` a string that may be null", () => {
     const text =
       "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string** |  | \n**Note** | Pointer to **NullableString** |  | [optional] \n";
-    const { model, file } = readDoc({ path: "A.md", text }, as);
+    const { model, file } = readDoc({ path: "A.md", text }, readOptions);
     expect(file.messages).toEqual([]);
     expect(model?.body).toMatchObject({
       kind: "object",
@@ -83,7 +83,7 @@ describe("OpenAPI Generator pages", () => {
   test("a type it cannot read is an error at its column", () => {
     const text =
       "# A\n\n## Properties\n\nName | Type | Description | Notes\n---- | ---- | ---- | ----\n**Id** | **string]** |  | \n";
-    const { file } = readDoc({ path: "A.md", text }, as);
+    const { file } = readDoc({ path: "A.md", text }, readOptions);
     expect(file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([
       [7, 18, "bad-type"],
     ]);
@@ -120,7 +120,7 @@ describe("OpenAPI Generator's other languages: the name in a namespaced title, e
   const read = (docs: Array<{ path: string; text: string }>) => {
     const reading = readingFor(resolveConfig({}), docs);
     if (!reading.ok) throw new Error(reading.reason);
-    return { as: reading.readOptions, models: docs.map((doc) => readDoc(doc, reading.readOptions)) };
+    return { readOptions: reading.readOptions, models: docs.map((doc) => readDoc(doc, reading.readOptions)) };
   };
 
   test("C#: `# Org.OpenAPITools.Model.Pet`, PascalCase names in camelCase, an enum's empty table unknown", () => {
@@ -141,11 +141,11 @@ describe("OpenAPI Generator's other languages: the name in a namespaced title, e
       ]),
     );
     const status = md("# Org.OpenAPITools.Model.PetStatus", "", "## Properties", "", table(header, []));
-    const { as, models } = read([
+    const { readOptions, models } = read([
       { path: "Model/Pet.md", text: pet },
       { path: "Model/PetStatus.md", text: status },
     ]);
-    expect(as).toMatchObject({ family: "openapi-generator", dialect: "csharp", fieldNames: "camelCase" });
+    expect(readOptions).toMatchObject({ family: "openapi-generator", dialect: "csharp", fieldNames: "camelCase" });
     expect(models[0]!.model).toMatchObject({
       name: "Pet",
       body: {
@@ -186,11 +186,11 @@ describe("OpenAPI Generator's other languages: the name in a namespaced title, e
       ]),
     );
     const tag = md("# # Tag", "", "## Properties", "", table(header, ["**name** | **string** |  | [optional]"]));
-    const { as, models } = read([
+    const { readOptions, models } = read([
       { path: "Model/Pet.md", text: pet },
       { path: "Model/Tag.md", text: tag },
     ]);
-    expect(as).toMatchObject({ family: "openapi-generator", dialect: "php", fieldNames: "as-documented" });
+    expect(readOptions).toMatchObject({ family: "openapi-generator", dialect: "php", fieldNames: "as-documented" });
     expect(models[0]!.file.messages).toEqual([]);
     expect(models[0]!.model).toMatchObject({
       name: "Pet",
@@ -231,8 +231,8 @@ describe("OpenAPI Generator's other languages: the name in a namespaced title, e
       ")",
       "```",
     );
-    const { as, models } = read([{ path: "docs/Pet.md", text: pet }]);
-    expect(as).toMatchObject({ family: "openapi-generator", dialect: "ruby" });
+    const { readOptions, models } = read([{ path: "docs/Pet.md", text: pet }]);
+    expect(readOptions).toMatchObject({ family: "openapi-generator", dialect: "ruby" });
     expect(models[0]!.file.messages).toEqual([]);
     expect(models[0]!.model).toMatchObject({
       name: "Pet",
@@ -328,8 +328,8 @@ describe("APIMatic pages", () => {
 
   test("a second type of one name is named as its file numbers it", async () => {
     const docs = await loadDocs(join(fixtures, "family-apimatic", "docs"));
-    const as = { family: "apimatic", dialect: "typescript", fieldNames: "as-documented" } as const;
-    const names = docs.map((doc) => readDoc(doc, as).model?.name).filter((name) => name !== undefined);
+    const readOptions = { family: "apimatic", dialect: "typescript", fieldNames: "as-documented" } as const;
+    const names = docs.map((doc) => readDoc(doc, readOptions).model?.name).filter((name) => name !== undefined);
     expect(names.sort()).toEqual(["AccountBalance", "AccountBalance1", "AccountQuantity", "AccountState"]);
   });
 });

@@ -27,7 +27,7 @@ async function moduleTexts(folder: string): Promise<string[]> {
   if (!reading.ok) throw new Error(reading.reason);
   const { models } = assembleModels(
     docs,
-    docs.map((doc) => readStep({ ...doc, as: reading.readOptions })),
+    docs.map((doc) => readStep({ ...doc, readOptions: reading.readOptions })),
     config,
   );
   return models.models.map(

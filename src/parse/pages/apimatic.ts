@@ -12,7 +12,7 @@ import { parseJsonExample } from "../../ir/examples.js";
 import { sourceText } from "../cell-text.js";
 import { readFieldsSection, type ReadContext } from "../fields-table.js";
 import { findSection, type DocOutline, type Section } from "../sections.js";
-import { parseTypeCell } from "../type-cell.js";
+import { readMemberType, unionBody } from "../union-members.js";
 import type { PageRead } from "./page.js";
 
 /** The sections that name the type, and what each makes. */
@@ -146,24 +146,10 @@ function readCases(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | un
     const cell = row.children[0];
     if (!cell) continue;
     const at = startOf(cell);
-    const parsed = parseTypeCell(cell.children, at, ctx.source, ctx.dialect, ctx.names);
-    if (!parsed.ok) {
-      report(
-        ctx.file,
-        "error",
-        `cannot read the union member type: ${parsed.error.reason}`,
-        parsed.error.at,
-        "bad-type",
-      );
-      continue;
-    }
-    members.push({ type: dropUndefined(parsed.type), position: cell.position ?? { start: at, end: at } });
+    const parsed = readMemberType(cell.children, at, ctx, ctx.names);
+    if (parsed) members.push({ type: dropUndefined(parsed.type), position: cell.position ?? { start: at, end: at } });
   }
-  if (members.length === 0) {
-    report(ctx.file, "error", "the Cases table lists no member", startOf(section.heading), "bad-type");
-    return undefined;
-  }
-  return { kind: "union", members };
+  return unionBody(members, ctx, "the Cases table lists no member", startOf(section.heading));
 }
 
 /**

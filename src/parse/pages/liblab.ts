@@ -13,6 +13,7 @@ import { sourceText } from "../cell-text.js";
 import { readFieldsTable, type ReadContext } from "../fields-table.js";
 import type { DocOutline } from "../sections.js";
 import type { PageRead } from "./page.js";
+import { unionBody } from "../union-members.js";
 
 const UNION_SAYS = /\bThis is a union type\b/i;
 /** A Description cell that is a member's literal: `"last_30_days"`, `1`. */
@@ -116,15 +117,5 @@ function readMembers(outline: DocOutline, ctx: ReadContext): ModelDoc["body"] | 
       position,
     });
   }
-  if (members.length === 0) {
-    report(
-      ctx.file,
-      "error",
-      "the page says it is a union but lists no `# Member` section",
-      startOf(outline.title),
-      "bad-type",
-    );
-    return undefined;
-  }
-  return { kind: "union", members };
+  return unionBody(members, ctx, "the page says it is a union but lists no `# Member` section", startOf(outline.title));
 }
