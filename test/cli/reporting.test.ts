@@ -14,7 +14,7 @@ import { useColors } from "../../src/cli/report/color.js";
 import { codeFrame } from "../../src/cli/report/frame.js";
 import { writeSyntheticCorpus } from "../bench/synthetic-corpus.js";
 import { md } from "../helpers/generate-folder.js";
-import { CLI, mdmodel, mdmodelWith } from "../helpers/run-cli.js";
+import { CLI, mdmodel, mdmodelWith, GENERATE_DOCS } from "../helpers/run-cli.js";
 import { tempFolderPerTest } from "../helpers/temp-folder.js";
 
 const work = tempFolderPerTest("reporting");
@@ -56,12 +56,12 @@ describe("messages worth reading", () => {
         "```",
       ),
     );
-    const outcome = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    const outcome = await mdmodel(work.dir, ...GENERATE_DOCS);
     expect(outcome).toMatchObject({ code: 0, stderr: "" });
     expect(outcome.stdout).toMatch(
       /^mdmodel: 2 TypeScript docs read, 2 models \(1 object, 0 enums, 1 union\), 0 skipped; 5 files written, 0 unchanged, 0 removed; 0 warnings/,
     );
-    const verbose = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--verbose");
+    const verbose = await mdmodel(work.dir, ...GENERATE_DOCS, "--verbose");
     expect(verbose.stderr).toContain(
       "info the example block holds a placeholder (`/* values here */`), so there is no example [bad-example] (2 places)",
     );
@@ -75,7 +75,7 @@ describe("messages worth reading", () => {
         fields(`M${i}`, "| `raw` | [AxiosResponse](https://axios-http.com) | :heavy_check_mark: | Raw |"),
       );
     }
-    const outcome = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    const outcome = await mdmodel(work.dir, ...GENERATE_DOCS);
     expect(outcome.code).toBe(0);
     const warnings = outcome.stderr.split("\n").filter((line) => / warning /.test(line));
     expect(warnings).toEqual([
@@ -84,7 +84,7 @@ describe("messages worth reading", () => {
     expect(outcome.stderr).toContain(
       "  also at docs/m001.md:5:3\n  also at docs/m002.md:5:3\n  and 97 more places (--verbose lists them)\n",
     );
-    const verbose = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--full", "--verbose");
+    const verbose = await mdmodel(work.dir, ...GENERATE_DOCS, "--full", "--verbose");
     expect(verbose.stderr.match(/^ {2}also at /gm)).toHaveLength(99);
   });
 
@@ -120,46 +120,34 @@ describe("messages worth reading", () => {
       fields("A", "| `raw` | [AxiosResponse](https://axios-http.com) | :heavy_check_mark: | Raw |"),
     );
     await writeFile(join(work.dir, "docs", "b.md"), fields("B", "| `id` | *string* | :heavy_check_mark: | Id |"));
-    await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    await mdmodel(work.dir, ...GENERATE_DOCS);
     await writeFile(join(work.dir, "docs", "b.md"), fields("B", "| `id` | *number* | :heavy_check_mark: | Id |"));
-    const outcome = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check");
+    const outcome = await mdmodel(work.dir, ...GENERATE_DOCS, "--check");
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toMatch(/^stale: out\/b\.ts\n/);
     expect(outcome.stderr).not.toContain("AxiosResponse");
     expect(outcome.stderr).toContain(
       "1 warning in docs unchanged since the output was generated are not repeated (--verbose shows them)",
     );
-    expect(
-      (await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check", "--verbose")).stderr,
-    ).toContain("AxiosResponse");
+    expect((await mdmodel(work.dir, ...GENERATE_DOCS, "--check", "--verbose")).stderr).toContain("AxiosResponse");
   });
 });
 
 describe("--check and generate agree", () => {
   test("a file mdmodel did not write is not drift, and generate leaves it alone", async () => {
     await cp("seeds", join(work.dir, "docs"), { recursive: true });
-    await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    await mdmodel(work.dir, ...GENERATE_DOCS);
     await writeFile(join(work.dir, "out", "README.md"), "Hand-written notes.\n");
     await writeFile(join(work.dir, "out", "extra.ts"), "export const mine = 1;\n");
-    expect(await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check", "--full")).toMatchObject({
+    expect(await mdmodel(work.dir, ...GENERATE_DOCS, "--check", "--full")).toMatchObject({
       code: 0,
       stderr: "",
     });
-    const verbose = await mdmodel(
-      work.dir,
-      "generate",
-      "--input",
-      "docs",
-      "--out",
-      "out",
-      "--check",
-      "--full",
-      "--verbose",
-    );
+    const verbose = await mdmodel(work.dir, ...GENERATE_DOCS, "--check", "--full", "--verbose");
     expect(verbose.stderr).toContain(
       "note: out/extra.ts is not mdmodel's (no manifest lists it), so --check and generate leave it alone",
     );
-    expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--full")).code).toBe(0);
+    expect((await mdmodel(work.dir, ...GENERATE_DOCS, "--full")).code).toBe(0);
     expect(await readFile(join(work.dir, "out", "extra.ts"), "utf8")).toBe("export const mine = 1;\n");
   });
 
@@ -180,15 +168,15 @@ describe("--check and generate agree", () => {
   ];
   test.each(drifts)("%s: --check names it, and the command it says to run fixes it", async (_name, make) => {
     await cp("seeds", join(work.dir, "docs"), { recursive: true });
-    await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    await mdmodel(work.dir, ...GENERATE_DOCS);
     await make(join(work.dir, "out"), join(work.dir, "docs"));
-    const check = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check");
+    const check = await mdmodel(work.dir, ...GENERATE_DOCS, "--check");
     expect(check.code).toBe(1);
     const fix = /run `([^`]+)` and commit/.exec(check.stderr)?.[1];
     expect(fix).toBe("npx mdmodel generate --input docs --out out");
     const args = fix!.split(" ").slice(2);
     expect((await mdmodel(work.dir, ...args)).code).toBe(0);
-    expect(await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check")).toMatchObject({
+    expect(await mdmodel(work.dir, ...GENERATE_DOCS, "--check")).toMatchObject({
       code: 0,
       stderr: "",
     });
@@ -200,7 +188,7 @@ describe("one meaning per exit code", () => {
     await cp("seeds", join(work.dir, "docs"), { recursive: true });
     await writeFile(join(work.dir, "out"), "a file\n");
     for (const extra of [[], ["--check"]]) {
-      const outcome = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", ...extra);
+      const outcome = await mdmodel(work.dir, ...GENERATE_DOCS, ...extra);
       expect(outcome).toEqual({
         code: 3,
         stdout: "",
@@ -228,7 +216,7 @@ describe("one meaning per exit code", () => {
       await rm(empty, { recursive: true, force: true });
     }
     await writeFile(join(work.dir, "docs"), "x");
-    expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out")).stderr).toBe(
+    expect((await mdmodel(work.dir, ...GENERATE_DOCS)).stderr).toBe(
       "mdmodel: the input folder docs is a file, not a folder\n",
     );
   });
@@ -245,26 +233,14 @@ describe("one meaning per exit code", () => {
       ? await new Promise<{ code: number; stderr: string }>((resolve) => {
           const child = spawn(
             "setpriv",
-            [
-              "--reuid=65534",
-              "--regid=65534",
-              "--clear-groups",
-              process.execPath,
-              CLI,
-              "generate",
-              "--input",
-              "docs",
-              "--out",
-              "out",
-              "--no-cache",
-            ],
+            ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...GENERATE_DOCS, "--no-cache"],
             { cwd: work.dir },
           );
           let stderr = "";
           child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
           child.on("exit", (code) => resolve({ code: code ?? -1, stderr }));
         })
-      : await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--no-cache");
+      : await mdmodel(work.dir, ...GENERATE_DOCS, "--no-cache");
     expect(outcome.code).toBe(3);
     expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     expect(outcome.stderr).toBe("mdmodel: permission denied: out\n");
@@ -289,17 +265,9 @@ describe("reporters and colors", () => {
   test("FORCE_COLOR colors a CI log; NO_COLOR keeps it plain", async () => {
     await mkdir(join(work.dir, "docs"));
     await writeFile(join(work.dir, "docs", "a.md"), fields("A", "| `a` | *nope* % | :heavy_check_mark: | A |"));
-    const forced = await mdmodelWith(
-      { ...PLAIN_ENV, FORCE_COLOR: "1" },
-      work.dir,
-      "generate",
-      "--input",
-      "docs",
-      "--out",
-      "out",
-    );
+    const forced = await mdmodelWith({ ...PLAIN_ENV, FORCE_COLOR: "1" }, work.dir, ...GENERATE_DOCS);
     expect(forced.stderr).toContain("\u001b[31merror\u001b[0m");
-    const plain = await mdmodelWith({ NO_COLOR: "1" }, work.dir, "generate", "--input", "docs", "--out", "out");
+    const plain = await mdmodelWith({ NO_COLOR: "1" }, work.dir, ...GENERATE_DOCS);
     expect(plain.stderr).not.toContain("\u001b[");
   });
 
@@ -310,15 +278,7 @@ describe("reporters and colors", () => {
       fields("A", "| `raw` | [AxiosResponse](https://x.io) | :heavy_check_mark: | Raw, with: commas |"),
     );
     await writeFile(join(work.dir, "docs", "b.md"), fields("B", "| `b` | *string* % | :heavy_check_mark: | B |"));
-    const outcome = await mdmodelWith(
-      { ...PLAIN_ENV, GITHUB_ACTIONS: "true" },
-      work.dir,
-      "generate",
-      "--input",
-      "docs",
-      "--out",
-      "out",
-    );
+    const outcome = await mdmodelWith({ ...PLAIN_ENV, GITHUB_ACTIONS: "true" }, work.dir, ...GENERATE_DOCS);
     expect(outcome.code).toBe(2);
     const annotations = outcome.stdout
       .split("\n")
@@ -348,19 +308,9 @@ describe("reporters and colors", () => {
 
   test("--reporter json prints one document with every message and the drift", async () => {
     await cp("seeds", join(work.dir, "docs"), { recursive: true });
-    await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    await mdmodel(work.dir, ...GENERATE_DOCS);
     await rm(join(work.dir, "out/models/components/lineitem.ts"));
-    const outcome = await mdmodel(
-      work.dir,
-      "generate",
-      "--input",
-      "docs",
-      "--out",
-      "out",
-      "--check",
-      "--reporter",
-      "json",
-    );
+    const outcome = await mdmodel(work.dir, ...GENERATE_DOCS, "--check", "--reporter", "json");
     expect(outcome.code).toBe(1);
     const report = JSON.parse(outcome.stdout) as Record<string, unknown>;
     expect(report).toMatchObject({
@@ -459,7 +409,7 @@ test("--watch regenerates after each of three rename-saves of one doc (as sed -i
 
 /** The built command with `--watch` in `work.dir`: what it printed so far, and waits on what it prints (events, not clocks). */
 function watching(...args: string[]) {
-  const child = spawn(process.execPath, [CLI, "generate", "--input", "docs", "--out", "out", "--watch", ...args], {
+  const child = spawn(process.execPath, [CLI, ...GENERATE_DOCS, "--watch", ...args], {
     cwd: work.dir,
   });
   const seen = { stdout: "", stderr: "" };
@@ -507,8 +457,8 @@ test("--watch told to stop during a regeneration abandons it: nothing written, n
   } finally {
     watch.child.kill("SIGKILL");
   }
-  expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
-  expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check", "--full")).code).toBe(0);
+  expect((await mdmodel(work.dir, ...GENERATE_DOCS)).code).toBe(0);
+  expect((await mdmodel(work.dir, ...GENERATE_DOCS, "--check", "--full")).code).toBe(0);
 }, 180_000);
 
 test("--watch prints only what changed: new findings, the ones resolved, and a count of those printed before", async () => {

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { mdmodel } from "../helpers/run-cli.js";
+import { mdmodel, GENERATE_DOCS } from "../helpers/run-cli.js";
 import { main, type CliIo } from "../../src/cli/main.js";
 import { generate, loadDocs, loadRuntimeTemplate } from "../../src/index.js";
 import { md } from "../helpers/generate-folder.js";
@@ -67,7 +67,7 @@ describe("diagnostics", () => {
         "| `a` | *string* % | :heavy_check_mark: |",
       ),
     );
-    const outcome = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out");
+    const outcome = await mdmodel(work.dir, ...GENERATE_DOCS);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toContain(
       'broken.md:5:18: error cannot read the type of `a`: unexpected "%"; write it as e.g. *string*, *number*[] or [components.Foo](../components/foo.md) [bad-type]\n' +
@@ -78,30 +78,30 @@ describe("diagnostics", () => {
 
   test("--strict makes warnings errors and writes nothing; without it the run succeeds", async () => {
     await writeFile(join(work.dir, "docs", "response.md"), WARNING_DOC);
-    const strict = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--strict");
+    const strict = await mdmodel(work.dir, ...GENERATE_DOCS, "--strict");
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/warning `AxiosResponse` is not a model of these docs/);
     expect(strict.stderr).toMatch(/0 errors, 1 warning \(--strict: warnings count as errors\); nothing written/);
     await expect(readFile(join(work.dir, "out", "index.ts"))).rejects.toThrow();
-    expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+    expect((await mdmodel(work.dir, ...GENERATE_DOCS)).code).toBe(0);
   });
 
   test("--quiet prints nothing on success; --verbose adds info notes", async () => {
     await writeFile(join(work.dir, "docs", "README.md"), "# Docs\n\nNot a model.\n");
-    const quiet = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--quiet");
+    const quiet = await mdmodel(work.dir, ...GENERATE_DOCS, "--quiet");
     expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
-    const verbose = await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--verbose");
+    const verbose = await mdmodel(work.dir, ...GENERATE_DOCS, "--verbose");
     expect(verbose.stderr).toContain("README.md:1:1: info skipped: a README is not a model doc [not-a-model]");
   });
 });
 
 test("the project's prettier config shapes the output", async () => {
   await writeFile(join(work.dir, ".prettierrc"), JSON.stringify({ semi: false, singleQuote: true }));
-  expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+  expect((await mdmodel(work.dir, ...GENERATE_DOCS)).code).toBe(0);
   const address = await readFile(join(work.dir, "out/models/shared/address.ts"), "utf8");
   expect(address).toContain("import {");
   expect(address).toMatch(/} from '\.\.\/\.\.\/runtime\.js'\n/);
-  expect((await mdmodel(work.dir, "generate", "--input", "docs", "--out", "out", "--check")).code).toBe(0);
+  expect((await mdmodel(work.dir, ...GENERATE_DOCS, "--check")).code).toBe(0);
 });
 
 test("a run of more than 300 docs shows progress on a terminal", async () => {

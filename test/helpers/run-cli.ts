@@ -7,6 +7,9 @@ const run = promisify(execFile);
 /** The command as `npm run generate` and installed packages start it (`MDMODEL_CLI` runs another build, say an earlier commit's, against the same tests). */
 export const CLI = process.env["MDMODEL_CLI"] ?? join(process.cwd(), "dist", "bin", "mdmodel.js");
 
+/** The run most tests make: the docs of `docs/` into `out/`. */
+export const GENERATE_DOCS = ["generate", "--input", "docs", "--out", "out"] as const;
+
 export interface Outcome {
   code: number;
   stdout: string;

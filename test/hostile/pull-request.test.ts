@@ -78,6 +78,15 @@ function commitPullRequest(root: string): void {
   git(root, "commit", "-qm", "an innocent change");
 }
 
+/** The pull request committed, `generate` runs (exit 0) and leaves the victim's file, and all around the project, as they were. */
+async function expectGenerateTouchesNothingOutside(root: string): Promise<void> {
+  commitPullRequest(root);
+  const before = await around(root);
+  expect((await run(root, "generate")).code).toBe(0);
+  expect(await readFile(join(root, "victim/keep.txt"), "utf8")).toBe("keep\n");
+  expect(await around(root)).toBe(before);
+}
+
 /** A hash of every file and link outside `gen/`, `.git/` and `node_modules/`: what no run may change. */
 async function around(root: string): Promise<string> {
   const lines: string[] = [];
@@ -151,11 +160,7 @@ describe("replayed journals and staging: nothing in the folder is an instruction
       join(root, "gen/.mdmodel-journal.json"),
       JSON.stringify({ renames: [], removes: ["link/keep.txt"] }),
     );
-    commitPullRequest(root);
-    const before = await around(root);
-    expect((await run(root, "generate")).code).toBe(0);
-    expect(await readFile(join(root, "victim/keep.txt"), "utf8")).toBe("keep\n");
-    expect(await around(root)).toBe(before);
+    await expectGenerateTouchesNothingOutside(root);
   });
 
   test("a staging folder that is a link to ../secrets moves no secret into the output folder", async () => {
@@ -182,11 +187,7 @@ describe("replayed journals and staging: nothing in the folder is an instruction
       doc,
       (await readFile(doc, "utf8")).replace("An order placed by a customer.", "An order a customer placed."),
     );
-    commitPullRequest(root);
-    const before = await around(root);
-    expect((await run(root, "generate")).code).toBe(0);
-    expect(await readFile(join(root, "victim/keep.txt"), "utf8")).toBe("keep\n");
-    expect(await around(root)).toBe(before);
+    await expectGenerateTouchesNothingOutside(root);
   });
 
   test("a journal that names files no manifest lists (README.md, extra.ts) touches neither", async () => {

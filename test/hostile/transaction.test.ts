@@ -14,7 +14,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { sha256Hex } from "../../src/shared/hash.js";
 import { commit, JOURNAL, lock, LockedError, recover, STAGING } from "../../src/write/transaction.js";
 import { writeSyntheticCorpus } from "../bench/synthetic-corpus.js";
-import { CLI, mdmodel } from "../helpers/run-cli.js";
+import { CLI, mdmodel, GENERATE_DOCS } from "../helpers/run-cli.js";
 
 const work = await mkdtemp(join(tmpdir(), "mdmodel-transaction-"));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -33,6 +33,11 @@ async function snapshot(folder: string): Promise<Map<string, string>> {
 
 function same(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+}
+
+/** `generate` from the seeds copied into `seed-docs/`, into `out`. */
+function fromSeeds(out: string, ...args: string[]): string[] {
+  return ["generate", "--input", "seed-docs", "--out", out, ...args];
 }
 
 function run(cwd: string, args: string[]): { child: ReturnType<typeof spawn>; done: Promise<number> } {
@@ -273,21 +278,12 @@ async function fillTheDisk(disk: string): Promise<void> {
 describe("two runs and the lock", () => {
   test("a second run while the lock is held exits 3 with one line and changes nothing", async () => {
     await cp(join(import.meta.dirname, "..", "..", "seeds"), join(work, "seed-docs"), { recursive: true });
-    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache")).code).toBe(0);
+    expect((await mdmodel(work, ...fromSeeds("locked", "--no-cache"))).code).toBe(0);
     const before = await snapshot(join(work, "locked"));
     const release = lock(join(work, "locked"));
     try {
       expect(() => lock(join(work, "locked"))).not.toThrow(LockedError); // this process's own lock is retaken
-      const outcome = await mdmodel(
-        work,
-        "generate",
-        "--input",
-        "seed-docs",
-        "--out",
-        "locked",
-        "--no-cache",
-        "--full",
-      );
+      const outcome = await mdmodel(work, ...fromSeeds("locked", "--no-cache", "--full"));
       expect(outcome.code).toBe(3);
       expect(outcome.stderr).toMatch(
         /^mdmodel: another mdmodel run \(process \d+\) is writing this output folder; wait for it to finish/,
@@ -299,67 +295,19 @@ describe("two runs and the lock", () => {
     expect(same(await snapshot(join(work, "locked")), before)).toBe(true);
     // A lock whose process is gone is taken over.
     await writeFile(join(work, "locked", ".mdmodel.lock"), JSON.stringify({ pid: 2 ** 22 + 12345 }));
-    expect(
-      (await mdmodel(work, "generate", "--input", "seed-docs", "--out", "locked", "--no-cache", "--full")).code,
-    ).toBe(0);
+    expect((await mdmodel(work, ...fromSeeds("locked", "--no-cache", "--full"))).code).toBe(0);
   });
 
   test("two runs at once with different configs: the folder is entirely one of them", async () => {
     await writeFile(join(work, "none.json"), JSON.stringify({ nulls: "none" }));
     await writeFile(join(work, "optional.json"), JSON.stringify({ nulls: "optional" }));
-    expect(
-      (
-        await mdmodel(
-          work,
-          "generate",
-          "--input",
-          "seed-docs",
-          "--out",
-          "ref-none",
-          "--config",
-          "none.json",
-          "--no-cache",
-        )
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await mdmodel(
-          work,
-          "generate",
-          "--input",
-          "seed-docs",
-          "--out",
-          "ref-optional",
-          "--config",
-          "optional.json",
-          "--no-cache",
-        )
-      ).code,
-    ).toBe(0);
+    expect((await mdmodel(work, ...fromSeeds("ref-none", "--config", "none.json", "--no-cache"))).code).toBe(0);
+    expect((await mdmodel(work, ...fromSeeds("ref-optional", "--config", "optional.json", "--no-cache"))).code).toBe(0);
     const references = [await snapshot(join(work, "ref-none")), await snapshot(join(work, "ref-optional"))];
     for (let trial = 0; trial < 4; trial++) {
       const out = `both-${trial}`;
-      const first = run(work, [
-        "generate",
-        "--input",
-        "seed-docs",
-        "--out",
-        out,
-        "--config",
-        "none.json",
-        "--no-cache",
-      ]);
-      const second = run(work, [
-        "generate",
-        "--input",
-        "seed-docs",
-        "--out",
-        out,
-        "--config",
-        "optional.json",
-        "--no-cache",
-      ]);
+      const first = run(work, fromSeeds(out, "--config", "none.json", "--no-cache"));
+      const second = run(work, fromSeeds(out, "--config", "optional.json", "--no-cache"));
       const codes = await Promise.all([first.done, second.done]);
       expect(
         codes.every((code) => code === 0 || code === 3),
@@ -401,7 +349,7 @@ describe("the manifest is not trusted", () => {
 
   test("a symlinked manifest is not read (nothing is removed on its word) and is replaced by a file, not written through", async () => {
     const out = join(work, "linked-manifest");
-    expect((await mdmodel(work, "generate", "--input", "seed-docs", "--out", "linked-manifest")).code).toBe(0);
+    expect((await mdmodel(work, ...fromSeeds("linked-manifest"))).code).toBe(0);
     const manifest = JSON.parse(await readFile(join(out, ".mdmodel-manifest.json"), "utf8")) as {
       files: Record<string, string>;
     };
@@ -411,7 +359,7 @@ describe("the manifest is not trusted", () => {
     await writeFile(join(work, "elsewhere.json"), JSON.stringify(manifest));
     await rm(join(out, ".mdmodel-manifest.json"));
     await symlink(join(work, "elsewhere.json"), join(out, ".mdmodel-manifest.json"));
-    const outcome = await mdmodel(work, "generate", "--input", "seed-docs", "--out", "linked-manifest");
+    const outcome = await mdmodel(work, ...fromSeeds("linked-manifest"));
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toContain("ignored linked-manifest/.mdmodel-manifest.json: it is a symbolic link");
     expect(await readFile(join(out, "mine.txt"), "utf8")).toBe("mine\n");
@@ -426,7 +374,7 @@ describe("the caches are not trusted", () => {
     await mkdir(cwd, { recursive: true });
     await cp(join(import.meta.dirname, "..", "..", "seeds"), join(cwd, "docs"), { recursive: true });
     expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "plain", "--no-cache")).code).toBe(0);
-    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+    expect((await mdmodel(cwd, ...GENERATE_DOCS)).code).toBe(0);
     const cache = join(cwd, "node_modules/.cache/mdmodel");
     const shards = (await readdir(cache)).filter((name) => name.endsWith(".json"));
     expect(shards.length).toBeGreaterThan(3);
@@ -443,9 +391,9 @@ describe("the caches are not trusted", () => {
       }
     }
     await rm(join(cwd, "out"), { recursive: true });
-    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "out")).code).toBe(0);
+    expect((await mdmodel(cwd, ...GENERATE_DOCS)).code).toBe(0);
     expect(same(await snapshot(join(cwd, "out")), await snapshot(join(cwd, "plain")))).toBe(true);
     // The check against a cache made by the run before.
-    expect((await mdmodel(cwd, "generate", "--input", "docs", "--out", "out", "--check")).code).toBe(0);
+    expect((await mdmodel(cwd, ...GENERATE_DOCS, "--check")).code).toBe(0);
   });
 });

@@ -3,17 +3,14 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { CachedRead } from "../../src/generate.js";
+import { emptyCaches } from "../helpers/caches.js";
 import { generate, loadDocs, loadRuntimeTemplate } from "../../src/index.js";
 
 describe("caches", () => {
   test("a cached run after a doc changes equals an uncached run, and the caches hold only this run", async () => {
     const runtimeTemplate = await loadRuntimeTemplate();
     const docs = await loadDocs("seeds");
-    const caches = {
-      readCache: new Map<string, CachedRead>(),
-      moduleCache: new Map<string, string>(),
-      formatCache: new Map<string, string>(),
-    };
+    const caches = emptyCaches();
     const first = await generate({ docs, runtimeTemplate, ...caches });
     expect(caches.readCache.size).toBe(docs.length);
     // One entry per model module, and the barrel's.
@@ -42,11 +39,7 @@ describe("caches", () => {
   test("the cached barrel follows renamed and removed models", async () => {
     const runtimeTemplate = await loadRuntimeTemplate();
     const docs = await loadDocs("seeds");
-    const caches = {
-      readCache: new Map<string, CachedRead>(),
-      moduleCache: new Map<string, string>(),
-      formatCache: new Map<string, string>(),
-    };
+    const caches = emptyCaches();
     const barrelOf = (result: { files: Array<{ path: string; content: string }> }) =>
       result.files.find((f) => f.path === "index.ts")?.content;
     const first = await generate({ docs, runtimeTemplate, ...caches });

@@ -1,6 +1,6 @@
 /** Worker threads change nothing but speed: any thread count gives the same files and messages. */
 import { expect, test } from "vitest";
-import type { CachedRead } from "../../src/generate.js";
+import { emptyCaches } from "../helpers/caches.js";
 import { generate, loadDocs, loadRuntimeTemplate, type SourceDoc } from "../../src/index.js";
 
 /**
@@ -43,11 +43,7 @@ test(
 test("worker threads fill and use the caches like the main thread does", { timeout: 60_000 }, async () => {
   const runtimeTemplate = await loadRuntimeTemplate();
   const docs = await loadDocs("seeds");
-  const caches = {
-    readCache: new Map<string, CachedRead>(),
-    moduleCache: new Map<string, string>(),
-    formatCache: new Map<string, string>(),
-  };
+  const caches = emptyCaches();
   const cold = await generate({ docs, runtimeTemplate, threads: 2, ...caches });
   const warm = await generate({ docs, runtimeTemplate, threads: 2, ...caches });
   expect(warm.files).toEqual(cold.files);
