@@ -9,6 +9,13 @@ export interface OptionSpec {
   help: string;
 }
 
+/** `--config`, which generate and diff read alike. */
+const CONFIG_OPTION = {
+  type: "string",
+  value: "FILE",
+  help: 'read options from FILE (default: the nearest mdmodel.config.json or package.json "mdmodel")',
+} as const satisfies OptionSpec;
+
 export const GENERATE_OPTIONS = {
   input: { type: "string", value: "DIR", help: "folder of markdown model docs, read recursively (default: seeds)" },
   out: { type: "string", value: "DIR", help: "folder to write TypeScript into (default: generated)" },
@@ -28,11 +35,7 @@ export const GENERATE_OPTIONS = {
   },
   cache: { type: "boolean", help: "--no-cache: neither read nor write the caches in node_modules/.cache/mdmodel" },
   watch: { type: "boolean", help: "regenerate whenever a doc changes" },
-  config: {
-    type: "string",
-    value: "FILE",
-    help: 'read options from FILE (default: the nearest mdmodel.config.json or package.json "mdmodel")',
-  },
+  config: CONFIG_OPTION,
   reporter: {
     type: "string",
     value: "NAME",
@@ -63,11 +66,7 @@ export const DIFF_OPTIONS = {
     value: "WHAT",
     help: "breaking (for readers or writers; the default), breaking-for-readers, breaking-for-writers or any",
   },
-  config: {
-    type: "string",
-    value: "FILE",
-    help: 'read options from FILE (default: the nearest mdmodel.config.json or package.json "mdmodel")',
-  },
+  config: CONFIG_OPTION,
   reporter: {
     type: "string",
     value: "NAME",
