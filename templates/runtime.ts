@@ -52,6 +52,15 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** A short description of a received value, without echoing user data. */
 export function describeValue(value: unknown): string {
+  try {
+    return describeReadable(value);
+  } catch {
+    // A revoked proxy or a throwing trap: `Array.isArray` and `instanceof` run it.
+    return `${typeof value} (reading it threw)`;
+  }
+}
+
+function describeReadable(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   if (Array.isArray(value)) return "array";

@@ -51,7 +51,9 @@ function kindParts(plan: ModulePlan, ctx: ModuleContext, enabled: ReadonlySet<Ou
     }
     case "enum": {
       const declarations = enumDeclarations(body, ctx);
-      const bodies = validators ? { guard: enumGuard(body), collector: enumCollector(body, ctx) } : undefined;
+      const bodies = validators
+        ? { guard: enumGuard(body), collector: enumCollector(body, ctx), comparesOnly: true }
+        : undefined;
       return {
         declarations,
         ...(bodies ? { bodies } : {}),

@@ -13,6 +13,8 @@ import { stringLiteral } from "./escape.js";
 export interface ValidatorBodies {
   guard: string[];
   collector: string[] | string;
+  /** The bodies only compare `value` (`===`, `typeof`): no getter or proxy trap can run, so there is nothing to catch. */
+  comparesOnly?: boolean;
 }
 
 /** `isX`, `collectXIssues`, `validateX` and `assertX` for the module's model. */
@@ -26,13 +28,13 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
       docs: [`Whether \`value\` is valid as {@link ${type}}; allocates nothing.`],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${type}`,
-      statements: guarded(ctx, ctx.names.is, bodies.guard, ["} catch {", "return false;"], {
+      statements: guarded(ctx, ctx.names.is, bodies.guard, bodies.comparesOnly ? [] : ["} catch {", "return false;"], {
         parameters: [{ name: "value", type: "unknown" }],
         returnType: "boolean",
         call: (walk) => `return ${runtime(ctx, "guardNested")}(value, ${ctx.names.is}, ${walk});`,
       }),
     },
-    collectorStructure(ctx, bodies.collector),
+    collectorStructure(ctx, bodies.collector, bodies.comparesOnly === true),
     {
       kind: StructureKind.Function,
       name: ctx.names.validate,
@@ -57,7 +59,11 @@ export function validatorStructures(ctx: ModuleContext, bodies: ValidatorBodies)
 }
 
 /** `collectXIssues`: a function of the kind's statements, or a constant (an object model's walk, wrapped by the runtime's `objectIssues`). */
-function collectorStructure(ctx: ModuleContext, collector: string[] | string): StatementStructures {
+function collectorStructure(
+  ctx: ModuleContext,
+  collector: string[] | string,
+  comparesOnly: boolean,
+): StatementStructures {
   const docs = [`Records every issue of \`value\` as {@link ${ctx.names.type}} under \`path\`. @internal`];
   if (typeof collector === "string") {
     return {
@@ -84,10 +90,12 @@ function collectorStructure(ctx: ModuleContext, collector: string[] | string): S
       ctx,
       ctx.names.collect,
       collector,
-      [
-        "} catch (error) {",
-        `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(ctx.names.type)}, error);`,
-      ],
+      comparesOnly
+        ? []
+        : [
+            "} catch (error) {",
+            `${runtime(ctx, "pushUnreadable")}(issues, path, ${stringLiteral(ctx.names.type)}, error);`,
+          ],
       {
         parameters,
         returnType: "void",
@@ -111,7 +119,8 @@ function guarded(
   caught: string[],
   walk: Required<Pick<FunctionDeclarationStructure, "parameters" | "returnType">> & { call: (walk: string) => string },
 ): string[] {
-  const statements = ["try {", ...body, ...caught, "}"];
+  // Nothing caught (a body that only compares): no try.
+  const statements = caught.length === 0 ? body : ["try {", ...body, ...caught, "}"];
   if (!isRecursive(ctx)) return statements;
   const walker = `${name}$walk`;
   ctx.helpers.set(`walk ${walker}`, {

@@ -152,6 +152,23 @@ describe("validators on hostile values", () => {
     expect(api.isOrder(order)).toBe(true);
   });
 
+  test("a revoked proxy is an issue whose message says it could not be read, wherever it stands", () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(api.isOrderStatus(revoked.proxy)).toBe(false);
+    for (const [result, pathText] of [
+      [api.validateOrderStatus(revoked.proxy), "$"],
+      [api.parseOrderStatus(revoked.proxy), "$"],
+      [api.validateOrder({ ...order, status: revoked.proxy }), "status"],
+    ] as const) {
+      expect(result.ok).toBe(false);
+      const issue = (result as { issues: readonly api.ValidationIssue[] }).issues[0]!;
+      expect(issue).toMatchObject({ pathText, received: "object (reading it threw)" });
+      expect(issue.message).toMatch(/, received object \(reading it threw\)$/);
+      expect(() => JSON.stringify(result)).not.toThrow();
+    }
+  });
+
   test("an issue holds what its message needs, not the value: logging it prints no data", async () => {
     const { inspect } = await import("node:util");
     const secret = "sk_live_0123456789abcdef0123456789abcdef";

@@ -13,7 +13,6 @@ import {
   leafCodec,
   modelSchema,
   pushIssue,
-  pushUnreadable,
   validateWith,
 } from "../../runtime.js";
 
@@ -28,11 +27,7 @@ export const CardBrand = { Visa: "visa", Mastercard: "mastercard", Amex: "amex" 
 
 /** Whether `value` is valid as {@link CardBrand}; allocates nothing. */
 export function isCardBrand(value: unknown): value is CardBrand {
-  try {
-    return typeof value === "string";
-  } catch {
-    return false;
-  }
+  return typeof value === "string";
 }
 
 /** Records every issue of `value` as {@link CardBrand} under `path`. @internal */
@@ -41,12 +36,8 @@ export function collectCardBrandIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  try {
-    if (!isCardBrand(value))
-      pushIssue(issues, path, '"visa" | "mastercard" | "amex" | string', value);
-  } catch (error) {
-    pushUnreadable(issues, path, "CardBrand", error);
-  }
+  if (!isCardBrand(value))
+    pushIssue(issues, path, '"visa" | "mastercard" | "amex" | string', value);
 }
 
 /** Checks `value` against {@link CardBrand}: the typed value, or every issue with its path. */

@@ -13,7 +13,6 @@ import {
   leafCodec,
   modelSchema,
   pushIssue,
-  pushUnreadable,
   validateWith,
 } from "../../runtime.js";
 
@@ -30,11 +29,7 @@ export const OrderStatus = {
 
 /** Whether `value` is valid as {@link OrderStatus}; allocates nothing. */
 export function isOrderStatus(value: unknown): value is OrderStatus {
-  try {
-    return value === "pending" || value === "paid" || value === "shipped" || value === "cancelled";
-  } catch {
-    return false;
-  }
+  return value === "pending" || value === "paid" || value === "shipped" || value === "cancelled";
 }
 
 /** Records every issue of `value` as {@link OrderStatus} under `path`. @internal */
@@ -43,12 +38,8 @@ export function collectOrderStatusIssues(
   path: readonly PathSegment[],
   issues: ValidationIssue[],
 ): void {
-  try {
-    if (!isOrderStatus(value))
-      pushIssue(issues, path, '"pending" | "paid" | "shipped" | "cancelled"', value);
-  } catch (error) {
-    pushUnreadable(issues, path, "OrderStatus", error);
-  }
+  if (!isOrderStatus(value))
+    pushIssue(issues, path, '"pending" | "paid" | "shipped" | "cancelled"', value);
 }
 
 /** Checks `value` against {@link OrderStatus}: the typed value, or every issue with its path. */
