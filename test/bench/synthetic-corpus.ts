@@ -2,7 +2,7 @@
  * A deterministic synthetic docs tree for benchmarks: objects with links, arrays,
  * Records and dates, enums (tables, blocks, open), discriminated unions, Example Usage.
  */
-import { cp, mkdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 /** A small seeded generator (mulberry32), so every run writes the same corpus. */
@@ -120,6 +120,10 @@ export async function writeSyntheticCorpus(dir: string, count: number, seed = 42
 export async function benchDocs(work: string, folder: string | undefined, count: number): Promise<string> {
   const input = join(work, "docs");
   if (folder) {
+    if (!(await stat(resolve(folder)).catch(() => undefined))?.isDirectory()) {
+      console.error(`bench: ${folder} is no folder of docs`);
+      process.exit(3);
+    }
     await cp(resolve(folder), input, { recursive: true });
     return folder;
   }
