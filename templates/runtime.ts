@@ -673,21 +673,22 @@ export function hasOnlyKeys(value: Record<string, unknown>, keys: ReadonlySet<st
 }
 
 /**
- * The issue collector of an object model around `walk`, the model's walk of its fields: checks
- * that the value is an object and reads its own fields only, records unknown keys where the
- * model rejects them (`keys`), turns a getter or proxy trap that throws into one issue at
- * `path`, and walks a recursive model's value one level deeper, stopping at the depth limit
- * and at a cycle.
+ * The issue collector of an object model (or a union of objects told apart by a field) around
+ * `walk`, the model's walk of its fields: checks that the value is an object (else an issue that
+ * it is not the `expected`, by default "`name` object") and reads its own fields only, records
+ * unknown keys where the model rejects them (`keys`), turns a getter or proxy trap that throws
+ * into one issue at `path`, and walks a recursive model's value one level deeper, stopping at
+ * the depth limit and at a cycle.
  */
 export function objectIssues(
   name: string,
   walk: (value: Record<string, unknown>, path: readonly PathSegment[], issues: ValidationIssue[]) => void,
-  options: { keys?: ReadonlySet<string>; recursive?: true } = {},
+  options: { keys?: ReadonlySet<string>; recursive?: true; expected?: string } = {},
 ): IssueCollector {
   const collect: IssueCollector = (value, path, issues) => {
     try {
       if (!isObject(value) || (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))) {
-        pushIssue(issues, path, `${name} object`, value);
+        pushIssue(issues, path, options.expected ?? `${name} object`, value);
         return;
       }
       if (options.keys) collectUnknownKeys(value, path, issues, options.keys);

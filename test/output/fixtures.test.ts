@@ -155,6 +155,39 @@ describe("recursive models at run time", () => {
     expect(exprFromJSON('{"op":"+","left":1,"right":{"op":"*","left":2}}').issues[0].pathText).toBe("$");
   });
 
+  test("a recursive union told apart by a field: the member's issues at their paths, a wrong kind at the field, a cycle and a hostile depth as one issue", async () => {
+    const { isShape, validateShape, parseShape } = await load("shape");
+    const circle = { kind: "circle", radius: 1 };
+    const group = { kind: "group", shapes: [circle, { kind: "group", shapes: [circle] }] };
+    expect([isShape(circle), isShape(group), validateShape(group).ok, parseShape(group).ok]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    const paths = (value: unknown) =>
+      validateShape(value).issues.map((issue: { pathText: string; expected: string }) => [
+        issue.pathText,
+        issue.expected,
+      ]);
+    expect(paths("circle")).toEqual([["$", "Circle | Group"]]);
+    expect(paths({ kind: "square" })).toEqual([["kind", '"circle" | "group"']]);
+    expect(paths({ kind: "group", shapes: [circle, { kind: "circle", radius: "2" }] })).toEqual([
+      ["shapes[1].radius", "number"],
+    ]);
+    const cycle: { kind: string; shapes: unknown[] } = { kind: "group", shapes: [] };
+    cycle.shapes.push(cycle);
+    expect(isShape(cycle)).toBe(false);
+    expect(validateShape(cycle).issues.map((issue: { message: string }) => issue.message)).toEqual([
+      expect.stringMatching(/a cycle: the value contains itself/),
+    ]);
+    let deep: unknown = circle;
+    for (let i = 0; i < 6000; i++) deep = { kind: "group", shapes: [deep] };
+    const tooDeep = validateShape(deep).issues;
+    expect(tooDeep).toHaveLength(1);
+    expect(tooDeep[0].message).toMatch(/nested deeper than 256 levels of models/);
+  });
+
   test("getters and proxy traps that throw give false and an issue, not an exception", async () => {
     const { isTreeNode, validateTreeNode, parseTreeNode } = await load("treenode");
     const revoked = Proxy.revocable({}, {});

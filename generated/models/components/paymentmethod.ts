@@ -2,11 +2,10 @@
 
 import {
   type Codec,
+  type IssueCollector,
   type ModelSchema,
   PROTOTYPE_KEY,
-  type PathSegment,
   RFCDate,
-  type ValidationIssue,
   type ValidationResult,
   type Wire,
   assertWith,
@@ -15,10 +14,10 @@ import {
   isObject,
   lazyCodec,
   modelSchema,
+  objectIssues,
   ownProperties,
   pathAt,
   pushIssue,
-  pushUnreadable,
   readsOwnFields,
   unionCodec,
   validateWith,
@@ -63,20 +62,9 @@ export function isPaymentMethod(value: unknown): value is PaymentMethod {
 }
 
 /** Records every issue of `value` as {@link PaymentMethod} under `path`. @internal */
-export function collectPaymentMethodIssues(
-  value: unknown,
-  path: readonly PathSegment[],
-  issues: ValidationIssue[],
-): void {
-  try {
-    if (
-      !isObject(value) ||
-      (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
-    ) {
-      pushIssue(issues, path, "CardPayment | BankTransfer", value);
-      return;
-    }
-
+export const collectPaymentMethodIssues: IssueCollector = /* @__PURE__ */ objectIssues(
+  "PaymentMethod",
+  (value, path, issues) => {
     switch (value["type"]) {
       case "card":
         collectCardPaymentIssues(value, path, issues);
@@ -87,10 +75,9 @@ export function collectPaymentMethodIssues(
       default:
         pushIssue(issues, pathAt(path, "type"), '"card" | "bank_transfer"', value["type"]);
     }
-  } catch (error) {
-    pushUnreadable(issues, path, "PaymentMethod", error);
-  }
-}
+  },
+  { expected: "CardPayment | BankTransfer" },
+);
 
 /** Checks `value` against {@link PaymentMethod}: the typed value, or every issue with its path. */
 export function validatePaymentMethod(value: unknown): ValidationResult<PaymentMethod> {

@@ -13,7 +13,7 @@ import { anyOf, isAlwaysTrue, render } from "../code/condition.js";
 import { guardCondition } from "../code/guard.js";
 import { literalText } from "../code/literal.js";
 import { typeText } from "../code/type-text.js";
-import { notOwnObject, runtime, type ModuleContext } from "../context.js";
+import { isRecursive, notOwnObject, runtime, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { jsDoc } from "../jsdoc.js";
 import { fieldAccess, needsOwnField } from "../naming.js";
@@ -77,18 +77,16 @@ export function unionCodec(body: ResolvedUnionModel, ctx: ModuleContext): string
  * The body of `collectXIssues`: with a discriminator, the issues of the member it names;
  * without, one issue saying briefly why each member failed.
  */
-export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): string[] {
+export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): string[] | string {
   const members = memberTypes(body);
   const expected = stringLiteral(members.map(describeType).join(" | "));
   const discriminator = findDiscriminator(members, ctx.models);
   if (!discriminator) return [memberIssues(members, "value", "path", ctx)];
   const key = discriminatorAccess(discriminator.field, ctx);
   const values = stringLiteral(discriminator.cases.map(({ value }) => JSON.stringify(value)).join(" | "));
-  return [
-    `if (${notOwnObject(ctx)}) {`,
-    `${runtime(ctx, "pushIssue")}(issues, path, ${expected}, value);`,
-    "return;",
-    "}",
+  // The runtime's objectIssues checks that the value is an object, as the members would; the switch picks the one member.
+  const walk = [
+    "(value, path, issues) => {",
     `switch (${key}) {`,
     ...discriminator.cases.map(
       ({ value, member }) =>
@@ -96,5 +94,8 @@ export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): st
     ),
     `default: ${runtime(ctx, "pushIssue")}(issues, ${runtime(ctx, "pathAt")}(path, ${stringLiteral(discriminator.field)}), ${values}, ${key});`,
     "}",
-  ];
+    "}",
+  ].join("\n");
+  const options = [`expected: ${expected}`, ...(isRecursive(ctx) ? ["recursive: true"] : [])];
+  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}, { ${options.join(", ")} })`;
 }
