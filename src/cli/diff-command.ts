@@ -27,14 +27,12 @@ import {
 } from "./report/diff-report.js";
 import { joinPath, toFindings } from "./report/findings.js";
 import { invalidConfig, printable } from "./report/printable.js";
+import type { OptionValues } from "./usage.js";
 
 const REPORTERS = ["text", "json", "github", "markdown"] as const;
 type Reporter = (typeof REPORTERS)[number];
 
-export async function runDiff(
-  values: Readonly<Record<string, string | boolean | undefined>>,
-  io: CliIo,
-): Promise<number> {
+export async function runDiff(values: OptionValues, io: CliIo): Promise<number> {
   const text = (name: string) => (typeof values[name] === "string" ? values[name] : undefined);
   const usage = (message: string) => {
     io.stderr(`mdmodel: ${message}`);

@@ -26,7 +26,9 @@ import {
 } from "./previous-output.js";
 import { docHash, inputKey, MANIFEST_PATH, sameOutput } from "../write/manifest.js";
 import { readOutputFolder, type OutputFolder } from "../write/output-folder.js";
+import { configFromFlags } from "./config-flags.js";
 import { invalidConfig, printable } from "./report/printable.js";
+import type { OptionValues } from "./usage.js";
 import { readRegularFile, UnreadableFileError } from "../shared/read-text.js";
 import { JOURNAL, LockedError, STAGING, type Recovery } from "../write/transaction.js";
 import { holdOutput, OutputConflictError, UnsafeOutputError, writeHeld, type HeldOutput } from "../write/writer.js";
@@ -77,7 +79,7 @@ interface RunOptions {
 }
 
 /** The options `main.ts` parsed for `generate`. */
-export type GenerateValues = Readonly<Record<string, string | boolean | undefined>>;
+export type GenerateValues = OptionValues;
 
 /** Runs `mdmodel generate` with parsed options (`argv`, as given, makes the fix `--check` names); returns the exit code. */
 export async function runGenerate(
@@ -106,8 +108,14 @@ export async function runGenerate(
     io.stderr(`mdmodel: ${invalidConfig(loaded.source, loaded.errors)}`);
     return EXIT.usage;
   }
+  const flags = configFromFlags(values);
+  if (!flags.ok) {
+    io.stderr(`mdmodel: ${flags.errors.map(printable).join("\nmdmodel: ")}`);
+    return EXIT.usage;
+  }
   const config = resolveConfig({
     ...loaded.config,
+    ...flags.config,
     input: text("input") ?? loaded.config.input,
     out: text("out") ?? loaded.config.out,
   });

@@ -14,6 +14,7 @@ import { PACKAGE, PACKAGE_ROOT } from "../package-info.js";
 import { readRegularFile, UnreadableFileError } from "../shared/read-text.js";
 import { EXIT, type CliIo } from "./io.js";
 import { printable } from "./report/printable.js";
+import type { OptionValues } from "./usage.js";
 
 export const SCRIPTS = { generate: "mdmodel generate", "generate:check": "mdmodel generate --check" } as const;
 
@@ -64,10 +65,7 @@ GitLab CI (.gitlab-ci.yml):
 ${indent(GITLAB_CI_JOB)}`;
 
 /** Runs `mdmodel init` with parsed options; returns the exit code. */
-export async function runInit(
-  values: Readonly<Record<string, string | boolean | undefined>>,
-  io: CliIo,
-): Promise<number> {
+export async function runInit(values: OptionValues, io: CliIo): Promise<number> {
   const input = typeof values["input"] === "string" ? values["input"] : "docs";
   const out = typeof values["out"] === "string" ? values["out"] : "src/models";
   const configPath = join(io.cwd, CONFIG_FILE);

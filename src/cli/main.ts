@@ -15,6 +15,7 @@ import {
   unknownOption,
   type CommandName,
   type OptionSpec,
+  type OptionValues,
 } from "./usage.js";
 
 export { EXIT, type CliIo } from "./io.js";
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
       `Run \`mdmodel ${first} --help\` for the options.`,
     );
   }
-  let values: Record<string, string | boolean | undefined>;
+  let values: OptionValues;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -96,7 +97,7 @@ function toParseArgs(options: Readonly<Record<string, OptionSpec>>) {
   return Object.fromEntries(
     Object.entries(options).map(([name, spec]) => [
       name,
-      spec.short ? { type: spec.type, short: spec.short } : { type: spec.type },
+      { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
     ]),
   );
 }

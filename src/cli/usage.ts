@@ -1,9 +1,14 @@
 /** The commands and options of the command line, written once: parsing, `--help` and "did you mean" all read them. */
 import { didYouMean } from "../shared/text.js";
 
+/** A command's parsed options: a repeatable option's value is the list of what was given. */
+export type OptionValues = Readonly<Record<string, string | boolean | readonly (string | boolean)[] | undefined>>;
+
 export interface OptionSpec {
   type: "string" | "boolean";
   short?: string;
+  /** A string option that may be given more than once; its value is the list. */
+  multiple?: true;
   /** The value's placeholder in the help text, for string options. */
   value?: string;
   help: string;
@@ -36,6 +41,24 @@ export const GENERATE_OPTIONS = {
   cache: { type: "boolean", help: "--no-cache: neither read nor write the caches in node_modules/.cache/mdmodel" },
   watch: { type: "boolean", help: "regenerate whenever a doc changes" },
   config: CONFIG_OPTION,
+  outputs: {
+    type: "string",
+    value: "LIST",
+    help: "what each module holds, over the config's: a preset (default, all, validators, types) or a comma-separated list of types, validators, wire, standardSchema, jsonSchema, builders, examples",
+  },
+  include: {
+    type: "string",
+    multiple: true,
+    value: "MODEL",
+    help: "generate this model (a name, or a glob of doc paths) and what it reaches; repeatable, over the config's include",
+  },
+  exclude: {
+    type: "string",
+    multiple: true,
+    value: "MODEL",
+    help: "leave out this model (a name, or a glob of doc paths) unless an included one reaches it; repeatable",
+  },
+  barrel: { type: "string", value: "KIND", help: "index (one index.ts), folders (one per folder) or none" },
   reporter: {
     type: "string",
     value: "NAME",
