@@ -115,21 +115,25 @@ export class Engine {
     return reads;
   }
 
-  /** The formatted modules of `plans`, the barrel (unless it is `undefined`) and `others` (the runtime), by path; caches refreshed to hold just these. */
+  /**
+   * The formatted modules of `plans`, the barrel (unless it is `undefined`) and `others` (the
+   * runtime), by path; caches refreshed to hold just these. `moduleKeys` are `moduleKeysOf(context)`,
+   * which the run has already computed for the manifest.
+   */
   async emit(
     plans: readonly ModulePlan[],
     barrel: readonly BarrelEntry[] | undefined,
     others: readonly OutputFile[],
     context: Omit<EmitContext, "known">,
+    moduleKeys: ReadonlyMap<string, string>,
     onProgress?: (done: number, total: number) => void,
   ): Promise<Array<OutputFile & { key: string }>> {
     const { moduleCache, formatCache } = this.#options;
-    const moduleKeys = moduleCache ? moduleKeysOf(context) : undefined;
     // A module whose closure (its model and every model it reaches) is unchanged is known by its format key.
     const known = (key: string | undefined) => (key !== undefined && formatCache?.has(key) ? key : undefined);
     const reused = new Map(
       plans.flatMap((plan) => {
-        const key = known(moduleKeys && moduleCache?.get(moduleKeys.get(plan.model.path)!));
+        const key = known(moduleCache?.get(moduleKeys.get(plan.model.path)!));
         return key === undefined ? [] : [[plan.path, key] as const];
       }),
     );
@@ -173,7 +177,7 @@ export class Engine {
       formatCache.clear(); // only this run's texts stay, so the cache does not grow without bound
       for (const [path, key] of keys) formatCache.set(key, texts.get(path)!);
     }
-    if (moduleKeys && moduleCache) {
+    if (moduleCache) {
       moduleCache.clear();
       for (const plan of plans) moduleCache.set(moduleKeys.get(plan.model.path)!, keys.get(plan.path)!);
       if (barrelKey) moduleCache.set(barrelKey, JSON.stringify(barrelFiles.map(({ path, key }) => [path, key])));

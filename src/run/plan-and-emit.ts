@@ -60,6 +60,7 @@ export async function emitModules(
     step.barrel,
     [...runtime, ...plans.flatMap((plan) => ownFiles(plan, config))],
     { models, config, formatOptions },
+    step.keys,
     onEmitted,
   );
   const formatKeys = new Map(made.map((file) => [file.path, file.key]));

@@ -4,7 +4,7 @@
  */
 import { describeType } from "../../ir/examples.js";
 import type { ResolvedType } from "../../ir/types.js";
-import { refName, runtime, type ModuleContext } from "../context.js";
+import { isRecursive, refName, runtime, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { ifThen, negate } from "./condition.js";
 import { guardCondition, isLeaf } from "./guard.js";
@@ -56,4 +56,15 @@ export function memberIssues(
 /** `pushIssue(issues, path, "expected", value);` */
 export function pushIssue(ctx: ModuleContext, path: string, expected: string, value: string): string {
   return `${runtime(ctx, "pushIssue")}(issues, ${path}, ${stringLiteral(expected)}, ${value});`;
+}
+
+/**
+ * `collectXIssues` as the runtime's `objectIssues` around `walk` (a function expression over
+ * `value`, `path` and `issues`): `options` are its option entries (`expected: …`, `keys: …`),
+ * and a recursive model also counts its depth.
+ */
+export function objectIssuesCall(walk: string, options: readonly string[], ctx: ModuleContext): string {
+  const all = [...options, ...(isRecursive(ctx) ? ["recursive: true"] : [])];
+  const rest = all.length > 0 ? `, { ${all.join(", ")} }` : "";
+  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}${rest})`;
 }

@@ -9,7 +9,7 @@ import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import { describeType } from "../../ir/examples.js";
 import type { ResolvedField, ResolvedObjectModel, ResolvedType } from "../../ir/types.js";
 import { codecExpr } from "../code/codec.js";
-import { collectStatement } from "../code/collect.js";
+import { collectStatement, objectIssuesCall } from "../code/collect.js";
 import {
   allOf,
   call,
@@ -23,15 +23,7 @@ import {
 } from "../code/condition.js";
 import { guardCondition, isLeaf } from "../code/guard.js";
 import { fieldTypeText } from "../code/type-text.js";
-import {
-  isRecursive,
-  notOwnObject,
-  refName,
-  runtime,
-  runtimeLocal,
-  runtimeType,
-  type ModuleContext,
-} from "../context.js";
+import { notOwnObject, refName, runtime, runtimeLocal, runtimeType, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { fieldDoc, jsDoc } from "../jsdoc.js";
 import { fieldAccess, needsOwnField, propertyKey } from "../naming.js";
@@ -113,12 +105,8 @@ export function objectCollector(body: ResolvedObjectModel, ctx: ModuleContext): 
   const statements = inParts(ctx, fields, part);
   // A model with nothing to check (no fields, or only fields of any value) walks nothing.
   const walk = statements.length === 0 ? "() => {}" : `(value, path, issues) => {\n${statements.join("\n")}\n}`;
-  const options = [
-    ...(ctx.options.unknownProperties === "reject" ? [`keys: ${knownKeys(body, ctx)}`] : []),
-    ...(isRecursive(ctx) ? ["recursive: true"] : []),
-  ];
-  const rest = options.length > 0 ? `, { ${options.join(", ")} }` : "";
-  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}${rest})`;
+  const keys = ctx.options.unknownProperties === "reject" ? [`keys: ${knownKeys(body, ctx)}`] : [];
+  return objectIssuesCall(walk, keys, ctx);
 }
 
 /** Past this many fields, a walk is split into functions: tsc refuses control flow analysis of a body much longer. */

@@ -8,12 +8,12 @@ import { findDiscriminator } from "../../ir/discriminator.js";
 import { describeType } from "../../ir/examples.js";
 import type { ResolvedType, ResolvedUnionModel } from "../../ir/types.js";
 import { unionCodecExpr } from "../code/codec.js";
-import { collectStatement, memberIssues } from "../code/collect.js";
+import { collectStatement, memberIssues, objectIssuesCall } from "../code/collect.js";
 import { anyOf, isAlwaysTrue, render } from "../code/condition.js";
 import { guardCondition } from "../code/guard.js";
 import { literalText } from "../code/literal.js";
 import { typeText } from "../code/type-text.js";
-import { isRecursive, notOwnObject, runtime, type ModuleContext } from "../context.js";
+import { notOwnObject, runtime, type ModuleContext } from "../context.js";
 import { stringLiteral } from "../escape.js";
 import { jsDoc } from "../jsdoc.js";
 import { fieldAccess, needsOwnField } from "../naming.js";
@@ -96,6 +96,5 @@ export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): st
     "}",
     "}",
   ].join("\n");
-  const options = [`expected: ${expected}`, ...(isRecursive(ctx) ? ["recursive: true"] : [])];
-  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}, { ${options.join(", ")} })`;
+  return objectIssuesCall(walk, [`expected: ${expected}`], ctx);
 }
