@@ -1,6 +1,6 @@
 /**
- * `generate`'s flags that set config options (`--outputs`, `--barrel`, `--include`,
- * `--exclude`), checked by the same schema as the config file so both give the same messages.
+ * `generate`'s flags that set config options (`--outputs`, `--barrel`, `--type-check`,
+ * `--include`, `--exclude`), checked by the same schema as the config file so both give the same messages.
  */
 import { checkConfig } from "../config/check.js";
 import type { ConfigInput } from "../config/defaults.js";
@@ -19,6 +19,7 @@ export function configFromFlags(values: OptionValues): ConfigFlags {
     raw["outputs"] = list.length === 1 && Object.hasOwn(OUTPUT_PRESETS, list[0]!) ? list[0] : list;
   }
   if (typeof values["barrel"] === "string") raw["barrel"] = values["barrel"];
+  if (typeof values["type-check"] === "string") raw["typeCheck"] = values["type-check"];
   // --include and --exclude may be given more than once: their value is the list.
   for (const name of ["include", "exclude"] as const) {
     const given = values[name];
@@ -27,5 +28,13 @@ export function configFromFlags(values: OptionValues): ConfigFlags {
   const checked = checkConfig(raw);
   if (checked.ok) return checked;
   // The schema's messages name the option as the config file spells it: the flag is what was typed.
-  return { ok: false, errors: checked.errors.map((error) => error.replace(/^"(\w+)"/, "--$1")) };
+  return {
+    ok: false,
+    errors: checked.errors.map((error) => error.replace(/^"(\w+)"/, (_, key: string) => `--${flagOf(key)}`)),
+  };
+}
+
+/** The flag of a config option: `typeCheck` is `--type-check`. */
+function flagOf(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }

@@ -59,6 +59,11 @@ export const GENERATE_OPTIONS = {
     help: "leave out this model (a name, or a glob of doc paths) unless an included one reaches it; repeatable",
   },
   barrel: { type: "string", value: "KIND", help: "index (one index.ts), folders (one per folder) or none" },
+  "type-check": {
+    type: "string",
+    value: "WHAT",
+    help: "all (a project's tsc checks every generated file) or declarations (files marked // @ts-nocheck)",
+  },
   reporter: {
     type: "string",
     value: "NAME",

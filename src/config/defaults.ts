@@ -32,6 +32,12 @@ export interface EmitOptions {
   outputs: OutputsSetting;
   /** `index`: one `index.ts` re-exporting every model; `folders`: an `index.ts` in each folder of modules; `none`: no barrel. */
   barrel: "index" | "folders" | "none";
+  /**
+   * What a project's `tsc` checks of the output: `all`, every file; `declarations`, only what
+   * its code uses of the declarations (each file is marked `// @ts-nocheck`, its bodies being
+   * checked by mdmodel's own tests under the strict flags).
+   */
+  typeCheck: "all" | "declarations";
 }
 
 export interface Config extends EmitOptions {
@@ -79,6 +85,7 @@ export const DEFAULT_CONFIG: Config = {
   runtimeModule: "runtime.ts",
   outputs: "default",
   barrel: "index",
+  typeCheck: "all",
   include: [],
   exclude: [],
 };

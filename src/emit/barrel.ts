@@ -11,7 +11,7 @@ import { printStructure, StructureKind } from "./ts-morph.js";
 import type { EmitOptions } from "../config/defaults.js";
 import { prefixedNames, type ModelNames } from "../shared/names.js";
 import type { OutputFile } from "../shared/output-file.js";
-import { BARREL_PATH as BARREL, banner, barrelFolders, barrelPathIn } from "./files.js";
+import { BARREL_PATH as BARREL, barrelFolders, barrelPathIn, header } from "./files.js";
 import { importSpecifier } from "./naming.js";
 import type { BarrelEntry } from "./plan.js";
 import { RUNTIME_PUBLIC } from "./runtime-names.js";
@@ -70,7 +70,7 @@ function emitBarrel(path: string, modules: readonly BarrelEntry[], options: Emit
     });
   }
   const text = printStructure({ kind: StructureKind.SourceFile, statements: declarations });
-  return { path, content: `${banner(what)}\n\n${text}` };
+  return { path, content: `${header(what, options)}\n\n${text}` };
 }
 
 /** Names with a folder prefix that no other export of the barrel has; they are taken then. */

@@ -9,7 +9,7 @@ import { enabledOutputs, type Output } from "../shared/outputs.js";
 import { exampleLiteral } from "./code/literal.js";
 import { createContext, importStructures, type ModuleContext } from "./context.js";
 import { exampleStructure } from "./example.js";
-import { banner } from "./files.js";
+import { header } from "./files.js";
 import { enumCodec, enumCollector, enumDeclarations, enumGuard } from "./kinds/enum.js";
 import { objectBuilder, objectCodec, objectCollector, objectDeclarations, objectGuard } from "./kinds/object.js";
 import { unionCodec, unionCollector, unionDeclarations, unionGuard } from "./kinds/union.js";
@@ -113,5 +113,5 @@ export function emitModule(plan: ModulePlan, models: ModelSet, options: EmitOpti
     kind: StructureKind.SourceFile,
     statements: [...importStructures(ctx), ...statements.map(separated)],
   });
-  return { path: plan.path, content: `${banner(plan.model.path)}\n\n${text}` };
+  return { path: plan.path, content: `${header(plan.model.path, options)}\n\n${text}` };
 }

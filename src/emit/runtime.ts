@@ -2,7 +2,7 @@
 import type { EmitOptions } from "../config/defaults.js";
 import { enabledOutputs } from "../shared/outputs.js";
 import type { OutputFile } from "../shared/output-file.js";
-import { banner } from "./files.js";
+import { header } from "./files.js";
 
 /** `//#region output: wire` … `//#endregion`: the template's parts, each for the output that calls it. */
 const REGION = /^\/\/#region output: (\w+)$/;
@@ -12,7 +12,7 @@ const END = "//#endregion";
 export function emitRuntime(templateText: string, options: EmitOptions): OutputFile {
   return {
     path: options.runtimeModule,
-    content: `${banner("templates/runtime.ts")}\n\n${runtimeText(templateText, options)}`,
+    content: `${header("templates/runtime.ts", options)}\n\n${runtimeText(templateText, options)}`,
   };
 }
 

@@ -30,9 +30,20 @@ const MODES: Record<ModuleMode, ts.CompilerOptions> = {
   bundler: { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
 };
 
-/** Every diagnostic of a program over `files`, formatted as `file(line,col): message`. */
+/** `// @ts-nocheck` as `typeCheck: "declarations"` writes it: these checks read past it, as a project's tsc would not. */
+const NO_CHECK = /^\/\/ @ts-nocheck$/m;
+
+/**
+ * Every diagnostic of a program over `files`, formatted as `file(line,col): message`. A file
+ * marked `// @ts-nocheck` is checked all the same (the mark is blanked out, lines kept): the
+ * output's bodies are checked here whatever the `typeCheck` option.
+ */
 export function typecheck(files: readonly string[], mode: ModuleMode): string[] {
-  const program = ts.createProgram(files, { ...STRICT, ...MODES[mode] });
+  const options = { ...STRICT, ...MODES[mode] };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (fileName) => readFile(fileName)?.replace(NO_CHECK, "//");
+  const program = ts.createProgram(files, options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
     if (!diagnostic.file || diagnostic.start === undefined) return text;

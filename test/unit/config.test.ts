@@ -93,7 +93,7 @@ describe("checkConfig", () => {
       {
         ok: false,
         errors: [
-          'unknown option "nuls"; did you mean "nulls"? (options: input, out, outputs, barrel, include, exclude, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)',
+          'unknown option "nuls"; did you mean "nulls"? (options: input, out, outputs, barrel, typeCheck, include, exclude, externalTypes, family, dialect, fieldNames, anyType, enumStyle, unknownProperties, nulls, nullable, notNullable, rules, rulesByPath)',
         ],
       },
     ],
