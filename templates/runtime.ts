@@ -702,6 +702,31 @@ export function objectIssues(
   return nested;
 }
 
+/**
+ * The issue collector of a union no field tells apart: one issue saying briefly why each member
+ * failed (none when one fits), a getter or proxy trap that throws turned into one issue, and a
+ * recursive union's value walked one level deeper. `members` is called on first use: they may
+ * be the collectors of modules that import this one.
+ */
+export function unionIssues(
+  name: string,
+  expected: string,
+  members: () => ReadonlyArray<readonly [name: string, collect: IssueCollector]>,
+  options: { recursive?: true } = {},
+): IssueCollector {
+  let listed: ReadonlyArray<readonly [name: string, collect: IssueCollector]> | undefined;
+  const collect: IssueCollector = (value, path, issues) => {
+    try {
+      collectUnionIssues(value, path, issues, expected, (listed ??= members()));
+    } catch (error) {
+      pushUnreadable(issues, path, name, error);
+    }
+  };
+  if (!options.recursive) return collect;
+  const nested: IssueCollector = (value, path, issues) => collectNested(value, path, issues, name, nested, collect);
+  return nested;
+}
+
 /** Records each own key of `value` that is not one of `keys`. */
 export function collectUnknownKeys(
   value: Record<string, unknown>,

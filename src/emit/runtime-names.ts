@@ -63,6 +63,7 @@ export const RUNTIME_NAMES: ReadonlySet<string> = new Set([
   "numberCodec",
   "objectCodec",
   "objectIssues",
+  "unionIssues",
   "ownProperties",
   "ownField",
   "PathSegment",

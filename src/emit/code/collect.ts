@@ -49,8 +49,23 @@ export function memberIssues(
   ctx: ModuleContext,
 ): string {
   const expected = stringLiteral(members.map(describeType).join(" | "));
+  return `${runtime(ctx, "collectUnionIssues")}(${value}, ${path}, issues, ${expected}, ${namedCollectors(members, ctx)});`;
+}
+
+/** `[["string", collector], …]`: each member's description and collector, as `collectUnionIssues` takes them. */
+function namedCollectors(members: readonly ResolvedType[], ctx: ModuleContext): string {
   const named = members.map((member) => `[${stringLiteral(describeType(member))}, ${collectorFunction(member, ctx)}]`);
-  return `${runtime(ctx, "collectUnionIssues")}(${value}, ${path}, issues, ${expected}, [${named.join(", ")}]);`;
+  return `[${named.join(", ")}]`;
+}
+
+/**
+ * `collectXIssues` of a union model no field tells apart, as the runtime's `unionIssues`: the
+ * members listed on first use (a member may be a model whose module imports this one).
+ */
+export function unionIssuesCall(members: readonly ResolvedType[], ctx: ModuleContext): string {
+  const expected = stringLiteral(members.map(describeType).join(" | "));
+  const rest = isRecursive(ctx) ? ", { recursive: true }" : "";
+  return `/* @__PURE__ */ ${runtime(ctx, "unionIssues")}(${stringLiteral(ctx.names.type)}, ${expected}, () => ${namedCollectors(members, ctx)}${rest})`;
 }
 
 /** `pushIssue(issues, path, "expected", value);` */

@@ -8,7 +8,7 @@ import { findDiscriminator } from "../../ir/discriminator.js";
 import { describeType } from "../../ir/examples.js";
 import type { ResolvedType, ResolvedUnionModel } from "../../ir/types.js";
 import { unionCodecExpr } from "../code/codec.js";
-import { collectStatement, memberIssues, objectIssuesCall } from "../code/collect.js";
+import { collectStatement, objectIssuesCall, unionIssuesCall } from "../code/collect.js";
 import { anyOf, isAlwaysTrue, render } from "../code/condition.js";
 import { guardCondition } from "../code/guard.js";
 import { literalText } from "../code/literal.js";
@@ -74,14 +74,15 @@ export function unionCodec(body: ResolvedUnionModel, ctx: ModuleContext): string
 }
 
 /**
- * The body of `collectXIssues`: with a discriminator, the issues of the member it names;
- * without, one issue saying briefly why each member failed.
+ * `collectXIssues`, built by the runtime: with a discriminator, the issues of the member it
+ * names (`objectIssues` around a switch); without, one issue saying briefly why each member
+ * failed (`unionIssues`).
  */
-export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): string[] | string {
+export function unionCollector(body: ResolvedUnionModel, ctx: ModuleContext): string {
   const members = memberTypes(body);
   const expected = stringLiteral(members.map(describeType).join(" | "));
   const discriminator = findDiscriminator(members, ctx.models);
-  if (!discriminator) return [memberIssues(members, "value", "path", ctx)];
+  if (!discriminator) return unionIssuesCall(members, ctx);
   const key = discriminatorAccess(discriminator.field, ctx);
   const values = stringLiteral(discriminator.cases.map(({ value }) => JSON.stringify(value)).join(" | "));
   // The runtime's objectIssues checks that the value is an object, as the members would; the switch picks the one member.
