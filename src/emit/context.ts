@@ -29,8 +29,10 @@ export interface ModuleContext {
   modulePath: string;
   models: ModelSet;
   options: EmitOptions;
-  /** Runtime helpers used, by name, with the local name each is imported as. */
-  runtime: Map<string, { local: string; typeOnly: boolean }>;
+  /** Runtime helpers used, by name, and whether only as types. */
+  runtime: Map<string, { typeOnly: boolean }>;
+  /** The local name of the runtime's namespace import. */
+  runtimeNamespace: string;
   imports: Map<string, ModelImport>;
   /** Module-level guard functions for nested types, by their code, so none is made per call. */
   helpers: Map<string, FunctionDeclarationStructure & { name: string }>;
@@ -39,9 +41,11 @@ export interface ModuleContext {
 }
 
 export function createContext(model: ResolvedModel, models: ModelSet, options: EmitOptions): ModuleContext {
+  const names = namesOf(model);
   return {
     model,
-    names: namesOf(model),
+    names,
+    runtimeNamespace: Object.values(names).includes(RUNTIME_NAMESPACE) ? "$runtime" : RUNTIME_NAMESPACE,
     modulePath: modulePathOf(model.path),
     models,
     options,
@@ -78,21 +82,24 @@ export function runtimeType(ctx: ModuleContext, name: string): string {
   return useRuntime(ctx, name, true);
 }
 
-/** A model may be called `ValidationError` or `Object`: then the helper is imported under an alias. */
+/**
+ * The runtime is one namespace import (`import * as $ from "./runtime.js"`): one line where
+ * named imports took one per helper, and no model name (`ValidationError`, `Object`) can
+ * clash with a helper's. Bundlers resolve `$.name` statically, so tree-shaking is unchanged.
+ */
+const RUNTIME_NAMESPACE = "$";
+
 function useRuntime(ctx: ModuleContext, name: string, typeOnly: boolean): string {
-  let entry = ctx.runtime.get(name);
-  if (!entry) {
-    entry = { local: runtimeLocal(ctx, name), typeOnly };
-    ctx.runtime.set(name, entry);
-  }
+  const entry = ctx.runtime.get(name);
+  if (!entry) ctx.runtime.set(name, { typeOnly });
   // A class such as `RFCDate` may be a type in one place and a value in another: then it is a value import.
-  if (!typeOnly) entry.typeOnly = false;
-  return entry.local;
+  else if (!typeOnly) entry.typeOnly = false;
+  return runtimeLocal(ctx, name);
 }
 
-/** The local name a runtime helper has in this module, without marking it as used. */
+/** How this module refers to a runtime helper, without marking it as used. */
 export function runtimeLocal(ctx: ModuleContext, name: string): string {
-  return Object.values(ctx.names).includes(name) ? `runtime${name.charAt(0).toUpperCase()}${name.slice(1)}` : name;
+  return `${ctx.runtimeNamespace}.${name}`;
 }
 
 /** The local name of an export of the model at `targetPath`, importing it when needed. */
@@ -113,6 +120,7 @@ export function refName(ctx: ModuleContext, targetPath: string, key: keyof Model
 function localNames(ctx: ModuleContext, target: ResolvedModel, exported: ModelNames): ModelNames {
   const taken = new Set([
     ...RUNTIME_NAMES,
+    ctx.runtimeNamespace,
     ...Object.values(ctx.names),
     ...[...ctx.imports.values()].flatMap((entry) => Object.values(entry.local)),
   ]);
@@ -123,8 +131,8 @@ function localNames(ctx: ModuleContext, target: ResolvedModel, exported: ModelNa
 /** The import declarations the module needs, in a stable order; one of types only is `import type`, which no runtime loads. */
 export function importStructures(ctx: ModuleContext): OptionalKind<ImportDeclarationStructure>[] {
   return importDeclarations(ctx).map((declaration) => {
-    const named = declaration.namedImports as Array<{ name: string; isTypeOnly?: boolean; alias?: string }>;
-    if (!named.every((specifier) => specifier.isTypeOnly)) return declaration;
+    const named = declaration.namedImports as Array<{ name: string; isTypeOnly?: boolean; alias?: string }> | undefined;
+    if (!named?.every((specifier) => specifier.isTypeOnly)) return declaration;
     return {
       ...declaration,
       isTypeOnly: true,
@@ -135,14 +143,12 @@ export function importStructures(ctx: ModuleContext): OptionalKind<ImportDeclara
 
 function importDeclarations(ctx: ModuleContext): OptionalKind<ImportDeclarationStructure>[] {
   const declarations: OptionalKind<ImportDeclarationStructure>[] = [];
-  const runtimeNames = [...ctx.runtime]
-    .map(([name, { local, typeOnly }]) => ({ name, isTypeOnly: typeOnly, ...(local !== name ? { alias: local } : {}) }))
-    .sort((a, b) => compareText(a.name, b.name));
-  if (runtimeNames.length > 0) {
+  if (ctx.runtime.size > 0) {
     declarations.push({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: importSpecifier(ctx.modulePath, ctx.options.runtimeModule),
-      namedImports: runtimeNames,
+      namespaceImport: ctx.runtimeNamespace,
+      isTypeOnly: [...ctx.runtime.values()].every((entry) => entry.typeOnly),
     });
   }
   const entries = [...ctx.imports.values()].sort((a, b) => compareText(a.path, b.path));

@@ -80,10 +80,10 @@ describe.each(COMBINATIONS)("every fixture with %s", (label, config) => {
         if (file.path === "runtime.ts") continue;
         const text = file.content;
         expect(text.includes("export function is"), `${name}/${file.path}`).toBe(enabled.has("validators"));
-        expect(/export (const|function) \w*[pP]arse|Codec: Codec</.test(text), `${name}/${file.path}`).toBe(
+        expect(/export (const|function) \w*[pP]arse|Codec: \$\.Codec</.test(text), `${name}/${file.path}`).toBe(
           enabled.has("wire"),
         );
-        expect(text.includes("Schema: ModelSchema<"), `${name}/${file.path}`).toBe(enabled.has("standardSchema"));
+        expect(text.includes("Schema: $.ModelSchema<"), `${name}/${file.path}`).toBe(enabled.has("standardSchema"));
         if (!enabled.has("builders")) expect(text).not.toContain("Builder");
         if (!enabled.has("examples")) expect(text).not.toMatch(/export const \w+Example\b/);
       }
@@ -354,5 +354,39 @@ describe('typeCheck: "declarations"', () => {
     // The consumer's own mistake is found (Order's id is a string); the broken body is not.
     expect(errors).toEqual(["app.ts: Type 'string' is not assignable to type 'number'."]);
     expect(typecheck([join(out, "app.ts")], "nodenext").some((error) => error.includes("order.ts"))).toBe(true);
+  });
+});
+
+describe("the runtime's namespace import", () => {
+  test("a model called $ takes the runtime as $runtime; one called $runtime, or like a helper, is imported under its folder's prefix where it clashes", async () => {
+    const field = (name: string, path: string) => ({ name, type: `[${name}](./${path})`, required: true });
+    const docs: SourceDoc[] = [
+      {
+        path: "models/dollar.md",
+        text: objectDoc("$", [field("$runtime", "dollarruntime.md"), field("ValidationError", "validationerror.md")]),
+      },
+      {
+        path: "models/dollarruntime.md",
+        text: objectDoc("$runtime", [{ name: "a", type: "*string*", required: true }]),
+      },
+      { path: "models/validationerror.md", text: objectDoc("ValidationError", [field("$", "dollar.md")]) },
+    ];
+    const result = await run(docs, {});
+    expect(result.messages.filter((m) => m.fatal === true)).toEqual([]);
+    const content = (path: string) => result.files.find((file) => file.path === path)!.content;
+    expect(content("models/dollar.ts")).toContain('import * as $runtime from "../runtime.js";');
+    expect(content("models/dollar.ts")).toContain("$runtime.objectIssues(");
+    expect(content("models/validationerror.ts")).toContain('import * as $ from "../runtime.js";');
+    const out = join(work, "namespace");
+    await writeOutput(out, result.files);
+    const files = result.files.filter((file) => file.path.endsWith(".ts")).map((file) => join(out, file.path));
+    expect(typecheck(files, "nodenext")).toEqual([]);
+    // And it runs: the module of `$runtime` reaches the runtime through `$`.
+    const module = (await import(join(out, "models", "dollarruntime.ts"))) as Record<
+      string,
+      (value: unknown) => boolean
+    >;
+    expect(module["is$runtime"]!({ a: "x" })).toBe(true);
+    expect(module["is$runtime"]!({ a: 1 })).toBe(false);
   });
 });
