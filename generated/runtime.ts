@@ -791,8 +791,9 @@ export function objectIssues(
   ) => void,
   options: { keys?: ReadonlySet<string>; recursive?: true; expected?: string } = {},
 ): IssueCollector {
-  const collect: IssueCollector = (value, path, issues) => {
-    try {
+  return caughtCollector(
+    name,
+    (value, path, issues) => {
       if (
         !isObject(value) ||
         (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))
@@ -802,13 +803,27 @@ export function objectIssues(
       }
       if (options.keys) collectUnknownKeys(value, path, issues, options.keys);
       walk(value, path, issues);
+    },
+    options.recursive,
+  );
+}
+
+/** `collect` with a getter or proxy trap that throws turned into one issue, and a recursive model's value walked one level deeper. */
+function caughtCollector(
+  name: string,
+  collect: IssueCollector,
+  recursive: true | undefined,
+): IssueCollector {
+  const caught: IssueCollector = (value, path, issues) => {
+    try {
+      collect(value, path, issues);
     } catch (error) {
       pushUnreadable(issues, path, name, error);
     }
   };
-  if (!options.recursive) return collect;
+  if (!recursive) return caught;
   const nested: IssueCollector = (value, path, issues) =>
-    collectNested(value, path, issues, name, nested, collect);
+    collectNested(value, path, issues, name, nested, caught);
   return nested;
 }
 
@@ -825,17 +840,12 @@ export function unionIssues(
   options: { recursive?: true } = {},
 ): IssueCollector {
   let listed: ReadonlyArray<readonly [name: string, collect: IssueCollector]> | undefined;
-  const collect: IssueCollector = (value, path, issues) => {
-    try {
-      collectUnionIssues(value, path, issues, expected, (listed ??= members()));
-    } catch (error) {
-      pushUnreadable(issues, path, name, error);
-    }
-  };
-  if (!options.recursive) return collect;
-  const nested: IssueCollector = (value, path, issues) =>
-    collectNested(value, path, issues, name, nested, collect);
-  return nested;
+  return caughtCollector(
+    name,
+    (value, path, issues) =>
+      collectUnionIssues(value, path, issues, expected, (listed ??= members())),
+    options.recursive,
+  );
 }
 
 /** Records each own key of `value` that is not one of `keys`. */

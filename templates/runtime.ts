@@ -685,20 +685,31 @@ export function objectIssues(
   walk: (value: Record<string, unknown>, path: readonly PathSegment[], issues: ValidationIssue[]) => void,
   options: { keys?: ReadonlySet<string>; recursive?: true; expected?: string } = {},
 ): IssueCollector {
-  const collect: IssueCollector = (value, path, issues) => {
-    try {
+  return caughtCollector(
+    name,
+    (value, path, issues) => {
       if (!isObject(value) || (!readsOwnFields(value[PROTOTYPE_KEY]) && !isObject((value = ownProperties(value))))) {
         pushIssue(issues, path, options.expected ?? `${name} object`, value);
         return;
       }
       if (options.keys) collectUnknownKeys(value, path, issues, options.keys);
       walk(value, path, issues);
+    },
+    options.recursive,
+  );
+}
+
+/** `collect` with a getter or proxy trap that throws turned into one issue, and a recursive model's value walked one level deeper. */
+function caughtCollector(name: string, collect: IssueCollector, recursive: true | undefined): IssueCollector {
+  const caught: IssueCollector = (value, path, issues) => {
+    try {
+      collect(value, path, issues);
     } catch (error) {
       pushUnreadable(issues, path, name, error);
     }
   };
-  if (!options.recursive) return collect;
-  const nested: IssueCollector = (value, path, issues) => collectNested(value, path, issues, name, nested, collect);
+  if (!recursive) return caught;
+  const nested: IssueCollector = (value, path, issues) => collectNested(value, path, issues, name, nested, caught);
   return nested;
 }
 
@@ -715,16 +726,11 @@ export function unionIssues(
   options: { recursive?: true } = {},
 ): IssueCollector {
   let listed: ReadonlyArray<readonly [name: string, collect: IssueCollector]> | undefined;
-  const collect: IssueCollector = (value, path, issues) => {
-    try {
-      collectUnionIssues(value, path, issues, expected, (listed ??= members()));
-    } catch (error) {
-      pushUnreadable(issues, path, name, error);
-    }
-  };
-  if (!options.recursive) return collect;
-  const nested: IssueCollector = (value, path, issues) => collectNested(value, path, issues, name, nested, collect);
-  return nested;
+  return caughtCollector(
+    name,
+    (value, path, issues) => collectUnionIssues(value, path, issues, expected, (listed ??= members())),
+    options.recursive,
+  );
 }
 
 /** Records each own key of `value` that is not one of `keys`. */

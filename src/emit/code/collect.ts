@@ -64,8 +64,7 @@ function namedCollectors(members: readonly ResolvedType[], ctx: ModuleContext): 
  */
 export function unionIssuesCall(members: readonly ResolvedType[], ctx: ModuleContext): string {
   const expected = stringLiteral(members.map(describeType).join(" | "));
-  const rest = isRecursive(ctx) ? ", { recursive: true }" : "";
-  return `/* @__PURE__ */ ${runtime(ctx, "unionIssues")}(${stringLiteral(ctx.names.type)}, ${expected}, () => ${namedCollectors(members, ctx)}${rest})`;
+  return `/* @__PURE__ */ ${runtime(ctx, "unionIssues")}(${stringLiteral(ctx.names.type)}, ${expected}, () => ${namedCollectors(members, ctx)}${collectorOptions([], ctx)})`;
 }
 
 /** `pushIssue(issues, path, "expected", value);` */
@@ -79,7 +78,11 @@ export function pushIssue(ctx: ModuleContext, path: string, expected: string, va
  * and a recursive model also counts its depth.
  */
 export function objectIssuesCall(walk: string, options: readonly string[], ctx: ModuleContext): string {
+  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}${collectorOptions(options, ctx)})`;
+}
+
+/** The options argument of `objectIssues` and `unionIssues` (`, { …, recursive: true }`), or nothing when there are none. */
+function collectorOptions(options: readonly string[], ctx: ModuleContext): string {
   const all = [...options, ...(isRecursive(ctx) ? ["recursive: true"] : [])];
-  const rest = all.length > 0 ? `, { ${all.join(", ")} }` : "";
-  return `/* @__PURE__ */ ${runtime(ctx, "objectIssues")}(${stringLiteral(ctx.names.type)}, ${walk}${rest})`;
+  return all.length > 0 ? `, { ${all.join(", ")} }` : "";
 }
