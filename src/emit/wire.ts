@@ -8,7 +8,7 @@ import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { isRecursive, runtime, runtimeType, type ModuleContext } from "./context.js";
 import { stringLiteral } from "./escape.js";
 import { jsDoc } from "./jsdoc.js";
-import { wireRenamedModels } from "../ir/refs.js";
+import { wireChanges, wireRenamedModels, type WireChange } from "../ir/refs.js";
 import { wireTypeText } from "./code/type-text.js";
 import { propertyKey } from "./naming.js";
 
@@ -30,17 +30,55 @@ function wireTypeOf(ctx: ModuleContext): string {
   return properties.length === 0 ? "Record<string, never>" : `{ ${properties.join(" ")} }`;
 }
 
+/** The values JSON holds as strings, as the docs name them, and the type each becomes. */
+const HELD_AS_STRINGS: ReadonlyArray<readonly [change: WireChange, name: string, becomes: string]> = [
+  ["date", "date-times", "`Date`"],
+  ["rfcDate", "calendar dates", "`RFCDate`"],
+  ["bigint", "big integers", "`bigint`"],
+];
+
+/** What the model's wire form changes, so the docs name only what happens to this model. */
+function changesOf(ctx: ModuleContext): { held: (typeof HELD_AS_STRINGS)[number][]; renamed: boolean } {
+  const changes = wireChanges(ctx.models);
+  const makes = (change: WireChange) => changes.get(change)!.has(ctx.model.path);
+  return { held: HELD_AS_STRINGS.filter(([change]) => makes(change)), renamed: makes("renamed") };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`;
+}
+
 /** The wire type, the codec (initialised by `codec`, an expression) and the four functions. */
 export function wireStructures(ctx: ModuleContext, codec: string): StatementStructures[] {
   const { type, wire, codec: codecName } = ctx.names;
   const result = `${runtimeType(ctx, "ValidationResult")}<${type}>`;
+  const { held, renamed } = changesOf(ctx);
+  const asStrings = held.length > 0 ? `${listed(held.map(([, name]) => name))} as strings` : undefined;
+  const carried = [asStrings, renamed ? "fields under the names JSON gives them" : undefined].filter(Boolean);
+  const unknown =
+    ctx.options.unknownProperties === "keep"
+      ? "kept"
+      : ctx.options.unknownProperties === "reject"
+        ? "issues"
+        : "left out";
+  const converted = [
+    ...held.map(([, name, becomes]) => `${name} become ${becomes}`),
+    ...(renamed ? ["fields take the model's names"] : []),
+  ];
+  const read = [
+    ...(converted.length > 0 ? [listed(converted)] : []),
+    `properties the doc does not list are ${unknown}`,
+  ];
   return [
     {
       kind: StructureKind.TypeAlias,
       name: wire,
       isExported: true,
       docs: jsDoc(
-        `{@link ${type}} as JSON carries it: date-times and calendar dates as strings${wireRenamedModels(ctx.models).has(ctx.model.path) ? ", fields under the names JSON gives them" : ""}.`,
+        carried.length > 0
+          ? `{@link ${type}} as JSON carries it: ${carried.join(", ")}.`
+          : `{@link ${type}} as JSON carries it: the same shape, as nothing in it is converted.`,
       ),
       type: wireTypeOf(ctx),
     },
@@ -62,7 +100,7 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       name: ctx.names.parse,
       isExported: true,
       docs: jsDoc(
-        `Reads \`wire\` (parsed JSON, such as \`await response.json()\`) as {@link ${type}}: date-times become \`Date\`, calendar dates \`RFCDate\`, and properties the doc does not list are ${ctx.options.unknownProperties === "keep" ? "kept" : ctx.options.unknownProperties === "reject" ? "issues" : "left out"}. The value, or every issue with its path; \`wire\` is not changed.`,
+        `Reads \`wire\` (parsed JSON, such as \`await response.json()\`) as {@link ${type}}: ${read.join("; ")}. The value, or every issue with its path; \`wire\` is not changed.`,
       ),
       parameters: [{ name: "wire", type: "unknown" }],
       returnType: result,
@@ -84,7 +122,7 @@ export function wireStructures(ctx: ModuleContext, codec: string): StatementStru
       name: ctx.names.toWire,
       isExported: true,
       docs: jsDoc(
-        `The wire form of a valid {@link ${type}}: what \`JSON.stringify\` should get (dates as ISO strings).`,
+        `The wire form of a valid {@link ${type}}: what \`JSON.stringify\` should get${asStrings ? ` (${asStrings})` : ""}.`,
       ),
       parameters: [{ name: "value", type }],
       returnType: wire,

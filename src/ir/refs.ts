@@ -49,31 +49,54 @@ export function recursiveModels(models: ModelSet): ReadonlySet<string> {
   return found;
 }
 
-const renamedMemo = new WeakMap<ModelSet, ReadonlySet<string>>();
+/** How a model's wire form differs from the model: date-times, calendar dates or big integers held as strings, or fields under other names. */
+export type WireChange = "date" | "rfcDate" | "bigint" | "renamed";
+
+const WIRE_CHANGES: readonly WireChange[] = ["date", "rfcDate", "bigint", "renamed"];
+
+const changesMemo = new WeakMap<ModelSet, ReadonlyMap<WireChange, ReadonlySet<string>>>();
+
+/** Whether `model` itself makes `change` in its wire form (not through the models it names). */
+function makesChange(model: ResolvedModel, change: WireChange): boolean {
+  if (change === "renamed")
+    return model.body.kind === "object" && model.body.fields.some((field) => field.wireName !== undefined);
+  return bodyTypes(model).some((type) => typeLeaves(type).some((leaf) => leaf.kind === change));
+}
 
 /**
- * The doc paths of the models whose wire form names a field otherwise than the model does:
- * a model with a `wireName` field, and every model that reaches one (computed once per set).
+ * For each change, the doc paths of the models whose wire form makes it: those that make it
+ * themselves and every model that reaches one (computed once per set).
  */
-export function wireRenamedModels(models: ModelSet): ReadonlySet<string> {
-  let found = renamedMemo.get(models);
+export function wireChanges(models: ModelSet): ReadonlyMap<WireChange, ReadonlySet<string>> {
+  let found = changesMemo.get(models);
   if (found) return found;
   const back = new Map<string, string[]>();
   for (const model of models.models)
-    for (const target of modelRefs(model)) back.set(target, [...(back.get(target) ?? []), model.path]);
-  const work = models.models
-    .filter((model) => model.body.kind === "object" && model.body.fields.some((field) => field.wireName !== undefined))
-    .map((model) => model.path);
-  const renamed = new Set<string>();
-  while (work.length > 0) {
-    const path = work.pop()!;
-    if (renamed.has(path)) continue;
-    renamed.add(path);
-    work.push(...(back.get(path) ?? []));
-  }
-  found = renamed;
-  renamedMemo.set(models, found);
+    for (const target of new Set(modelRefs(model))) {
+      const from = back.get(target);
+      if (from) from.push(model.path);
+      else back.set(target, [model.path]);
+    }
+  found = new Map(
+    WIRE_CHANGES.map((change) => {
+      const work = models.models.filter((model) => makesChange(model, change)).map((model) => model.path);
+      const making = new Set<string>();
+      while (work.length > 0) {
+        const path = work.pop()!;
+        if (making.has(path)) continue;
+        making.add(path);
+        work.push(...(back.get(path) ?? []));
+      }
+      return [change, making];
+    }),
+  );
+  changesMemo.set(models, found);
   return found;
+}
+
+/** The doc paths of the models whose wire form names a field otherwise than the model does, or reaches one that does. */
+export function wireRenamedModels(models: ModelSet): ReadonlySet<string> {
+  return wireChanges(models).get("renamed")!;
 }
 
 /** Tarjan's strongly connected components, iteratively (a long ref chain must not overflow the stack). */

@@ -52,7 +52,7 @@ export function assertBankTransfer(value: unknown): asserts value is BankTransfe
   $.assertWith(value, isBankTransfer, collectBankTransferIssues, "BankTransfer");
 }
 
-/** {@link BankTransfer} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link BankTransfer} as JSON carries it: the same shape, as nothing in it is converted. */
 export type BankTransferWire = $.Wire<BankTransfer>;
 
 /** Reads {@link BankTransfer} from its wire form and writes it back. */
@@ -68,7 +68,7 @@ export const BankTransferCodec: $.Codec<BankTransfer, BankTransferWire> =
     "drop",
   );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link BankTransfer}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link BankTransfer}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseBankTransfer(wire: unknown): $.ValidationResult<BankTransfer> {
   return $.decodeWith(BankTransferCodec, wire);
 }
@@ -78,7 +78,7 @@ export function bankTransferFromJSON(text: string): $.ValidationResult<BankTrans
   return $.decodeJSON(BankTransferCodec, text);
 }
 
-/** The wire form of a valid {@link BankTransfer}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link BankTransfer}: what `JSON.stringify` should get. */
 export function bankTransferToWire(value: BankTransfer): BankTransferWire {
   return BankTransferCodec.encode(value);
 }

@@ -36,7 +36,7 @@ export function assertCardBrand(value: unknown): asserts value is CardBrand {
   $.assertWith(value, isCardBrand, collectCardBrandIssues, "CardBrand");
 }
 
-/** {@link CardBrand} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link CardBrand} as JSON carries it: the same shape, as nothing in it is converted. */
 export type CardBrandWire = $.Wire<CardBrand>;
 
 /** Reads {@link CardBrand} from its wire form and writes it back. */
@@ -45,7 +45,7 @@ export const CardBrandCodec: $.Codec<CardBrand, CardBrandWire> = /* @__PURE__ */
   '"visa" | "mastercard" | "amex" | string',
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CardBrand}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CardBrand}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseCardBrand(wire: unknown): $.ValidationResult<CardBrand> {
   return $.decodeWith(CardBrandCodec, wire);
 }
@@ -55,7 +55,7 @@ export function cardBrandFromJSON(text: string): $.ValidationResult<CardBrand> {
   return $.decodeJSON(CardBrandCodec, text);
 }
 
-/** The wire form of a valid {@link CardBrand}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link CardBrand}: what `JSON.stringify` should get. */
 export function cardBrandToWire(value: CardBrand): CardBrandWire {
   return CardBrandCodec.encode(value);
 }

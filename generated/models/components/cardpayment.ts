@@ -70,7 +70,7 @@ export function assertCardPayment(value: unknown): asserts value is CardPayment 
   $.assertWith(value, isCardPayment, collectCardPaymentIssues, "CardPayment");
 }
 
-/** {@link CardPayment} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link CardPayment} as JSON carries it: calendar dates as strings. */
 export type CardPaymentWire = $.Wire<CardPayment>;
 
 /** Reads {@link CardPayment} from its wire form and writes it back. */
@@ -88,7 +88,7 @@ export const CardPaymentCodec: $.Codec<CardPayment, CardPaymentWire> =
     "drop",
   );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CardPayment}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CardPayment}: calendar dates become `RFCDate`; properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseCardPayment(wire: unknown): $.ValidationResult<CardPayment> {
   return $.decodeWith(CardPaymentCodec, wire);
 }
@@ -98,7 +98,7 @@ export function cardPaymentFromJSON(text: string): $.ValidationResult<CardPaymen
   return $.decodeJSON(CardPaymentCodec, text);
 }
 
-/** The wire form of a valid {@link CardPayment}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link CardPayment}: what `JSON.stringify` should get (calendar dates as strings). */
 export function cardPaymentToWire(value: CardPayment): CardPaymentWire {
   return CardPaymentCodec.encode(value);
 }

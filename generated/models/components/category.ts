@@ -68,7 +68,7 @@ export function assertCategory(value: unknown): asserts value is Category {
   $.assertWith(value, isCategory, collectCategoryIssues, "Category");
 }
 
-/** {@link Category} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link Category} as JSON carries it: the same shape, as nothing in it is converted. */
 export type CategoryWire = $.Wire<Category>;
 
 /** Reads {@link Category} from its wire form and writes it back. */
@@ -86,7 +86,7 @@ export const CategoryCodec: $.Codec<Category, CategoryWire> = /* @__PURE__ */ $.
   "Category",
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Category}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Category}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseCategory(wire: unknown): $.ValidationResult<Category> {
   return $.decodeWith(CategoryCodec, wire);
 }
@@ -96,7 +96,7 @@ export function categoryFromJSON(text: string): $.ValidationResult<Category> {
   return $.decodeJSON(CategoryCodec, text);
 }
 
-/** The wire form of a valid {@link Category}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link Category}: what `JSON.stringify` should get. */
 export function categoryToWire(value: Category): CategoryWire {
   return CategoryCodec.encode(value);
 }

@@ -69,7 +69,7 @@ export function assertLineItem(value: unknown): asserts value is LineItem {
   $.assertWith(value, isLineItem, collectLineItemIssues, "LineItem");
 }
 
-/** {@link LineItem} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link LineItem} as JSON carries it: the same shape, as nothing in it is converted. */
 export type LineItemWire = $.Wire<LineItem>;
 
 /** Reads {@link LineItem} from its wire form and writes it back. */
@@ -88,7 +88,7 @@ export const LineItemCodec: $.Codec<LineItem, LineItemWire> = /* @__PURE__ */ $.
   "drop",
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link LineItem}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link LineItem}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseLineItem(wire: unknown): $.ValidationResult<LineItem> {
   return $.decodeWith(LineItemCodec, wire);
 }
@@ -98,7 +98,7 @@ export function lineItemFromJSON(text: string): $.ValidationResult<LineItem> {
   return $.decodeJSON(LineItemCodec, text);
 }
 
-/** The wire form of a valid {@link LineItem}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link LineItem}: what `JSON.stringify` should get. */
 export function lineItemToWire(value: LineItem): LineItemWire {
   return LineItemCodec.encode(value);
 }

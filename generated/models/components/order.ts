@@ -230,7 +230,7 @@ export const OrderCodec: $.Codec<Order, OrderWire> = /* @__PURE__ */ $.objectCod
   "drop",
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Order}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Order}: date-times become `Date` and calendar dates become `RFCDate`; properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseOrder(wire: unknown): $.ValidationResult<Order> {
   return $.decodeWith(OrderCodec, wire);
 }
@@ -240,7 +240,7 @@ export function orderFromJSON(text: string): $.ValidationResult<Order> {
   return $.decodeJSON(OrderCodec, text);
 }
 
-/** The wire form of a valid {@link Order}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link Order}: what `JSON.stringify` should get (date-times and calendar dates as strings). */
 export function orderToWire(value: Order): OrderWire {
   return OrderCodec.encode(value);
 }

@@ -38,7 +38,7 @@ export function assertOrderStatus(value: unknown): asserts value is OrderStatus 
   $.assertWith(value, isOrderStatus, collectOrderStatusIssues, "OrderStatus");
 }
 
-/** {@link OrderStatus} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link OrderStatus} as JSON carries it: the same shape, as nothing in it is converted. */
 export type OrderStatusWire = $.Wire<OrderStatus>;
 
 /** Reads {@link OrderStatus} from its wire form and writes it back. */
@@ -47,7 +47,7 @@ export const OrderStatusCodec: $.Codec<OrderStatus, OrderStatusWire> = /* @__PUR
   '"pending" | "paid" | "shipped" | "cancelled"',
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link OrderStatus}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link OrderStatus}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseOrderStatus(wire: unknown): $.ValidationResult<OrderStatus> {
   return $.decodeWith(OrderStatusCodec, wire);
 }
@@ -57,7 +57,7 @@ export function orderStatusFromJSON(text: string): $.ValidationResult<OrderStatu
   return $.decodeJSON(OrderStatusCodec, text);
 }
 
-/** The wire form of a valid {@link OrderStatus}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link OrderStatus}: what `JSON.stringify` should get. */
 export function orderStatusToWire(value: OrderStatus): OrderStatusWire {
   return OrderStatusCodec.encode(value);
 }

@@ -68,7 +68,7 @@ export function assertPaymentMethod(value: unknown): asserts value is PaymentMet
   $.assertWith(value, isPaymentMethod, collectPaymentMethodIssues, "PaymentMethod");
 }
 
-/** {@link PaymentMethod} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link PaymentMethod} as JSON carries it: calendar dates as strings. */
 export type PaymentMethodWire = $.Wire<PaymentMethod>;
 
 /** Reads {@link PaymentMethod} from its wire form and writes it back. */
@@ -90,7 +90,7 @@ export const PaymentMethodCodec: $.Codec<PaymentMethod, PaymentMethodWire> =
     ),
   );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link PaymentMethod}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link PaymentMethod}: calendar dates become `RFCDate`; properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parsePaymentMethod(wire: unknown): $.ValidationResult<PaymentMethod> {
   return $.decodeWith(PaymentMethodCodec, wire);
 }
@@ -100,7 +100,7 @@ export function paymentMethodFromJSON(text: string): $.ValidationResult<PaymentM
   return $.decodeJSON(PaymentMethodCodec, text);
 }
 
-/** The wire form of a valid {@link PaymentMethod}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link PaymentMethod}: what `JSON.stringify` should get (calendar dates as strings). */
 export function paymentMethodToWire(value: PaymentMethod): PaymentMethodWire {
   return PaymentMethodCodec.encode(value);
 }

@@ -136,7 +136,7 @@ export function assertProduct(value: unknown): asserts value is Product {
   $.assertWith(value, isProduct, collectProductIssues, "Product");
 }
 
-/** {@link Product} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link Product} as JSON carries it: date-times as strings. */
 export type ProductWire = $.Wire<Product>;
 
 /** Reads {@link Product} from its wire form and writes it back. */
@@ -187,7 +187,7 @@ export const ProductCodec: $.Codec<Product, ProductWire> = /* @__PURE__ */ $.obj
   "drop",
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Product}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Product}: date-times become `Date`; properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseProduct(wire: unknown): $.ValidationResult<Product> {
   return $.decodeWith(ProductCodec, wire);
 }
@@ -197,7 +197,7 @@ export function productFromJSON(text: string): $.ValidationResult<Product> {
   return $.decodeJSON(ProductCodec, text);
 }
 
-/** The wire form of a valid {@link Product}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link Product}: what `JSON.stringify` should get (date-times as strings). */
 export function productToWire(value: Product): ProductWire {
   return ProductCodec.encode(value);
 }

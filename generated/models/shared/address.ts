@@ -74,7 +74,7 @@ export function assertAddress(value: unknown): asserts value is Address {
   $.assertWith(value, isAddress, collectAddressIssues, "Address");
 }
 
-/** {@link Address} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link Address} as JSON carries it: the same shape, as nothing in it is converted. */
 export type AddressWire = $.Wire<Address>;
 
 /** Reads {@link Address} from its wire form and writes it back. */
@@ -94,7 +94,7 @@ export const AddressCodec: $.Codec<Address, AddressWire> = /* @__PURE__ */ $.obj
   "drop",
 );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Address}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link Address}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseAddress(wire: unknown): $.ValidationResult<Address> {
   return $.decodeWith(AddressCodec, wire);
 }
@@ -104,7 +104,7 @@ export function addressFromJSON(text: string): $.ValidationResult<Address> {
   return $.decodeJSON(AddressCodec, text);
 }
 
-/** The wire form of a valid {@link Address}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link Address}: what `JSON.stringify` should get. */
 export function addressToWire(value: Address): AddressWire {
   return AddressCodec.encode(value);
 }

@@ -70,7 +70,7 @@ export function assertCreateCustomer(value: unknown): asserts value is CreateCus
   $.assertWith(value, isCreateCustomer, collectCreateCustomerIssues, "CreateCustomer");
 }
 
-/** {@link CreateCustomer} as JSON carries it: date-times and calendar dates as strings. */
+/** {@link CreateCustomer} as JSON carries it: the same shape, as nothing in it is converted. */
 export type CreateCustomerWire = $.Wire<CreateCustomer>;
 
 /** Reads {@link CreateCustomer} from its wire form and writes it back. */
@@ -87,7 +87,7 @@ export const CreateCustomerCodec: $.Codec<CreateCustomer, CreateCustomerWire> =
     "drop",
   );
 
-/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CreateCustomer}: date-times become `Date`, calendar dates `RFCDate`, and properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
+/** Reads `wire` (parsed JSON, such as `await response.json()`) as {@link CreateCustomer}: properties the doc does not list are left out. The value, or every issue with its path; `wire` is not changed. */
 export function parseCreateCustomer(wire: unknown): $.ValidationResult<CreateCustomer> {
   return $.decodeWith(CreateCustomerCodec, wire);
 }
@@ -97,7 +97,7 @@ export function createCustomerFromJSON(text: string): $.ValidationResult<CreateC
   return $.decodeJSON(CreateCustomerCodec, text);
 }
 
-/** The wire form of a valid {@link CreateCustomer}: what `JSON.stringify` should get (dates as ISO strings). */
+/** The wire form of a valid {@link CreateCustomer}: what `JSON.stringify` should get. */
 export function createCustomerToWire(value: CreateCustomer): CreateCustomerWire {
   return CreateCustomerCodec.encode(value);
 }
