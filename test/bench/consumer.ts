@@ -97,6 +97,8 @@ const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.
 interface Row {
   name: string;
   models: number;
+  /** The model modules written (not the barrel or the runtime). */
+  modules: number;
   bytes: number;
   modulesBytes: number;
   tscBarrel?: { ms: number; mb: number };
@@ -123,10 +125,14 @@ async function measure(variant: Variant): Promise<Row> {
   };
   let bytes = 0;
   let modulesBytes = 0;
+  let modules = 0;
   for (const file of files) {
     const size = (await stat(join(out, file))).size;
     bytes += size;
-    if (file.endsWith(".ts") && file !== "index.ts" && file !== "runtime.ts") modulesBytes += size;
+    if (file.endsWith(".ts") && file !== "index.ts" && file !== "runtime.ts") {
+      modulesBytes += size;
+      modules += 1;
+    }
   }
   // One model of the output: the first object model's module, the same one for every variant.
   const moduleFile = files.filter((file) => file.startsWith("models/") && file.endsWith(".ts")).sort()[0]!;
@@ -164,6 +170,7 @@ async function measure(variant: Variant): Promise<Row> {
   return {
     name: variant.name,
     models: manifest.generatedBy.stats.models,
+    modules,
     bytes,
     modulesBytes,
     tscModule: pick(tscModule),
@@ -172,8 +179,28 @@ async function measure(variant: Variant): Promise<Row> {
   };
 }
 
+/**
+ * What Node's import of a barrel costs for the file count alone: one one-line module per model
+ * (`export const m1 = 1;`) and an `index.js` of `export *` lines, as a generated barrel has.
+ */
+async function importFloorMs(modules: number): Promise<number> {
+  const folder = join(work, "floor");
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "package.json"), '{ "type": "module" }\n');
+  const lines: string[] = [];
+  for (let i = 0; i < modules; i++) {
+    await writeFile(join(folder, `m${i}.js`), `export const m${i} = 1;\n`);
+    lines.push(`export * from "./m${i}.js";`);
+  }
+  await writeFile(join(folder, "index.js"), lines.join("\n") + "\n");
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) times.push(await importMs(folder, "./index.js"));
+  return median(times);
+}
+
 const tree = join(work, `base-${values.base}`);
 const rows: Row[] = [];
+let floorMs = Number.NaN;
 try {
   const current = join(REPO, "dist", "bin", "mdmodel.js");
   const variants: Variant[] = [
@@ -187,6 +214,7 @@ try {
     rows.push(await measure(variant));
     process.stderr.write(`measured ${variant.name}\n`);
   }
+  floorMs = await importFloorMs(rows[1]!.modules);
 } finally {
   // Also after a failed step: no worktree left registered in the repository, no temporary folder.
   await run("git", ["worktree", "remove", "--force", tree], { cwd: REPO }).catch(() => undefined);
@@ -214,3 +242,6 @@ for (const row of rows) {
     `| ${row.name} | ${kb(row.bytes / row.models)} (${ratio(row.bytes, baseRow!.bytes)}) | ${(row.modulesBytes / 1e6).toFixed(1)} MB (${ratio(row.modulesBytes, baseRow!.modulesBytes)}) | ${tsc(row.tscBarrel, baseRow!.tscBarrel)} | ${tsc(row.tscModule, baseRow!.tscModule)} | ${row.nodeBarrel === undefined ? "no barrel" : `${row.nodeBarrel.toFixed(0)} ms (${ratio(row.nodeBarrel, baseRow!.nodeBarrel)})`} | ${row.nodeModule.toFixed(1)} ms (${ratio(row.nodeModule, baseRow!.nodeModule)}) |`,
   );
 }
+console.log(
+  `\nNode import floor: ${rows[1]!.modules} one-line modules through an \`export *\` barrel, ${floorMs.toFixed(0)} ms (${ratio(floorMs, baseRow!.nodeBarrel)} of the base's barrel): what the file count alone costs.`,
+);
