@@ -33,9 +33,9 @@ export interface EmitOptions {
   /** `index`: one `index.ts` re-exporting every model; `folders`: an `index.ts` in each folder of modules; `none`: no barrel. */
   barrel: "index" | "folders" | "none";
   /**
-   * What a project's `tsc` checks of the output: `all`, every file; `declarations`, only what
-   * its code uses of the declarations (each file is marked `// @ts-nocheck`, its bodies being
-   * checked by mdmodel's own tests under the strict flags).
+   * What a project's `tsc` checks of the output: `declarations` (the default), only what its code
+   * uses of the declarations (each file is marked `// @ts-nocheck`, its bodies being checked by
+   * mdmodel's own tests under the strict flags, as a library's are by its authors); `all`, every file.
    */
   typeCheck: "all" | "declarations";
 }
@@ -85,7 +85,7 @@ export const DEFAULT_CONFIG: Config = {
   runtimeModule: "runtime.ts",
   outputs: "default",
   barrel: "index",
-  typeCheck: "all",
+  typeCheck: "declarations",
   include: [],
   exclude: [],
 };
