@@ -13,7 +13,6 @@ import { compareText } from "../shared/text.js";
 import type { ResolvedModel } from "../ir/types.js";
 import { namesOf, prefixedNames, type ModelNames } from "../shared/names.js";
 import { importSpecifier, modulePathOf } from "./naming.js";
-import { RUNTIME_NAMES } from "./runtime-names.js";
 
 interface ModelImport {
   path: string;
@@ -118,8 +117,8 @@ export function refName(ctx: ModuleContext, targetPath: string, key: keyof Model
 
 /** Imported names that clash with this module's own or another import get a folder prefix. */
 function localNames(ctx: ModuleContext, target: ResolvedModel, exported: ModelNames): ModelNames {
+  // Runtime helpers are reached through the namespace, so only its name can clash.
   const taken = new Set([
-    ...RUNTIME_NAMES,
     ctx.runtimeNamespace,
     ...Object.values(ctx.names),
     ...[...ctx.imports.values()].flatMap((entry) => Object.values(entry.local)),

@@ -390,4 +390,32 @@ describe("the runtime's namespace import", () => {
     expect(module["is$runtime"]!({ a: "x" })).toBe(true);
     expect(module["is$runtime"]!({ a: 1 })).toBe(false);
   });
+
+  test("models named like runtime helpers (Codec, Builder) are imported under their own names", async () => {
+    const docs: SourceDoc[] = [
+      {
+        path: "models/order.md",
+        text: objectDoc("Order", [
+          { name: "codec", type: "[Codec](./codec.md)", required: true },
+          { name: "builder", type: "[Builder](./builder.md)", required: false },
+        ]),
+      },
+      { path: "models/codec.md", text: objectDoc("Codec", [{ name: "a", type: "*string*", required: true }]) },
+      { path: "models/builder.md", text: objectDoc("Builder", [{ name: "b", type: "*number*", required: true }]) },
+    ];
+    const result = await run(docs, {});
+    expect(result.messages.filter((m) => m.fatal === true)).toEqual([]);
+    const order = result.files.find((file) => file.path === "models/order.ts")!.content;
+    expect(order).toContain('import { type Codec, CodecCodec, CodecSchema, collectCodecIssues, isCodec } from "./codec.js";');
+    expect(order).toContain("  type Builder,\n  BuilderCodec,");
+    expect(order).toContain("codec: Codec;");
+    expect(order).not.toMatch(/ as \w+,/);
+    const out = join(work, "helper-names");
+    await writeOutput(out, result.files);
+    const files = result.files.filter((file) => file.path.endsWith(".ts")).map((file) => join(out, file.path));
+    expect(typecheck(files, "nodenext")).toEqual([]);
+    const module = (await import(join(out, "models", "order.ts"))) as Record<string, (value: unknown) => boolean>;
+    expect(module["isOrder"]!({ codec: { a: "x" }, builder: { b: 1 } })).toBe(true);
+    expect(module["isOrder"]!({ codec: { a: 1 } })).toBe(false);
+  });
 });
