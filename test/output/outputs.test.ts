@@ -406,7 +406,9 @@ describe("the runtime's namespace import", () => {
     const result = await run(docs, {});
     expect(result.messages.filter((m) => m.fatal === true)).toEqual([]);
     const order = result.files.find((file) => file.path === "models/order.ts")!.content;
-    expect(order).toContain('import { type Codec, CodecCodec, CodecSchema, collectCodecIssues, isCodec } from "./codec.js";');
+    expect(order).toContain(
+      'import { type Codec, CodecCodec, CodecSchema, collectCodecIssues, isCodec } from "./codec.js";',
+    );
     expect(order).toContain("  type Builder,\n  BuilderCodec,");
     expect(order).toContain("codec: Codec;");
     expect(order).not.toMatch(/ as \w+,/);
