@@ -36,50 +36,33 @@ export async function sparseRun(
   previous: PreviousOutput,
   start: SparseStart,
 ): Promise<GenerateResult | string> {
-  const { engine, config, formatOptions } = run;
+  const { config } = run;
   const { records } = start;
-  const reads = new Map<string, DocRead>();
-  const fresh = new Map<string, ModelDoc>();
-  for (const [index, read] of (await engine.read(start.changed, run.readOptions)).entries()) {
-    const doc = start.changed[index]!;
-    const record = Object.hasOwn(records, doc.path) ? records[doc.path] : undefined;
-    if (!read || read.messages.some((message) => message.severity === "error")) return `${doc.path} has an error`;
-    if (read.model ? record?.name !== read.model.name || record.kind !== read.model.body.kind : record !== undefined)
-      return `${doc.path} changed what model it defines`;
-    reads.set(doc.path, read);
-    if (read.model) fresh.set(doc.path, read.model);
-  }
+  const reads = await readChanged(run, start);
+  if (typeof reads === "string") return reads;
+  const fresh = new Map([...reads].flatMap(([path, read]) => (read.model ? [[path, read.model] as const] : [])));
   const intact = intactFiles(previous);
   const owners = new Map(
     Object.entries(records).flatMap(([path, record]) => record.files.map((file) => [file, path] as const)),
   );
-  // The files are exactly the records', the barrels' and the runtime's: else a full run.
   const barrels = barrelFolders(
     Object.values(records).map((record) => record.files[0]),
     config.barrel,
   ).map(barrelPathIn);
+  // The files are exactly the records', the barrels' and the runtime's: else a full run.
   const expected = new Set([...owners.keys(), ...barrels, config.runtimeModule]);
   const listed = Object.keys(previous.manifest.files);
   if (listed.length !== expected.size || listed.some((path) => !expected.has(path)))
     return "the manifest lists other files";
   const graph = linkGraph(records, fresh);
-  // Made again: the changed models, those their old null evidence was about, those whose files are not as written, and all that reach them.
-  const roots = new Set([
-    ...fresh.keys(),
-    ...start.changed.flatMap((doc) =>
-      (Object.hasOwn(records, doc.path) ? evidenceOf(records[doc.path]!) : []).map(evidenceModel),
-    ),
-  ]);
-  for (const path of Object.keys(previous.manifest.files)) {
-    if (path !== MANIFEST_PATH && !intact.has(path) && owners.has(path)) roots.add(owners.get(path)!);
-  }
+  const roots = rootsOf(start, fresh, intact, owners, listed);
   const changedPaths = new Set(start.changed.map((doc) => doc.path));
   for (;;) {
     const affected = reaching(graph, roots);
     const toRead = needed(graph, records, affected);
     const docs = run.docs.filter((doc) => toRead.has(doc.path) || changedPaths.has(doc.path));
     const unread = docs.filter((doc) => !reads.has(doc.path));
-    for (const [index, read] of (await engine.read(unread, run.readOptions)).entries()) {
+    for (const [index, read] of (await run.engine.read(unread, run.readOptions)).entries()) {
       if (!read) return `${unread[index]!.path} cannot be read`;
       reads.set(unread[index]!.path, read);
     }
@@ -118,7 +101,7 @@ export async function sparseRun(
 
     if (run.formatCache)
       for (const plan of plans) seedFormats(previous, records[plan.model.path]!, run.formatCache, intact);
-    const keys = moduleKeysOf({ models, config, formatOptions });
+    const keys = moduleKeysOf({ models, config, formatOptions: run.formatOptions });
     const runtime = !intact.has(config.runtimeModule);
     const emitted = await emitModules(run, { plans, models, keys, evidenceBy, barrel, runtime });
     const madePaths = new Set(emitted.made.map((file) => file.path));
@@ -126,13 +109,8 @@ export async function sparseRun(
       ...emitted.made,
       ...[...intact].filter(([path]) => !madePaths.has(path)).map(([path, content]) => ({ path, content })),
     ];
-
     const nextRecords = { ...records, ...emitted.records };
-    const warnings = Object.fromEntries(Object.entries(start.warnings).filter(([path]) => !reported.has(path)));
-    Object.assign(
-      warnings,
-      Object.fromEntries(Object.entries(warningsBy(files)).filter(([path]) => reported.has(path))),
-    );
+    const warnings = warningsAfter(start.warnings, warningsBy(files), reported);
     const stats = statsOf(run, {
       docs: run.docs.length,
       kinds: Object.values(nextRecords).map((record) => record.kind),
@@ -148,6 +126,53 @@ export async function sparseRun(
       reported: [...reported].sort(compareText),
     };
   }
+}
+
+/** The changed docs as read, by path; or why a full run is needed: an error, or a model that changed name or kind. */
+async function readChanged(run: Run, start: SparseStart): Promise<Map<string, DocRead> | string> {
+  const { records } = start;
+  const reads = new Map<string, DocRead>();
+  for (const [index, read] of (await run.engine.read(start.changed, run.readOptions)).entries()) {
+    const doc = start.changed[index]!;
+    const record = Object.hasOwn(records, doc.path) ? records[doc.path] : undefined;
+    if (!read || read.messages.some((message) => message.severity === "error")) return `${doc.path} has an error`;
+    if (read.model ? record?.name !== read.model.name || record.kind !== read.model.body.kind : record !== undefined)
+      return `${doc.path} changed what model it defines`;
+    reads.set(doc.path, read);
+  }
+  return reads;
+}
+
+/** The models made again: the changed ones, those their old null evidence was about, and those whose files are not as written. */
+function rootsOf(
+  start: SparseStart,
+  fresh: ReadonlyMap<string, ModelDoc>,
+  intact: ReadonlyMap<string, string>,
+  owners: ReadonlyMap<string, string>,
+  listed: readonly string[],
+): Set<string> {
+  const roots = new Set([
+    ...fresh.keys(),
+    ...start.changed.flatMap((doc) =>
+      (Object.hasOwn(start.records, doc.path) ? evidenceOf(start.records[doc.path]!) : []).map(evidenceModel),
+    ),
+  ]);
+  for (const path of listed) {
+    if (path !== MANIFEST_PATH && !intact.has(path) && owners.has(path)) roots.add(owners.get(path)!);
+  }
+  return roots;
+}
+
+/** Warning counts by doc: this run's for the docs it reported, the previous run's for the others. */
+function warningsAfter(
+  previous: Readonly<Record<string, number>>,
+  now: Readonly<Record<string, number>>,
+  reported: ReadonlySet<string>,
+): Record<string, number> {
+  return {
+    ...Object.fromEntries(Object.entries(previous).filter(([path]) => !reported.has(path))),
+    ...Object.fromEntries(Object.entries(now).filter(([path]) => reported.has(path))),
+  };
 }
 
 /** Every module's barrel entry, in the order of the models' doc paths: a plan's where there is one, else as its record says. */
