@@ -1274,25 +1274,80 @@ export function unionCodec<T, W = unknown>(
   };
 }
 
-/** One field of an object codec: its name, codec, whether it is required and may be null, and what it holds (for messages). */
-export type FieldCodec = readonly [
+/** One field of an object codec, as `required` and `optional` describe it. */
+export interface FieldCodec {
+  /** The field's name in the model. */
+  readonly name: string;
+  /** The property's name in the wire form: `name`, or the name JSON carries (`created_at`). */
+  readonly wire: string;
+  readonly codec: Codec<unknown, unknown>;
+  readonly required: boolean;
+  /** Whether `null` is a value of the field, besides what `codec` reads. */
+  readonly nullable: boolean;
+  /** What the field holds, for the message of a required field that is absent. */
+  readonly expected: string;
+}
+
+/** A field the wire form must carry: `expected` names what it holds when it is absent; `wire`, the name JSON gives it where that is not `name`. */
+export function required(
+  name: string,
+  codec: Codec<unknown, unknown>,
+  expected: string,
+  wire: string = name,
+): FieldCodec {
+  return fieldCodec(name, codec, true, expected, wire);
+}
+
+/** A field the wire form may leave out: absent, it stays absent. */
+export function optional(
+  name: string,
+  codec: Codec<unknown, unknown>,
+  wire: string = name,
+): FieldCodec {
+  return fieldCodec(name, codec, false, "", wire);
+}
+
+function fieldCodec(
   name: string,
   codec: Codec<unknown, unknown>,
   required: boolean,
-  nullable: boolean,
   expected: string,
-  wireName?: string,
-];
+  wire: string,
+): FieldCodec {
+  // The object codec tests a nullable field's null itself, so its walk calls no wrapper.
+  const inner = NULLABLE_INNER.get(codec);
+  return { name, wire, codec: inner ?? codec, required, nullable: inner !== undefined, expected };
+}
 
-/** A field as the object codec walks it: the tuple's parts by name, and whether its name is one objects inherit. */
-interface FieldStep {
-  name: string;
-  /** The property's name in the wire form: `name`, or the name JSON carries (`created_at`). */
-  wire: string;
-  codec: Codec<unknown, unknown>;
-  required: boolean;
-  nullable: boolean;
-  expected: string;
+/** The codec each `nullable` codec wraps. */
+const NULLABLE_INNER = /* @__PURE__ */ new WeakMap<
+  Codec<unknown, unknown>,
+  Codec<unknown, unknown>
+>();
+
+/** `codec`, taking `null` too (as itself, both ways). */
+export function nullable<T, W>(codec: Codec<T, W>): Codec<T | null, W | null> {
+  const { unknownKeys } = codec;
+  const wrapped: Codec<T | null, W | null> = {
+    is: (value): value is T | null => value === null || codec.is(value),
+    read: (wire) => (wire === null ? null : codec.read(wire)),
+    collect(wire, path, issues) {
+      if (wire !== null) codec.collect(wire, path, issues);
+    },
+    encode: (value) => (value === null ? null : codec.encode(value)),
+    ...(unknownKeys
+      ? {
+          unknownKeys: (wire: unknown, model?: boolean) =>
+            wire === null ? 0 : unknownKeys.call(codec, wire, model),
+        }
+      : {}),
+  };
+  NULLABLE_INNER.set(wrapped, codec);
+  return wrapped;
+}
+
+/** A field as the object codec walks it: whether its name is one objects inherit, besides what the field says. */
+interface FieldStep extends FieldCodec {
   inherited: boolean;
 }
 
@@ -1316,14 +1371,14 @@ export function objectCodec<T, W>(
   let names: ReadonlySet<string> | undefined;
   const walk = (): readonly FieldStep[] => {
     if (steps) return steps;
-    steps = fields().map(([field, codec, required, nullable, expected, wire = field]) => ({
-      name: field,
+    steps = fields().map(({ name, wire, codec, required, nullable, expected }) => ({
+      name,
       wire,
       codec,
       required,
       nullable,
       expected,
-      inherited: INHERITED_KEYS.has(field) || INHERITED_KEYS.has(wire),
+      inherited: INHERITED_KEYS.has(name) || INHERITED_KEYS.has(wire),
     }));
     names = new Set(steps.map((step) => step.wire));
     modelNames = new Set(steps.map((step) => step.name));

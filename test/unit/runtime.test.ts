@@ -161,6 +161,50 @@ describe("field and model checks", () => {
   });
 });
 
+describe("object codec fields", () => {
+  const Point = runtime.objectCodec<{ x: number; label?: string | null; at: Date | null }, unknown>(
+    "Point",
+    (value): value is { x: number; label?: string | null; at: Date | null } => runtime.isObject(value),
+    () => [
+      runtime.required("x", runtime.numberCodec, "number"),
+      runtime.optional("label", runtime.nullable(runtime.stringCodec), "the_label"),
+      runtime.required("at", runtime.nullable(runtime.dateTimeCodec), "Date | null"),
+    ],
+    "drop",
+  );
+
+  test("required, optional and nullable read, name and write each field as they say", () => {
+    const at = "2024-03-01T09:30:00.000Z";
+    expect(runtime.decodeWith(Point, { x: 1, the_label: null, at })).toEqual({
+      ok: true,
+      value: { x: 1, label: null, at: new Date(at) },
+    });
+    expect(runtime.decodeWith(Point, { x: 1, at: null })).toEqual({ ok: true, value: { x: 1, at: null } });
+    expect(Point.encode({ x: 1, label: "p", at: new Date(at) })).toEqual({ x: 1, the_label: "p", at });
+    const result = runtime.decodeWith(Point, { label: 3, the_label: 4 });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      "x: required number is missing",
+      "the_label: expected string, received number 4",
+      "at: required Date | null is missing",
+    ]);
+  });
+
+  test("nullable is a codec of its own: null both ways, anything else as the codec it wraps", () => {
+    const codec = runtime.nullable(runtime.dateTimeCodec);
+    expect(codec.is(null) && codec.is(new Date(0)) && !codec.is("x")).toBe(true);
+    expect(codec.read(null)).toBeNull();
+    expect(codec.read("1970-01-01T00:00:00.000Z")).toEqual(new Date(0));
+    expect(codec.read(7)).toBe(runtime.INVALID);
+    expect(codec.encode(null)).toBeNull();
+    const issues: runtime.ValidationIssue[] = [];
+    codec.collect(null, ["a"], issues);
+    codec.collect(7, ["b"], issues);
+    expect(issues.map((issue) => issue.pathText)).toEqual(["b"]);
+    expect(runtime.nullable(Point).unknownKeys?.({ x: 1, at: null, extra: 1 })).toBe(1);
+    expect(runtime.nullable(Point).unknownKeys?.(null)).toBe(0);
+  });
+});
+
 describe("RFCDate", () => {
   test("is a calendar day: from a YYYY-MM-DD string or a Date's UTC day, back as the string", () => {
     expect(new runtime.RFCDate("2024-02-29").toString()).toBe("2024-02-29");

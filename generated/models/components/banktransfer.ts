@@ -62,9 +62,9 @@ export const BankTransferCodec: $.Codec<BankTransfer, BankTransferWire> =
     "BankTransfer",
     isBankTransfer,
     () => [
-      ["type", $.literalCodec("bank_transfer"), true, false, '"bank_transfer"'],
-      ["iban", $.stringCodec, true, false, "string"],
-      ["reference", $.stringCodec, true, true, "string | null"],
+      $.required("type", $.literalCodec("bank_transfer"), '"bank_transfer"'),
+      $.required("iban", $.stringCodec, "string"),
+      $.required("reference", $.nullable($.stringCodec), "string | null"),
     ],
     "drop",
   );

@@ -80,11 +80,11 @@ export const CardPaymentCodec: $.Codec<CardPayment, CardPaymentWire> =
     "CardPayment",
     isCardPayment,
     () => [
-      ["type", $.literalCodec("card"), true, false, '"card"'],
-      ["brand", CardBrandCodec, true, false, "CardBrand"],
-      ["last4", $.stringCodec, true, false, "string"],
-      ["expiresOn", $.rfcDateCodec, true, false, "RFCDate"],
-      ["threeDSecure", $.literalCodec(true), false, true, "true | null"],
+      $.required("type", $.literalCodec("card"), '"card"'),
+      $.required("brand", CardBrandCodec, "CardBrand"),
+      $.required("last4", $.stringCodec, "string"),
+      $.required("expiresOn", $.rfcDateCodec, "RFCDate"),
+      $.optional("threeDSecure", $.nullable($.literalCodec(true))),
     ],
     "drop",
   );

@@ -78,9 +78,9 @@ export const CategoryCodec: $.Codec<Category, CategoryWire> = /* @__PURE__ */ $.
     "Category",
     isCategory,
     () => [
-      ["slug", $.stringCodec, true, false, "string"],
-      ["parent", CategoryCodec, false, true, "Category | null"],
-      ["children", $.arrayCodec(CategoryCodec, "Category[]"), true, false, "Category[]"],
+      $.required("slug", $.stringCodec, "string"),
+      $.optional("parent", $.nullable(CategoryCodec)),
+      $.required("children", $.arrayCodec(CategoryCodec, "Category[]"), "Category[]"),
     ],
     "drop",
   ),

@@ -81,10 +81,10 @@ export const LineItemCodec: $.Codec<LineItem, LineItemWire> = /* @__PURE__ */ $.
   "LineItem",
   isLineItem,
   () => [
-    ["sku", $.stringCodec, true, false, "string"],
-    ["quantity", $.numberCodec, true, false, "number"],
-    ["unitPrice", $.numberCodec, true, false, "number"],
-    ["giftWrap", $.booleanCodec, false, true, "boolean | null"],
+    $.required("sku", $.stringCodec, "string"),
+    $.required("quantity", $.numberCodec, "number"),
+    $.required("unitPrice", $.numberCodec, "number"),
+    $.optional("giftWrap", $.nullable($.booleanCodec)),
   ],
   "drop",
 );

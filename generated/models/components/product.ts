@@ -148,42 +148,26 @@ export const ProductCodec: $.Codec<Product, ProductWire> = /* @__PURE__ */ $.obj
   "Product",
   isProduct,
   () => [
-    ["sku", $.stringCodec, true, false, "string"],
-    ["name", $.stringCodec, true, false, "string"],
-    ["category", CategoryCodec, true, false, "Category"],
-    [
-      "attributes",
-      $.recordCodec($.stringCodec, "Record<string, string>"),
-      false,
-      true,
-      "Record<string, string> | null",
-    ],
-    [
+    $.required("sku", $.stringCodec, "string"),
+    $.required("name", $.stringCodec, "string"),
+    $.required("category", CategoryCodec, "Category"),
+    $.optional("attributes", $.nullable($.recordCodec($.stringCodec, "Record<string, string>"))),
+    $.optional(
       "sizes",
-      $.arrayCodec($.arrayCodec($.numberCodec, "number[]"), "number[][]"),
-      false,
-      true,
-      "number[][] | null",
-    ],
-    ["releasedAt", $.dateTimeCodec, false, true, "Date | null"],
-    ["thumbnail", $.leafCodec($.isUint8Array, "Uint8Array"), false, true, "Uint8Array | null"],
-    [
+      $.nullable($.arrayCodec($.arrayCodec($.numberCodec, "number[]"), "number[][]")),
+    ),
+    $.optional("releasedAt", $.nullable($.dateTimeCodec)),
+    $.optional("thumbnail", $.nullable($.leafCodec($.isUint8Array, "Uint8Array"))),
+    $.optional(
       "manual",
-      $.unionCodec("File | Blob", [
-        ["File", $.leafCodec($.isFile, "File")],
-        ["Blob", $.leafCodec($.isBlob, "Blob")],
-      ]),
-      false,
-      true,
-      "File | Blob | null",
-    ],
-    [
-      "extra",
-      $.recordCodec($.unknownCodec, "Record<string, unknown>"),
-      false,
-      true,
-      "Record<string, unknown> | null",
-    ],
+      $.nullable(
+        $.unionCodec("File | Blob", [
+          ["File", $.leafCodec($.isFile, "File")],
+          ["Blob", $.leafCodec($.isBlob, "Blob")],
+        ]),
+      ),
+    ),
+    $.optional("extra", $.nullable($.recordCodec($.unknownCodec, "Record<string, unknown>"))),
   ],
   "drop",
 );

@@ -86,11 +86,11 @@ export const AddressCodec: $.Codec<Address, AddressWire> = /* @__PURE__ */ $.obj
   "Address",
   isAddress,
   () => [
-    ["line1", $.stringCodec, true, false, "string"],
-    ["line2", $.stringCodec, false, true, "string | null"],
-    ["city", $.stringCodec, true, false, "string"],
-    ["postalCode", $.stringCodec, false, true, "string | null"],
-    ["country", $.stringCodec, true, false, "string"],
+    $.required("line1", $.stringCodec, "string"),
+    $.optional("line2", $.nullable($.stringCodec)),
+    $.required("city", $.stringCodec, "string"),
+    $.optional("postalCode", $.nullable($.stringCodec)),
+    $.required("country", $.stringCodec, "string"),
   ],
   "drop",
 );

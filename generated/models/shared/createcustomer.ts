@@ -80,10 +80,10 @@ export const CreateCustomerCodec: $.Codec<CreateCustomer, CreateCustomerWire> =
     "CreateCustomer",
     isCreateCustomer,
     () => [
-      ["customIdentifier", $.stringCodec, false, true, "string | null"],
-      ["email", $.stringCodec, false, true, "string | null"],
-      ["metadata", $.stringCodec, false, true, "string | null"],
-      ["name", $.stringCodec, false, true, "string | null"],
+      $.optional("customIdentifier", $.nullable($.stringCodec)),
+      $.optional("email", $.nullable($.stringCodec)),
+      $.optional("metadata", $.nullable($.stringCodec)),
+      $.optional("name", $.nullable($.stringCodec)),
     ],
     "drop",
   );

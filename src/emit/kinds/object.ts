@@ -340,10 +340,17 @@ function knownKeys(body: ResolvedObjectModel, ctx: ModuleContext): string {
 /** The object's codec: each field by its codec, the unknown properties as the config says. */
 export function objectCodec(body: ResolvedObjectModel, ctx: ModuleContext): string {
   const { type, wire, is } = ctx.names;
-  const rows = body.fields.map(
-    (field) =>
-      `[${stringLiteral(field.name)}, ${codecExpr(field.type, ctx)}, ${field.required}, ${field.nullable}, ${stringLiteral(describeType(field.type) + (field.nullable ? " | null" : ""))}${field.wireName !== undefined ? `, ${stringLiteral(field.wireName)}` : ""}]`,
-  );
+  const rows = body.fields.map((field) => {
+    const codec = codecExpr(field.type, ctx);
+    const args = [
+      stringLiteral(field.name),
+      field.nullable ? `${runtime(ctx, "nullable")}(${codec})` : codec,
+      // What a required field holds names it in the message when it is absent; an optional one is never absent.
+      ...(field.required ? [stringLiteral(describeType(field.type) + (field.nullable ? " | null" : ""))] : []),
+      ...(field.wireName !== undefined ? [stringLiteral(field.wireName)] : []),
+    ];
+    return `${runtime(ctx, field.required ? "required" : "optional")}(${args.join(", ")})`;
+  });
   // The field list is made on first use, so models that refer to each other may load in any order.
   return `${runtime(ctx, "objectCodec")}<${type}, ${wire}>(${stringLiteral(type)}, ${is}, () => [${rows.join(", ")}], ${stringLiteral(ctx.options.unknownProperties)})`;
 }
