@@ -5,8 +5,8 @@
  * `typeCheck: "all"`; the presets; types only): bytes per model, `tsc --noEmit` time and peak memory of a consumer
  * that imports one model through the barrel and from its own module, and Node's import time of the barrel and of one module (the
  * output transpiled by esbuild, as a bundler or `tsc` would emit it). Every figure is also given
- * as a ratio to the base commit's, measured in the same run. Without a folder it writes the
- * deterministic synthetic corpus of N docs (default 5000).
+ * as a ratio to the base commit's, measured in the same run, each round taking every output in
+ * turn. Without a folder it writes the deterministic synthetic corpus of N docs (default 5000).
  */
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
@@ -112,8 +112,26 @@ interface Row {
   nodeModule: number;
 }
 
-/** Generates the docs with `variant`, then measures the output and its consumers. */
-async function measure(variant: Variant): Promise<Row> {
+/** A variant's output, generated and transpiled, with what its consumers import. */
+interface Prepared {
+  row: Omit<Row, "tscBarrel" | "tscModule" | "nodeBarrel" | "nodeModule">;
+  folder: string;
+  /** The output as JavaScript, for Node to import. */
+  js: string;
+  moduleFile: string;
+  hasBarrel: boolean;
+}
+
+/** One round's figures of a variant: a `tsc` run and an import of each entry. */
+interface Sample {
+  tscModule: Row["tscModule"];
+  tscBarrel?: Row["tscModule"];
+  nodeModule: number;
+  nodeBarrel?: number;
+}
+
+/** Generates the docs with `variant` and writes its two consumers and its JavaScript. */
+async function prepare(variant: Variant): Promise<Prepared> {
   const folder = join(work, variant.name.replace(/\W+/g, "-"));
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, "package.json"), '{ "type": "module" }\n');
@@ -143,7 +161,6 @@ async function measure(variant: Variant): Promise<Row> {
   const moduleFile = files.filter((file) => file.startsWith("models/") && file.endsWith(".ts")).sort()[0]!;
   const moduleText = await readFile(join(out, moduleFile), "utf8");
   const typeName = /export (?:interface|type) (\w+)/.exec(moduleText)![1]!;
-  const hasBarrel = files.includes("index.ts");
   const specifier = (path: string) => `./out/${path.replace(/\.ts$/, ".js")}`;
   await writeFile(
     join(folder, "app-module.ts"),
@@ -153,7 +170,6 @@ async function measure(variant: Variant): Promise<Row> {
     join(folder, "app-barrel.ts"),
     `import type { ${typeName} } from "./out/index.js";\nexport const value: ${typeName} | undefined = undefined;\n`,
   );
-  // The output as JavaScript, for Node to import.
   const js = join(folder, "js");
   for (const file of files.filter((path) => path.endsWith(".ts"))) {
     const { code } = await transform(await readFile(join(out, file), "utf8"), { loader: "ts", format: "esm" });
@@ -161,26 +177,34 @@ async function measure(variant: Variant): Promise<Row> {
     await writeFile(join(js, file.replace(/\.ts$/, ".js")), code);
   }
   await writeFile(join(js, "package.json"), '{ "type": "module" }\n');
-  const tscModule: Row["tscModule"][] = [];
-  const tscBarrel: Row["tscModule"][] = [];
-  const nodeModule: number[] = [];
-  const nodeBarrel: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    tscModule.push(await tscOf(folder, "app-module.ts"));
-    if (hasBarrel) tscBarrel.push(await tscOf(folder, "app-barrel.ts"));
-    nodeModule.push(await importMs(js, `./${moduleFile.replace(/\.ts$/, ".js")}`));
-    if (hasBarrel) nodeBarrel.push(await importMs(js, "./index.js"));
-  }
+  return {
+    row: { name: variant.name, models: manifest.generatedBy.stats.models, modules, bytes, modulesBytes },
+    folder,
+    js,
+    moduleFile,
+    hasBarrel: files.includes("index.ts"),
+  };
+}
+
+async function sample({ folder, js, moduleFile, hasBarrel }: Prepared): Promise<Sample> {
+  return {
+    tscModule: await tscOf(folder, "app-module.ts"),
+    ...(hasBarrel ? { tscBarrel: await tscOf(folder, "app-barrel.ts") } : {}),
+    nodeModule: await importMs(js, `./${moduleFile.replace(/\.ts$/, ".js")}`),
+    ...(hasBarrel ? { nodeBarrel: await importMs(js, "./index.js") } : {}),
+  };
+}
+
+/** A variant's row: the median of its samples. */
+function rowOf({ row, hasBarrel }: Prepared, samples: readonly Sample[]): Row {
   const pick = (list: Row["tscModule"][]) => ({ ms: median(list.map((t) => t.ms)), mb: median(list.map((t) => t.mb)) });
   return {
-    name: variant.name,
-    models: manifest.generatedBy.stats.models,
-    modules,
-    bytes,
-    modulesBytes,
-    tscModule: pick(tscModule),
-    ...(hasBarrel ? { tscBarrel: pick(tscBarrel), nodeBarrel: median(nodeBarrel) } : {}),
-    nodeModule: median(nodeModule),
+    ...row,
+    tscModule: pick(samples.map((s) => s.tscModule)),
+    ...(hasBarrel
+      ? { tscBarrel: pick(samples.map((s) => s.tscBarrel!)), nodeBarrel: median(samples.map((s) => s.nodeBarrel!)) }
+      : {}),
+    nodeModule: median(samples.map((s) => s.nodeModule)),
   };
 }
 
@@ -215,10 +239,18 @@ try {
     { name: "outputs: validators", cli: current, config: { outputs: "validators" } },
     { name: "outputs: types", cli: current, config: { outputs: "types" } },
   ];
+  const prepared: Prepared[] = [];
   for (const variant of variants) {
-    rows.push(await measure(variant));
-    process.stderr.write(`measured ${variant.name}\n`);
+    prepared.push(await prepare(variant));
+    process.stderr.write(`generated ${variant.name}\n`);
   }
+  // Round by round, every variant in turn: a slow spell of this shared machine falls on all of them, not on one row.
+  const samples: Sample[][] = prepared.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, variant] of prepared.entries()) samples[index]!.push(await sample(variant));
+    process.stderr.write(`round ${round + 1} of ${rounds} measured\n`);
+  }
+  rows.push(...prepared.map((variant, index) => rowOf(variant, samples[index]!)));
   floorMs = await importFloorMs(rows[1]!.modules);
 } finally {
   // Also after a failed step: no worktree left registered in the repository, no temporary folder.
