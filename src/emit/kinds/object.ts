@@ -217,7 +217,7 @@ function fieldCollector(field: ResolvedField, ctx: ModuleContext, locals: Set<st
   if (isLeaf(field.type)) return [leafFieldCollector(field, ctx)];
   const { value, lines } = readField(field, ctx, locals);
   const segments = [stringLiteral(field.name)];
-  const expected = describeType(field.type) + (field.nullable ? " | null" : "");
+  const expected = fieldExpected(field);
   const checks = typeCollector(field.type, value, segments, expected, ctx, 0);
   if (field.required) {
     const missing = `${runtime(ctx, "pushMissing")}(issues, ${pathOf(segments, ctx)}, ${stringLiteral(expected)});`;
@@ -230,10 +230,15 @@ function fieldCollector(field: ResolvedField, ctx: ModuleContext, locals: Set<st
   return whenPresent(presence(field, value), lines, checks);
 }
 
+/** What a field's issue says was expected: its type, and `null` where the doc allows it. */
+function fieldExpected(field: ResolvedField): string {
+  return describeType(field.type) + (field.nullable ? " | null" : "");
+}
+
 /** A field of a leaf type is one statement: where its guard fails, the runtime records it as missing or as one issue. */
 function leafFieldCollector(field: ResolvedField, ctx: ModuleContext): string {
   const value = fieldAccess("value", field.name, runtimeLocal(ctx, "ownField"));
-  const expected = describeType(field.type) + (field.nullable ? " | null" : "");
+  const expected = fieldExpected(field);
   const failed = negate(guardCondition(field.type, value, ctx));
   const when = presence(field, value);
   const record = `${runtime(ctx, "collectFieldIssues")}(${value}, path, ${stringLiteral(field.name)}, issues, ${stringLiteral(expected)});`;
@@ -346,7 +351,7 @@ export function objectCodec(body: ResolvedObjectModel, ctx: ModuleContext): stri
       stringLiteral(field.name),
       field.nullable ? `${runtime(ctx, "nullable")}(${codec})` : codec,
       // What a required field holds names it in the message when it is absent; an optional one is never absent.
-      ...(field.required ? [stringLiteral(describeType(field.type) + (field.nullable ? " | null" : ""))] : []),
+      ...(field.required ? [stringLiteral(fieldExpected(field))] : []),
       ...(field.wireName !== undefined ? [stringLiteral(field.wireName)] : []),
     ];
     return `${runtime(ctx, field.required ? "required" : "optional")}(${args.join(", ")})`;
