@@ -6,14 +6,16 @@
  * that imports one model through the barrel and from its own module, and Node's import time of the barrel and of one module (the
  * output transpiled by esbuild, as a bundler or `tsc` would emit it). Every figure is also given
  * as a ratio to the base commit's, measured in the same run, each round taking every output in
- * turn. Without a folder it writes the deterministic synthetic corpus of N docs (default 5000).
+ * turn. Two bounds close it: Node's import of as many one-line modules (the file count alone) and
+ * of the default output bundled into one file (its JavaScript alone). Without a folder it writes
+ * the deterministic synthetic corpus of N docs (default 5000).
  */
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { transform } from "esbuild";
+import { build, transform } from "esbuild";
 import { benchDocs } from "./synthetic-corpus.js";
 
 const run = promisify(execFile);
@@ -227,9 +229,32 @@ async function importFloorMs(modules: number): Promise<number> {
   return median(times);
 }
 
+/**
+ * Node's import of the default output's JavaScript bundled by esbuild into one file: what a
+ * layout with fewer files could reach at best, as the file count no longer counts.
+ */
+async function importBundledMs(js: string): Promise<{ ms: number; bytes: number }> {
+  const folder = join(work, "bundled");
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "package.json"), '{ "type": "module" }\n');
+  const outfile = join(folder, "index.js");
+  await build({
+    entryPoints: [join(js, "index.js")],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    outfile,
+    logLevel: "warning",
+  });
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) times.push(await importMs(folder, "./index.js"));
+  return { ms: median(times), bytes: (await stat(outfile)).size };
+}
+
 const tree = join(work, `base-${values.base}`);
 const rows: Row[] = [];
 let floorMs = Number.NaN;
+let bundled = { ms: Number.NaN, bytes: 0 };
 try {
   const current = join(REPO, "dist", "bin", "mdmodel.js");
   const variants: Variant[] = [
@@ -252,6 +277,7 @@ try {
   }
   rows.push(...prepared.map((variant, index) => rowOf(variant, samples[index]!)));
   floorMs = await importFloorMs(rows[1]!.modules);
+  bundled = await importBundledMs(prepared[1]!.js);
 } finally {
   // Also after a failed step: no worktree left registered in the repository, no temporary folder.
   await run("git", ["worktree", "remove", "--force", tree], { cwd: REPO }).catch(() => undefined);
@@ -281,4 +307,7 @@ for (const row of rows) {
 }
 console.log(
   `\nNode import floor: ${rows[1]!.modules} one-line modules through an \`export *\` barrel, ${floorMs.toFixed(0)} ms (${ratio(floorMs, baseRow!.nodeBarrel)} of the base's barrel): what the file count alone costs.`,
+);
+console.log(
+  `Node import of the default output bundled into one file by esbuild (${(bundled.bytes / 1e6).toFixed(1)} MB): ${bundled.ms.toFixed(0)} ms (${ratio(bundled.ms, baseRow!.nodeBarrel)} of the base's barrel, ${ratio(bundled.ms, rows[1]!.nodeBarrel)} of the default's): the JavaScript alone, with no file count.`,
 );
