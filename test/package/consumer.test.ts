@@ -133,8 +133,9 @@ describe.runIf(registry)("the packed package", () => {
       files.filter((path) => /\.ts$/.test(path) && !path.endsWith(".d.ts") && path !== "templates/runtime.ts"),
     ).toEqual([]);
     // The markdown bundle carries a YAML parser for front matter since the .mdx docs (about 60 kB packed);
-    // the readers of four generators' pages came next (about 20 kB); then docs/, which the README links to (about 35 kB).
-    expect(size).toBeLessThan(400_000);
+    // the readers of four generators' pages came next (about 20 kB); then docs/, which the README links to (about 35 kB),
+    // and docs/performance.md grows with each measured change (400.7 kB when this limit was 400 kB).
+    expect(size).toBeLessThan(410_000);
   });
 
   test("the README's package figures are the package's: its file count, and its packed size within 5%", async () => {
